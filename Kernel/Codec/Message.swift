@@ -1,0 +1,59 @@
+/// Every payload that travels through the kernel.
+///
+/// A closed enum of plain value types: a message is stored inline in the event queue (no
+/// allocation per event), has one stable encoding (``MessageTag`` + the case's fields), and can
+/// be decoded by any tool that reads a journal without knowing the actors that produced it.
+public enum Message: Sendable, Equatable {
+    case ping(Ping)
+    case timer(TimerFired)
+    case quote(Quote)
+    case trade(Trade)
+    case signal(Signal)
+    case order(Order)
+    case fill(Fill)
+    case position(PositionUpdate)
+
+    @inlinable public var tag: MessageTag {
+        switch self {
+        case .ping: .ping
+        case .timer: .timer
+        case .quote: .quote
+        case .trade: .trade
+        case .signal: .signal
+        case .order: .order
+        case .fill: .fill
+        case .position: .position
+        }
+    }
+
+    /// Writes the payload only (the tag is written by the caller, next to the event header).
+    public func encodePayload(into writer: inout BinaryWriter) {
+        switch self {
+        case .ping(let value): value.encode(into: &writer)
+        case .timer(let value): value.encode(into: &writer)
+        case .quote(let value): value.encode(into: &writer)
+        case .trade(let value): value.encode(into: &writer)
+        case .signal(let value): value.encode(into: &writer)
+        case .order(let value): value.encode(into: &writer)
+        case .fill(let value): value.encode(into: &writer)
+        case .position(let value): value.encode(into: &writer)
+        }
+    }
+
+    /// Decodes a payload written by ``encodePayload(into:)`` for a raw tag.
+    public static func decodePayload(tag rawTag: UInt16, from reader: inout BinaryReader) throws(DecodingError) -> Message {
+        guard let tag = MessageTag(rawValue: rawTag) else {
+            throw DecodingError(offset: reader.offset, message: "unknown message tag \(rawTag)")
+        }
+        switch tag {
+        case .ping: return .ping(try Ping(from: &reader))
+        case .timer: return .timer(try TimerFired(from: &reader))
+        case .quote: return .quote(try Quote(from: &reader))
+        case .trade: return .trade(try Trade(from: &reader))
+        case .signal: return .signal(try Signal(from: &reader))
+        case .order: return .order(try Order(from: &reader))
+        case .fill: return .fill(try Fill(from: &reader))
+        case .position: return .position(try PositionUpdate(from: &reader))
+        }
+    }
+}

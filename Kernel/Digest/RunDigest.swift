@@ -1,0 +1,47 @@
+/// The two fingerprints of a run.
+///
+/// - `event`: XXH64 over the canonical record of every delivered event, in delivery order:
+///   `time u64 | seq u64 | source u32 | target u32 | tag u16 | payload` (see docs/log-format.md).
+/// - `decision`: XXH64 over every decision message (orders, fills, positions) at the moment an
+///   actor emits it: `time u64 | source u32 | tag u16 | payload`.
+///
+/// Two runs are identical iff both digests match.
+public struct RunDigest: Sendable {
+    public private(set) var event = XXH64()
+    public private(set) var decision = XXH64()
+    /// Reused scratch space: hashing an event allocates nothing.
+    private var scratch = BinaryWriter(reservingCapacity: 128)
+
+    public init() {}
+
+    /// - Complexity: O(payload size); no allocation once the scratch buffer has grown.
+    @inline(__always)
+    public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
+        scratch.reset()
+        scratch.write(time)
+        scratch.write(sequence)
+        scratch.write(source.rawValue)
+        scratch.write(target.rawValue)
+        scratch.write(message.tag.rawValue)
+        message.encodePayload(into: &scratch)
+        scratch.bytes.withUnsafeBytes { event.update($0) }
+    }
+
+    public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
+        scratch.reset()
+        scratch.write(time)
+        scratch.write(source.rawValue)
+        scratch.write(message.tag.rawValue)
+        message.encodePayload(into: &scratch)
+        scratch.bytes.withUnsafeBytes { decision.update($0) }
+    }
+
+    public var eventHex: String { RunDigest.hex(event.digest) }
+    public var decisionHex: String { RunDigest.hex(decision.digest) }
+
+    /// 16 lowercase hex digits.
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,71 @@
+import DequeModule
+import HeapModule
+
+/// The kernel's pending events, in `(time, sequence)` order.
+///
+/// Two containers: a FIFO for events due *now* (the common case — a message published while
+/// handling an event at time t is delivered at time t), and a heap for events in the future
+/// (timers, latency-delayed messages). The split is invisible to callers: ``popNext()`` always
+/// returns the smallest key.
+///
+/// Why the FIFO can be used without comparing against the heap on every push: sequence numbers
+/// only grow. An event in the heap whose time has come was scheduled before any event in the
+/// FIFO at that time (it was scheduled while `now` was earlier), so it has a smaller sequence
+/// number and goes first. ``popNext()`` therefore takes the heap's minimum when it is due, and the
+/// FIFO's head otherwise.
+public struct EventQueue: Sendable {
+    private var dueNow: Deque<ScheduledEvent> = []
+    private var future = Heap<ScheduledEvent>()
+    /// The time of the FIFO's events (all events in `dueNow` share it).
+    public private(set) var now: Timestamp
+
+    public init(startTime: Timestamp) {
+        now = startTime
+        dueNow.reserveCapacity(1024)
+    }
+
+    public var count: Int { dueNow.count + future.count }
+    public var isEmpty: Bool { dueNow.isEmpty && future.isEmpty }
+
+    /// Adds an event. Its time must not be earlier than ``now``.
+    /// - Complexity: O(1) amortized for `time == now`, O(log n) otherwise.
+    @inline(__always)
+    public mutating func push(_ event: ScheduledEvent) {
+        assert(event.key.time >= now, "event scheduled in the past: \(event.key) < now \(now)")
+        if event.key.time == now {
+            assert(dueNow.last.map { $0.key < event.key } ?? true, "FIFO sequence must increase")
+            dueNow.append(event)
+        } else {
+            future.insert(event)
+        }
+    }
+
+    /// The key of the next event, without removing it.
+    /// - Complexity: O(1).
+    @inline(__always)
+    public var nextKey: EventKey? {
+        if let head = future.min, head.key.time <= now { return head.key }
+        if let head = dueNow.first { return head.key }
+        return future.min?.key
+    }
+
+    /// Removes and returns the event with the smallest key, advancing ``now`` to its time.
+    /// - Complexity: O(1) from the FIFO, O(log n) from the heap.
+    @inline(__always)
+    public mutating func popNext() -> ScheduledEvent? {
+        if let head = future.min, head.key.time <= now {
+            return future.removeMin()
+        }
+        if let head = dueNow.popFirst() { return head }
+        guard let head = future.popMin() else { return nil }
+        now = head.key.time
+        return head
+    }
+
+    /// Moves ``now`` forward (used when an input is admitted at a time with no pending event).
+    public mutating func advance(to time: Timestamp) {
+        precondition(time >= now, "time never goes backwards: \(time) < \(now)")
+        precondition(dueNow.isEmpty, "cannot advance time while events are due now")
+        now = time
+    }
+}

@@ -1,0 +1,33 @@
+/// One input offered to the kernel: market data, alternative data, a report, a command.
+public struct InputRecord: Sendable, Equatable {
+    /// When the input happened (virtual modes) or was recorded as admitted (replay).
+    public var time: Timestamp
+    public var topic: TopicID
+    public var message: Message
+    /// In replay, the sequence number the input was admitted with when it was recorded; the
+    /// kernel checks that it assigns the same one (the first mismatch is reported).
+    public var recordedSequence: UInt64?
+
+    public init(time: Timestamp, topic: TopicID, message: Message, recordedSequence: UInt64? = nil) {
+        self.time = time
+        self.topic = topic
+        self.message = message
+        self.recordedSequence = recordedSequence
+    }
+}
+
+/// An input as the kernel admitted it: stamped with its admission time and sequence number.
+/// This is exactly what the journal records, before any component sees the input.
+public struct AdmittedInput: Sendable, Equatable {
+    public var time: Timestamp
+    public var sequence: UInt64
+    public var topic: TopicID
+    public var message: Message
+
+    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message) {
+        self.time = time
+        self.sequence = sequence
+        self.topic = topic
+        self.message = message
+    }
+}

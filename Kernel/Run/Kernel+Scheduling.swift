@@ -1,0 +1,102 @@
+extension Kernel {
+    /// Takes the next sequence number.
+    @inline(__always)
+    func takeSequence() -> UInt64 {
+        defer { nextSequence &+= 1 }
+        return nextSequence
+    }
+
+    @inline(__always)
+    func schedule(at time: Timestamp, source: ActorID, target: ActorID, timer: TimerHandle? = nil, message: Message) {
+        let event = ScheduledEvent(key: EventKey(time: time, sequence: takeSequence()), source: source,
+                                   target: target, timer: timer, message: message)
+        queue.push(event)
+    }
+
+    @inline(__always)
+    func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
+        let time = queue.now &+ delay
+        if message.tag.isDecision { digest.recordDecision(time: time, source: source, message: message) }
+        let list = subscribers[Int(topic.rawValue)]
+        for target in list {
+            schedule(at: time, source: source, target: target, message: message)
+        }
+    }
+
+    @inline(__always)
+    func send(from source: ActorID, to target: ActorID, _ message: Message, delay: DurationNanoseconds) {
+        precondition(Int(target.rawValue) < ports.count, "send to unknown \(target)")
+        let time = queue.now &+ delay
+        if message.tag.isDecision { digest.recordDecision(time: time, source: source, message: message) }
+        schedule(at: time, source: source, target: target, message: message)
+    }
+
+    func scheduleTimer(for actor: ActorID, at time: Timestamp, tag: UInt64) -> TimerHandle {
+        let handle = timers.arm()
+        schedule(at: time, source: actor, target: actor, timer: handle, message: .timer(TimerFired(tag: tag)))
+        return handle
+    }
+
+    func cancelTimer(_ handle: TimerHandle) -> Bool { timers.cancel(handle) }
+
+    /// Suspends the calling task until the kernel's time reaches `time`; the wake-up is an event
+    /// addressed to the kernel, so it takes its place in the total order like any timer.
+    func sleep(until time: Timestamp) async {
+        precondition(executor.isOnKernelThread, "Clock.sleep must be called from a task on the kernel executor")
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            let slot: Int
+            if let reused = freeSleeperSlots.popLast() {
+                slot = reused
+                sleepers[slot] = continuation
+            } else {
+                slot = sleepers.count
+                sleepers.append(continuation)
+            }
+            schedule(at: max(time, queue.now), source: .kernel, target: .kernel, message: .timer(TimerFired(tag: UInt64(slot))))
+        }
+    }
+
+    /// Delivers one event: digest, handler, then the executor's jobs to quiescence.
+    @inline(__always)
+    func deliver(_ event: ScheduledEvent) {
+        if let timer = event.timer {
+            guard timers.fire(timer) else {
+                timersCancelled &+= 1
+                return
+            }
+            timersFired &+= 1
+        }
+        digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
+                              target: event.target, message: event.message)
+        deliveries &+= 1
+        if event.target == .kernel {
+            wakeSleeper(event.message)
+        } else {
+            ports[Int(event.target.rawValue)].deliver(
+                Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message))
+        }
+        if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+    }
+
+    private func wakeSleeper(_ message: Message) {
+        guard case .timer(let fired) = message else { preconditionFailure("kernel event must be a wake-up") }
+        let slot = Int(fired.tag)
+        guard let continuation = sleepers[slot] else { preconditionFailure("wake-up for an empty sleeper slot") }
+        sleepers[slot] = nil
+        freeSleeperSlots.append(slot)
+        continuation.resume()
+    }
+
+    /// Admits one input at `time` (≥ now): sequence number, observers, then its topic.
+    func admit(_ record: InputRecord, at time: Timestamp) {
+        if time > queue.now { queue.advance(to: time) }
+        let sequence = takeSequence()
+        if let recorded = record.recordedSequence, recorded != sequence, firstSequenceMismatch == nil {
+            firstSequenceMismatch = SequenceMismatch(inputIndex: inputsAdmitted, time: time, recorded: recorded, actual: sequence)
+        }
+        let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message)
+        for observer in observers { observer.kernel(self, admitted: admitted) }
+        inputsAdmitted &+= 1
+        publish(from: .input, to: record.topic, record.message, delay: 0)
+    }
+}

@@ -1,0 +1,127 @@
+import Synchronization
+
+/// The deterministic discrete-event kernel: one clock, one event queue, one executor.
+///
+/// Set-up (``spawn(_:_:)``, ``topic(named:)``, ``addInput(_:)``, ``addObserver(_:)``) happens on
+/// one thread before ``run()``; the run happens on the thread that calls ``run()``, which becomes
+/// the kernel thread. Everything but ``requestStop()`` and ``inbox`` is confined to it.
+///
+/// Order of a run (see docs/architecture.md):
+/// 1. every component's `start()`, in registration order, at the start time;
+/// 2. repeatedly, the smallest of {next event, next input}: an input stamped t is admitted once
+///    every event with time ≤ t has been delivered; it gets the next sequence number, is shown
+///    to the observers (the journal), then published to its topic;
+/// 3. after each event, the executor's jobs are drained to quiescence;
+/// 4. at the end (end time, event budget, exhaustion or a stop request), every component's
+///    `stop()`, in registration order.
+public final class Kernel: @unchecked Sendable {
+    public let configuration: KernelConfiguration
+    public let executor = KernelExecutor()
+    /// Live inputs and stop requests from other threads.
+    public let inbox = Inbox()
+
+    var queue: EventQueue
+    var nextSequence: UInt64 = 0
+    var timers = TimerTable()
+    var ports: ContiguousArray<ComponentPort> = []
+    var contexts: [Context] = []
+    var actorIDsByName: [String: ActorID] = [:]
+    var topicNames: [String] = []
+    var topicIDsByName: [String: TopicID] = [:]
+    var subscribers: [[ActorID]] = []
+    var digest = RunDigest()
+    var inputs = InputMerger()
+    var observers: [any InputObserver] = []
+    var sleepers: [UnsafeContinuation<Void, Never>?] = []
+    var freeSleeperSlots: [Int] = []
+    let stopFlag = Atomic<Bool>(false)
+
+    var deliveries: UInt64 = 0
+    var inputsAdmitted: UInt64 = 0
+    var inputsClamped: UInt64 = 0
+    var timersFired: UInt64 = 0
+    var timersCancelled: UInt64 = 0
+    var firstSequenceMismatch: SequenceMismatch?
+    var state: State = .setUp
+
+    enum State { case setUp, running, finished }
+
+    public init(configuration: KernelConfiguration) {
+        self.configuration = configuration
+        queue = EventQueue(startTime: configuration.startTime)
+    }
+
+    /// The time of the event being handled (or of the last one).
+    @inline(__always) public var now: Timestamp { queue.now }
+
+    /// The clock handed to components: virtual in simulate and replay, live in live mode.
+    public var clock: any KernelClock {
+        configuration.mode == .live ? LiveClock(kernel: self) : VirtualClock(kernel: self)
+    }
+
+    /// The run's digests so far.
+    public var currentDigest: RunDigest { digest }
+
+    /// Names of all registered components, by ``ActorID`` raw value.
+    public var componentNames: [String] { ports.map(\.name) }
+
+    // MARK: Set-up
+
+    /// Registers a component. `make` receives the component's context and returns the actor.
+    /// Names must be unique: they seed the component's random stream and identify it in logs.
+    @discardableResult
+    public func spawn<C: Component>(_ name: String, _ make: (Context) -> C) -> ActorID {
+        precondition(state == .setUp, "components are registered before run()")
+        precondition(actorIDsByName[name] == nil, "duplicate component name '\(name)'")
+        precondition(ports.count < Int(ActorID.kernel.rawValue), "too many components")
+        let id = ActorID(rawValue: UInt32(ports.count))
+        let context = Context(kernel: self, actorID: id, name: name, seed: configuration.seed)
+        let component = make(context)
+        precondition(component.context === context, "component '\(name)' must keep the context it was given")
+        ports.append(TypedComponentPort(name: name, component: component))
+        contexts.append(context)
+        actorIDsByName[name] = id
+        return id
+    }
+
+    /// The topic with this name, created on first use.
+    public func topic(named name: String) -> TopicID {
+        if let existing = topicIDsByName[name] { return existing }
+        let id = TopicID(rawValue: UInt32(topicNames.count))
+        topicNames.append(name)
+        topicIDsByName[name] = id
+        subscribers.append([])
+        return id
+    }
+
+    /// The name of a topic.
+    public func name(of topic: TopicID) -> String { topicNames[Int(topic.rawValue)] }
+
+    /// All topic names, by ``TopicID`` raw value.
+    public var allTopicNames: [String] { topicNames }
+
+    public func actorID(named name: String) -> ActorID? { actorIDsByName[name] }
+
+    func subscribe(_ actor: ActorID, to topic: TopicID) {
+        var list = subscribers[Int(topic.rawValue)]
+        precondition(!list.contains(actor), "\(actor) subscribed twice to \(name(of: topic))")
+        list.append(actor)
+        subscribers[Int(topic.rawValue)] = list
+    }
+
+    /// Adds an input source (simulate and replay). Sources are merged by time; on equal times,
+    /// the source added first goes first.
+    public func addInput(_ source: any InputSource) throws {
+        precondition(state == .setUp, "inputs are added before run()")
+        try inputs.add(source)
+    }
+
+    /// Adds an observer that sees every input at admission.
+    public func addObserver(_ observer: any InputObserver) { observers.append(observer) }
+
+    /// Asks the run to stop after the current event. Thread-safe.
+    public func requestStop() {
+        stopFlag.store(true, ordering: .relaxed)
+        inbox.requestStop()
+    }
+}

@@ -1,0 +1,11 @@
+/// Why a run ended.
+public enum StopReason: String, Sendable, Equatable {
+    /// The next event lies after the configured end time.
+    case endTime = "end_time"
+    /// The configured number of deliveries was reached.
+    case eventBudget = "event_budget"
+    /// No inputs and no pending events are left.
+    case exhausted
+    /// Someone called ``Kernel/requestStop()`` (a signal handler, an operator).
+    case stopRequested = "stop_requested"
+}

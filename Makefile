@@ -1,0 +1,32 @@
+# Metronome — the two commands a new user runs:
+#   make demo   install what is missing, build in release, run the default scenario
+#   make test   install what is missing, run the determinism lint and the test suite
+SWIFT ?= swift
+RELEASE_BIN = .build/release/metronome
+SCENARIO ?= Scenarios/Library/calm-day.yaml
+
+.PHONY: demo test deps build lint unit bench-kernel clean
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product metronome
+
+demo: build
+	$(RELEASE_BIN) run $(SCENARIO)
+
+lint:
+	@python3 scripts/lint-determinism.py Kernel Actors
+
+unit: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+test: deps lint unit
+
+bench-kernel: build
+	$(RELEASE_BIN) bench kernel
+
+clean:
+	rm -rf .build

@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+// Metronome: a deterministic, actor-based simulation kernel for trading pipelines.
+// Layout follows docs/architecture.md: Kernel → Actors → Scenarios → the `metronome` CLI.
+import PackageDescription
+
+/// Every Swift target: Swift 6 language mode, and nonisolated async code stays on the caller's
+/// executor (SE-0461) so nothing escapes to the global concurrent pool.
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Metronome",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "metronome", targets: ["metronome"]),
+        .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Actors", targets: ["Actors"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            path: "Kernel/System/CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLZ4",
+            path: "Kernel/System/CLZ4",
+            pkgConfig: "liblz4",
+            providers: [.apt(["liblz4-dev"])]
+        ),
+        .target(
+            name: "CRuntimeHooks",
+            path: "Kernel/System/CRuntimeHooks",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(
+            name: "Kernel",
+            dependencies: [
+                "CZstd", "CLZ4", "CRuntimeHooks",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Kernel",
+            exclude: ["System"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Actors",
+            dependencies: ["Kernel"],
+            path: "Actors",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "Kernel", "Actors",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            path: "Scenarios/Sources",
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "metronome",
+            dependencies: [
+                "Scenarios", "Kernel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Scenarios/CLI",
+            swiftSettings: strictSwift
+        ),
+        // A deliberately misbehaving program: the guard tests run it and expect it to trap.
+        .executableTarget(
+            name: "metronome-guard-probe",
+            dependencies: ["Kernel"],
+            path: "Tests/GuardProbe",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel"], path: "Tests/KernelTests", swiftSettings: strictSwift),
+        .testTarget(name: "ActorsTests", dependencies: ["Actors", "Kernel"], path: "Tests/ActorsTests", swiftSettings: strictSwift),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Kernel"], path: "Tests/ScenariosTests", swiftSettings: strictSwift),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [],
+            path: "Tests/EndToEndTests",
+            swiftSettings: strictSwift
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

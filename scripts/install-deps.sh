@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the system packages Metronome needs, only when they are missing.
+# Idempotent and quiet when everything is already there; uses sudo only if not root.
+set -euo pipefail
+
+missing=()
+pkg-config --exists libzstd 2>/dev/null || missing+=(libzstd-dev)
+pkg-config --exists liblz4 2>/dev/null || missing+=(liblz4-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "metronome: installing missing system packages: ${missing[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "metronome: apt-get not found; please install: ${missing[*]}" >&2
+    exit 2
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        echo "metronome: not root and no sudo; please install: ${missing[*]}" >&2
+        exit 2
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "metronome: installed ${missing[*]}"
