@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "Actors",
-            dependencies: ["Kernel"],
+            dependencies: ["Kernel", .product(name: "DequeModule", package: "swift-collections")],
             path: "Actors",
             swiftSettings: strictSwift
         ),
@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "metronome",
             dependencies: [
-                "Scenarios", "Kernel",
+                "Scenarios", "Kernel", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Scenarios/CLI",

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// The Technical agent's first model: an exponential-moving-average crossover on the mid price.
+///
+/// Per symbol it tracks a fast and a slow EMA of the mid and an EWMA of squared one-tick log
+/// returns. It emits a ``Signal`` on every quote once warmed up:
+/// - μ = (fast − slow) / slow: the trend's strength as an expected return over the horizon;
+/// - σ = √(EWMA variance × ticks per horizon): the return uncertainty over the same horizon;
+/// - confidence = |μ| / (|μ| + σ), in [0, 1).
+/// Before `slowPeriod` quotes of a symbol it stays silent (no signal from too little data).
+public actor EMACrossAgent: Component {
+    public struct Parameters: Sendable, Equatable {
+        public var fastPeriod: Int
+        public var slowPeriod: Int
+        /// The horizon μ and σ refer to, in ticks of this symbol.
+        public var horizonTicks: Int
+        public var agentID: UInt16
+
+        public init(fastPeriod: Int, slowPeriod: Int, horizonTicks: Int, agentID: UInt16) {
+            self.fastPeriod = fastPeriod
+            self.slowPeriod = slowPeriod
+            self.horizonTicks = horizonTicks
+            self.agentID = agentID
+        }
+    }
+
+    public static let modelVersion: UInt16 = 1
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    private let fastWeight: Double
+    private let slowWeight: Double
+    private var fast: [Double]
+    private var slow: [Double]
+    private var variance: [Double]
+    private var lastMid: [Double]
+    private var lastQuoteTime: [Timestamp]
+    private var horizonNanoseconds: [DurationNanoseconds]
+    private var seen: [Int]
+    private let signalsTopic: TopicID
+    public private(set) var signalsEmitted = 0
+
+    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+        precondition(parameters.fastPeriod >= 1 && parameters.slowPeriod > parameters.fastPeriod)
+        self.context = context
+        self.parameters = parameters
+        fastWeight = 2.0 / Double(parameters.fastPeriod + 1)
+        slowWeight = 2.0 / Double(parameters.slowPeriod + 1)
+        fast = Array(repeating: 0, count: symbolCount)
+        slow = Array(repeating: 0, count: symbolCount)
+        variance = Array(repeating: 0, count: symbolCount)
+        lastMid = Array(repeating: 0, count: symbolCount)
+        lastQuoteTime = Array(repeating: 0, count: symbolCount)
+        horizonNanoseconds = Array(repeating: 0, count: symbolCount)
+        seen = Array(repeating: 0, count: symbolCount)
+        signalsTopic = context.topic(Topics.signals)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.quotes))
+    }
+
+    public func receive(_ delivery: Delivery) {
+        guard case .quote(let quote) = delivery.message else { return }
+        let index = Int(quote.symbol)
+        guard index < fast.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+        let mid = Double(quote.bidPrice + quote.askPrice) * 0.5
+        if seen[index] == 0 {
+            fast[index] = mid
+            slow[index] = mid
+        } else {
+            let logReturn = log(mid / lastMid[index])
+            variance[index] += slowWeight * (logReturn * logReturn - variance[index])
+            fast[index] += fastWeight * (mid - fast[index])
+            slow[index] += slowWeight * (mid - slow[index])
+            if delivery.time > lastQuoteTime[index] {
+                horizonNanoseconds[index] = (delivery.time - lastQuoteTime[index]) * UInt64(parameters.horizonTicks)
+            }
+        }
+        lastMid[index] = mid
+        lastQuoteTime[index] = delivery.time
+        seen[index] += 1
+        guard seen[index] > parameters.slowPeriod else { return }
+        let mu = (fast[index] - slow[index]) / slow[index]
+        let sigma = (variance[index] * Double(parameters.horizonTicks)).squareRoot()
+        let confidence = abs(mu) / (abs(mu) + sigma + 1e-12)
+        let signal = Signal(
+            symbol: quote.symbol, mu: mu, sigma: sigma, horizonNanoseconds: horizonNanoseconds[index],
+            confidence: confidence, regime: 0, agentID: parameters.agentID,
+            modelVersion: EMACrossAgent.modelVersion, traceID: delivery.sequence)
+        signalsEmitted += 1
+        context.publish(signalsTopic, .signal(signal))
+    }
+}

@@ -1,0 +1,58 @@
+import Kernel
+
+/// Turns signals into orders until the full sizer → gate → router chain lands: for each symbol
+/// it holds a target of +quantity (μ > 0), −quantity (μ < 0) or 0 (confidence below the
+/// threshold), and sends a market order for the difference whenever the target changes.
+public actor SignalTrader: Component {
+    public struct Parameters: Sendable, Equatable {
+        /// Lots held when a signal is confident enough.
+        public var quantity: Int64
+        /// Signals with lower confidence flatten the position.
+        public var minimumConfidence: Double
+
+        public init(quantity: Int64, minimumConfidence: Double) {
+            self.quantity = quantity
+            self.minimumConfidence = minimumConfidence
+        }
+    }
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    private var targets: [Int64]
+    private let ordersTopic: TopicID
+    public private(set) var ordersSent = 0
+
+    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+        precondition(parameters.quantity > 0)
+        self.context = context
+        self.parameters = parameters
+        targets = Array(repeating: 0, count: symbolCount)
+        ordersTopic = context.topic(Topics.orders)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.signals))
+    }
+
+    public func receive(_ delivery: Delivery) {
+        guard case .signal(let signal) = delivery.message else { return }
+        let index = Int(signal.symbol)
+        guard index < targets.count, signal.mu.isFinite, signal.sigma.isFinite else { return }
+        let target: Int64
+        if signal.confidence < parameters.minimumConfidence {
+            target = 0
+        } else {
+            target = signal.mu > 0 ? parameters.quantity : -parameters.quantity
+        }
+        let difference = target - targets[index]
+        guard difference != 0 else { return }
+        targets[index] = target
+        let order = Order(
+            orderID: context.ids.next(), symbol: signal.symbol, side: difference > 0 ? .buy : .sell,
+            quantity: abs(difference), limitPrice: 0, traceID: signal.traceID)
+        ordersSent += 1
+        context.publish(ordersTopic, .order(order))
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Kernel
+import Scenarios
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario in simulated time and print its summary and digests.",
+        discussion: """
+            FILE is a path or the name of a library scenario (see `metronome scenarios`).
+            The same scenario and seed always produce the same digest and decision_digest.
+
+            Examples:
+              metronome run calm-day
+              metronome run calm-day --seed 7 --until 1h --report-json out/run.json
+            """)
+
+    @Argument(help: "Scenario file or library name.")
+    var scenario: String
+
+    @Option(help: "Override the scenario's root seed.")
+    var seed: UInt64?
+
+    @Option(help: "Stop early: a UTC time (2024-03-01T15:00:00Z) or a duration after the start (1h30m).")
+    var until: String?
+
+    @Option(name: .customLong("max-events"), help: "Stop after this many delivered events.")
+    var maximumEvents: UInt64?
+
+    @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
+    var reportJSON: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let loaded = try ScenarioArgument.load(scenario)
+        var untilTime: Timestamp?
+        if let until {
+            if let absolute = TimestampText.parse(until) {
+                untilTime = absolute
+            } else if let offset = DurationText.parse(until) {
+                untilTime = loaded.startTime + offset
+            } else {
+                throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(until)'")
+            }
+        }
+        let outcome: RunOutcome
+        do {
+            let run = try ScenarioRun(scenario: loaded, options: .init(seed: seed, until: untilTime, maximumEvents: maximumEvents))
+            outcome = try run.run()
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        }
+        let report = RunReport(outcome)
+        if let reportJSON {
+            do {
+                let url = URL(fileURLWithPath: reportJSON)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try report.json().write(to: url)
+            } catch {
+                throw CommandFailure.badInput("metronome: error: cannot write the report to \(reportJSON): \(error.localizedDescription)")
+            }
+        }
+        if !quiet { print(SummaryTable.render(report)) }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Scenarios
+
+/// The end-of-run summary as an aligned two-column table.
+enum SummaryTable {
+    static func render(_ report: RunReport) -> String {
+        let rows: [(String, String)] = [
+            ("scenario", report.scenario),
+            ("seed", String(report.seed)),
+            ("simulated", "\(report.sim_start) → \(report.sim_end)"),
+            ("stopped by", report.stop_reason),
+            ("events", grouped(report.events)),
+            ("inputs", grouped(report.inputs)),
+            ("wall time", String(format: "%.3f s", report.wall_seconds)),
+            ("events/s", grouped(UInt64(report.events_per_second))),
+            ("signals", grouped(UInt64(report.signals))),
+            ("orders", grouped(UInt64(report.orders))),
+            ("fills", grouped(UInt64(report.fills))),
+            ("PnL", "\(report.pnl) \(report.currency)"),
+            ("fees", "\(report.fees) \(report.currency)"),
+            ("max drawdown", "\(report.max_drawdown) \(report.currency)"),
+            ("digest", report.digest),
+            ("decision_digest", report.decision_digest),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    /// 1234567 → "1,234,567".
+    static func grouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out
+    }
+}

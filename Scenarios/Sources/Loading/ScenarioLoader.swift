@@ -1,0 +1,228 @@
+import Actors
+import Foundation
+import Kernel
+import Yams
+
+/// Reads scenario files strictly: unknown keys, wrong types and out-of-range values are errors
+/// located at `file:line:column`, with a hint.
+public enum ScenarioLoader {
+    static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
+                               "universe", "feeds", "agents", "trader", "broker"]
+
+    /// Loads and checks a scenario file.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file (\(error.localizedDescription))",
+                                hint: "check the path, or run `metronome scenarios` to list the library")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses scenario text; `file` is only used in messages.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw ScenarioError(file: file, line: 0, column: 0, message: "the file is empty", hint: "start from `metronome scenarios` or docs/scenarios.md")
+            }
+            root = composed
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: file)
+        } catch {
+            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+        let scalars = ScalarReader(file: file)
+        var top = try StrictMapping(root, file: file, path: "")
+
+        let versionNode = try top.require("version")
+        let version = try scalars.integer(versionNode, "version", range: 1...Int64.max)
+        guard version == Int64(Scenario.schemaVersion) else {
+            throw StrictMapping.error(file, versionNode, "unsupported scenario version \(version)", hint: "this build reads version \(Scenario.schemaVersion)")
+        }
+        let name = try scalars.text(try top.require("name"), "name")
+        guard !name.isEmpty else { throw StrictMapping.error(file, root, "name must not be empty") }
+        let description = try top.value("description").map { node throws(ScenarioError) in try scalars.text(node, "description") } ?? ""
+        let seed = try top.value("seed").map { node throws(ScenarioError) in try scalars.unsigned(node, "seed") } ?? 1
+        let startNode = try top.require("start")
+        let start = try scalars.timestamp(startNode, "start")
+        let end: Timestamp
+        switch (top.value("duration"), top.value("end")) {
+        case (let duration?, nil):
+            let length = try scalars.duration(duration, "duration")
+            guard length > 0 else { throw StrictMapping.error(file, duration, "duration must be positive") }
+            end = start + length
+        case (nil, let endNode?):
+            end = try scalars.timestamp(endNode, "end")
+            guard end > start else { throw StrictMapping.error(file, endNode, "end must be after start (\(TimeUnits.iso8601(start)))") }
+        case (.some(let duration), .some):
+            throw StrictMapping.error(file, duration, "give either duration or end, not both")
+        case (nil, nil):
+            throw StrictMapping.error(file, startNode, "the scenario needs a duration (e.g. duration: 6h30m) or an end time")
+        }
+        let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
+            ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
+        let universe = try readUniverse(try top.require("universe"), file: file)
+        let feeds = try readFeeds(try top.require("feeds"), universe: universe, file: file)
+        let agents = try readAgents(top.value("agents"), file: file)
+        let trader = try readTrader(top.value("trader"), file: file)
+        let broker = try readBroker(top.value("broker"), file: file)
+        try top.finish(allowed: topLevelKeys)
+        return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
+                        universe: universe, feeds: feeds, agents: agents, trader: trader, broker: broker,
+                        sourceText: text, sourcePath: file)
+    }
+
+    private static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
+                                 message: "duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+        }
+    }
+
+    private static func readAccount(_ node: Node, file: String) throws(ScenarioError) -> AccountSettings {
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "account")
+        let currency = try map.value("currency").map { node throws(ScenarioError) in try scalars.text(node, "account.currency") } ?? "EUR"
+        let cash = try map.value("initial_cash").map { node throws(ScenarioError) in
+            try scalars.fixedPoint(node, "account.initial_cash", precision: 2)
+        } ?? 50_000
+        guard cash > 0 else { throw StrictMapping.error(file, node, "account.initial_cash must be positive") }
+        try map.finish(allowed: ["currency", "initial_cash"])
+        return AccountSettings(currency: currency, initialCashMinorUnits: cash)
+    }
+
+    private static func readUniverse(_ node: Node, file: String) throws(ScenarioError) -> [Instrument] {
+        let scalars = ScalarReader(file: file)
+        let items = try scalars.list(node, "universe")
+        guard !items.isEmpty else { throw StrictMapping.error(file, node, "universe must list at least one instrument") }
+        var instruments: [Instrument] = []
+        for (index, item) in items.enumerated() {
+            let path = "universe[\(index)]"
+            var map = try StrictMapping(item, file: file, path: path)
+            let symbolNode = try map.require("symbol")
+            let symbol = try scalars.text(symbolNode, "\(path).symbol")
+            guard !symbol.isEmpty, !instruments.contains(where: { $0.symbol == symbol }) else {
+                throw StrictMapping.error(file, symbolNode, "symbol '\(symbol)' is empty or listed twice")
+            }
+            let sector = try map.value("sector").map { node throws(ScenarioError) in try scalars.text(node, "\(path).sector") } ?? "unclassified"
+            let precision = try map.value("price_precision").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).price_precision", range: 0...8)
+            } ?? 2
+            let lot = try map.value("lot_size").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).lot_size", range: 1...1_000_000_000)
+            } ?? 1
+            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size"])
+            instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot))
+        }
+        return instruments
+    }
+
+    private static func readFeeds(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> [FeedSettings] {
+        let scalars = ScalarReader(file: file)
+        let items = try scalars.list(node, "feeds")
+        guard !items.isEmpty else { throw StrictMapping.error(file, node, "feeds must list at least one feed") }
+        var feeds: [FeedSettings] = []
+        for (index, item) in items.enumerated() {
+            let path = "feeds[\(index)]"
+            var map = try StrictMapping(item, file: file, path: path)
+            let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? "feed\(index)"
+            let typeNode = try map.require("type")
+            let type = try scalars.text(typeNode, "\(path).type")
+            guard type == "gbm" else {
+                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm")
+            }
+            let interval = try scalars.duration(try map.require("interval"), "\(path).interval")
+            guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive") }
+            let drift = try map.value("drift").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).drift", range: -10...10) } ?? 0
+            let volatility = try map.value("volatility").map { node throws(ScenarioError) in
+                try scalars.decimal(node, "\(path).volatility", range: 0...10)
+            } ?? 0.2
+            let priceNode = try map.require("initial_price")
+            let prices = try universe.map { instrument throws(ScenarioError) in
+                let price = try scalars.fixedPoint(priceNode, "\(path).initial_price", precision: instrument.pricePrecision)
+                guard price > 0 else { throw StrictMapping.error(file, priceNode, "\(path).initial_price must be positive") }
+                return price
+            }
+            let spread = try map.value("spread_ticks").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).spread_ticks", range: 1...1_000_000)
+            } ?? 2
+            let maximumSize = try map.value("max_size").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).max_size", range: 1...1_000_000_000)
+            } ?? 100
+            try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size"])
+            let parameters = GBMQuoteFeed.Parameters(intervalNanoseconds: interval, drift: drift, volatility: volatility,
+                                                     initialPrices: prices, spreadTicks: spread, maximumSize: maximumSize)
+            feeds.append(FeedSettings(name: name, kind: .gbm(parameters)))
+        }
+        return feeds
+    }
+
+    private static func readAgents(_ node: Node?, file: String) throws(ScenarioError) -> [AgentSettings] {
+        guard let node else { return [] }
+        let scalars = ScalarReader(file: file)
+        var agents: [AgentSettings] = []
+        for (index, item) in try scalars.list(node, "agents").enumerated() {
+            let path = "agents[\(index)]"
+            var map = try StrictMapping(item, file: file, path: path)
+            let typeNode = try map.require("type")
+            let type = try scalars.text(typeNode, "\(path).type")
+            guard type == "ema-cross" else {
+                throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'", hint: "available: ema-cross")
+            }
+            let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? type
+            let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
+            let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
+            let fast = try map.value("fast").map { node throws(ScenarioError) in try scalars.integer(node, "\(path).fast", range: 1...100_000) } ?? 12
+            let slowNode = map.value("slow")
+            let slow = try slowNode.map { node throws(ScenarioError) in try scalars.integer(node, "\(path).slow", range: 2...1_000_000) } ?? 48
+            guard slow > fast else {
+                throw StrictMapping.error(file, slowNode ?? item, "\(path).slow (\(slow)) must be greater than fast (\(fast))")
+            }
+            let horizon = try map.value("horizon_ticks").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).horizon_ticks", range: 1...1_000_000)
+            } ?? 20
+            try map.finish(allowed: ["name", "type", "weight", "enabled", "fast", "slow", "horizon_ticks"])
+            guard !agents.contains(where: { $0.name == name }) else {
+                throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
+            }
+            let parameters = EMACrossAgent.Parameters(fastPeriod: Int(fast), slowPeriod: Int(slow), horizonTicks: Int(horizon),
+                                                      agentID: UInt16(index + 1))
+            agents.append(AgentSettings(name: name, weight: weight, enabled: enabled, kind: .emaCross(parameters)))
+        }
+        return agents
+    }
+
+    private static func readTrader(_ node: Node?, file: String) throws(ScenarioError) -> SignalTrader.Parameters {
+        var parameters = SignalTrader.Parameters(quantity: 1, minimumConfidence: 0.2)
+        guard let node else { return parameters }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "trader")
+        if let quantity = map.value("quantity") { parameters.quantity = try scalars.integer(quantity, "trader.quantity", range: 1...1_000_000_000) }
+        if let confidence = map.value("min_confidence") {
+            parameters.minimumConfidence = try scalars.decimal(confidence, "trader.min_confidence", range: 0...1)
+        }
+        try map.finish(allowed: ["quantity", "min_confidence"])
+        return parameters
+    }
+
+    private static func readBroker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {
+        var parameters = SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000_000, feeBasisPoints: 1)
+        guard let node else { return parameters }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "broker")
+        if let latency = map.value("order_latency") { parameters.orderLatencyNanoseconds = try scalars.duration(latency, "broker.order_latency") }
+        if let fee = map.value("fee_bps") { parameters.feeBasisPoints = try scalars.integer(fee, "broker.fee_bps", range: 0...10_000) }
+        try map.finish(allowed: ["order_latency", "fee_bps"])
+        return parameters
+    }
+}

@@ -1,0 +1,14 @@
+import Kernel
+
+/// Everything a finished run reports.
+public struct RunOutcome: Sendable {
+    public var scenario: Scenario
+    public var summary: RunSummary
+    public var wallNanoseconds: Int64
+    public var portfolio: PortfolioFigures
+    public var orders: Int
+    public var signals: Int
+
+    public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
+    public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }
+}

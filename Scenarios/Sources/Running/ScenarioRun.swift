@@ -1,0 +1,116 @@
+import Actors
+import Kernel
+
+/// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
+///
+/// Flow: feeds → agents → trader → broker → portfolio (topics in docs/architecture.md).
+public final class ScenarioRun {
+    public let scenario: Scenario
+    public let kernel: Kernel
+    public let portfolio: Portfolio
+    public let trader: SignalTrader
+    public let broker: SimulatedBroker
+    public let agents: [EMACrossAgent]
+
+    /// Options that change how, not what, the scenario runs.
+    public struct Options: Sendable {
+        public var seed: UInt64?
+        public var until: Timestamp?
+        public var maximumEvents: UInt64?
+
+        public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil) {
+            self.seed = seed
+            self.until = until
+            self.maximumEvents = maximumEvents
+        }
+    }
+
+    public init(scenario: Scenario, options: Options = Options()) throws {
+        self.scenario = scenario
+        let seed = options.seed ?? scenario.seed
+        let end = min(options.until ?? scenario.endTime, scenario.endTime)
+        let kernel = Kernel(configuration: KernelConfiguration(
+            mode: .simulate, seed: seed, startTime: scenario.startTime, endTime: end,
+            maximumDeliveries: options.maximumEvents))
+        self.kernel = kernel
+        let universe = scenario.universe
+        let quotes = kernel.topic(named: Topics.quotes)
+
+        var agents: [EMACrossAgent] = []
+        for settings in scenario.agents where settings.enabled {
+            switch settings.kind {
+            case .emaCross(let parameters):
+                var captured: EMACrossAgent?
+                kernel.spawn("agent.\(settings.name)") { context in
+                    let agent = EMACrossAgent(context: context, parameters: parameters, symbolCount: universe.count)
+                    captured = agent
+                    return agent
+                }
+                agents.append(captured!)
+            }
+        }
+        self.agents = agents
+        var trader: SignalTrader?
+        kernel.spawn("trader") { context in
+            let made = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
+            trader = made
+            return made
+        }
+        self.trader = trader!
+        var broker: SimulatedBroker?
+        kernel.spawn("broker") { context in
+            let made = SimulatedBroker(context: context, parameters: scenario.broker, instruments: universe)
+            broker = made
+            return made
+        }
+        self.broker = broker!
+        var portfolio: Portfolio?
+        kernel.spawn("portfolio") { context in
+            let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits)
+            portfolio = made
+            return made
+        }
+        self.portfolio = portfolio!
+
+        for feed in scenario.feeds {
+            switch feed.kind {
+            case .gbm(let parameters):
+                try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: quotes, seed: seed,
+                                                 startTime: scenario.startTime, endTime: end))
+            }
+        }
+    }
+
+    /// Runs the scenario on the calling thread and gathers the report's figures.
+    public func run() throws -> RunOutcome {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let summary = try kernel.run()
+        let elapsed = clock.now - started
+        let wallNanoseconds = KernelInstant.nanoseconds(of: elapsed)
+        // The kernel has finished: the components are idle and the calling thread is still the
+        // kernel thread, so reading their state is isolated.
+        let book = portfolio.assumeIsolated { portfolio in
+            PortfolioFigures(equity: portfolio.equityMinorUnits, initialCash: portfolio.initialCashMinorUnits,
+                             fees: portfolio.feesMinorUnits, maximumDrawdown: portfolio.maximumDrawdownMinorUnits,
+                             peakEquity: portfolio.peakEquityMinorUnits, fills: portfolio.fills, positions: portfolio.positions)
+        }
+        let orders = trader.assumeIsolated { $0.ordersSent }
+        let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
+        return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
+                          portfolio: book, orders: orders, signals: signals)
+    }
+}
+
+/// What the portfolio ended with.
+public struct PortfolioFigures: Sendable {
+    public var equity: Int64
+    public var initialCash: Int64
+    public var fees: Int64
+    public var maximumDrawdown: Int64
+    public var peakEquity: Int64
+    public var fills: Int
+    public var positions: [Int64]
+
+    public var profitAndLoss: Int64 { equity - initialCash }
+}

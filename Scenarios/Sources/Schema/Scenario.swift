@@ -1,0 +1,51 @@
+import Actors
+import Kernel
+
+/// A scenario file, parsed and checked (schema version 1; field by field in docs/scenarios.md).
+public struct Scenario: Sendable, Equatable {
+    public static let schemaVersion = 1
+
+    public var name: String
+    public var description: String
+    public var seed: UInt64
+    public var startTime: Timestamp
+    public var endTime: Timestamp
+    public var account: AccountSettings
+    public var universe: [Instrument]
+    public var feeds: [FeedSettings]
+    public var agents: [AgentSettings]
+    public var trader: SignalTrader.Parameters
+    public var broker: SimulatedBroker.Parameters
+    /// The file's text, exactly as read (the journal embeds it).
+    public var sourceText: String
+    /// Where it was read from.
+    public var sourcePath: String
+}
+
+/// The trading account.
+public struct AccountSettings: Sendable, Equatable {
+    public var currency: String
+    public var initialCashMinorUnits: Int64
+}
+
+/// One feed of the scenario.
+public struct FeedSettings: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case gbm(GBMQuoteFeed.Parameters)
+    }
+
+    public var name: String
+    public var kind: Kind
+}
+
+/// One agent of the scenario.
+public struct AgentSettings: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case emaCross(EMACrossAgent.Parameters)
+    }
+
+    public var name: String
+    public var weight: Double
+    public var enabled: Bool
+    public var kind: Kind
+}
