@@ -1,42 +1,104 @@
 /// Appends values in Metronome's wire encoding: little-endian integers, `Double` as its IEEE-754
 /// bit pattern, no padding and no alignment. This is the encoding the journal stores and the
 /// digests hash, so it must never depend on the machine or the compiler.
-public struct BinaryWriter: Sendable {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+///
+/// A value type with copy-on-write storage. Writes are unchecked stores into a growable
+/// buffer: a reused writer (``reset()``) allocates nothing, which keeps hashing an event off
+/// the allocator.
+public struct BinaryWriter: @unchecked Sendable {
+    /// Immutable once made: growing replaces the whole storage object, so reading `pointer`
+    /// needs no exclusivity bookkeeping.
+    @usableFromInline
+    final class Storage {
+        @usableFromInline let pointer: UnsafeMutableRawPointer
+        @usableFromInline let capacity: Int
+
+        @usableFromInline
+        init(capacity: Int) {
+            self.capacity = Swift.max(capacity, 16)
+            pointer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
+        }
+
+        deinit { pointer.deallocate() }
+    }
+
+    @usableFromInline var storage: Storage
+    /// Number of bytes written.
+    public private(set) var count: Int
 
     public init(reservingCapacity capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = Storage(capacity: capacity)
+        count = 0
     }
 
     /// Forgets the bytes but keeps the storage, so a reused writer allocates nothing.
     /// - Complexity: O(1).
-    public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+    @inline(__always)
+    public mutating func reset() { count = 0 }
 
-    public var count: Int { bytes.count }
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] {
+        Array(UnsafeRawBufferPointer(start: storage.pointer, count: count))
+    }
 
-    public mutating func write(_ value: UInt8) { bytes.append(value) }
-    public mutating func write(_ value: Int8) { bytes.append(UInt8(bitPattern: value)) }
-    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    public mutating func write(_ value: UInt16) { writeLittleEndian(value) }
-    public mutating func write(_ value: UInt32) { writeLittleEndian(value) }
-    public mutating func write(_ value: UInt64) { writeLittleEndian(value) }
-    public mutating func write(_ value: Int64) { writeLittleEndian(value) }
-    public mutating func write(_ value: Int32) { writeLittleEndian(value) }
-    public mutating func write(_ value: Double) { writeLittleEndian(value.bitPattern) }
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    @inline(__always)
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: storage.pointer, count: count))
+    }
+
+    public mutating func write(_ value: UInt8) { store(value) }
+    public mutating func write(_ value: Int8) { store(value) }
+    public mutating func write(_ value: Bool) { store(UInt8(value ? 1 : 0)) }
+    public mutating func write(_ value: UInt16) { store(value) }
+    public mutating func write(_ value: UInt32) { store(value) }
+    public mutating func write(_ value: UInt64) { store(value) }
+    public mutating func write(_ value: Int64) { store(value) }
+    public mutating func write(_ value: Int32) { store(value) }
+    public mutating func write(_ value: Double) { store(value.bitPattern) }
 
     /// A length-prefixed (UInt32) UTF-8 string.
     public mutating func write(_ value: String) {
-        let utf8 = Array(value.utf8)
-        write(UInt32(utf8.count))
-        bytes.append(contentsOf: utf8)
+        var text = value
+        text.withUTF8 { utf8 in
+            write(UInt32(utf8.count))
+            writeRaw(UnsafeRawBufferPointer(utf8))
+        }
     }
 
     /// Raw bytes with no prefix.
-    public mutating func writeRaw(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+    public mutating func writeRaw(_ raw: some Sequence<UInt8>) {
+        for byte in raw { store(byte) }
+    }
 
-    mutating func writeLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    /// Raw bytes with no prefix.
+    public mutating func writeRaw(_ raw: UnsafeRawBufferPointer) {
+        guard raw.count > 0 else { return }
+        reserve(raw.count)
+        (storage.pointer + count).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+        count += raw.count
+    }
+
+    @inline(__always)
+    mutating func store<T: FixedWidthInteger>(_ value: T) {
+        let size = MemoryLayout<T>.size
+        reserve(size)
+        storage.pointer.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)
+        count += size
+    }
+
+    /// Makes room for `extra` bytes and makes the storage unique.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage) {
+            grow(minimumCapacity: count + extra)
+        }
+    }
+
+    @inline(never)
+    mutating func grow(minimumCapacity: Int) {
+        let replacement = Storage(capacity: Swift.max(minimumCapacity, storage.capacity * 2))
+        replacement.pointer.copyMemory(from: storage.pointer, byteCount: count)
+        storage = replacement
     }
 }

@@ -24,7 +24,7 @@ public struct RunDigest: Sendable {
         scratch.write(target.rawValue)
         scratch.write(message.tag.rawValue)
         message.encodePayload(into: &scratch)
-        scratch.bytes.withUnsafeBytes { event.update($0) }
+        scratch.withUnsafeBytes { event.update($0) }
     }
 
     public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
@@ -33,7 +33,7 @@ public struct RunDigest: Sendable {
         scratch.write(source.rawValue)
         scratch.write(message.tag.rawValue)
         message.encodePayload(into: &scratch)
-        scratch.bytes.withUnsafeBytes { decision.update($0) }
+        scratch.withUnsafeBytes { decision.update($0) }
     }
 
     public var eventHex: String { RunDigest.hex(event.digest) }

@@ -8,7 +8,7 @@ import DequeModule
 /// only be enqueued from the kernel thread: anything else is a race with the run loop and traps
 /// (see ``ExecutorGuards``).
 public final class KernelExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
-    private var jobs: Deque<UnownedJob> = []
+    @exclusivity(unchecked) private var jobs: Deque<UnownedJob> = []
     private var owner = KernelThread()
     /// Jobs run since the executor was created.
     public private(set) var jobsRun: UInt64 = 0

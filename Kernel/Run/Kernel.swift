@@ -20,27 +20,27 @@ public final class Kernel: @unchecked Sendable {
     /// Live inputs and stop requests from other threads.
     public let inbox = Inbox()
 
-    var queue: EventQueue
-    var nextSequence: UInt64 = 0
-    var timers = TimerTable()
-    var ports: ContiguousArray<ComponentPort> = []
+    @exclusivity(unchecked) var queue: EventQueue
+    @exclusivity(unchecked) var nextSequence: UInt64 = 0
+    @exclusivity(unchecked) var timers = TimerTable()
+    @exclusivity(unchecked) var ports: ContiguousArray<ComponentPort> = []
     var contexts: [Context] = []
     var actorIDsByName: [String: ActorID] = [:]
     var topicNames: [String] = []
     var topicIDsByName: [String: TopicID] = [:]
-    var subscribers: [[ActorID]] = []
-    var digest = RunDigest()
+    @exclusivity(unchecked) var subscribers: [[ActorID]] = []
+    @exclusivity(unchecked) var digest = RunDigest()
     var inputs = InputMerger()
     var observers: [any InputObserver] = []
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)
 
-    var deliveries: UInt64 = 0
+    @exclusivity(unchecked) var deliveries: UInt64 = 0
     var inputsAdmitted: UInt64 = 0
     var inputsClamped: UInt64 = 0
-    var timersFired: UInt64 = 0
-    var timersCancelled: UInt64 = 0
+    @exclusivity(unchecked) var timersFired: UInt64 = 0
+    @exclusivity(unchecked) var timersCancelled: UInt64 = 0
     var firstSequenceMismatch: SequenceMismatch?
     var state: State = .setUp
 
