@@ -1,0 +1,75 @@
+import Kernel
+import Testing
+
+@Suite struct CodecTests {
+    static let samples: [Message] = [
+        .ping(Ping(value: 7)),
+        .timer(TimerFired(tag: 99)),
+        .quote(Quote(symbol: 3, bidPrice: 10_001, askPrice: 10_003, bidSize: 5, askSize: 8, exchangeTime: 1_700_000_000_000_000_000)),
+        .trade(Trade(symbol: 1, price: 505, size: 2, aggressor: .sell, exchangeTime: 12)),
+        .signal(Signal(symbol: 2, mu: 0.0012, sigma: -0.0, horizonNanoseconds: 60_000_000_000, confidence: 0.5,
+                       regime: 2, agentID: 4, modelVersion: 1, traceID: 77)),
+        .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 0, traceID: 8)),
+        .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: 1, isFinal: true, traceID: 8)),
+        .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),
+    ]
+
+    @Test func everyMessageRoundTrips() throws {
+        #expect(Set(CodecTests.samples.map(\.tag)).count == MessageTag.allCases.count, "a sample per tag")
+        for message in CodecTests.samples {
+            var writer = BinaryWriter()
+            message.encodePayload(into: &writer)
+            var reader = BinaryReader(writer.bytes)
+            let decoded = try Message.decodePayload(tag: message.tag.rawValue, from: &reader)
+            #expect(decoded == message)
+            #expect(reader.isAtEnd)
+        }
+    }
+
+    @Test func encodingIsLittleEndianAndStable() {
+        var writer = BinaryWriter()
+        Message.ping(Ping(value: 0x0102_0304_0506_0708)).encodePayload(into: &writer)
+        #expect(writer.bytes == [8, 7, 6, 5, 4, 3, 2, 1])
+        writer.reset()
+        writer.write(1.0)
+        #expect(writer.bytes == [0, 0, 0, 0, 0, 0, 0xF0, 0x3F], "doubles as IEEE-754 bit patterns")
+        #expect(MessageTag.quote.rawValue == 16 && MessageTag.order.rawValue == 48, "tags are permanent")
+    }
+
+    @Test func truncatedInputIsAnErrorWithItsOffset() {
+        var writer = BinaryWriter()
+        CodecTests.samples[2].encodePayload(into: &writer)
+        var reader = BinaryReader(Array(writer.bytes.prefix(10)))
+        #expect(throws: DecodingError.self) { try Message.decodePayload(tag: MessageTag.quote.rawValue, from: &reader) }
+        do {
+            var again = BinaryReader(Array(writer.bytes.prefix(10)))
+            _ = try Message.decodePayload(tag: MessageTag.quote.rawValue, from: &again)
+        } catch {
+            #expect(error.offset == 4, "bid price starts at byte 4 and is cut short")
+        }
+    }
+
+    @Test func unknownTagsAndBadEnumsAreRejected() {
+        var empty = BinaryReader([])
+        #expect(throws: DecodingError.self) { try Message.decodePayload(tag: 999, from: &empty) }
+        var writer = BinaryWriter()
+        CodecTests.samples[5].encodePayload(into: &writer)
+        var bytes = writer.bytes
+        bytes[12] = 9  // the side byte of the order
+        var reader = BinaryReader(bytes)
+        #expect(throws: DecodingError.self) { try Message.decodePayload(tag: MessageTag.order.rawValue, from: &reader) }
+    }
+
+    @Test func stringLengthIsBoundedBeforeAllocation() {
+        var writer = BinaryWriter()
+        writer.write(UInt32.max)
+        var reader = BinaryReader(writer.bytes)
+        #expect(throws: DecodingError.self) { try reader.readString(maximumBytes: 1024) }
+    }
+
+    @Test func timestampsFormatAsISO8601() {
+        #expect(TimeUnits.iso8601(0) == "1970-01-01T00:00:00.000000000Z")
+        #expect(TimeUnits.iso8601(1_709_303_400_000_000_001) == "2024-03-01T14:30:00.000000001Z")
+        #expect(TimeUnits.daysFromCivil(year: 2024, month: 3, day: 1) == 19_783)
+    }
+}
