@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// The built `metronome` CLI, run in separate processes.
+@Suite struct RunCommandTests {
+    func runReport(_ extra: [String]) throws -> [String: Any] {
+        let directory = try CommandRunner.temporaryDirectory()
+        let report = directory.appendingPathComponent("report.json")
+        let result = try CommandRunner.run(CommandRunner.product("metronome"),
+                                           ["run", "calm-day", "--until", "1h", "--quiet", "--report-json", report.path] + extra)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        return try CommandRunner.json(at: report)
+    }
+
+    @Test func sameSeedGivesIdenticalDigestsAcrossProcesses() throws {
+        let first = try runReport(["--seed", "11"])
+        let second = try runReport(["--seed", "11"])
+        #expect(first["digest"] as? String == second["digest"] as? String)
+        #expect(first["decision_digest"] as? String == second["decision_digest"] as? String)
+        #expect((first["events"] as? Int ?? 0) > 10_000)
+        let other = try runReport(["--seed", "12"])
+        #expect(other["digest"] as? String != first["digest"] as? String)
+        #expect(other["decision_digest"] as? String != first["decision_digest"] as? String)
+    }
+
+    @Test func reportHasTheFieldsTheIssueNames() throws {
+        let report = try runReport([])
+        for field in ["scenario", "seed", "events", "wall_seconds", "events_per_second", "digest", "decision_digest"] {
+            #expect(report[field] != nil, "missing \(field)")
+        }
+        #expect(report["scenario"] as? String == "calm-day")
+        #expect(report["seed"] as? Int == 42, "the scenario's own seed by default")
+        #expect((report["digest"] as? String)?.count == 16)
+    }
+
+    @Test func summaryIsPrintedWithDigests() throws {
+        let result = try CommandRunner.metronome("run", "calm-day", "--until", "10m")
+        #expect(result.exitCode == 0)
+        for label in ["events", "events/s", "digest", "decision_digest"] {
+            #expect(result.stdout.contains(label))
+        }
+    }
+
+    @Test func badInputExitsTwoWithALocatedMessage() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "version: 1\nname: x\nstart: 2024-03-01\nduration: 1h\nuniverse:\n  - symbol: A\n    colour: red\nfeeds: []\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let invalid = try CommandRunner.metronome("run", file.path)
+        #expect(invalid.exitCode == 2)
+        #expect(invalid.stderr.contains("bad.yaml:7:5: error: unknown key 'colour'"))
+        let missing = try CommandRunner.metronome("run", "no-such-scenario")
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.contains("calm-day"), "lists the library")
+        let usage = try CommandRunner.metronome("run", "calm-day", "--bogus")
+        #expect(usage.exitCode == 2)
+        let validate = try CommandRunner.metronome("validate", "calm-day")
+        #expect(validate.exitCode == 0)
+    }
+
+    @Test func benchKernelWritesItsFigures() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let report = directory.appendingPathComponent("kernel.json")
+        let result = try CommandRunner.metronome("bench", "kernel", "--deliveries", "20000", "--timers", "2000", "--report-json", report.path)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let json = try CommandRunner.json(at: report)
+        #expect(json["deliveries"] as? Int == 20_000)
+        #expect((json["deliveries_per_second"] as? Double ?? 0) > 0)
+        #expect((json["ns_per_delivery"] as? Double ?? 0) > 0)
+    }
+
+    @Test func versionNamesTheCodecs() throws {
+        let result = try CommandRunner.metronome("version")
+        #expect(result.stdout.contains("zstd 1.") && result.stdout.contains("lz4 1."))
+    }
+}

@@ -1,0 +1,97 @@
+import Kernel
+import Scenarios
+import Testing
+
+@Suite struct ScenarioLoaderTests {
+    static let valid = """
+        version: 1
+        name: test
+        seed: 3
+        start: 2024-03-01T14:30:00Z
+        duration: 1h
+        universe:
+          - symbol: ACME
+            price_precision: 2
+        feeds:
+          - type: gbm
+            interval: 1s
+            initial_price: 100.05
+        agents:
+          - type: ema-cross
+            fast: 5
+            slow: 20
+        """
+
+    func error(_ text: String) -> ScenarioError? {
+        do {
+            _ = try ScenarioLoader.parse(text, file: "s.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func validScenarioLoadsWithDefaults() throws {
+        let scenario = try ScenarioLoader.parse(ScenarioLoaderTests.valid, file: "s.yaml")
+        #expect(scenario.name == "test")
+        #expect(scenario.seed == 3)
+        #expect(scenario.startTime == 1_709_303_400_000_000_000)
+        #expect(scenario.endTime - scenario.startTime == 3_600_000_000_000)
+        guard case .gbm(let feed) = scenario.feeds[0].kind else { Issue.record("gbm"); return }
+        #expect(feed.initialPrices == [10_005], "decimal text to fixed point, exactly")
+        #expect(scenario.account.initialCashMinorUnits == 50_000, "default account: 500 EUR")
+        #expect(scenario.agents.count == 1 && scenario.agents[0].enabled)
+    }
+
+    @Test func unknownKeyIsLocatedWithAHint() throws {
+        let text = ScenarioLoaderTests.valid.replacingOccurrences(of: "    interval: 1s", with: "    intervall: 1s\n    interval: 1s")
+        let problem = try #require(error(text))
+        #expect(problem.line == 11)
+        #expect(problem.column == 5)
+        #expect(problem.message.contains("unknown key 'intervall'"))
+        #expect(problem.hint?.contains("did you mean 'interval'") == true)
+        #expect(problem.description.hasPrefix("s.yaml:11:5: error: unknown key 'intervall'"))
+    }
+
+    @Test func wrongTypeAndOutOfRangeAreErrors() throws {
+        let badType = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "seed: 3", with: "seed: three")))
+        #expect(badType.line == 3 && badType.message.contains("seed must be a non-negative integer"))
+        let outOfRange = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "price_precision: 2", with: "price_precision: 12")))
+        #expect(outOfRange.line == 8 && outOfRange.message.contains("between 0 and 8"))
+        let badDuration = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "duration: 1h", with: "duration: 1 hour")))
+        #expect(badDuration.line == 5 && badDuration.hint?.contains("units") == true)
+        let slowNotSlower = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "slow: 20", with: "slow: 4")))
+        #expect(slowNotSlower.message.contains("must be greater than fast"))
+        let tooPrecise = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "100.05", with: "100.055")))
+        #expect(tooPrecise.message.contains("at most 2 decimals"))
+    }
+
+    @Test func missingAndConflictingKeys() throws {
+        let missing = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "name: test\n", with: "")))
+        #expect(missing.message.contains("missing the required key 'name'"))
+        let both = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "duration: 1h", with: "duration: 1h\nend: 2024-03-02")))
+        #expect(both.message.contains("either duration or end"))
+        let version = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "version: 1", with: "version: 2")))
+        #expect(version.message.contains("unsupported scenario version 2"))
+    }
+
+    @Test func brokenYAMLIsLocated() throws {
+        let problem = try #require(error("version: 1\nname: [unclosed\n"))
+        #expect(problem.line >= 2)
+        #expect(problem.message.contains("not valid YAML"))
+    }
+
+    @Test func durationsAndTimestamps() {
+        #expect(DurationText.parse("250ms") == 250_000_000)
+        #expect(DurationText.parse("6h30m") == 23_400_000_000_000)
+        #expect(DurationText.parse("10ns") == 10)
+        #expect(DurationText.parse("1.5s") == nil)
+        #expect(DurationText.parse("5 parsecs") == nil)
+        #expect(DurationText.format(5_400_000_000_000) == "1h30m")
+        #expect(TimestampText.parse("2024-03-01T14:30:00Z") == 1_709_303_400_000_000_000)
+        #expect(TimestampText.parse("2024-03-01T14:30:00.25Z") == 1_709_303_400_250_000_000)
+        #expect(TimestampText.parse("2024-02-30") == nil)
+        #expect(DecimalText.fixedPoint("-1.5", precision: 2) == -150)
+        #expect(DecimalText.format(-150, precision: 2) == "-1.50")
+    }
+}
