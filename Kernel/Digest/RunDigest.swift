@@ -1,14 +1,16 @@
-/// The two fingerprints of a run.
+/// The two fingerprints of a run, as hash chains over canonical records:
+/// `digest(n) = XXH64(record(n), seed: digest(n − 1))`, `digest(0) = 0` — a rolling hash that
+/// can be read after any event, and costs one small one-shot hash per record.
 ///
-/// - `event`: XXH64 over the canonical record of every delivered event, in delivery order:
+/// - `event`: over the record of every delivered event, in delivery order:
 ///   `time u64 | seq u64 | source u32 | target u32 | tag u16 | payload` (see docs/log-format.md).
-/// - `decision`: XXH64 over every decision message (orders, fills, positions) at the moment an
-///   actor emits it: `time u64 | source u32 | tag u16 | payload`.
+/// - `decision`: over every decision message (orders, fills, positions) at the moment an actor
+///   emits it: `time u64 | source u32 | tag u16 | payload`.
 ///
 /// Two runs are identical iff both digests match.
 public struct RunDigest: Sendable {
-    public private(set) var event = XXH64()
-    public private(set) var decision = XXH64()
+    public private(set) var event: UInt64 = 0
+    public private(set) var decision: UInt64 = 0
     /// Reused scratch space: hashing an event allocates nothing.
     private var scratch = BinaryWriter(reservingCapacity: 128)
 
@@ -24,7 +26,7 @@ public struct RunDigest: Sendable {
         scratch.write(target.rawValue)
         scratch.write(message.tag.rawValue)
         message.encodePayload(into: &scratch)
-        scratch.withUnsafeBytes { event.update($0) }
+        event = scratch.withUnsafeBytes { XXH64.hash($0, seed: event) }
     }
 
     public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
@@ -33,11 +35,11 @@ public struct RunDigest: Sendable {
         scratch.write(source.rawValue)
         scratch.write(message.tag.rawValue)
         message.encodePayload(into: &scratch)
-        scratch.withUnsafeBytes { decision.update($0) }
+        decision = scratch.withUnsafeBytes { XXH64.hash($0, seed: decision) }
     }
 
-    public var eventHex: String { RunDigest.hex(event.digest) }
-    public var decisionHex: String { RunDigest.hex(decision.digest) }
+    public var eventHex: String { RunDigest.hex(event) }
+    public var decisionHex: String { RunDigest.hex(decision) }
 
     /// 16 lowercase hex digits.
     public static func hex(_ value: UInt64) -> String {

@@ -77,43 +77,75 @@ public struct XXH64: Sendable {
 
     /// The hash of everything fed so far.
     public var digest: UInt64 {
+        var tail = pending
+        let tailCount = pendingCount
+        return withUnsafeBytes(of: &tail) { raw in
+            XXH64.finalize(accumulator1, accumulator2, accumulator3, accumulator4, seed: seed, totalLength: totalLength,
+                           tail: raw.baseAddress!, tailCount: tailCount)
+        }
+    }
+
+    /// One-shot hash of a contiguous buffer, without the streaming state's buffering: what the
+    /// digests use for each (small) event record.
+    /// - Complexity: O(n), no allocation.
+    @inline(__always)
+    public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        let count = buffer.count
+        guard let base = buffer.baseAddress else {
+            return finalize(0, 0, 0, 0, seed: seed, totalLength: 0, tail: UnsafeRawPointer(bitPattern: 1)!, tailCount: 0)
+        }
+        var accumulator1 = seed &+ prime1 &+ prime2
+        var accumulator2 = seed &+ prime2
+        var accumulator3 = seed
+        var accumulator4 = seed &- prime1
+        var position = 0
+        while count - position >= 32 {
+            let stripe = base + position
+            accumulator1 = round(accumulator1, stripe.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian)
+            accumulator2 = round(accumulator2, stripe.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
+            accumulator3 = round(accumulator3, stripe.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian)
+            accumulator4 = round(accumulator4, stripe.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian)
+            position += 32
+        }
+        return finalize(accumulator1, accumulator2, accumulator3, accumulator4, seed: seed, totalLength: UInt64(count),
+                        tail: base + position, tailCount: count - position)
+    }
+
+    @inline(__always)
+    static func finalize(_ accumulator1: UInt64, _ accumulator2: UInt64, _ accumulator3: UInt64, _ accumulator4: UInt64,
+                         seed: UInt64, totalLength: UInt64, tail: UnsafeRawPointer, tailCount: Int) -> UInt64 {
         var hash: UInt64
         if totalLength >= 32 {
             hash = rotateLeft(accumulator1, 1) &+ rotateLeft(accumulator2, 7)
                 &+ rotateLeft(accumulator3, 12) &+ rotateLeft(accumulator4, 18)
-            hash = XXH64.mergeRound(hash, accumulator1)
-            hash = XXH64.mergeRound(hash, accumulator2)
-            hash = XXH64.mergeRound(hash, accumulator3)
-            hash = XXH64.mergeRound(hash, accumulator4)
+            hash = mergeRound(hash, accumulator1)
+            hash = mergeRound(hash, accumulator2)
+            hash = mergeRound(hash, accumulator3)
+            hash = mergeRound(hash, accumulator4)
         } else {
-            hash = seed &+ XXH64.prime5
+            hash = seed &+ prime5
         }
         hash &+= totalLength
-        var tail = pending
-        let tailCount = pendingCount
-        withUnsafeBytes(of: &tail) { raw in
-            var index = 0
-            while index + 8 <= tailCount {
-                let lane = XXH64.round(0, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
-                hash ^= lane
-                hash = rotateLeft(hash, 27) &* XXH64.prime1 &+ XXH64.prime4
-                index += 8
-            }
-            if index + 4 <= tailCount {
-                hash ^= UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian) &* XXH64.prime1
-                hash = rotateLeft(hash, 23) &* XXH64.prime2 &+ XXH64.prime3
-                index += 4
-            }
-            while index < tailCount {
-                hash ^= UInt64(raw[index]) &* XXH64.prime5
-                hash = rotateLeft(hash, 11) &* XXH64.prime1
-                index += 1
-            }
+        var index = 0
+        while index + 8 <= tailCount {
+            hash ^= round(0, tail.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian)
+            hash = rotateLeft(hash, 27) &* prime1 &+ prime4
+            index += 8
+        }
+        if index + 4 <= tailCount {
+            hash ^= UInt64(tail.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian) &* prime1
+            hash = rotateLeft(hash, 23) &* prime2 &+ prime3
+            index += 4
+        }
+        while index < tailCount {
+            hash ^= UInt64(tail.load(fromByteOffset: index, as: UInt8.self)) &* prime5
+            hash = rotateLeft(hash, 11) &* prime1
+            index += 1
         }
         hash ^= hash >> 33
-        hash &*= XXH64.prime2
+        hash &*= prime2
         hash ^= hash >> 29
-        hash &*= XXH64.prime3
+        hash &*= prime3
         hash ^= hash >> 32
         return hash
     }

@@ -33,7 +33,7 @@ extension Kernel {
             mode: configuration.mode, seed: configuration.seed, stopReason: reason, deliveries: deliveries,
             inputs: inputsAdmitted, inputsClampedToNow: inputsClamped, timersFired: timersFired,
             timersCancelled: timersCancelled, jobsRun: executor.jobsRun, startTime: startTime, endTime: queue.now,
-            digest: digest.event.digest, decisionDigest: digest.decision.digest,
+            digest: digest.event, decisionDigest: digest.decision,
             firstSequenceMismatch: firstSequenceMismatch)
     }
 

@@ -72,8 +72,9 @@ extension Kernel {
         if event.target == .kernel {
             wakeSleeper(event.message)
         } else {
-            ports[Int(event.target.rawValue)].deliver(
-                Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message))
+            let delivery = Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
+            // Unretained: `ports` keeps every port alive for the kernel's lifetime.
+            portHandles[Int(event.target.rawValue)]._withUnsafeGuaranteedRef { $0.deliver(delivery) }
         }
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
     }

@@ -23,7 +23,9 @@ public final class Kernel: @unchecked Sendable {
     @exclusivity(unchecked) var queue: EventQueue
     @exclusivity(unchecked) var nextSequence: UInt64 = 0
     @exclusivity(unchecked) var timers = TimerTable()
-    @exclusivity(unchecked) var ports: ContiguousArray<ComponentPort> = []
+    /// Owns the ports; `portHandles` holds the same objects unretained for the hot path.
+    var ports: [ComponentPort] = []
+    @exclusivity(unchecked) var portHandles: ContiguousArray<Unmanaged<ComponentPort>> = []
     var contexts: [Context] = []
     var actorIDsByName: [String: ActorID] = [:]
     var topicNames: [String] = []
@@ -78,7 +80,9 @@ public final class Kernel: @unchecked Sendable {
         let context = Context(kernel: self, actorID: id, name: name, seed: configuration.seed)
         let component = make(context)
         precondition(component.context === context, "component '\(name)' must keep the context it was given")
-        ports.append(TypedComponentPort(name: name, component: component))
+        let port = TypedComponentPort(name: name, component: component)
+        ports.append(port)
+        portHandles.append(Unmanaged.passUnretained(port))
         contexts.append(context)
         actorIDsByName[name] = id
         return id
