@@ -21,7 +21,7 @@ lint:
 
 unit: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(SWIFT) test --skip-build
 
 test: deps lint unit
 

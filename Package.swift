@@ -57,7 +57,11 @@ let package = Package(
         ),
         .target(
             name: "Actors",
-            dependencies: ["Kernel", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: [
+                "Kernel",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Actors",
             swiftSettings: strictSwift
         ),
@@ -67,6 +71,7 @@ let package = Package(
                 "Kernel", "Actors",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Scenarios/Sources",
             swiftSettings: strictSwift
@@ -76,6 +81,7 @@ let package = Package(
             dependencies: [
                 "Scenarios", "Kernel", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Scenarios/CLI",
             swiftSettings: strictSwift

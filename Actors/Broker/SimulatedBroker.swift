@@ -1,5 +1,6 @@
 import DequeModule
 import Kernel
+import Logging
 
 /// A simulated venue: market orders fill in full after the order-entry latency, at the quote
 /// standing at fill time (buys at the ask, sells at the bid), paying a fee in basis points of
@@ -81,6 +82,8 @@ public actor SimulatedBroker: Component {
         let fill = Fill(orderID: order.orderID, symbol: order.symbol, side: order.side, quantity: order.quantity,
                         price: price, feeMinorUnits: fee, isFinal: true, traceID: order.traceID)
         fillsSent += 1
+        context.logger.debug("fill", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
+                                                "quantity": "\(order.quantity)", "price": "\(price)", "fee": "\(fee)"])
         context.publish(fillsTopic, .fill(fill))
     }
 }

@@ -1,4 +1,5 @@
 import Kernel
+import Logging
 
 /// Turns signals into orders until the full sizer → gate → router chain lands: for each symbol
 /// it holds a target of +quantity (μ > 0), −quantity (μ < 0) or 0 (confidence below the
@@ -53,6 +54,8 @@ public actor SignalTrader: Component {
             orderID: context.ids.next(), symbol: signal.symbol, side: difference > 0 ? .buy : .sell,
             quantity: abs(difference), limitPrice: 0, traceID: signal.traceID)
         ordersSent += 1
+        context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
+                                                "quantity": "\(order.quantity)", "mu": "\(signal.mu)"])
         context.publish(ordersTopic, .order(order))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import Logging
 import Scenarios
 
 struct RunCommand: ParsableCommand {
@@ -31,6 +32,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
     var reportJSON: String?
 
+    @Option(name: .customLong("log-level"), help: "Component log level on stderr: trace, debug, info, notice, warning, error, critical. Logs never change the run.")
+    var logLevel: String = "warning"
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -46,9 +50,13 @@ struct RunCommand: ParsableCommand {
                 throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(until)'")
             }
         }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure.badInput("metronome: error: --log-level expects trace, debug, info, notice, warning, error or critical, found '\(logLevel)'")
+        }
         let outcome: RunOutcome
         do {
-            let run = try ScenarioRun(scenario: loaded, options: .init(seed: seed, until: untilTime, maximumEvents: maximumEvents))
+            let options = ScenarioRun.Options(seed: seed, until: untilTime, maximumEvents: maximumEvents, logLevel: level)
+            let run = try ScenarioRun(scenario: loaded, options: options)
             outcome = try run.run()
         } catch let error as CommandFailure {
             throw error

@@ -74,3 +74,21 @@ import Testing
         #expect(result.stdout.contains("zstd 1.") && result.stdout.contains("lz4 1."))
     }
 }
+
+@Suite struct LoggingTests {
+    /// Logging reads the run and never changes it: the digests are the same at every level, and
+    /// log lines carry the simulated time and the component.
+    @Test func logLevelNeverChangesTheDigests() throws {
+        let quiet = try CommandRunner.metronome("run", "calm-day", "--until", "30m")
+        let chatty = try CommandRunner.metronome("run", "calm-day", "--until", "30m", "--log-level", "debug")
+        #expect(quiet.exitCode == 0 && chatty.exitCode == 0)
+        #expect(chatty.stderr.contains("2024-03-01T14:"))
+        #expect(chatty.stderr.contains("[broker] fill"))
+        #expect(quiet.stderr.isEmpty)
+        func digests(_ text: String) -> [Substring] { text.split(separator: "\n").filter { $0.contains("digest") } }
+        #expect(digests(quiet.stdout).count == 2)
+        #expect(digests(quiet.stdout) == digests(chatty.stdout))
+        let bad = try CommandRunner.metronome("run", "calm-day", "--log-level", "loud")
+        #expect(bad.exitCode == 2)
+    }
+}

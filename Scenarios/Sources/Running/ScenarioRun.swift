@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Logging
 
 /// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
 ///
@@ -17,11 +18,15 @@ public final class ScenarioRun {
         public var seed: UInt64?
         public var until: Timestamp?
         public var maximumEvents: UInt64?
+        /// Component log lines at or above this level go to standard error. Logging never
+        /// changes the run: digests are the same at every level.
+        public var logLevel: Logger.Level
 
-        public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil) {
+        public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning) {
             self.seed = seed
             self.until = until
             self.maximumEvents = maximumEvents
+            self.logLevel = logLevel
         }
     }
 
@@ -31,7 +36,7 @@ public final class ScenarioRun {
         let end = min(options.until ?? scenario.endTime, scenario.endTime)
         let kernel = Kernel(configuration: KernelConfiguration(
             mode: .simulate, seed: seed, startTime: scenario.startTime, endTime: end,
-            maximumDeliveries: options.maximumEvents))
+            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
         self.kernel = kernel
         let universe = scenario.universe
         let quotes = kernel.topic(named: Topics.quotes)
