@@ -71,6 +71,7 @@ let package = Package(
                 "Kernel", "Actors",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Scenarios/Sources",

@@ -23,11 +23,17 @@ public struct AdmittedInput: Sendable, Equatable {
     public var sequence: UInt64
     public var topic: TopicID
     public var message: Message
+    /// Deliveries made before this input (a checkpoint for replay).
+    public var deliveriesBefore: UInt64
+    /// The event digest before this input (a checkpoint for replay).
+    public var eventDigestBefore: UInt64
 
-    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message) {
+    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message, deliveriesBefore: UInt64 = 0, eventDigestBefore: UInt64 = 0) {
         self.time = time
         self.sequence = sequence
         self.topic = topic
         self.message = message
+        self.deliveriesBefore = deliveriesBefore
+        self.eventDigestBefore = eventDigestBefore
     }
 }

@@ -16,7 +16,7 @@ extension Kernel {
     @inline(__always)
     func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
-        if message.tag.isDecision { digest.recordDecision(time: time, source: source, message: message) }
+        if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
         let list = subscribers[Int(topic.rawValue)]
         for target in list {
             schedule(at: time, source: source, target: target, message: message)
@@ -27,8 +27,18 @@ extension Kernel {
     func send(from source: ActorID, to target: ActorID, _ message: Message, delay: DurationNanoseconds) {
         precondition(Int(target.rawValue) < ports.count, "send to unknown \(target)")
         let time = queue.now &+ delay
-        if message.tag.isDecision { digest.recordDecision(time: time, source: source, message: message) }
+        if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
         schedule(at: time, source: source, target: target, message: message)
+    }
+
+    /// Hashes a decision and shows it to the observers. Decisions arriving as inputs are already
+    /// journaled as inputs; they are hashed but not shown again.
+    @inline(never)
+    func emitDecision(time: Timestamp, source: ActorID, message: Message) {
+        digest.recordDecision(time: time, source: source, message: message)
+        guard source != .input, !observers.isEmpty else { return }
+        let decision = RecordedDecision(time: time, source: source, message: message)
+        for observer in observers { observer.kernel(self, emitted: decision) }
     }
 
     func scheduleTimer(for actor: ActorID, at time: Timestamp, tag: UInt64) -> TimerHandle {
@@ -95,7 +105,8 @@ extension Kernel {
         if let recorded = record.recordedSequence, recorded != sequence, firstSequenceMismatch == nil {
             firstSequenceMismatch = SequenceMismatch(inputIndex: inputsAdmitted, time: time, recorded: recorded, actual: sequence)
         }
-        let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message)
+        let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
+                                     deliveriesBefore: deliveries, eventDigestBefore: digest.event)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         publish(from: .input, to: record.topic, record.message, delay: 0)

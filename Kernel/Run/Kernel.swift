@@ -64,6 +64,9 @@ public final class Kernel: @unchecked Sendable {
     /// The run's digests so far.
     public var currentDigest: RunDigest { digest }
 
+    /// Events delivered so far.
+    public var currentDeliveries: UInt64 { deliveries }
+
     /// Names of all registered components, by ``ActorID`` raw value.
     public var componentNames: [String] { ports.map(\.name) }
 
@@ -105,6 +108,14 @@ public final class Kernel: @unchecked Sendable {
     public var allTopicNames: [String] { topicNames }
 
     public func actorID(named name: String) -> ActorID? { actorIDsByName[name] }
+
+    /// The subscribers of a topic, in subscription order.
+    public func subscribers(of topic: TopicID) -> [ActorID] { subscribers[Int(topic.rawValue)] }
+
+    /// A component's name, `input` or `kernel`.
+    public func name(of actor: ActorID) -> String {
+        actor.isComponent && Int(actor.rawValue) < ports.count ? ports[Int(actor.rawValue)].name : actor.description
+    }
 
     func subscribe(_ actor: ActorID, to topic: TopicID) {
         var list = subscribers[Int(topic.rawValue)]

@@ -1,11 +1,6 @@
-import CLZ4
-import CZstd
+import Scenarios
 
 /// Build identity: the tool's version and the codecs it links.
 enum MetronomeVersion {
-    static let tool = "0.1.0"
-
-    static var text: String {
-        "metronome \(tool) (zstd \(String(cString: ZSTD_versionString())), lz4 \(String(cString: LZ4_versionString())))"
-    }
+    static var text: String { BuildIdentity.text }
 }

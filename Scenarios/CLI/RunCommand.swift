@@ -15,6 +15,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               metronome run calm-day
               metronome run calm-day --seed 7 --until 1h --report-json out/run.json
+              metronome run calm-day --record out/calm.mlog --codec zstd --level 3
             """)
 
     @Argument(help: "Scenario file or library name.")
@@ -31,6 +32,8 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
     var reportJSON: String?
+
+    @OptionGroup var recording: RecordingOptions
 
     @Option(name: .customLong("log-level"), help: "Component log level on stderr: trace, debug, info, notice, warning, error, critical. Logs never change the run.")
     var logLevel: String = "warning"
@@ -55,11 +58,14 @@ struct RunCommand: ParsableCommand {
         }
         let outcome: RunOutcome
         do {
-            let options = ScenarioRun.Options(seed: seed, until: untilTime, maximumEvents: maximumEvents, logLevel: level)
+            let options = ScenarioRun.Options(seed: seed, until: untilTime, maximumEvents: maximumEvents, logLevel: level,
+                                              recording: try recording.recording())
             let run = try ScenarioRun(scenario: loaded, options: options)
             outcome = try run.run()
         } catch let error as CommandFailure {
             throw error
+        } catch let error as JournalError {
+            throw CommandFailure.checkFailed("metronome: error: recording failed: \(error)")
         } catch {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
@@ -73,6 +79,11 @@ struct RunCommand: ParsableCommand {
                 throw CommandFailure.badInput("metronome: error: cannot write the report to \(reportJSON): \(error.localizedDescription)")
             }
         }
-        if !quiet { print(SummaryTable.render(report)) }
+        if !quiet {
+            print(SummaryTable.render(report))
+            if let path = recording.record, let journal = outcome.journal {
+                print(SummaryTable.recording(path: path, statistics: journal, inputs: outcome.summary.inputs))
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import Scenarios
 
 /// The end-of-run summary as an aligned two-column table.
@@ -24,6 +25,14 @@ enum SummaryTable {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    /// The recording's line: where, how big, how well compressed.
+    static func recording(path: String, statistics: JournalWriter.Statistics, inputs: UInt64) -> String {
+        let ratio = statistics.fileBytes > 0 ? Double(statistics.uncompressedBytes) / Double(statistics.fileBytes) : 0
+        let perInput = inputs > 0 ? Double(statistics.fileBytes) / Double(inputs) : 0
+        return "recorded         \(path): \(grouped(statistics.fileBytes)) bytes, \(statistics.blocks) blocks, "
+            + String(format: "ratio %.1f, %.1f bytes/input", ratio, perInput)
     }
 
     /// 1234567 → "1,234,567".

@@ -8,6 +8,8 @@ public struct RunOutcome: Sendable {
     public var portfolio: PortfolioFigures
     public var orders: Int
     public var signals: Int
+    /// What the journal writer did, when the run was recorded.
+    public var journal: JournalWriter.Statistics?
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }

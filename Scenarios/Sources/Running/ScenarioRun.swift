@@ -5,13 +5,37 @@ import Logging
 /// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
 ///
 /// Flow: feeds → agents → trader → broker → portfolio (topics in docs/architecture.md).
+/// In replay the same components are built, but the inputs come from a recording: the feed
+/// generators do not run.
 public final class ScenarioRun {
+    /// Where the inputs come from.
+    public enum InputPlan {
+        /// The scenario's feed generators (simulate).
+        case generate
+        /// A recording (replay): the generators are not run.
+        case recorded(any InputSource)
+        /// A source that needs the kernel (to resolve topics), made once the pipeline is built.
+        case deferred((Kernel) throws -> any InputSource)
+    }
+
+    /// Record the run to a log.
+    public struct Recording: Sendable {
+        public var path: String
+        public var writer: JournalWriter.Options
+
+        public init(path: String, writer: JournalWriter.Options = JournalWriter.Options()) {
+            self.path = path
+            self.writer = writer
+        }
+    }
+
     public let scenario: Scenario
     public let kernel: Kernel
     public let portfolio: Portfolio
     public let trader: SignalTrader
     public let broker: SimulatedBroker
     public let agents: [EMACrossAgent]
+    public let recorder: JournalRecorder?
 
     /// Options that change how, not what, the scenario runs.
     public struct Options: Sendable {
@@ -21,21 +45,26 @@ public final class ScenarioRun {
         /// Component log lines at or above this level go to standard error. Logging never
         /// changes the run: digests are the same at every level.
         public var logLevel: Logger.Level
+        public var mode: RunMode
+        public var recording: Recording?
 
-        public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning) {
+        public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
+                    mode: RunMode = .simulate, recording: Recording? = nil) {
             self.seed = seed
             self.until = until
             self.maximumEvents = maximumEvents
             self.logLevel = logLevel
+            self.mode = mode
+            self.recording = recording
         }
     }
 
-    public init(scenario: Scenario, options: Options = Options()) throws {
+    public init(scenario: Scenario, options: Options = Options(), inputs: InputPlan = .generate) throws {
         self.scenario = scenario
         let seed = options.seed ?? scenario.seed
         let end = min(options.until ?? scenario.endTime, scenario.endTime)
         let kernel = Kernel(configuration: KernelConfiguration(
-            mode: .simulate, seed: seed, startTime: scenario.startTime, endTime: end,
+            mode: options.mode, seed: seed, startTime: scenario.startTime, endTime: end,
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
         self.kernel = kernel
         let universe = scenario.universe
@@ -77,12 +106,26 @@ public final class ScenarioRun {
         }
         self.portfolio = portfolio!
 
-        for feed in scenario.feeds {
-            switch feed.kind {
-            case .gbm(let parameters):
-                try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: quotes, seed: seed,
-                                                 startTime: scenario.startTime, endTime: end))
+        switch inputs {
+        case .generate:
+            for feed in scenario.feeds {
+                switch feed.kind {
+                case .gbm(let parameters):
+                    try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: quotes, seed: seed,
+                                                     startTime: scenario.startTime, endTime: end))
+                }
             }
+        case .recorded(let source):
+            try kernel.addInput(source)
+        case .deferred(let make):
+            try kernel.addInput(try make(kernel))
+        }
+        if let recording = options.recording {
+            recorder = try JournalRecorder(path: recording.path, kernel: kernel, scenarioName: scenario.name,
+                                           scenarioText: scenario.sourceText, buildIdentity: BuildIdentity.text,
+                                           options: recording.writer)
+        } else {
+            recorder = nil
         }
     }
 
@@ -91,6 +134,7 @@ public final class ScenarioRun {
         let clock = ContinuousClock()
         let started = clock.now
         let summary = try kernel.run()
+        let journal = try recorder?.finish(summary: summary)
         let elapsed = clock.now - started
         let wallNanoseconds = KernelInstant.nanoseconds(of: elapsed)
         // The kernel has finished: the components are idle and the calling thread is still the
@@ -103,7 +147,7 @@ public final class ScenarioRun {
         let orders = trader.assumeIsolated { $0.ordersSent }
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
-                          portfolio: book, orders: orders, signals: signals)
+                          portfolio: book, orders: orders, signals: signals, journal: journal)
     }
 }
 

@@ -1,0 +1,22 @@
+/// What can go wrong reading or writing a log.
+public enum JournalError: Error, CustomStringConvertible, Equatable {
+    /// The file cannot be opened, read or written.
+    case io(String)
+    /// A compressed frame is malformed.
+    case codec(String)
+    /// The file is not a Metronome log, or a structure in it is malformed: `offset` is the byte
+    /// offset in the file where the bad structure starts.
+    case malformed(offset: UInt64, message: String)
+    /// A block in the middle of the log is damaged (a later block is intact): the log is not
+    /// trustworthy past this point and is not silently truncated.
+    case corruptBlock(block: Int, offset: UInt64, message: String)
+
+    public var description: String {
+        switch self {
+        case .io(let message): message
+        case .codec(let message): message
+        case .malformed(let offset, let message): "at byte \(offset): \(message)"
+        case .corruptBlock(let block, let offset, let message): "block \(block) at byte \(offset) is corrupt: \(message)"
+        }
+    }
+}

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a log: streams blocks in constant memory (one block at a time), seeks by time through
+/// the index (or by scanning descriptors when there is none), and on a torn or corrupt tail stops
+/// at the longest valid prefix with a ``JournalDamage`` report. Damage followed by intact blocks
+/// is an error (``JournalError/corruptBlock(block:offset:message:)``): a log is never silently
+/// shortened in the middle.
+///
+/// Every length read from the file is checked against the format's limits and the file's size
+/// before any allocation.
+public final class JournalReader {
+    public let path: String
+    public let fileSize: UInt64
+    public let header: JournalHeader
+    /// Offset of the first block (right after the header frame).
+    public let firstBlockOffset: UInt64
+    private let descriptor: Int32
+
+    public init(path: String) throws(JournalError) {
+        self.path = path
+        let opened = open(path, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else { throw JournalError.io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        descriptor = opened
+        var status = stat()
+        guard fstat(opened, &status) == 0 else {
+            _ = close(opened)
+            throw JournalError.io("cannot stat \(path)")
+        }
+        fileSize = UInt64(status.st_size)
+        do throws(JournalError) {
+            let (kind, payload, next) = try JournalReader.readMetadataFrame(descriptor: opened, at: 0, fileSize: fileSize)
+            guard kind == JournalFormat.headerKind else {
+                throw JournalError.malformed(offset: 0, message: "not a Metronome log: the first frame is not a header")
+            }
+            header = try JournalHeader.decode(payload: payload, offset: 0)
+            firstBlockOffset = next
+        } catch {
+            _ = close(opened)
+            throw error
+        }
+    }
+
+    deinit { _ = close(descriptor) }
+
+    // MARK: Trailer and index
+
+    /// The trailer and its index, if the log was closed cleanly and both are intact.
+    public func readTrailer() -> JournalTrailer? {
+        let size = UInt64(JournalTrailer.frameBytes)
+        guard fileSize >= firstBlockOffset + size else { return nil }
+        let trailerOffset = fileSize - size
+        guard let (kind, payload, end) = try? JournalReader.readMetadataFrame(descriptor: descriptor, at: trailerOffset, fileSize: fileSize),
+              kind == JournalFormat.trailerKind, end == fileSize,
+              let (trailer, indexOffset) = try? JournalTrailer.decodeTrailer(payload: payload, offset: trailerOffset),
+              indexOffset >= firstBlockOffset, indexOffset < trailerOffset,
+              let (indexKind, indexPayload, indexEnd) = try? JournalReader.readMetadataFrame(descriptor: descriptor, at: indexOffset, fileSize: fileSize),
+              indexKind == JournalFormat.indexKind, indexEnd == trailerOffset,
+              let index = try? JournalTrailer.decodeIndex(payload: indexPayload, offset: indexOffset, expectedBlocks: trailer.blockCount)
+        else { return nil }
+        var complete = trailer
+        complete.index = index
+        return complete
+    }
+
+    // MARK: Blocks
+
+    /// Iterates blocks from `offset` (default: the first block).
+    public func blocks(from offset: UInt64? = nil, firstBlockIndex: Int = 0) -> BlockCursor {
+        BlockCursor(reader: self, offset: offset ?? firstBlockOffset, blockIndex: firstBlockIndex)
+    }
+
+    /// The offset and index of the first block whose records may reach `time`: through the index
+    /// when the log has one, otherwise by scanning descriptors (without decompressing).
+    public func seek(to time: Timestamp) throws(JournalError) -> (offset: UInt64, blockIndex: Int) {
+        if let trailer = readTrailer() {
+            guard let position = trailer.index.firstIndex(where: { $0.lastTime >= time }) else {
+                let end = trailer.index.last.map { $0.offset } ?? firstBlockOffset
+                return (end, max(trailer.index.count - 1, 0))
+            }
+            return (trailer.index[position].offset, position)
+        }
+        var offset = firstBlockOffset
+        var blockIndex = 0
+        while offset < fileSize {
+            guard let (kind, payload, next) = try? JournalReader.readMetadataFrame(descriptor: descriptor, at: offset, fileSize: fileSize),
+                  kind == JournalFormat.descriptorKind else { break }
+            let block = try BlockDescriptor.decode(payload: payload, offset: offset)
+            if block.lastTime >= time { return (offset, blockIndex) }
+            offset = next + UInt64(block.compressedBytes)
+            blockIndex += 1
+        }
+        return (offset, blockIndex)
+    }
+
+    /// Reads the block whose descriptor frame starts at `offset`.
+    func readBlock(at offset: UInt64, expectedIndex: Int) throws(JournalError) -> (ReadBlock?, next: UInt64, endKind: UInt32?) {
+        let (kind, payload, dataOffset) = try JournalReader.readMetadataFrame(descriptor: descriptor, at: offset, fileSize: fileSize)
+        if kind == JournalFormat.indexKind || kind == JournalFormat.trailerKind { return (nil, offset, kind) }
+        guard kind == JournalFormat.descriptorKind else {
+            throw JournalError.malformed(offset: offset, message: "expected a block descriptor, found frame kind 0x\(String(kind, radix: 16))")
+        }
+        let block = try BlockDescriptor.decode(payload: payload, offset: offset)
+        guard Int(block.blockIndex) == expectedIndex else {
+            throw JournalError.malformed(offset: offset, message: "expected block \(expectedIndex), found block \(block.blockIndex)")
+        }
+        let compressedCount = UInt64(block.compressedBytes)
+        guard dataOffset + compressedCount <= fileSize else {
+            throw JournalError.malformed(offset: dataOffset, message: "block \(block.blockIndex)'s data frame is cut short: \(compressedCount) bytes announced, \(fileSize - dataOffset) left")
+        }
+        let frame = try JournalReader.read(descriptor: descriptor, at: dataOffset, count: Int(compressedCount))
+        let bytes = try frame.withUnsafeBytes { raw in Result { () throws(JournalError) in
+            try block.codec.decompress(raw, expectedSize: Int(block.uncompressedBytes))
+        } }.get()
+        let checksum = bytes.withUnsafeBytes { XXH64.hash($0, seed: 0) }
+        guard checksum == block.checksum else {
+            throw JournalError.malformed(offset: dataOffset, message: "block \(block.blockIndex) checksum mismatch (stored \(RunDigest.hex(block.checksum)), computed \(RunDigest.hex(checksum)))")
+        }
+        let next = dataOffset + compressedCount
+        return (ReadBlock(descriptor: block, offset: offset, fileBytes: next - offset, bytes: bytes), next, nil)
+    }
+
+    /// True if a valid descriptor, index or trailer frame starts anywhere after `offset`: the
+    /// damage at `offset` is then in the middle of the log, not at its tail.
+    func hasIntactFrame(after offset: UInt64) -> Bool {
+        let chunk = 1 << 20
+        var position = offset + 1
+        let magic = JournalFormat.skippableMagic
+        while position + 8 <= fileSize {
+            let count = Int(min(UInt64(chunk + 3), fileSize - position))
+            guard let bytes = try? JournalReader.read(descriptor: descriptor, at: position, count: count) else { return false }
+            var index = 0
+            while index + 4 <= bytes.count {
+                let candidate = UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16 | UInt32(bytes[index + 3]) << 24
+                if candidate == magic,
+                   let (kind, _, _) = try? JournalReader.readMetadataFrame(descriptor: descriptor, at: position + UInt64(index), fileSize: fileSize),
+                   kind == JournalFormat.descriptorKind || kind == JournalFormat.indexKind || kind == JournalFormat.trailerKind {
+                    return true
+                }
+                index += 1
+            }
+            position += UInt64(chunk)
+        }
+        return false
+    }
+
+    /// The record count announced by an intact descriptor at `offset`, if there is one.
+    func announcedRecordCount(at offset: UInt64) -> UInt32? {
+        guard let (kind, payload, _) = try? JournalReader.readMetadataFrame(descriptor: descriptor, at: offset, fileSize: fileSize),
+              kind == JournalFormat.descriptorKind,
+              let block = try? BlockDescriptor.decode(payload: payload, offset: offset) else { return nil }
+        return block.recordCount
+    }
+
+    // MARK: Low level
+
+    /// Reads and checks one metadata frame at `offset`: returns its kind, its payload and the
+    /// offset after it. The payload size is bounded by the frame kind's limit and by the file.
+    static func readMetadataFrame(descriptor: Int32, at offset: UInt64, fileSize: UInt64) throws(JournalError) -> (UInt32, [UInt8], UInt64) {
+        guard offset + 12 <= fileSize else {
+            throw JournalError.malformed(offset: offset, message: "expected a frame header, but the file ends \(fileSize - min(offset, fileSize)) bytes later")
+        }
+        let head = try read(descriptor: descriptor, at: offset, count: 12)
+        let magic = UInt32(head[0]) | UInt32(head[1]) << 8 | UInt32(head[2]) << 16 | UInt32(head[3]) << 24
+        guard magic == JournalFormat.skippableMagic else {
+            throw JournalError.malformed(offset: offset, message: "expected a metadata frame (magic 0x\(String(JournalFormat.skippableMagic, radix: 16))), found 0x\(String(magic, radix: 16))")
+        }
+        let size = UInt64(head[4]) | UInt64(head[5]) << 8 | UInt64(head[6]) << 16 | UInt64(head[7]) << 24
+        let kind = UInt32(head[8]) | UInt32(head[9]) << 8 | UInt32(head[10]) << 16 | UInt32(head[11]) << 24
+        let limit: Int
+        switch kind {
+        case JournalFormat.headerKind: limit = JournalFormat.maximumHeaderBytes
+        case JournalFormat.descriptorKind: limit = JournalFormat.maximumDescriptorBytes
+        case JournalFormat.indexKind: limit = JournalFormat.maximumIndexBytes
+        case JournalFormat.trailerKind: limit = JournalFormat.maximumTrailerBytes
+        default: throw JournalError.malformed(offset: offset, message: "unknown metadata frame kind 0x\(String(kind, radix: 16))")
+        }
+        guard size <= UInt64(limit) else {
+            throw JournalError.malformed(offset: offset, message: "frame claims \(size) bytes, over the \(limit)-byte limit for its kind")
+        }
+        guard offset + 8 + size <= fileSize else {
+            throw JournalError.malformed(offset: offset, message: "frame claims \(size) bytes but only \(fileSize - offset - 8) remain")
+        }
+        let payload = try read(descriptor: descriptor, at: offset + 8, count: Int(size))
+        _ = try MetadataFrame.open(payload: payload, expectedKind: kind, offset: offset, what: "metadata")
+        return (kind, payload, offset + 8 + size)
+    }
+
+    static func read(descriptor: Int32, at offset: UInt64, count: Int) throws(JournalError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let result = bytes.withUnsafeMutableBytes { raw in
+                pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw JournalError.io("read failed at byte \(offset + UInt64(done)): \(String(cString: strerror(errno)))")
+            }
+            if result == 0 { throw JournalError.malformed(offset: offset + UInt64(done), message: "unexpected end of file") }
+            done += result
+        }
+        return bytes
+    }
+}

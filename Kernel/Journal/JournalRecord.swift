@@ -1,0 +1,57 @@
+/// One record of a log: an input as the kernel admitted it, or a decision as an actor emitted it.
+///
+/// Inputs are what a replay needs; decisions (orders, fills, positions) are what a replay is
+/// checked against, exactly, and what `metronome diff` compares.
+public enum JournalRecord: Sendable, Equatable {
+    case input(RecordedInput)
+    case decision(RecordedDecision)
+
+    public var time: Timestamp {
+        switch self {
+        case .input(let input): input.time
+        case .decision(let decision): decision.time
+        }
+    }
+
+    public var message: Message {
+        switch self {
+        case .input(let input): input.message
+        case .decision(let decision): decision.message
+        }
+    }
+}
+
+/// An admitted input, with the checkpoint the kernel was at when it admitted it.
+public struct RecordedInput: Sendable, Equatable {
+    public var time: Timestamp
+    public var sequence: UInt64
+    public var topic: TopicID
+    public var message: Message
+    /// Deliveries made before this input was admitted.
+    public var deliveriesBefore: UInt64
+    /// The low 8 bits of the event digest before this input: a cheap per-input checkpoint that
+    /// lets a replay localize a divergence to the events between two inputs.
+    public var digestFragment: UInt8
+
+    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message, deliveriesBefore: UInt64, digestFragment: UInt8) {
+        self.time = time
+        self.sequence = sequence
+        self.topic = topic
+        self.message = message
+        self.deliveriesBefore = deliveriesBefore
+        self.digestFragment = digestFragment
+    }
+}
+
+/// A decision emitted by a component: the record the decision digest hashes.
+public struct RecordedDecision: Sendable, Equatable {
+    public var time: Timestamp
+    public var source: ActorID
+    public var message: Message
+
+    public init(time: Timestamp, source: ActorID, message: Message) {
+        self.time = time
+        self.source = source
+        self.message = message
+    }
+}

@@ -1,0 +1,95 @@
+/// Records a run: an observer on the kernel that encodes every admitted input and every emitted
+/// decision into blocks on the kernel thread (cheap varint encoding), and hands finished blocks
+/// to a ``JournalWriter`` thread (compression, I/O, fsync).
+///
+/// Attach before `run()`; call ``finish(summary:)`` after it.
+public final class JournalRecorder: InputObserver {
+    public let writer: JournalWriter
+    private var encoder = BlockEncoder()
+    private var blockIndex: UInt32 = 0
+    private var inputDigest: UInt64 = 0
+    private var canonical = BinaryWriter(reservingCapacity: 256)
+    private var recordCount: UInt64 = 0
+    private var inputCount: UInt64 = 0
+    private var decisionCount: UInt64 = 0
+    private unowned(unsafe) let kernel: Kernel
+    /// The first failure of the writer; the run is stopped when it happens.
+    public private(set) var failure: JournalError?
+
+    /// Creates the log file, writes its header and attaches to `kernel`.
+    public init(path: String, kernel: Kernel, scenarioName: String, scenarioText: String, buildIdentity: String,
+                options: JournalWriter.Options) throws(JournalError) {
+        let configuration = kernel.configuration
+        let header = JournalHeader(
+            buildIdentity: buildIdentity, mode: configuration.mode, seed: configuration.seed, startTime: configuration.startTime,
+            endTime: configuration.endTime ?? 0, scenarioName: scenarioName, scenarioText: scenarioText, codec: options.codec,
+            level: options.level, blockBytes: UInt32(options.blockBytes), topicNames: kernel.allTopicNames,
+            componentNames: kernel.componentNames)
+        writer = try JournalWriter(path: path, header: header, options: options)
+        self.kernel = kernel
+        kernel.addObserver(self)
+    }
+
+    public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
+        let record = RecordedInput(time: input.time, sequence: input.sequence, topic: input.topic, message: input.message,
+                                   deliveriesBefore: input.deliveriesBefore, digestFragment: UInt8(truncatingIfNeeded: input.eventDigestBefore))
+        encoder.append(record)
+        inputDigest = JournalRecorder.chain(inputDigest, record, scratch: &canonical)
+        recordCount += 1
+        inputCount += 1
+        if encoder.byteCount >= writer.options.blockBytes {
+            seal(checkpointSequence: input.sequence, deliveries: input.deliveriesBefore, eventDigest: input.eventDigestBefore,
+                 decisionDigest: kernel.currentDigest.decision)
+        }
+    }
+
+    public func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {
+        encoder.append(decision)
+        recordCount += 1
+        decisionCount += 1
+    }
+
+    /// Seals the last block, waits for the writer, and closes the log with its index and trailer.
+    @discardableResult
+    public func finish(summary: RunSummary) throws(JournalError) -> JournalWriter.Statistics {
+        seal(checkpointSequence: .max, deliveries: summary.deliveries, eventDigest: summary.digest, decisionDigest: summary.decisionDigest)
+        if let failure { throw failure }
+        let trailer = JournalTrailer(
+            index: [], blockCount: blockIndex, recordCount: recordCount, inputCount: inputCount, decisionCount: decisionCount,
+            deliveries: summary.deliveries, inputDigest: inputDigest, eventDigest: summary.digest,
+            decisionDigest: summary.decisionDigest, endTime: summary.endTime, stopReason: summary.stopReason.rawValue)
+        return try writer.close(trailer: trailer)
+    }
+
+    private func seal(checkpointSequence: UInt64, deliveries: UInt64, eventDigest: UInt64, decisionDigest: UInt64) {
+        guard !encoder.isEmpty || checkpointSequence == .max && blockIndex == 0 else { return }
+        let descriptor = BlockDescriptor(
+            blockIndex: blockIndex, codec: writer.options.codec, recordCount: encoder.recordCount, inputCount: encoder.inputCount,
+            firstTime: encoder.isEmpty ? 0 : encoder.firstTime, lastTime: encoder.lastTime,
+            firstSequence: encoder.firstSequence == .max ? 0 : encoder.firstSequence, lastSequence: encoder.lastSequence,
+            uncompressedBytes: 0, compressedBytes: 0, checksum: 0, checkpointSequence: checkpointSequence, deliveries: deliveries,
+            eventDigest: eventDigest, decisionDigest: decisionDigest, inputDigest: inputDigest)
+        let block = SealedBlock(bytes: encoder.buffer.bytes, descriptor: descriptor)
+        encoder.reset()
+        blockIndex += 1
+        do {
+            try writer.submit(block)
+        } catch {
+            if failure == nil {
+                failure = error
+                kernel.requestStop()
+            }
+        }
+    }
+
+    /// The input digest: an XXH64 chain over `time u64 | seq u64 | topic u32 | tag u16 | payload`.
+    static func chain(_ previous: UInt64, _ input: RecordedInput, scratch: inout BinaryWriter) -> UInt64 {
+        scratch.reset()
+        scratch.write(input.time)
+        scratch.write(input.sequence)
+        scratch.write(input.topic.rawValue)
+        scratch.write(input.message.tag.rawValue)
+        input.message.encodePayload(into: &scratch)
+        return scratch.withUnsafeBytes { XXH64.hash($0, seed: previous) }
+    }
+}

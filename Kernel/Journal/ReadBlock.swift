@@ -1,0 +1,12 @@
+/// One block as read from a log: its descriptor, where it starts, and its records uncompressed.
+public struct ReadBlock: Sendable {
+    public var descriptor: BlockDescriptor
+    /// Byte offset of the block's descriptor frame.
+    public var offset: UInt64
+    /// Bytes of the descriptor frame and the data frame together.
+    public var fileBytes: UInt64
+    public var bytes: [UInt8]
+
+    /// The records, decoded lazily.
+    public var records: BlockDecoder { BlockDecoder(bytes: bytes) }
+}

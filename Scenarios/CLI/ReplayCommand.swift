@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import Kernel
+import Scenarios
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Rebuild a run from its log alone and, with --verify, check it is bit-for-bit the same.",
+        discussion: """
+            The log holds the scenario and every input: the replay runs the same components on the
+            virtual clock without re-running any generator. With --verify it exits 0 iff both digests
+            equal the recorded ones; otherwise it prints the first differing event and exits 1.
+
+            Examples:
+              metronome run calm-day --record out/calm.mlog
+              metronome replay out/calm.mlog --verify
+              metronome replay out/calm.mlog --until 1h --report-json out/replay.json
+            """)
+
+    @Argument(help: "The log to replay.")
+    var log: String
+
+    @Flag(help: "Compare with the recording; exit 1 on the first difference.")
+    var verify = false
+
+    @Option(help: "Stop early: a UTC time or a duration after the start.")
+    var until: String?
+
+    @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
+    var reportJSON: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and the verdict.")
+    var quiet = false
+
+    func run() throws {
+        let untilTime: Timestamp?
+        do {
+            untilTime = try until.map { text throws -> Timestamp in
+                if let absolute = TimestampText.parse(text) { return absolute }
+                guard let offset = DurationText.parse(text) else {
+                    throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(text)'")
+                }
+                let header = try JournalReader(path: log).header
+                return header.startTime + offset
+            }
+        } catch let error as JournalError {
+            throw CommandFailure.badInput("metronome: error: \(log): \(error)")
+        }
+        let replay: ReplayRun
+        let outcome: ReplayRun.Outcome
+        do {
+            replay = try ReplayRun(logPath: log, until: untilTime)
+            outcome = try replay.replay()
+        } catch let error as CommandFailure {
+            throw error
+        } catch let error as ScenarioError {
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        } catch let error as JournalError {
+            throw CommandFailure.badInput("metronome: error: \(log): \(error)")
+        }
+        var report = RunReport(outcome.run)
+        report.mode = "replay"
+        let verification = ReplayReport(outcome, verify: verify)
+        if let reportJSON {
+            try ReportFile.write(ReplayReportFile(run: report, verification: verification), to: reportJSON)
+        }
+        if !quiet { print(SummaryTable.render(report)) }
+        if let recorded = outcome.recordedDigest, !quiet {
+            print("recorded digest  \(recorded)  decision_digest \(outcome.recordedDecisionDigest ?? "-")")
+        }
+        guard verify else { return }
+        if let divergence = outcome.divergence {
+            print(divergence.description)
+            throw ExitCode(1)
+        }
+        if let limitation = outcome.limitation {
+            print("not verified: \(limitation)")
+            throw ExitCode(1)
+        }
+        print("verified: both digests equal the recording (\(outcome.inputsChecked) inputs, \(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
+    }
+}
+
+/// The verification part of the replay report.
+struct ReplayReport: Codable {
+    var verify: Bool
+    var verified: Bool
+    var limitation: String?
+    var recorded_digest: String?
+    var recorded_decision_digest: String?
+    var inputs_checked: UInt64
+    var decisions_checked: UInt64
+    var checkpoints_checked: Int
+    var divergence: DivergenceReport?
+
+    struct DivergenceReport: Codable {
+        var kind: String
+        var event_index: UInt64
+        var time: String
+        var actor: String
+        var expected: String
+        var actual: String
+        var detail: String
+    }
+
+    init(_ outcome: ReplayRun.Outcome, verify: Bool) {
+        self.verify = verify
+        verified = outcome.verified
+        limitation = outcome.limitation
+        recorded_digest = outcome.recordedDigest
+        recorded_decision_digest = outcome.recordedDecisionDigest
+        inputs_checked = outcome.inputsChecked
+        decisions_checked = outcome.decisionsChecked
+        checkpoints_checked = outcome.checkpointsChecked
+        divergence = outcome.divergence.map {
+            DivergenceReport(kind: $0.kind.rawValue, event_index: $0.eventIndex, time: TimeUnits.iso8601($0.time), actor: $0.actor,
+                             expected: $0.expected, actual: $0.actual, detail: $0.detail)
+        }
+    }
+}
+
+struct ReplayReportFile: Codable {
+    var run: RunReport
+    var verification: ReplayReport
+}
+
+/// Writes a Codable value as pretty, key-sorted JSON, creating folders; exit 2 when it cannot.
+enum ReportFile {
+    static func write(_ value: some Encodable, to path: String) throws {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (encoder.encode(value) + Data("\n".utf8)).write(to: url)
+        } catch {
+            throw CommandFailure.badInput("metronome: error: cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Kernel
+
+/// Messages as one-line JSON objects, for `metronome log cat` and divergence reports. Keys are
+/// written in a fixed order; numbers are exact (fixed-point integers stay integers).
+public enum MessageJSON {
+    public static func fields(_ message: Message) -> [(String, String)] {
+        switch message {
+        case .ping(let ping): return [("value", "\(ping.value)")]
+        case .timer(let timer): return [("tag", "\(timer.tag)")]
+        case .quote(let quote):
+            return [("symbol", "\(quote.symbol)"), ("bid", "\(quote.bidPrice)"), ("ask", "\(quote.askPrice)"),
+                    ("bid_size", "\(quote.bidSize)"), ("ask_size", "\(quote.askSize)"), ("exchange_time", "\(quote.exchangeTime)")]
+        case .trade(let trade):
+            return [("symbol", "\(trade.symbol)"), ("price", "\(trade.price)"), ("size", "\(trade.size)"),
+                    ("aggressor", quoted(trade.aggressor.description)), ("exchange_time", "\(trade.exchangeTime)")]
+        case .signal(let signal):
+            return [("symbol", "\(signal.symbol)"), ("mu", number(signal.mu)), ("sigma", number(signal.sigma)),
+                    ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),
+                    ("regime", "\(signal.regime)"), ("agent", "\(signal.agentID)"), ("model_version", "\(signal.modelVersion)"),
+                    ("trace", "\(signal.traceID)")]
+        case .order(let order):
+            return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
+                    ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("trace", "\(order.traceID)")]
+        case .fill(let fill):
+            return [("order", "\(fill.orderID)"), ("symbol", "\(fill.symbol)"), ("side", quoted(fill.side.description)),
+                    ("quantity", "\(fill.quantity)"), ("price", "\(fill.price)"), ("fee", "\(fill.feeMinorUnits)"),
+                    ("final", fill.isFinal ? "true" : "false"), ("trace", "\(fill.traceID)")]
+        case .position(let position):
+            return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
+                    ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
+        }
+    }
+
+    /// `{"type":"quote","symbol":0,...}`
+    public static func object(_ message: Message) -> String {
+        object([("type", quoted(message.tag.description))] + fields(message))
+    }
+
+    public static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    public static func quoted(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+
+    /// Shortest round-tripping decimal; NaN and infinities (not JSON) as strings.
+    public static func number(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : quoted("\(value)")
+    }
+}

@@ -1,0 +1,62 @@
+import Kernel
+
+/// Feeds a replay from a log: the recorded inputs, in recorded order, at their recorded times
+/// and with their recorded sequence numbers; decisions and checkpoints go to the expectations.
+/// Streams one block at a time (constant memory).
+final class RecordedInputSource: InputSource {
+    private var cursor: BlockCursor
+    private var records: BlockDecoder?
+    private var blockInputsLeft = 0
+    private var currentBlock: BlockDescriptor?
+    private let topicMap: [TopicID]
+    let expectations: ReplayExpectations
+    /// Inputs handed to the kernel so far.
+    private(set) var inputsRead: UInt64 = 0
+
+    init(reader: JournalReader, kernel: Kernel, expectations: ReplayExpectations) {
+        cursor = reader.blocks()
+        // Map the recording's topic ids to this kernel's by name.
+        topicMap = reader.header.topicNames.map { kernel.topic(named: $0) }
+        self.expectations = expectations
+    }
+
+    func next() throws -> InputRecord? {
+        while true {
+            if var decoder = records {
+                if let record = decoder.next() {
+                    records = decoder
+                    switch record {
+                    case .decision(let decision):
+                        expectations.decisions.append((decision, inputsRead))
+                        expectations.decisionsRead += 1
+                    case .input(let input):
+                        guard Int(input.topic.rawValue) < topicMap.count else {
+                            throw JournalError.malformed(offset: 0, message: "input on topic \(input.topic.rawValue), which the header does not name")
+                        }
+                        expectations.inputs.append(input)
+                        inputsRead += 1
+                        return InputRecord(time: input.time, topic: topicMap[Int(input.topic.rawValue)], message: input.message,
+                                           recordedSequence: input.sequence)
+                    }
+                    continue
+                }
+                if let error = decoder.error {
+                    let block = currentBlock.map { Int($0.blockIndex) } ?? -1
+                    throw JournalError.corruptBlock(block: block, offset: 0, message: "record at byte \(error.offset) of the block: \(error.message)")
+                }
+                records = nil
+            }
+            guard let block = try cursor.next() else {
+                expectations.damage = cursor.damage
+                return nil
+            }
+            currentBlock = block.descriptor
+            if block.descriptor.checkpointSequence == .max {
+                expectations.finalCheckpoint = block.descriptor
+            } else {
+                expectations.checkpoints.append(block.descriptor)
+            }
+            records = block.records
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Kernel
+
+/// Rebuilds a run from a log alone: the embedded scenario, the recorded inputs on the virtual
+/// clock, no generators. With verification on, compares it with the recording as it goes.
+public final class ReplayRun {
+    public let reader: JournalReader
+    public let scenario: Scenario
+    public let trailer: JournalTrailer?
+    public let run: ScenarioRun
+    private let verifier: ReplayVerifier
+    private let source: RecordedInputSource
+    private let stopsEarly: Bool
+
+    /// The result of a replay.
+    public struct Outcome: Sendable {
+        public var run: RunOutcome
+        /// The first difference from the recording, if any.
+        public var divergence: Divergence?
+        /// True when both recorded digests were compared and equal.
+        public var verified: Bool
+        /// Why the final digests could not be compared, when they were not.
+        public var limitation: String?
+        public var inputsChecked: UInt64
+        public var decisionsChecked: UInt64
+        public var checkpointsChecked: Int
+        public var recordedDigest: String?
+        public var recordedDecisionDigest: String?
+        public var damage: JournalDamage?
+    }
+
+    /// - Parameters:
+    ///   - until: stop early (then only the checkpoints before it are compared).
+    ///   - recording: record the replay itself to another log.
+    public init(logPath: String, until: Timestamp? = nil, recording: ScenarioRun.Recording? = nil) throws {
+        let reader = try JournalReader(path: logPath)
+        self.reader = reader
+        let header = reader.header
+        do {
+            scenario = try ScenarioLoader.parse(header.scenarioText, file: "\(logPath) (embedded scenario)")
+        }
+        trailer = reader.readTrailer()
+        stopsEarly = until != nil
+        let end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
+        // A clean log says how many events the recorded run delivered: the replay stops at the
+        // same point even if the recording was cut by an event budget or a stop request.
+        let budget = stopsEarly ? nil : trailer?.deliveries
+        let options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording)
+        let expectations = ReplayExpectations()
+        var pendingSource: RecordedInputSource?
+        run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
+            let made = RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations)
+            pendingSource = made
+            return made
+        })
+        source = pendingSource!
+        verifier = ReplayVerifier(expectations: expectations)
+        run.kernel.addObserver(verifier)
+    }
+
+    public func replay() throws -> Outcome {
+        let outcome = try run.run()
+        let expectations = source.expectations
+        let clean = trailer != nil && expectations.damage == nil
+        verifier.finish(kernel: run.kernel, summary: outcome.summary, compareFinal: clean && !stopsEarly)
+        var limitation: String?
+        if stopsEarly {
+            limitation = "--until stopped the replay early: only the checkpoints before it were compared"
+        } else if let damage = expectations.damage {
+            limitation = "the log's tail is damaged (\(damage)); verified up to block \(damage.blockIndex)"
+        } else if trailer == nil {
+            limitation = "the log was not closed cleanly (no trailer): only its checkpoints were compared"
+        }
+        let verified = verifier.divergence == nil && limitation == nil
+        return Outcome(run: outcome, divergence: verifier.divergence, verified: verified, limitation: limitation,
+                       inputsChecked: verifier.inputsChecked, decisionsChecked: verifier.decisionsChecked,
+                       checkpointsChecked: verifier.checkpointsChecked,
+                       recordedDigest: trailer.map { RunDigest.hex($0.eventDigest) },
+                       recordedDecisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) }, damage: expectations.damage)
+    }
+}
