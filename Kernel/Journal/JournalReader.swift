@@ -18,7 +18,7 @@ public final class JournalReader {
     public let header: JournalHeader
     /// Offset of the first block (right after the header frame).
     public let firstBlockOffset: UInt64
-    private let descriptor: Int32
+    let descriptor: Int32
 
     public init(path: String) throws(JournalError) {
         self.path = path
@@ -204,5 +204,13 @@ public final class JournalReader {
             done += result
         }
         return bytes
+    }
+}
+
+extension JournalReader {
+    /// Raw bytes of the file (for copying intact frames verbatim).
+    public func rawBytes(at offset: UInt64, count: Int) throws(JournalError) -> [UInt8] {
+        guard offset + UInt64(count) <= fileSize else { throw JournalError.malformed(offset: offset, message: "range beyond the end of the file") }
+        return try JournalReader.read(descriptor: descriptor, at: offset, count: count)
     }
 }

@@ -1,9 +1,281 @@
 import ArgumentParser
+import Foundation
+import Kernel
+import Scenarios
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Inspect, print, verify and recover event logs.",
-        discussion: "Examples:\n  metronome log inspect out/calm.mlog\n  metronome log cat out/calm.mlog --type order",
-        subcommands: [])
+        discussion: """
+            Examples:
+              metronome log inspect out/calm.mlog
+              metronome log cat out/calm.mlog --from 1h --to 1h5m --type order
+              metronome log verify out/calm.mlog
+              metronome log recover torn.mlog repaired.mlog
+            """,
+        subcommands: [LogInspectCommand.self, LogCatCommand.self, LogVerifyCommand.self, LogRecoverCommand.self])
+
+    /// Opens a log with exit code 2 on failure.
+    static func open(_ path: String) throws -> JournalReader {
+        do {
+            return try JournalReader(path: path)
+        } catch {
+            throw CommandFailure.badInput("metronome: error: \(path): \(error)")
+        }
+    }
+
+    /// A time argument: a UTC time, or a duration after the log's start.
+    static func time(_ text: String?, start: Timestamp, option: String) throws -> Timestamp? {
+        guard let text else { return nil }
+        if let absolute = TimestampText.parse(text) { return absolute }
+        if let offset = DurationText.parse(text) { return start + offset }
+        throw CommandFailure.badInput("metronome: error: \(option) expects a UTC time or a duration after the start, found '\(text)'")
+    }
+}
+
+struct LogInspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show a log's header, blocks, sizes, time range, digests and whether it was closed cleanly.",
+        discussion: "Example:\n  metronome log inspect out/calm.mlog")
+
+    @Argument(help: "The log.")
+    var log: String
+
+    @Flag(help: "List every block.")
+    var blocks = false
+
+    func run() throws {
+        let reader = try LogCommand.open(log)
+        let header = reader.header
+        let report = JournalVerification.verify(reader)
+        let ratio = reader.fileSize > 0 ? Double(report.uncompressedBytes) / Double(reader.fileSize) : 0
+        var rows: [(String, String)] = [
+            ("file", "\(log) (\(SummaryTable.grouped(reader.fileSize)) bytes)"),
+            ("format", "v\(header.formatVersion), schema v\(header.schemaVersion)"),
+            ("written by", header.buildIdentity),
+            ("scenario", "\(header.scenarioName) (digest \(RunDigest.hex(header.scenarioDigest)))"),
+            ("mode / seed", "\(header.mode.rawValue) / \(header.seed)"),
+            ("start", TimeUnits.iso8601(header.startTime)),
+            ("codec", "\(header.codec) level \(header.level), blocks of \(SummaryTable.grouped(UInt64(header.blockBytes))) bytes"),
+            ("blocks", "\(report.blocks)"),
+            ("records", "\(SummaryTable.grouped(report.records)) (\(SummaryTable.grouped(report.inputs)) inputs, \(SummaryTable.grouped(report.decisions)) decisions)"),
+            ("raw bytes", SummaryTable.grouped(report.uncompressedBytes)),
+            ("file bytes", SummaryTable.grouped(reader.fileSize)),
+            ("ratio", String(format: "%.2f", ratio)),
+            ("bytes/input", report.inputs > 0 ? String(format: "%.2f", Double(reader.fileSize) / Double(report.inputs)) : "-"),
+            ("time range", report.records > 0 ? "\(TimeUnits.iso8601(report.firstTime)) → \(TimeUnits.iso8601(report.lastTime))" : "empty"),
+        ]
+        if let trailer = report.trailer {
+            rows += [
+                ("events", SummaryTable.grouped(trailer.deliveries)),
+                ("stopped by", trailer.stopReason),
+                ("digest", RunDigest.hex(trailer.eventDigest)),
+                ("decision_digest", RunDigest.hex(trailer.decisionDigest)),
+                ("input digest", RunDigest.hex(trailer.inputDigest)),
+                ("closed cleanly", trailer.stopReason == JournalRecovery.recoveredStopReason ? "recovered" : "yes"),
+            ]
+        } else {
+            rows.append(("closed cleanly", "no (no trailer)"))
+        }
+        if let damage = report.damage { rows.append(("damage", damage.description)) }
+        for problem in report.problems where report.damage == nil && report.trailer != nil { rows.append(("problem", problem)) }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (label, value) in rows { print(label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
+        if blocks {
+            var cursor = reader.blocks()
+            while let block = try? cursor.next() {
+                let d = block.descriptor
+                print(String(format: "  block %4d  @%-10llu  %6u records  %9u → %8u bytes  %@ → %@", d.blockIndex, block.offset, d.recordCount,
+                             d.uncompressedBytes, d.compressedBytes, TimeUnits.iso8601(d.firstTime), TimeUnits.iso8601(d.lastTime)))
+            }
+        }
+    }
+}
+
+struct LogCatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cat",
+        abstract: "Print a log's records as NDJSON, one event per line.",
+        discussion: """
+            Seeks by time through the index (or by scanning when there is none).
+
+            Examples:
+              metronome log cat out/calm.mlog | head
+              metronome log cat out/calm.mlog --from 2024-03-01T15:00:00Z --to 15m --type fill
+            """)
+
+    @Argument(help: "The log.")
+    var log: String
+
+    @Option(help: "First time: a UTC time or a duration after the start.")
+    var from: String?
+
+    @Option(help: "Last time (inclusive): a UTC time or a duration after the start.")
+    var to: String?
+
+    @Option(help: "Only this message type: \(MessageTag.allCases.map(\.description).joined(separator: ", ")).")
+    var type: String?
+
+    func run() throws {
+        let reader = try LogCommand.open(log)
+        let header = reader.header
+        let fromTime = try LogCommand.time(from, start: header.startTime, option: "--from")
+        let toTime = try LogCommand.time(to, start: header.startTime, option: "--to")
+        var tagFilter: MessageTag?
+        if let type {
+            guard let tag = MessageTag.allCases.first(where: { $0.description == type }) else {
+                throw CommandFailure.badInput("metronome: error: --type must be one of \(MessageTag.allCases.map(\.description).joined(separator: ", ")), not '\(type)'")
+            }
+            tagFilter = tag
+        }
+        let output = BufferedOutput()
+        do {
+            let start: (offset: UInt64, blockIndex: Int) = try fromTime.map { try reader.seek(to: $0) } ?? (reader.firstBlockOffset, 0)
+            var cursor = reader.blocks(from: start.offset, firstBlockIndex: start.blockIndex)
+            blocks: while let block = try cursor.next() {
+                var records = block.records
+                while let record = records.next() {
+                    if let fromTime, record.time < fromTime { continue }
+                    if let toTime, record.time > toTime {
+                        if case .input = record { break blocks }
+                        continue
+                    }
+                    if let tagFilter, record.message.tag != tagFilter { continue }
+                    output.line(line(for: record, header: header))
+                }
+                if let error = records.error {
+                    throw JournalError.corruptBlock(block: Int(block.descriptor.blockIndex), offset: block.offset, message: error.description)
+                }
+            }
+            output.flush()
+            if let damage = cursor.damage {
+                FileHandle.standardError.write(Data("metronome: warning: \(log): \(damage)\n".utf8))
+            }
+        } catch let error as JournalError {
+            output.flush()
+            throw CommandFailure.badInput("metronome: error: \(log): \(error)")
+        }
+    }
+
+    private func line(for record: JournalRecord, header: JournalHeader) -> String {
+        switch record {
+        case .input(let input):
+            let topic = Int(input.topic.rawValue) < header.topicNames.count ? header.topicNames[Int(input.topic.rawValue)] : "\(input.topic.rawValue)"
+            return MessageJSON.object([("record", "\"input\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(input.time))),
+                                       ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)"), ("topic", MessageJSON.quoted(topic)),
+                                       ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
+        case .decision(let decision):
+            let source = Int(decision.source.rawValue) < header.componentNames.count
+                ? header.componentNames[Int(decision.source.rawValue)] : decision.source.description
+            return MessageJSON.object([("record", "\"decision\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(decision.time))),
+                                       ("time_ns", "\(decision.time)"), ("source", MessageJSON.quoted(source)),
+                                       ("type", MessageJSON.quoted(decision.message.tag.description))] + MessageJSON.fields(decision.message))
+        }
+    }
+}
+
+/// Standard output in 64 KiB chunks: NDJSON of millions of records without a write per line.
+final class BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(1 << 16) }
+
+    func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+struct LogVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every checksum and digest of a log (exit 0 iff all hold).",
+        discussion: """
+            Checks the frames, block checksums, records, index and counts, recomputes the input and
+            decision digests, and replays the log to check the event digest (skip that with --no-replay).
+
+            Example:
+              metronome log verify out/calm.mlog
+            """)
+
+    @Argument(help: "The log.")
+    var log: String
+
+    @Flag(name: .customLong("no-replay"), help: "Skip the replay that checks the event digest.")
+    var noReplay = false
+
+    func run() throws {
+        let reader = try LogCommand.open(log)
+        let report = JournalVerification.verify(reader)
+        for problem in report.problems { print("problem: \(problem)") }
+        guard report.isIntact else {
+            print("\(log): NOT intact (\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"))")
+            throw ExitCode(1)
+        }
+        print("\(log): \(report.blocks) blocks, \(report.records) records: checksums, index, counts, input digest and decision_digest hold")
+        guard !noReplay else { return }
+        do {
+            let outcome = try ReplayRun(logPath: log).replay()
+            if let divergence = outcome.divergence {
+                print(divergence.description)
+                throw ExitCode(1)
+            }
+            if !outcome.verified {
+                print("digest not verified: \(outcome.limitation ?? "unknown reason")")
+                throw ExitCode(1)
+            }
+            if let note = outcome.note {
+                print("replay: \(note)")
+            } else {
+                print("digest \(outcome.run.summary.digestHex) reproduced by replay")
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            print("replay failed: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct LogRecoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Write the longest valid prefix of a torn or damaged log as a clean log, and say what was lost.",
+        discussion: "Example:\n  metronome log recover crashed.mlog recovered.mlog")
+
+    @Argument(help: "The damaged log.")
+    var input: String
+
+    @Argument(help: "Where to write the recovered log.")
+    var output: String
+
+    func run() throws {
+        guard input != output else { throw CommandFailure.badInput("metronome: error: write the recovered log to a different path") }
+        let report: JournalRecovery.Report
+        do {
+            report = try JournalRecovery.recover(input: input, output: output)
+        } catch {
+            throw CommandFailure.badInput("metronome: error: \(input): \(error)")
+        }
+        if report.wasClean {
+            print("\(input) was intact and closed cleanly: copied \(report.blocksKept) blocks, \(report.recordsKept) records")
+            return
+        }
+        print("recovered \(report.blocksKept) blocks, \(report.recordsKept) records (\(report.inputsKept) inputs) up to \(TimeUnits.iso8601(report.lastTime)) into \(output)")
+        if let damage = report.damage {
+            print("lost: \(damage)")
+        } else {
+            print("lost: the trailer (the log was not closed), no block")
+        }
+    }
 }

@@ -78,6 +78,10 @@ struct ReplayCommand: ParsableCommand {
             print("not verified: \(limitation)")
             throw ExitCode(1)
         }
+        if let note = outcome.note {
+            print("verified: \(note) (\(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
+            return
+        }
         print("verified: both digests equal the recording (\(outcome.inputsChecked) inputs, \(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
     }
 }

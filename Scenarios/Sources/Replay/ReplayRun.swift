@@ -11,6 +11,8 @@ public final class ReplayRun {
     private let verifier: ReplayVerifier
     private let source: RecordedInputSource
     private let stopsEarly: Bool
+    /// The log was rebuilt by `log recover`: its last checkpoint is the loss point.
+    public let isRecovered: Bool
 
     /// The result of a replay.
     public struct Outcome: Sendable {
@@ -21,6 +23,8 @@ public final class ReplayRun {
         public var verified: Bool
         /// Why the final digests could not be compared, when they were not.
         public var limitation: String?
+        /// Something to know that does not fail verification (a recovered log's loss point).
+        public var note: String?
         public var inputsChecked: UInt64
         public var decisionsChecked: UInt64
         public var checkpointsChecked: Int
@@ -41,10 +45,11 @@ public final class ReplayRun {
         }
         trailer = reader.readTrailer()
         stopsEarly = until != nil
+        isRecovered = trailer?.stopReason == JournalRecovery.recoveredStopReason
         let end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
         // A clean log says how many events the recorded run delivered: the replay stops at the
         // same point even if the recording was cut by an event budget or a stop request.
-        let budget = stopsEarly ? nil : trailer?.deliveries
+        let budget = stopsEarly || isRecovered ? nil : trailer?.deliveries
         let options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording)
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
@@ -62,9 +67,12 @@ public final class ReplayRun {
         let outcome = try run.run()
         let expectations = source.expectations
         let clean = trailer != nil && expectations.damage == nil
-        verifier.finish(kernel: run.kernel, summary: outcome.summary, compareFinal: clean && !stopsEarly)
+        verifier.finish(kernel: run.kernel, summary: outcome.summary, compareFinal: clean && !stopsEarly && !isRecovered)
         var limitation: String?
-        if stopsEarly {
+        var note: String?
+        if isRecovered {
+            note = "recovered log: verified up to the loss point (\(verifier.inputsChecked) inputs, last checkpoint at \(TimeUnits.iso8601(trailer?.endTime ?? 0))); events after it are new"
+        } else if stopsEarly {
             limitation = "--until stopped the replay early: only the checkpoints before it were compared"
         } else if let damage = expectations.damage {
             limitation = "the log's tail is damaged (\(damage)); verified up to block \(damage.blockIndex)"
@@ -72,7 +80,7 @@ public final class ReplayRun {
             limitation = "the log was not closed cleanly (no trailer): only its checkpoints were compared"
         }
         let verified = verifier.divergence == nil && limitation == nil
-        return Outcome(run: outcome, divergence: verifier.divergence, verified: verified, limitation: limitation,
+        return Outcome(run: outcome, divergence: verifier.divergence, verified: verified, limitation: limitation, note: note,
                        inputsChecked: verifier.inputsChecked, decisionsChecked: verifier.decisionsChecked,
                        checkpointsChecked: verifier.checkpointsChecked,
                        recordedDigest: trailer.map { RunDigest.hex($0.eventDigest) },

@@ -1,0 +1,114 @@
+/// Checks everything in a log that can be checked without replaying it: every frame checksum,
+/// every block checksum and record, the index against the real block offsets, the counts, and
+/// the input and decision digests recomputed from the records against every checkpoint and the
+/// trailer. (The event digest needs a replay: `metronome log verify` runs one.)
+public enum JournalVerification {
+    public struct Report: Sendable {
+        public var blocks = 0
+        public var records: UInt64 = 0
+        public var inputs: UInt64 = 0
+        public var decisions: UInt64 = 0
+        public var uncompressedBytes: UInt64 = 0
+        public var firstTime: Timestamp = .max
+        public var lastTime: Timestamp = 0
+        public var inputDigest: UInt64 = 0
+        public var decisionDigest: UInt64 = 0
+        public var trailer: JournalTrailer?
+        public var damage: JournalDamage?
+        /// Every problem found, in file order; empty means the log is intact.
+        public var problems: [String] = []
+        /// Set by the caller when it checked the event digest by replay.
+        public var isIntact: Bool { problems.isEmpty && damage == nil && trailer != nil }
+    }
+
+    /// Streams the whole log once (one block in memory at a time).
+    /// - Parameter perRecord: called for every record, in order (for `log cat` style consumers).
+    public static func verify(_ reader: JournalReader) -> Report {
+        var report = Report()
+        report.trailer = reader.readTrailer()
+        if report.trailer == nil { report.problems.append("no valid trailer: the log was not closed cleanly") }
+        var cursor = reader.blocks()
+        var scratch = BinaryWriter(reservingCapacity: 256)
+        var offsets: [UInt64] = []
+        var lastCheckpoint: BlockDescriptor?
+        var structureBroken = false
+        while true {
+            let block: ReadBlock?
+            do {
+                block = try cursor.next()
+            } catch {
+                report.problems.append(error.description)
+                structureBroken = true
+                break
+            }
+            guard let block else {
+                report.damage = cursor.damage
+                if let damage = cursor.damage { report.problems.append(damage.description) }
+                break
+            }
+            offsets.append(block.offset)
+            report.blocks += 1
+            report.uncompressedBytes += UInt64(block.bytes.count)
+            var records = block.records
+            var count: UInt32 = 0
+            var inputs: UInt32 = 0
+            while let record = records.next() {
+                count += 1
+                report.records += 1
+                report.firstTime = min(report.firstTime, record.time)
+                report.lastTime = max(report.lastTime, record.time)
+                switch record {
+                case .input(let input):
+                    inputs += 1
+                    report.inputs += 1
+                    report.inputDigest = JournalRecorder.chain(report.inputDigest, input, scratch: &scratch)
+                    if input.message.tag.isDecision {
+                        report.decisionDigest = chainDecision(report.decisionDigest, time: input.time, source: .input,
+                                                              message: input.message, scratch: &scratch)
+                    }
+                case .decision(let decision):
+                    report.decisions += 1
+                    report.decisionDigest = chainDecision(report.decisionDigest, time: decision.time, source: decision.source,
+                                                          message: decision.message, scratch: &scratch)
+                }
+            }
+            let name = "block \(block.descriptor.blockIndex) at byte \(block.offset)"
+            if let error = records.error { report.problems.append("\(name): record at byte \(error.offset): \(error.message)") }
+            if count != block.descriptor.recordCount || inputs != block.descriptor.inputCount {
+                report.problems.append("\(name): holds \(count) records (\(inputs) inputs), its descriptor says \(block.descriptor.recordCount) (\(block.descriptor.inputCount))")
+            }
+            if report.inputDigest != block.descriptor.inputDigest {
+                report.problems.append("\(name): input digest \(RunDigest.hex(report.inputDigest)) differs from its checkpoint \(RunDigest.hex(block.descriptor.inputDigest))")
+            }
+            if report.decisionDigest != block.descriptor.decisionDigest {
+                report.problems.append("\(name): decision digest \(RunDigest.hex(report.decisionDigest)) differs from its checkpoint \(RunDigest.hex(block.descriptor.decisionDigest))")
+            }
+            lastCheckpoint = block.descriptor
+        }
+        if let trailer = report.trailer, !structureBroken {
+            if trailer.index.map(\.offset) != offsets { report.problems.append("the index does not match the blocks' offsets") }
+            if trailer.recordCount != report.records || trailer.inputCount != report.inputs || trailer.decisionCount != report.decisions {
+                report.problems.append("the trailer counts \(trailer.recordCount) records (\(trailer.inputCount) inputs, \(trailer.decisionCount) decisions); the blocks hold \(report.records) (\(report.inputs), \(report.decisions))")
+            }
+            if trailer.inputDigest != report.inputDigest {
+                report.problems.append("input digest: trailer \(RunDigest.hex(trailer.inputDigest)), recomputed \(RunDigest.hex(report.inputDigest))")
+            }
+            if trailer.decisionDigest != report.decisionDigest {
+                report.problems.append("decision_digest: trailer \(RunDigest.hex(trailer.decisionDigest)), recomputed \(RunDigest.hex(report.decisionDigest))")
+            }
+            if let last = lastCheckpoint, last.eventDigest != trailer.eventDigest || last.deliveries != trailer.deliveries {
+                report.problems.append("the trailer's digest differs from the last block's checkpoint")
+            }
+        }
+        return report
+    }
+
+    static func chainDecision(_ previous: UInt64, time: Timestamp, source: ActorID, message: Message, scratch: inout BinaryWriter) -> UInt64 {
+        scratch.reset()
+        scratch.write(time)
+        scratch.write(source.rawValue)
+        scratch.write(message.tag.rawValue)
+        message.encodePayload(into: &scratch)
+        return scratch.withUnsafeBytes { XXH64.hash($0, seed: previous) }
+    }
+}
