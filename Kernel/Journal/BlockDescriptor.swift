@@ -13,6 +13,9 @@ public struct BlockDescriptor: Sendable, Equatable {
     public var compressedBytes: UInt32
     /// XXH64 of the uncompressed block.
     public var checksum: UInt64
+    /// XXH64 of the compressed frame as stored: catches a flipped bit that the codec would not
+    /// notice (a header field that does not change the output), before decompressing anything.
+    public var frameChecksum: UInt64 = 0
     /// Where the checkpoint below was taken: the sequence number of the input at whose admission
     /// the block was cut (before that input's deliveries), or `UInt64.max` for the end of the run.
     public var checkpointSequence: UInt64
@@ -22,7 +25,7 @@ public struct BlockDescriptor: Sendable, Equatable {
     public var decisionDigest: UInt64
     public var inputDigest: UInt64
 
-    static let bodyBytes = 4 + 1 + 4 + 4 + 8 * 4 + 4 + 4 + 8 * 6
+    static let bodyBytes = 4 + 1 + 4 + 4 + 8 * 4 + 4 + 4 + 8 * 7
 
     func encodeFrame() -> [UInt8] {
         MetadataFrame.encode(kind: JournalFormat.descriptorKind) { writer in
@@ -37,6 +40,7 @@ public struct BlockDescriptor: Sendable, Equatable {
             writer.write(uncompressedBytes)
             writer.write(compressedBytes)
             writer.write(checksum)
+            writer.write(frameChecksum)
             writer.write(checkpointSequence)
             writer.write(deliveries)
             writer.write(eventDigest)
@@ -55,7 +59,7 @@ public struct BlockDescriptor: Sendable, Equatable {
                 blockIndex: index, codec: codec, recordCount: try reader.readUInt32(), inputCount: try reader.readUInt32(),
                 firstTime: try reader.readUInt64(), lastTime: try reader.readUInt64(), firstSequence: try reader.readUInt64(),
                 lastSequence: try reader.readUInt64(), uncompressedBytes: try reader.readUInt32(), compressedBytes: try reader.readUInt32(),
-                checksum: try reader.readUInt64(), checkpointSequence: try reader.readUInt64(), deliveries: try reader.readUInt64(), eventDigest: try reader.readUInt64(),
+                checksum: try reader.readUInt64(), frameChecksum: try reader.readUInt64(), checkpointSequence: try reader.readUInt64(), deliveries: try reader.readUInt64(), eventDigest: try reader.readUInt64(),
                 decisionDigest: try reader.readUInt64(), inputDigest: try reader.readUInt64())
             guard Int(descriptor.uncompressedBytes) <= JournalFormat.maximumBlockBytes,
                   Int(descriptor.compressedBytes) <= JournalFormat.maximumBlockBytes + 65_536 else {

@@ -112,6 +112,10 @@ public final class JournalReader {
             throw JournalError.malformed(offset: dataOffset, message: "block \(block.blockIndex)'s data frame is cut short: \(compressedCount) bytes announced, \(fileSize - dataOffset) left")
         }
         let frame = try JournalReader.read(descriptor: descriptor, at: dataOffset, count: Int(compressedCount))
+        let frameChecksum = frame.withUnsafeBytes { XXH64.hash($0, seed: 0) }
+        guard frameChecksum == block.frameChecksum else {
+            throw JournalError.malformed(offset: dataOffset, message: "block \(block.blockIndex)'s data frame checksum mismatch (stored \(RunDigest.hex(block.frameChecksum)), computed \(RunDigest.hex(frameChecksum)))")
+        }
         let bytes = try frame.withUnsafeBytes { raw in Result { () throws(JournalError) in
             try block.codec.decompress(raw, expectedSize: Int(block.uncompressedBytes))
         } }.get()

@@ -164,6 +164,7 @@ public final class JournalWriter: @unchecked Sendable {
         descriptor.codec = options.codec
         descriptor.uncompressedBytes = UInt32(block.bytes.count)
         descriptor.compressedBytes = UInt32(compressed.count)
+        descriptor.frameChecksum = compressed.withUnsafeBytes { XXH64.hash($0, seed: 0) }
         let blockOffset = offset
         try writeAll(descriptor.encodeFrame())
         try writeAll(compressed)

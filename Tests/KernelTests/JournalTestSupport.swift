@@ -1,0 +1,131 @@
+import Foundation
+@testable import Kernel
+
+/// Builds small logs for the journal tests.
+enum JournalFixture {
+    static func temporaryPath(_ name: String) -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metronome-journal-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent(name).path
+    }
+
+    /// A random message of every kind, from a seeded stream.
+    static func randomMessage(_ random: inout RandomStream, tag: MessageTag) -> Message {
+        func int(_ bound: UInt64) -> Int64 { Int64(random.next(below: bound)) - Int64(bound / 2) }
+        func side() -> Side { random.nextBernoulli(0.5) ? .buy : .sell }
+        switch tag {
+        case .ping: return .ping(Ping(value: random.next()))
+        case .timer: return .timer(TimerFired(tag: random.next()))
+        case .quote:
+            return .quote(Quote(symbol: UInt32(random.next(below: 100)), bidPrice: int(1 << 40), askPrice: int(1 << 40),
+                                bidSize: int(1 << 20), askSize: int(1 << 20), exchangeTime: random.next()))
+        case .trade:
+            return .trade(Trade(symbol: UInt32(random.next(below: 100)), price: int(1 << 40), size: int(1 << 20), aggressor: side(),
+                                exchangeTime: random.next()))
+        case .signal:
+            return .signal(Signal(symbol: 3, mu: random.nextGaussian(), sigma: random.nextDouble(), horizonNanoseconds: random.next(),
+                                  confidence: random.nextDouble(), regime: UInt8(random.next(below: 4)), agentID: UInt16(random.next(below: 12)),
+                                  modelVersion: 2, traceID: random.next()))
+        case .order:
+            return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next()))
+        case .fill:
+            return .fill(Fill(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), price: int(1 << 30),
+                              feeMinorUnits: int(100), isFinal: random.nextBernoulli(0.5), traceID: random.next()))
+        case .position:
+            return .position(PositionUpdate(symbol: 2, position: int(1000), cashMinorUnits: int(1 << 40), realizedPnLMinorUnits: int(1 << 30),
+                                            traceID: random.next()))
+        }
+    }
+
+    /// `count` records of every kind in kernel order (non-decreasing times), seeded.
+    static func randomRecords(seed: UInt64, count: Int) -> [JournalRecord] {
+        var random = RandomStream(seed: seed)
+        var time: Timestamp = 1_700_000_000_000_000_000
+        var sequence: UInt64 = 0
+        var deliveries: UInt64 = 0
+        var records: [JournalRecord] = []
+        for index in 0..<count {
+            let tag = MessageTag.allCases[index % MessageTag.allCases.count]
+            time += random.next(below: 1_000_000)
+            let message = randomMessage(&random, tag: tag)
+            if tag.isDecision && index % 2 == 0 {
+                records.append(.decision(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
+                                                          message: message)))
+            } else {
+                sequence += 1 + random.next(below: 5)
+                deliveries += random.next(below: 7)
+                records.append(.input(RecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: UInt32(index % 3)),
+                                                    message: message, deliveriesBefore: deliveries,
+                                                    digestFragment: UInt8(truncatingIfNeeded: random.next()))))
+            }
+        }
+        return records
+    }
+
+    static func header(codec: BlockCodec, blockBytes: Int) -> JournalHeader {
+        JournalHeader(buildIdentity: "test", mode: .simulate, seed: 7, startTime: 1_700_000_000_000_000_000, endTime: 0,
+                      scenarioName: "fixture", scenarioText: "version: 1\nname: fixture\n", codec: codec, level: codec.defaultLevel,
+                      blockBytes: UInt32(blockBytes), topicNames: ["a", "b", "c"], componentNames: ["x", "y", "z", "u", "v"])
+    }
+
+    /// Writes `records` as a log, cutting a block every `blockBytes` (at an input), with real
+    /// input and decision digest checkpoints. Returns the path.
+    @discardableResult
+    static func writeLog(_ records: [JournalRecord], codec: BlockCodec = .zstd, blockBytes: Int = 4096, path: String? = nil) throws -> String {
+        let path = path ?? temporaryPath("fixture-\(codec).mlog")
+        let options = JournalWriter.Options(codec: codec, blockBytes: blockBytes, queueCapacity: 2, fsyncIntervalNanoseconds: nil)
+        let writer = try JournalWriter(path: path, header: header(codec: codec, blockBytes: blockBytes), options: options)
+        var encoder = BlockEncoder()
+        var scratch = BinaryWriter()
+        var inputDigest: UInt64 = 0
+        var decisionDigest: UInt64 = 0
+        var blockIndex: UInt32 = 0
+        var inputs: UInt64 = 0
+        var decisions: UInt64 = 0
+        func seal(_ final: Bool) throws {
+            let descriptor = BlockDescriptor(
+                blockIndex: blockIndex, codec: codec, recordCount: encoder.recordCount, inputCount: encoder.inputCount,
+                firstTime: encoder.isEmpty ? 0 : encoder.firstTime, lastTime: encoder.lastTime,
+                firstSequence: encoder.firstSequence == .max ? 0 : encoder.firstSequence, lastSequence: encoder.lastSequence,
+                uncompressedBytes: 0, compressedBytes: 0, checksum: 0, checkpointSequence: final ? .max : encoder.lastSequence,
+                deliveries: 0, eventDigest: 0, decisionDigest: decisionDigest, inputDigest: inputDigest)
+            try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: descriptor))
+            encoder.reset()
+            blockIndex += 1
+        }
+        for record in records {
+            switch record {
+            case .input(let input):
+                encoder.append(input)
+                inputs += 1
+                inputDigest = JournalRecorder.chain(inputDigest, input, scratch: &scratch)
+                if input.message.tag.isDecision {
+                    decisionDigest = JournalVerification.chainDecision(decisionDigest, time: input.time, source: .input, message: input.message, scratch: &scratch)
+                }
+                if encoder.byteCount >= blockBytes { try seal(false) }
+            case .decision(let decision):
+                encoder.append(decision)
+                decisions += 1
+                decisionDigest = JournalVerification.chainDecision(decisionDigest, time: decision.time, source: decision.source,
+                                                                   message: decision.message, scratch: &scratch)
+            }
+        }
+        try seal(true)
+        _ = try writer.close(trailer: JournalTrailer(
+            index: [], blockCount: blockIndex, recordCount: UInt64(records.count), inputCount: inputs, decisionCount: decisions,
+            deliveries: 0, inputDigest: inputDigest, eventDigest: 0, decisionDigest: decisionDigest, endTime: records.last?.time ?? 0,
+            stopReason: "exhausted"))
+        return path
+    }
+
+    /// Every record of a log, in order, or the error that stopped the reading.
+    static func readAll(_ path: String) throws -> (records: [JournalRecord], damage: JournalDamage?, closed: Bool) {
+        let reader = try JournalReader(path: path)
+        var cursor = reader.blocks()
+        var records: [JournalRecord] = []
+        while let block = try cursor.next() {
+            records += try BlockDecoder.decodeAll(block.bytes)
+        }
+        return (records, cursor.damage, reader.readTrailer() != nil)
+    }
+}
