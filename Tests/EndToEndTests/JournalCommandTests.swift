@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Recording, replaying and inspecting logs through the real CLI and the real zstd / lz4 tools.
+@Suite struct JournalCommandTests {
+    func record(_ codec: String, until: String = "45m") throws -> URL {
+        let directory = try CommandRunner.temporaryDirectory()
+        let log = directory.appendingPathComponent("calm-\(codec).mlog")
+        let result = try CommandRunner.metronome("run", "calm-day", "--until", until, "--quiet", "--record", log.path, "--codec", codec)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        return log
+    }
+
+    func tool(_ name: String, _ arguments: [String]) throws -> CommandRunner.Result {
+        try CommandRunner.run("/usr/bin/env", [name] + arguments)
+    }
+
+    @Test func codecToolsAcceptTheLogs() throws {
+        let zstd = try record("zstd")
+        #expect(try tool("zstd", ["-t", "-q", zstd.path]).exitCode == 0)
+        let raw = try CommandRunner.run("/bin/sh", ["-c", "zstd -dc '\(zstd.path)' | wc -c"])
+        #expect(raw.exitCode == 0)
+        let rawBytes = Int(raw.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let inspect = try CommandRunner.metronome("log", "inspect", zstd.path)
+        #expect(field("raw bytes", in: inspect.stdout) == grouped(rawBytes), "zstd -dc yields exactly the raw records")
+        let lz4 = try record("lz4")
+        #expect(try tool("lz4", ["-t", "-q", lz4.path]).exitCode == 0)
+        let stored = try record("none")
+        #expect(try tool("zstd", ["-t", "-q", stored.path]).exitCode == 0)
+    }
+
+    @Test func recordReplayVerifyPasses() throws {
+        let log = try record("zstd")
+        let replay = try CommandRunner.metronome("replay", log.path, "--verify", "--quiet")
+        #expect(replay.exitCode == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("verified: both digests equal the recording"))
+        let verify = try CommandRunner.metronome("log", "verify", log.path)
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+        let inspect = try CommandRunner.metronome("log", "inspect", log.path)
+        #expect(field("closed cleanly", in: inspect.stdout) == "yes")
+        #expect(field("scenario", in: inspect.stdout)?.hasPrefix("calm-day") == true)
+    }
+
+    @Test func catPrintsNDJSONFilteredByTimeAndType() throws {
+        let log = try record("zstd")
+        let orders = try CommandRunner.metronome("log", "cat", log.path, "--type", "order", "--from", "10m", "--to", "40m")
+        #expect(orders.exitCode == 0)
+        let lines = orders.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["type"] as? String == "order")
+            let time = object?["time"] as? String ?? ""
+            #expect(time >= "2024-03-01T14:40:00" && time <= "2024-03-01T15:10:00.000000000Z")
+        }
+        let badType = try CommandRunner.metronome("log", "cat", log.path, "--type", "nonsense")
+        #expect(badType.exitCode == 2)
+    }
+
+    @Test func tornLogIsRecoveredAndReplaysToTheLossPoint() throws {
+        let log = try record("zstd", until: "3h")
+        let bytes = try Data(contentsOf: log)
+        let torn = log.deletingLastPathComponent().appendingPathComponent("torn.mlog")
+        try bytes.prefix(bytes.count * 3 / 4).write(to: torn)
+        let verify = try CommandRunner.metronome("log", "verify", torn.path, "--no-replay")
+        #expect(verify.exitCode == 1)
+        let inspect = try CommandRunner.metronome("log", "inspect", torn.path)
+        #expect(field("closed cleanly", in: inspect.stdout) == "no (no trailer)")
+        #expect(field("damage", in: inspect.stdout)?.contains("lost from there to the end") == true)
+        let recovered = log.deletingLastPathComponent().appendingPathComponent("recovered.mlog")
+        let recover = try CommandRunner.metronome("log", "recover", torn.path, recovered.path)
+        #expect(recover.exitCode == 0)
+        #expect(recover.stdout.contains("lost: block"))
+        let replay = try CommandRunner.metronome("replay", recovered.path, "--verify", "--quiet")
+        #expect(replay.exitCode == 0, "\(replay.stdout)")
+        #expect(replay.stdout.contains("verified up to the loss point"))
+    }
+
+    @Test func garbageIsBadInput() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let garbage = directory.appendingPathComponent("garbage.mlog")
+        try Data("this is not a log".utf8).write(to: garbage)
+        let result = try CommandRunner.metronome("replay", garbage.path, "--verify")
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.contains("garbage.mlog"))
+    }
+
+    /// The value of a `label   value` row of `log inspect`.
+    private func field(_ label: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") where line.hasPrefix(label + " ") {
+            return line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    private func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Scenarios
+import Testing
+@testable import Kernel
+
+@Suite struct ReplayTests {
+    static let scenario = """
+        version: 1
+        name: replay-test
+        seed: 21
+        start: 2024-03-01T14:30:00Z
+        duration: 40m
+        universe:
+          - symbol: AAA
+        feeds:
+          - type: gbm
+            interval: 250ms
+            volatility: 0.3
+            initial_price: 100.00
+        agents:
+          - type: ema-cross
+            fast: 8
+            slow: 32
+        trader:
+          min_confidence: 0.1
+        """
+
+    static func record(blockBytes: Int = 16_384) throws -> (path: String, outcome: RunOutcome) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).mlog").path
+        let scenario = try ScenarioLoader.parse(ReplayTests.scenario, file: "replay-test.yaml")
+        let recording = ScenarioRun.Recording(path: path, writer: JournalWriter.Options(blockBytes: blockBytes, fsyncIntervalNanoseconds: nil))
+        let outcome = try ScenarioRun(scenario: scenario, options: .init(recording: recording)).run()
+        return (path, outcome)
+    }
+
+    @Test func recordThenReplayIsBitForBit() throws {
+        let (path, original) = try ReplayTests.record()
+        let outcome = try ReplayRun(logPath: path).replay()
+        #expect(outcome.divergence == nil)
+        #expect(outcome.verified)
+        #expect(outcome.run.summary.digest == original.summary.digest)
+        #expect(outcome.run.summary.decisionDigest == original.summary.decisionDigest)
+        #expect(outcome.inputsChecked == original.summary.inputs)
+        #expect(outcome.decisionsChecked > 0)
+        #expect(outcome.checkpointsChecked > 2)
+    }
+
+    /// Rewrites the log with input #`target` changed (a valid log with valid checksums, whose
+    /// checkpoints still describe the original run): the replay must point at exactly that input.
+    @Test func alteredInputIsLocatedExactly() throws {
+        let (path, _) = try ReplayTests.record()
+        let target = 1_000
+        let altered = path.replacingOccurrences(of: ".mlog", with: "-altered.mlog")
+        let reader = try JournalReader(path: path)
+        let trailer = try #require(reader.readTrailer())
+        let writer = try JournalWriter(path: altered, header: reader.header,
+                                       options: JournalWriter.Options(blockBytes: Int(reader.header.blockBytes), fsyncIntervalNanoseconds: nil))
+        var cursor = reader.blocks()
+        var inputIndex = 0
+        var alteredInput: RecordedInput?
+        while let block = try cursor.next() {
+            var encoder = BlockEncoder()
+            for record in try BlockDecoder.decodeAll(block.bytes) {
+                switch record {
+                case .input(var input):
+                    if inputIndex == target, case .quote(var quote) = input.message {
+                        quote.bidPrice -= 7
+                        input.message = .quote(quote)
+                        alteredInput = input
+                    }
+                    encoder.append(input)
+                    inputIndex += 1
+                case .decision(let decision):
+                    encoder.append(decision)
+                }
+            }
+            try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: block.descriptor))
+        }
+        _ = try writer.close(trailer: trailer)
+        let changed = try #require(alteredInput)
+
+        let outcome = try ReplayRun(logPath: altered).replay()
+        let divergence = try #require(outcome.divergence)
+        #expect(!outcome.verified)
+        #expect(divergence.kind == .events)
+        #expect(divergence.eventIndex == changed.deliveriesBefore, "the altered input's first delivery")
+        #expect(divergence.time == changed.time)
+        #expect(divergence.actor == "agent.ema-cross", "the first subscriber of market.quotes")
+        #expect(divergence.detail.contains("input #\(target) "))
+        #expect(divergence.detail.contains("\"bid\":\(try #require({ if case .quote(let q) = changed.message { q.bidPrice } else { nil } }()))"))
+    }
+
+    @Test func untilStopsEarlyAndSaysWhatWasCompared() throws {
+        let (path, original) = try ReplayTests.record()
+        let start = try JournalReader(path: path).header.startTime
+        let outcome = try ReplayRun(logPath: path, until: start + 10 * 60 * 1_000_000_000).replay()
+        #expect(outcome.divergence == nil)
+        #expect(!outcome.verified)
+        #expect(outcome.limitation?.contains("--until") == true)
+        #expect(outcome.run.summary.deliveries < original.summary.deliveries)
+    }
+}
