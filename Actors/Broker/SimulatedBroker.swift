@@ -25,13 +25,13 @@ public actor SimulatedBroker: Component {
 
     private let parameters: Parameters
     private let instruments: [Instrument]
-    private var lastQuotes: [Quote?]
+    @exclusivity(unchecked) private var lastQuotes: [Quote?]
     /// Orders in flight, in arrival order; the timer tag is the order's arrival number.
-    private var inFlight: Deque<Order> = []
-    private var arrivals: UInt64 = 0
-    private var waitingForQuote: [Order] = []
+    @exclusivity(unchecked) private var inFlight: Deque<Order> = []
+    @exclusivity(unchecked) private var arrivals: UInt64 = 0
+    @exclusivity(unchecked) private var waitingForQuote: [Order] = []
     private let fillsTopic: TopicID
-    public private(set) var fillsSent = 0
+    @exclusivity(unchecked) public private(set) var fillsSent = 0
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument]) {
         self.context = context

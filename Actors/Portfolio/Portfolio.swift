@@ -8,16 +8,16 @@ public actor Portfolio: Component {
 
     private let instruments: [Instrument]
     public let initialCashMinorUnits: Int64
-    public private(set) var cashMinorUnits: Int64
-    public private(set) var positions: [Int64]
+    @exclusivity(unchecked) public private(set) var cashMinorUnits: Int64
+    @exclusivity(unchecked) public private(set) var positions: [Int64]
     /// Cost basis of the open position, in minor units (signed like the position).
-    private var openCostMinorUnits: [Int64]
-    public private(set) var realizedPnLMinorUnits: [Int64]
-    public private(set) var feesMinorUnits: Int64 = 0
-    private var lastMids: [Int64]
-    public private(set) var peakEquityMinorUnits: Int64
-    public private(set) var maximumDrawdownMinorUnits: Int64 = 0
-    public private(set) var fills = 0
+    @exclusivity(unchecked) private var openCostMinorUnits: [Int64]
+    @exclusivity(unchecked) public private(set) var realizedPnLMinorUnits: [Int64]
+    @exclusivity(unchecked) public private(set) var feesMinorUnits: Int64 = 0
+    @exclusivity(unchecked) private var lastMids: [Int64]
+    @exclusivity(unchecked) public private(set) var peakEquityMinorUnits: Int64
+    @exclusivity(unchecked) public private(set) var maximumDrawdownMinorUnits: Int64 = 0
+    @exclusivity(unchecked) public private(set) var fills = 0
     private let positionsTopic: TopicID
 
     public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64) {

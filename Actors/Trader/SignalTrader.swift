@@ -21,9 +21,9 @@ public actor SignalTrader: Component {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
     private let parameters: Parameters
-    private var targets: [Int64]
+    @exclusivity(unchecked) private var targets: [Int64]
     private let ordersTopic: TopicID
-    public private(set) var ordersSent = 0
+    @exclusivity(unchecked) public private(set) var ordersSent = 0
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
         precondition(parameters.quantity > 0)

@@ -46,21 +46,21 @@ public struct BinaryReader {
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
-    private mutating func require(_ count: Int, _ what: String) throws(DecodingError) {
+    @inline(__always)
+    private mutating func require(_ count: Int, _ what: @autoclosure () -> String) throws(DecodingError) {
         guard count <= bytes.count - offset else {
-            throw DecodingError(offset: offset, message: "expected \(what) (\(count) bytes) but only \(bytes.count - offset) remain")
+            throw DecodingError(offset: offset, message: "expected \(what()) (\(count) bytes) but only \(bytes.count - offset) remain")
         }
     }
 
+    @inline(__always)
     private mutating func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type) throws(DecodingError) -> T {
         let size = MemoryLayout<T>.size
         try require(size, "\(T.self)")
-        var value: T = 0
-        for index in 0..<size {
-            value |= T(truncatingIfNeeded: bytes[offset + index]) << (8 * index)
-        }
+        let start = offset
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) }
         offset += size
-        return value
+        return T(littleEndian: value)
     }
 }
 

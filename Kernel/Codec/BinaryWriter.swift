@@ -47,15 +47,15 @@ public struct BinaryWriter: @unchecked Sendable {
         try body(UnsafeRawBufferPointer(start: storage.pointer, count: count))
     }
 
-    public mutating func write(_ value: UInt8) { store(value) }
-    public mutating func write(_ value: Int8) { store(value) }
-    public mutating func write(_ value: Bool) { store(UInt8(value ? 1 : 0)) }
-    public mutating func write(_ value: UInt16) { store(value) }
-    public mutating func write(_ value: UInt32) { store(value) }
-    public mutating func write(_ value: UInt64) { store(value) }
-    public mutating func write(_ value: Int64) { store(value) }
-    public mutating func write(_ value: Int32) { store(value) }
-    public mutating func write(_ value: Double) { store(value.bitPattern) }
+    @inline(__always) public mutating func write(_ value: UInt8) { store(value) }
+    @inline(__always) public mutating func write(_ value: Int8) { store(value) }
+    @inline(__always) public mutating func write(_ value: Bool) { store(UInt8(value ? 1 : 0)) }
+    @inline(__always) public mutating func write(_ value: UInt16) { store(value) }
+    @inline(__always) public mutating func write(_ value: UInt32) { store(value) }
+    @inline(__always) public mutating func write(_ value: UInt64) { store(value) }
+    @inline(__always) public mutating func write(_ value: Int64) { store(value) }
+    @inline(__always) public mutating func write(_ value: Int32) { store(value) }
+    @inline(__always) public mutating func write(_ value: Double) { store(value.bitPattern) }
 
     /// A length-prefixed (UInt32) UTF-8 string.
     public mutating func write(_ value: String) {
@@ -64,6 +64,20 @@ public struct BinaryWriter: @unchecked Sendable {
             write(UInt32(utf8.count))
             writeRaw(UnsafeRawBufferPointer(utf8))
         }
+    }
+
+    /// Replaces the byte at `offset` (already written): patches a length written before its data.
+    @inline(__always)
+    public mutating func overwrite(_ byte: UInt8, at offset: Int) {
+        precondition(offset < count, "overwrite past the end")
+        reserve(0)
+        storage.pointer.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+    }
+
+    /// Drops everything after the first `length` bytes.
+    public mutating func truncate(to length: Int) {
+        precondition(length <= count)
+        count = length
     }
 
     /// Raw bytes with no prefix.

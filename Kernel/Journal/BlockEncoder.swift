@@ -7,13 +7,13 @@
 /// Varints everywhere but the fragment; deltas are against the previous record of the block
 /// (time) or the previous input (sequence, deliveries), starting from 0 in each block, so every
 /// block decodes on its own.
-struct BlockEncoder {
-    private(set) var buffer = BinaryWriter(reservingCapacity: JournalFormat.defaultBlockBytes + 4096)
+public struct BlockEncoder {
+    public private(set) var buffer = BinaryWriter(reservingCapacity: JournalFormat.defaultBlockBytes + 4096)
     private var payload = BinaryWriter(reservingCapacity: 256)
     private var previousTime: Timestamp = 0
     private var previousSequence: UInt64 = 0
     private var previousDeliveries: UInt64 = 0
-    private(set) var recordCount: UInt32 = 0
+    public private(set) var recordCount: UInt32 = 0
     private(set) var inputCount: UInt32 = 0
     private(set) var firstTime: Timestamp = .max
     private(set) var lastTime: Timestamp = 0
@@ -23,13 +23,16 @@ struct BlockEncoder {
     static let inputKind: UInt8 = 1
     static let decisionKind: UInt8 = 2
 
-    var byteCount: Int { buffer.count }
-    var isEmpty: Bool { recordCount == 0 }
+    public init() {}
+
+    public var byteCount: Int { buffer.count }
+    public var isEmpty: Bool { recordCount == 0 }
+
+    /// Byte range of the last appended record's payload in ``buffer``.
+    public private(set) var lastPayload: Range<Int> = 0..<0
 
     /// - Complexity: O(payload); no allocation once the buffers have grown.
-    mutating func append(_ input: RecordedInput) {
-        payload.reset()
-        input.message.encodePayload(into: &payload)
+    public mutating func append(_ input: RecordedInput) {
         buffer.write(BlockEncoder.inputKind)
         Varint.writeSigned(Int64(bitPattern: input.time &- previousTime), into: &buffer)
         Varint.write(input.sequence &- previousSequence, into: &buffer)
@@ -37,8 +40,7 @@ struct BlockEncoder {
         Varint.write(UInt64(input.message.tag.rawValue), into: &buffer)
         Varint.write(input.deliveriesBefore &- previousDeliveries, into: &buffer)
         buffer.write(input.digestFragment)
-        Varint.write(UInt64(payload.count), into: &buffer)
-        payload.withUnsafeBytes { buffer.writeRaw($0) }
+        writePayload(input.message)
         previousTime = input.time
         previousSequence = input.sequence
         previousDeliveries = input.deliveriesBefore
@@ -50,23 +52,42 @@ struct BlockEncoder {
         lastSequence = max(lastSequence, input.sequence)
     }
 
-    mutating func append(_ decision: RecordedDecision) {
-        payload.reset()
-        decision.message.encodePayload(into: &payload)
+    public mutating func append(_ decision: RecordedDecision) {
         buffer.write(BlockEncoder.decisionKind)
         Varint.writeSigned(Int64(bitPattern: decision.time &- previousTime), into: &buffer)
         Varint.write(UInt64(decision.source.rawValue), into: &buffer)
         Varint.write(UInt64(decision.message.tag.rawValue), into: &buffer)
-        Varint.write(UInt64(payload.count), into: &buffer)
-        payload.withUnsafeBytes { buffer.writeRaw($0) }
+        writePayload(decision.message)
         previousTime = decision.time
         recordCount += 1
         firstTime = min(firstTime, decision.time)
         lastTime = max(lastTime, decision.time)
     }
 
+    /// `length varint | payload`, encoding the payload in place: one length byte is reserved and
+    /// patched (payloads are shorter than 128 bytes); a longer one is moved to make room.
+    private mutating func writePayload(_ message: Message) {
+        let lengthAt = buffer.count
+        buffer.write(UInt8(0))
+        let start = buffer.count
+        message.encodePayload(into: &buffer)
+        let length = buffer.count - start
+        if length < 0x80 {
+            buffer.overwrite(UInt8(length), at: lengthAt)
+            lastPayload = start..<buffer.count
+            return
+        }
+        payload.reset()
+        buffer.withUnsafeBytes { payload.writeRaw(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+        buffer.truncate(to: lengthAt)
+        Varint.write(UInt64(length), into: &buffer)
+        let moved = buffer.count
+        payload.withUnsafeBytes { buffer.writeRaw($0) }
+        lastPayload = moved..<buffer.count
+    }
+
     /// Starts a new block, keeping the buffers' storage.
-    mutating func reset() {
+    public mutating func reset() {
         buffer.reset()
         previousTime = 0
         previousSequence = 0

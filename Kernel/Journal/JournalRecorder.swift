@@ -5,13 +5,13 @@
 /// Attach before `run()`; call ``finish(summary:)`` after it.
 public final class JournalRecorder: InputObserver {
     public let writer: JournalWriter
-    private var encoder = BlockEncoder()
-    private var blockIndex: UInt32 = 0
-    private var inputDigest: UInt64 = 0
-    private var canonical = BinaryWriter(reservingCapacity: 256)
-    private var recordCount: UInt64 = 0
-    private var inputCount: UInt64 = 0
-    private var decisionCount: UInt64 = 0
+    @exclusivity(unchecked) private var encoder = BlockEncoder()
+    @exclusivity(unchecked) private var blockIndex: UInt32 = 0
+    @exclusivity(unchecked) private var inputDigest: UInt64 = 0
+    @exclusivity(unchecked) private var canonical = BinaryWriter(reservingCapacity: 256)
+    @exclusivity(unchecked) private var recordCount: UInt64 = 0
+    @exclusivity(unchecked) private var inputCount: UInt64 = 0
+    @exclusivity(unchecked) private var decisionCount: UInt64 = 0
     private unowned(unsafe) let kernel: Kernel
     /// The first failure of the writer; the run is stopped when it happens.
     public private(set) var failure: JournalError?
@@ -34,7 +34,7 @@ public final class JournalRecorder: InputObserver {
         let record = RecordedInput(time: input.time, sequence: input.sequence, topic: input.topic, message: input.message,
                                    deliveriesBefore: input.deliveriesBefore, digestFragment: UInt8(truncatingIfNeeded: input.eventDigestBefore))
         encoder.append(record)
-        inputDigest = JournalRecorder.chain(inputDigest, record, scratch: &canonical)
+        inputDigest = chainLastInput(record)
         recordCount += 1
         inputCount += 1
         if encoder.byteCount >= writer.options.blockBytes {
@@ -80,6 +80,18 @@ public final class JournalRecorder: InputObserver {
                 kernel.requestStop()
             }
         }
+    }
+
+    /// ``chain(_:_:scratch:)`` for the record just appended, reusing its encoded payload.
+    private func chainLastInput(_ input: RecordedInput) -> UInt64 {
+        canonical.reset()
+        canonical.write(input.time)
+        canonical.write(input.sequence)
+        canonical.write(input.topic.rawValue)
+        canonical.write(input.message.tag.rawValue)
+        let payload = encoder.lastPayload
+        encoder.buffer.withUnsafeBytes { canonical.writeRaw(UnsafeRawBufferPointer(rebasing: $0[payload])) }
+        return canonical.withUnsafeBytes { XXH64.hash($0, seed: inputDigest) }
     }
 
     /// The input digest: an XXH64 chain over `time u64 | seq u64 | topic u32 | tag u16 | payload`.

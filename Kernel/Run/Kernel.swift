@@ -32,15 +32,15 @@ public final class Kernel: @unchecked Sendable {
     var topicIDsByName: [String: TopicID] = [:]
     @exclusivity(unchecked) var subscribers: [[ActorID]] = []
     @exclusivity(unchecked) var digest = RunDigest()
-    var inputs = InputMerger()
-    var observers: [any InputObserver] = []
+    @exclusivity(unchecked) var inputs = InputMerger()
+    @exclusivity(unchecked) var observers: [any InputObserver] = []
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)
 
     @exclusivity(unchecked) var deliveries: UInt64 = 0
-    var inputsAdmitted: UInt64 = 0
-    var inputsClamped: UInt64 = 0
+    @exclusivity(unchecked) var inputsAdmitted: UInt64 = 0
+    @exclusivity(unchecked) var inputsClamped: UInt64 = 0
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0
     var firstSequenceMismatch: SequenceMismatch?

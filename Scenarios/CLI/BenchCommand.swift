@@ -6,8 +6,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Metronome's speed.",
-        discussion: "Example:\n  metronome bench kernel --report-json out/kernel.json",
-        subcommands: [BenchKernelCommand.self])
+        discussion: "Examples:\n  metronome bench kernel --report-json out/kernel.json\n  metronome bench log --report-json out/log.json",
+        subcommands: [BenchKernelCommand.self, BenchLogCommand.self])
 }
 
 struct BenchKernelCommand: ParsableCommand {
@@ -63,5 +63,46 @@ struct BenchKernelCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try (encoder.encode(result) + Data("\n".utf8)).write(to: url)
         }
+    }
+}
+
+struct BenchLogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Journal figures: bytes per quote per codec, encode/decode events per second, recording overhead.",
+        discussion: """
+            Records the scenario with each codec, reads it back, re-encodes it, and times the run with and
+            without recording (best of --repetitions). Build in release first (`make build`).
+
+            Example:
+              metronome bench log calm-day --report-json out/log.json
+            """)
+
+    @Argument(help: "Scenario file or library name.")
+    var scenario: String = "calm-day"
+
+    @Option(help: "Repetitions of each timing (the best is kept).")
+    var repetitions = 3
+
+    @Option(name: .customLong("report-json"), help: "Write the JSON result to this path.")
+    var reportJSON: String?
+
+    func run() throws {
+        let loaded = try ScenarioArgument.load(scenario)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metronome-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try LogBenchmark.run(scenario: loaded, directory: directory.path, repetitions: max(repetitions, 1)) { step in
+            FileHandle.standardError.write(Data("  … \(step)\n".utf8))
+        }
+        print("journal (\(result.scenario): \(SummaryTable.grouped(result.quotes)) quotes, \(SummaryTable.grouped(result.records)) records, \(result.build) build)")
+        print(String(format: "  bytes/quote zstd     %.2f", result.bytes_per_quote_zstd))
+        print(String(format: "  bytes/quote lz4      %.2f", result.bytes_per_quote_lz4))
+        print(String(format: "  bytes/quote none     %.2f", result.bytes_per_quote_none))
+        print("  encode events/s      \(SummaryTable.grouped(UInt64(result.encode_events_per_second)))")
+        print("  decode events/s      \(SummaryTable.grouped(UInt64(result.decode_events_per_second)))")
+        print(String(format: "  run without / with   %.3f s / %.3f s", result.run_seconds_without_recording, result.run_seconds_with_recording))
+        print(String(format: "  record overhead      %.3f", result.record_overhead))
+        if let reportJSON { try ReportFile.write(result, to: reportJSON) }
     }
 }

@@ -37,15 +37,15 @@ public actor EMACrossAgent: Component {
     private let parameters: Parameters
     private let fastWeight: Double
     private let slowWeight: Double
-    private var fast: [Double]
-    private var slow: [Double]
-    private var variance: [Double]
-    private var lastMid: [Double]
-    private var lastQuoteTime: [Timestamp]
-    private var horizonNanoseconds: [DurationNanoseconds]
-    private var seen: [Int]
+    @exclusivity(unchecked) private var fast: [Double]
+    @exclusivity(unchecked) private var slow: [Double]
+    @exclusivity(unchecked) private var variance: [Double]
+    @exclusivity(unchecked) private var lastMid: [Double]
+    @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
+    @exclusivity(unchecked) private var horizonNanoseconds: [DurationNanoseconds]
+    @exclusivity(unchecked) private var seen: [Int]
     private let signalsTopic: TopicID
-    public private(set) var signalsEmitted = 0
+    @exclusivity(unchecked) public private(set) var signalsEmitted = 0
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
         precondition(parameters.fastPeriod >= 1 && parameters.slowPeriod > parameters.fastPeriod)
