@@ -2,34 +2,22 @@
 /// bit pattern, no padding and no alignment. This is the encoding the journal stores and the
 /// digests hash, so it must never depend on the machine or the compiler.
 ///
-/// A value type with copy-on-write storage. Writes are unchecked stores into a growable
-/// buffer: a reused writer (``reset()``) allocates nothing, which keeps hashing an event off
-/// the allocator.
-public struct BinaryWriter: @unchecked Sendable {
-    /// Immutable once made: growing replaces the whole storage object, so reading `pointer`
-    /// needs no exclusivity bookkeeping.
-    @usableFromInline
-    final class Storage {
-        @usableFromInline let pointer: UnsafeMutableRawPointer
-        @usableFromInline let capacity: Int
-
-        @usableFromInline
-        init(capacity: Int) {
-            self.capacity = Swift.max(capacity, 16)
-            pointer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
-        }
-
-        deinit { pointer.deallocate() }
-    }
-
-    @usableFromInline var storage: Storage
+/// A unique owner of a growable buffer (`~Copyable`: it is never shared, so writes are plain
+/// stores with no copy-on-write check). A reused writer (``reset()``) allocates nothing, which
+/// keeps hashing an event off the allocator.
+public struct BinaryWriter: ~Copyable, @unchecked Sendable {
+    private var pointer: UnsafeMutableRawPointer
+    private var capacity: Int
     /// Number of bytes written.
     public private(set) var count: Int
 
     public init(reservingCapacity capacity: Int = 256) {
-        storage = Storage(capacity: capacity)
+        self.capacity = Swift.max(capacity, 16)
+        pointer = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
         count = 0
     }
+
+    deinit { pointer.deallocate() }
 
     /// Forgets the bytes but keeps the storage, so a reused writer allocates nothing.
     /// - Complexity: O(1).
@@ -38,13 +26,13 @@ public struct BinaryWriter: @unchecked Sendable {
 
     /// A copy of the bytes written so far.
     public var bytes: [UInt8] {
-        Array(UnsafeRawBufferPointer(start: storage.pointer, count: count))
+        Array(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
     /// Calls `body` with the bytes written so far (valid only during the call).
     @inline(__always)
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try body(UnsafeRawBufferPointer(start: storage.pointer, count: count))
+        try body(UnsafeRawBufferPointer(start: pointer, count: count))
     }
 
     @inline(__always) public mutating func write(_ value: UInt8) { store(value) }
@@ -70,8 +58,7 @@ public struct BinaryWriter: @unchecked Sendable {
     @inline(__always)
     public mutating func overwrite(_ byte: UInt8, at offset: Int) {
         precondition(offset < count, "overwrite past the end")
-        reserve(0)
-        storage.pointer.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+        pointer.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
     }
 
     /// Drops everything after the first `length` bytes.
@@ -89,7 +76,7 @@ public struct BinaryWriter: @unchecked Sendable {
     public mutating func writeRaw(_ raw: UnsafeRawBufferPointer) {
         guard raw.count > 0 else { return }
         reserve(raw.count)
-        (storage.pointer + count).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+        (pointer + count).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
         count += raw.count
     }
 
@@ -97,22 +84,23 @@ public struct BinaryWriter: @unchecked Sendable {
     mutating func store<T: FixedWidthInteger>(_ value: T) {
         let size = MemoryLayout<T>.size
         reserve(size)
-        storage.pointer.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)
+        pointer.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)
         count += size
     }
 
-    /// Makes room for `extra` bytes and makes the storage unique.
+    /// Makes room for `extra` more bytes.
     @inline(__always)
     mutating func reserve(_ extra: Int) {
-        if count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage) {
-            grow(minimumCapacity: count + extra)
-        }
+        if _slowPath(count + extra > capacity) { grow(minimumCapacity: count + extra) }
     }
 
     @inline(never)
     mutating func grow(minimumCapacity: Int) {
-        let replacement = Storage(capacity: Swift.max(minimumCapacity, storage.capacity * 2))
-        replacement.pointer.copyMemory(from: storage.pointer, byteCount: count)
-        storage = replacement
+        let newCapacity = Swift.max(minimumCapacity, capacity * 2)
+        let replacement = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
+        replacement.copyMemory(from: pointer, byteCount: count)
+        pointer.deallocate()
+        pointer = replacement
+        capacity = newCapacity
     }
 }

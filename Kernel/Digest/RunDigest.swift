@@ -8,7 +8,7 @@
 ///   emits it: `time u64 | source u32 | tag u16 | payload`.
 ///
 /// Two runs are identical iff both digests match.
-public struct RunDigest: Sendable {
+public struct RunDigest: ~Copyable, Sendable {
     public private(set) var event: UInt64 = 0
     public private(set) var decision: UInt64 = 0
     /// Reused scratch space: hashing an event allocates nothing.

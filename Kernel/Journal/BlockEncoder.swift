@@ -7,7 +7,7 @@
 /// Varints everywhere but the fragment; deltas are against the previous record of the block
 /// (time) or the previous input (sequence, deliveries), starting from 0 in each block, so every
 /// block decodes on its own.
-public struct BlockEncoder {
+public struct BlockEncoder: ~Copyable {
     public private(set) var buffer = BinaryWriter(reservingCapacity: JournalFormat.defaultBlockBytes + 4096)
     private var payload = BinaryWriter(reservingCapacity: 256)
     private var previousTime: Timestamp = 0

@@ -39,7 +39,7 @@ public final class JournalRecorder: InputObserver {
         inputCount += 1
         if encoder.byteCount >= writer.options.blockBytes {
             seal(checkpointSequence: input.sequence, deliveries: input.deliveriesBefore, eventDigest: input.eventDigestBefore,
-                 decisionDigest: kernel.currentDigest.decision)
+                 decisionDigest: kernel.currentDecisionDigest)
         }
     }
 

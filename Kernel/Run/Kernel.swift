@@ -61,8 +61,10 @@ public final class Kernel: @unchecked Sendable {
         configuration.mode == .live ? LiveClock(kernel: self) : VirtualClock(kernel: self)
     }
 
-    /// The run's digests so far.
-    public var currentDigest: RunDigest { digest }
+    /// The event digest so far.
+    public var currentEventDigest: UInt64 { digest.event }
+    /// The decision digest so far.
+    public var currentDecisionDigest: UInt64 { digest.decision }
 
     /// Events delivered so far.
     public var currentDeliveries: UInt64 { deliveries }

@@ -40,7 +40,7 @@ final class ReplayVerifier: InputObserver {
         if let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence == input.sequence {
             expectations.checkpoints.removeFirst()
             checkpointsChecked += 1
-            let decisionDigest = kernel.currentDigest.decision
+            let decisionDigest = kernel.currentDecisionDigest
             if checkpoint.eventDigest != input.eventDigestBefore || checkpoint.decisionDigest != decisionDigest {
                 var window = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
                 window.expected = "event digest \(RunDigest.hex(checkpoint.eventDigest)), decision digest \(RunDigest.hex(checkpoint.decisionDigest))"
