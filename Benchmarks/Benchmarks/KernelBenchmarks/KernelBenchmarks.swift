@@ -170,7 +170,7 @@ let benchmarks: @Sendable () -> Void = {
                 bidSize: 100, askSize: 200, exchangeTime: time))
             digest.recordDelivery(time: time, sequence: offset, source: source, target: target, message: message)
         }
-        blackHole(digest)
+        blackHole(digest.event)
     }
 
     // 3b. XXH64 throughput over a 64 KiB buffer, 1 000 buffers per iteration (scaled by .kilo:
