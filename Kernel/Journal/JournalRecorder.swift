@@ -62,7 +62,8 @@ public final class JournalRecorder: InputObserver {
     }
 
     private func seal(checkpointSequence: UInt64, deliveries: UInt64, eventDigest: UInt64, decisionDigest: UInt64) {
-        guard !encoder.isEmpty || checkpointSequence == .max && blockIndex == 0 else { return }
+        // The end-of-run block is always written, empty or not: it carries the final checkpoint.
+        guard !encoder.isEmpty || checkpointSequence == .max else { return }
         let descriptor = BlockDescriptor(
             blockIndex: blockIndex, codec: writer.options.codec, recordCount: encoder.recordCount, inputCount: encoder.inputCount,
             firstTime: encoder.isEmpty ? 0 : encoder.firstTime, lastTime: encoder.lastTime,

@@ -32,6 +32,7 @@ public enum JournalVerification {
         var offsets: [UInt64] = []
         var lastCheckpoint: BlockDescriptor?
         var structureBroken = false
+        var lastExpectedDecisionDigest: UInt64 = 0
         while true {
             let block: ReadBlock?
             do {
@@ -52,7 +53,11 @@ public enum JournalVerification {
             var records = block.records
             var count: UInt32 = 0
             var inputs: UInt32 = 0
+            // A block is cut right after its checkpoint input, before that input is published: the
+            // checkpoint's decision digest is the one before the block's last record.
+            var decisionDigestBeforeLastRecord = report.decisionDigest
             while let record = records.next() {
+                decisionDigestBeforeLastRecord = report.decisionDigest
                 count += 1
                 report.records += 1
                 report.firstTime = min(report.firstTime, record.time)
@@ -80,8 +85,10 @@ public enum JournalVerification {
             if report.inputDigest != block.descriptor.inputDigest {
                 report.problems.append("\(name): input digest \(RunDigest.hex(report.inputDigest)) differs from its checkpoint \(RunDigest.hex(block.descriptor.inputDigest))")
             }
-            if report.decisionDigest != block.descriptor.decisionDigest {
-                report.problems.append("\(name): decision digest \(RunDigest.hex(report.decisionDigest)) differs from its checkpoint \(RunDigest.hex(block.descriptor.decisionDigest))")
+            let expectedDecisionDigest = block.descriptor.checkpointSequence == .max ? report.decisionDigest : decisionDigestBeforeLastRecord
+            lastExpectedDecisionDigest = expectedDecisionDigest
+            if expectedDecisionDigest != block.descriptor.decisionDigest {
+                report.problems.append("\(name): decision digest \(RunDigest.hex(expectedDecisionDigest)) differs from its checkpoint \(RunDigest.hex(block.descriptor.decisionDigest))")
             }
             lastCheckpoint = block.descriptor
         }
@@ -93,11 +100,16 @@ public enum JournalVerification {
             if trailer.inputDigest != report.inputDigest {
                 report.problems.append("input digest: trailer \(RunDigest.hex(trailer.inputDigest)), recomputed \(RunDigest.hex(report.inputDigest))")
             }
-            if trailer.decisionDigest != report.decisionDigest {
-                report.problems.append("decision_digest: trailer \(RunDigest.hex(trailer.decisionDigest)), recomputed \(RunDigest.hex(report.decisionDigest))")
+            if trailer.decisionDigest != lastExpectedDecisionDigest {
+                report.problems.append("decision_digest: trailer \(RunDigest.hex(trailer.decisionDigest)), recomputed \(RunDigest.hex(lastExpectedDecisionDigest))")
             }
-            if let last = lastCheckpoint, last.eventDigest != trailer.eventDigest || last.deliveries != trailer.deliveries {
-                report.problems.append("the trailer's digest differs from the last block's checkpoint")
+            let recovered = trailer.stopReason == JournalRecovery.recoveredStopReason
+            if let last = lastCheckpoint, recovered || last.checkpointSequence == .max,
+               last.eventDigest != trailer.eventDigest || last.deliveries != trailer.deliveries || last.decisionDigest != trailer.decisionDigest {
+                report.problems.append("the trailer's digests differ from the final checkpoint")
+            }
+            if let last = lastCheckpoint, !recovered, last.checkpointSequence != .max {
+                report.problems.append("the last block is not the end-of-run block: the log was cut")
             }
         }
         return report

@@ -78,6 +78,7 @@ extension Kernel {
         }
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
+        if let observer = deliveryObserver { observer.kernel(self, delivering: event, index: deliveries) }
         deliveries &+= 1
         if event.target == .kernel {
             wakeSleeper(event.message)

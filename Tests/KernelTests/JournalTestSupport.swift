@@ -82,13 +82,13 @@ enum JournalFixture {
         var blockIndex: UInt32 = 0
         var inputs: UInt64 = 0
         var decisions: UInt64 = 0
-        func seal(_ final: Bool) throws {
+        func seal(_ final: Bool, checkpointDecisionDigest: UInt64) throws {
             let descriptor = BlockDescriptor(
                 blockIndex: blockIndex, codec: codec, recordCount: encoder.recordCount, inputCount: encoder.inputCount,
                 firstTime: encoder.isEmpty ? 0 : encoder.firstTime, lastTime: encoder.lastTime,
                 firstSequence: encoder.firstSequence == .max ? 0 : encoder.firstSequence, lastSequence: encoder.lastSequence,
                 uncompressedBytes: 0, compressedBytes: 0, checksum: 0, checkpointSequence: final ? .max : encoder.lastSequence,
-                deliveries: 0, eventDigest: 0, decisionDigest: decisionDigest, inputDigest: inputDigest)
+                deliveries: 0, eventDigest: 0, decisionDigest: checkpointDecisionDigest, inputDigest: inputDigest)
             try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: descriptor))
             encoder.reset()
             blockIndex += 1
@@ -98,11 +98,12 @@ enum JournalFixture {
             case .input(let input):
                 encoder.append(input)
                 inputs += 1
+                let decisionDigestBefore = decisionDigest
                 inputDigest = JournalRecorder.chain(inputDigest, input, scratch: &scratch)
                 if input.message.tag.isDecision {
                     decisionDigest = JournalVerification.chainDecision(decisionDigest, time: input.time, source: .input, message: input.message, scratch: &scratch)
                 }
-                if encoder.byteCount >= blockBytes { try seal(false) }
+                if encoder.byteCount >= blockBytes { try seal(false, checkpointDecisionDigest: decisionDigestBefore) }
             case .decision(let decision):
                 encoder.append(decision)
                 decisions += 1
@@ -110,7 +111,7 @@ enum JournalFixture {
                                                                    message: decision.message, scratch: &scratch)
             }
         }
-        try seal(true)
+        try seal(true, checkpointDecisionDigest: decisionDigest)
         _ = try writer.close(trailer: JournalTrailer(
             index: [], blockCount: blockIndex, recordCount: UInt64(records.count), inputCount: inputs, decisionCount: decisions,
             deliveries: 0, inputDigest: inputDigest, eventDigest: 0, decisionDigest: decisionDigest, endTime: records.last?.time ?? 0,

@@ -161,3 +161,30 @@ import Testing
         #expect(try JournalReader(path: output).readTrailer()?.stopReason == JournalRecovery.recoveredStopReason)
     }
 }
+
+@Suite struct JournalRecorderTests {
+    /// Every input fills a block (16-byte blocks), so the encoder is empty when the run ends: the
+    /// end-of-run block must still be written, with the final digests.
+    @Test func endOfRunBlockIsWrittenEvenWhenEmpty() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
+        let topic = kernel.topic(named: "feed")
+        try kernel.addInput(ArrayInputSource((1...20).map {
+            InputRecord(time: UInt64($0) * 1_000, topic: topic, message: .ping(Ping(value: UInt64($0))))
+        }))
+        let path = JournalFixture.temporaryPath("every-input-a-block.mlog")
+        let recorder = try JournalRecorder(path: path, kernel: kernel, scenarioName: "t", scenarioText: "t", buildIdentity: "test",
+                                           options: JournalWriter.Options(blockBytes: 16, fsyncIntervalNanoseconds: nil))
+        let summary = try kernel.run()
+        try recorder.finish(summary: summary)
+        let reader = try JournalReader(path: path)
+        var cursor = reader.blocks()
+        var blocks: [ReadBlock] = []
+        while let block = try cursor.next() { blocks.append(block) }
+        #expect(blocks.count == 21, "20 one-input blocks and the end-of-run block")
+        let last = try #require(blocks.last)
+        #expect(last.descriptor.checkpointSequence == .max)
+        #expect(last.descriptor.recordCount == 0)
+        #expect(last.descriptor.eventDigest == summary.digest)
+        #expect(JournalVerification.verify(reader).problems.isEmpty)
+    }
+}

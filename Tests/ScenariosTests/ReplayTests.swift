@@ -90,6 +90,48 @@ import Testing
         #expect(divergence.detail.contains("\"bid\":\(try #require({ if case .quote(let q) = changed.message { q.bidPrice } else { nil } }()))"))
     }
 
+    /// A trailer whose digest does not match the run (with a valid frame checksum) fails the
+    /// verification, as does a log whose last block is not the end-of-run block.
+    @Test func finalDigestsAreComparedWithTheTrailer() throws {
+        let (path, _) = try ReplayTests.record()
+        let reader = try JournalReader(path: path)
+        var trailer = try #require(reader.readTrailer())
+        let indexOffset = try #require(trailer.index.last).offset
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let trailerOffset = bytes.count - JournalTrailer.frameBytes
+        // Find the index frame's offset: the trailer records it.
+        let (_, originalIndexOffset) = try JournalTrailer.decodeTrailer(payload: Array(bytes[(trailerOffset + 8)...]), offset: UInt64(trailerOffset))
+        #expect(originalIndexOffset > indexOffset)
+        trailer.eventDigest ^= 1
+        bytes.replaceSubrange(trailerOffset..., with: trailer.encodeTrailerFrame(indexOffset: originalIndexOffset))
+        let tampered = path.replacingOccurrences(of: ".mlog", with: "-tampered.mlog")
+        try bytes.write(to: URL(fileURLWithPath: tampered))
+        let outcome = try ReplayRun(logPath: tampered).replay()
+        #expect(!outcome.verified)
+        #expect(outcome.divergence?.kind == .final)
+        #expect(outcome.divergence?.expected.contains("trailer") == true)
+        let report = JournalVerification.verify(try JournalReader(path: tampered))
+        #expect(!report.isIntact)
+    }
+
+    /// Cut by --until right after a block boundary: the end-of-run block is still written, and
+    /// the log verifies (a regression the review found: the final checkpoint used to be skipped).
+    @Test func everyLogEndsWithAnEndOfRunBlock() throws {
+        for blockBytes in [4_096, 5_000, 16_384] {
+            let (path, original) = try ReplayTests.record(blockBytes: blockBytes)
+            let reader = try JournalReader(path: path)
+            var cursor = reader.blocks()
+            var last: BlockDescriptor?
+            while let block = try cursor.next() { last = block.descriptor }
+            #expect(last?.checkpointSequence == .max)
+            #expect(last?.eventDigest == original.summary.digest)
+            #expect(JournalVerification.verify(reader).problems.isEmpty)
+            let outcome = try ReplayRun(logPath: path).replay()
+            #expect(outcome.verified)
+            #expect(outcome.checkpointsChecked >= 2)
+        }
+    }
+
     @Test func untilStopsEarlyAndSaysWhatWasCompared() throws {
         let (path, original) = try ReplayTests.record()
         let start = try JournalReader(path: path).header.startTime

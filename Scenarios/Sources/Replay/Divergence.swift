@@ -5,7 +5,8 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         /// A decision (order, fill, position) differs, is missing or is extra: exact.
         case decision
-        /// The events between two inputs differ (per-input checkpoint): the first event of that window is named.
+        /// The events between two inputs differ (per-input checkpoint): the window's first event is
+        /// named and the replay's events in it are listed.
         case events
         /// An input was admitted with a different sequence number.
         case sequence
@@ -27,7 +28,7 @@ public struct Divergence: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         """
         replay diverged from the recording (\(kind.rawValue))
-          first differing event: #\(eventIndex) at \(TimeUnits.iso8601(time)), actor \(actor)
+          first divergence at event #\(eventIndex) at \(TimeUnits.iso8601(time)), actor \(actor)
           \(detail)
           expected: \(expected)
           actual:   \(actual)

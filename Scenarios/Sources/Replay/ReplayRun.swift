@@ -47,9 +47,11 @@ public final class ReplayRun {
         stopsEarly = until != nil
         isRecovered = trailer?.stopReason == JournalRecovery.recoveredStopReason
         let end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
-        // A clean log says how many events the recorded run delivered: the replay stops at the
-        // same point even if the recording was cut by an event budget or a stop request.
-        let budget = stopsEarly || isRecovered ? nil : trailer?.deliveries
+        // A run cut by an event budget or a stop request ends after a number of deliveries, not at
+        // a time: the replay stops at the same count. Any other run ends on its own, and a replay
+        // that delivers more or fewer events fails the final comparison.
+        let cutByCount = [StopReason.eventBudget.rawValue, StopReason.stopRequested.rawValue].contains(trailer?.stopReason ?? "")
+        let budget = !stopsEarly && !isRecovered && cutByCount ? trailer?.deliveries : nil
         let options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording)
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
@@ -60,14 +62,16 @@ public final class ReplayRun {
         })
         source = pendingSource!
         verifier = ReplayVerifier(expectations: expectations)
+        verifier.stopsAtFirstDivergence = true
         run.kernel.addObserver(verifier)
+        run.kernel.deliveryObserver = verifier
     }
 
     public func replay() throws -> Outcome {
         let outcome = try run.run()
         let expectations = source.expectations
         let clean = trailer != nil && expectations.damage == nil
-        verifier.finish(kernel: run.kernel, summary: outcome.summary, compareFinal: clean && !stopsEarly && !isRecovered)
+        verifier.finish(kernel: run.kernel, summary: outcome.summary, trailer: clean && !stopsEarly && !isRecovered ? trailer : nil)
         var limitation: String?
         var note: String?
         if isRecovered {

@@ -5,17 +5,40 @@ import Kernel
 /// - at every input's admission the deliveries so far and the event digest's checkpoint byte
 ///   must match the recorded ones (a mismatch names the first event after the previous input);
 /// - at every block checkpoint the full 64-bit digests must match.
-final class ReplayVerifier: InputObserver {
+final class ReplayVerifier: InputObserver, DeliveryObserver {
     let expectations: ReplayExpectations
-    private(set) var divergence: Divergence?
+    private(set) var divergence: Divergence? {
+        get { divergenceStorage }
+        set {
+            guard divergenceStorage == nil, let newValue else { return }
+            divergenceStorage = newValue
+            if stopsAtFirstDivergence { observedKernel?.requestStop() }
+        }
+    }
     private(set) var inputsChecked: UInt64 = 0
     private(set) var decisionsChecked: UInt64 = 0
     private(set) var checkpointsChecked = 0
     private var previous: AdmittedInput?
+    /// Stop the kernel at the first divergence (nothing after it can be trusted, and the
+    /// expectations would pile up unread).
+    var stopsAtFirstDivergence = false
+    private weak var observedKernel: Kernel?
+    private var divergenceStorage: Divergence?
+    /// The replay's events since the last admitted input (at most ``windowLimit``), to show what
+    /// happened in a window whose checkpoint failed.
+    private var window: [(index: UInt64, event: ScheduledEvent)] = []
+    private var windowOverflow = 0
+    static let windowLimit = 32
+
+    func kernel(_ kernel: Kernel, delivering event: ScheduledEvent, index: UInt64) {
+        guard divergenceStorage == nil else { return }
+        if window.count < ReplayVerifier.windowLimit { window.append((index, event)) } else { windowOverflow += 1 }
+    }
 
     init(expectations: ReplayExpectations) { self.expectations = expectations }
 
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
+        observedKernel = kernel
         guard divergence == nil else { return }
         if let (missing, beforeInput) = expectations.decisions.first, beforeInput <= inputsChecked {
             divergence = Divergence(
@@ -51,9 +74,12 @@ final class ReplayVerifier: InputObserver {
         }
         inputsChecked += 1
         previous = input
+        window.removeAll(keepingCapacity: true)
+        windowOverflow = 0
     }
 
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {
+        observedKernel = kernel
         guard divergence == nil else { return }
         let index = kernel.currentDeliveries
         guard let (expected, _) = expectations.decisions.popFirst() else {
@@ -73,8 +99,9 @@ final class ReplayVerifier: InputObserver {
         }
     }
 
-    /// After the run: leftover decisions, and the final digests of a cleanly closed log.
-    func finish(kernel: Kernel, summary: RunSummary, compareFinal: Bool) {
+    /// After the run: leftover decisions, and the final digests of a cleanly closed log against
+    /// both its end-of-run checkpoint and its trailer.
+    func finish(kernel: Kernel, summary: RunSummary, trailer: JournalTrailer?) {
         guard divergence == nil else { return }
         if let (missing, _) = expectations.decisions.first {
             divergence = Divergence(
@@ -83,29 +110,48 @@ final class ReplayVerifier: InputObserver {
                 detail: "a recorded decision is missing at the end of the run")
             return
         }
-        guard compareFinal, let final = expectations.finalCheckpoint else { return }
-        checkpointsChecked += 1
-        if final.deliveries != summary.deliveries || final.eventDigest != summary.digest || final.decisionDigest != summary.decisionDigest {
-            divergence = Divergence(
-                kind: .final, eventIndex: min(final.deliveries, summary.deliveries), time: summary.endTime, actor: "-",
-                expected: "\(final.deliveries) events, digest \(RunDigest.hex(final.eventDigest)), decision digest \(RunDigest.hex(final.decisionDigest))",
-                actual: "\(summary.deliveries) events, digest \(summary.digestHex), decision digest \(summary.decisionDigestHex)",
-                detail: "every input matched; the events after the last input differ")
+        guard let trailer else { return }
+        var expected: [(String, UInt64, UInt64, UInt64)] = [("trailer", trailer.deliveries, trailer.eventDigest, trailer.decisionDigest)]
+        if let final = expectations.finalCheckpoint {
+            expected.append(("end-of-run checkpoint", final.deliveries, final.eventDigest, final.decisionDigest))
+        } else {
+            divergence = Divergence(kind: .final, eventIndex: summary.deliveries, time: summary.endTime, actor: "-",
+                                    expected: "an end-of-run block", actual: "none in the log",
+                                    detail: "the log has a trailer but no end-of-run checkpoint")
+            return
+        }
+        for (what, deliveries, eventDigest, decisionDigest) in expected {
+            checkpointsChecked += 1
+            if deliveries != summary.deliveries || eventDigest != summary.digest || decisionDigest != summary.decisionDigest {
+                divergence = Divergence(
+                    kind: .final, eventIndex: min(deliveries, summary.deliveries), time: summary.endTime, actor: "-",
+                    expected: "\(deliveries) events, digest \(RunDigest.hex(eventDigest)), decision_digest \(RunDigest.hex(decisionDigest)) (\(what))",
+                    actual: "\(summary.deliveries) events, digest \(summary.digestHex), decision_digest \(summary.decisionDigestHex)",
+                    detail: "every input and decision matched; the run's end differs from the \(what)")
+                return
+            }
         }
     }
 
-    /// The events between the previous input and `input` differ: name the first of them.
+    /// The events between the previous input and `input` differ. Without a per-event trace in
+    /// the log, the recording pins the divergence to this window, not to one event: say so, and
+    /// list what the replay delivered there.
     private func windowDivergence(_ kernel: Kernel, before input: AdmittedInput, recorded: RecordedInput, fragment: UInt8) -> Divergence {
-        let expected = "\(recorded.deliveriesBefore) events before input #\(inputsChecked), digest checkpoint 0x\(String(recorded.digestFragment, radix: 16))"
-        let actual = "\(input.deliveriesBefore) events before input #\(inputsChecked), digest checkpoint 0x\(String(fragment, radix: 16))"
+        let expected = "\(recorded.deliveriesBefore) events before input #\(inputsChecked), checkpoint byte 0x\(String(recorded.digestFragment, radix: 16))"
+        let actual = "\(input.deliveriesBefore) events before input #\(inputsChecked), checkpoint byte 0x\(String(fragment, radix: 16))"
+        var lines = window.map { entry in
+            "    #\(entry.index) \(TimeUnits.iso8601(entry.event.key.time)) \(kernel.name(of: entry.event.source)) → \(kernel.name(of: entry.event.target)): \(MessageJSON.object(entry.event.message))"
+        }
+        if windowOverflow > 0 { lines.append("    … and \(windowOverflow) more") }
+        let listing = lines.isEmpty ? "" : "\n  the replay's events in that window:\n" + lines.joined(separator: "\n")
         guard let previous else {
             return Divergence(kind: .events, eventIndex: 0, time: kernel.configuration.startTime, actor: "-", expected: expected,
-                              actual: actual, detail: "the events before the first input differ (start-up)")
+                              actual: actual, detail: "an event before the first input differs (start-up)" + listing)
         }
         let firstSubscriber = kernel.subscribers(of: previous.topic).first.map { kernel.name(of: $0) } ?? "(no subscriber)"
         return Divergence(
             kind: .events, eventIndex: previous.deliveriesBefore, time: previous.time, actor: firstSubscriber,
             expected: expected, actual: actual,
-            detail: "the events from input #\(inputsChecked - 1) (\(kernel.name(of: previous.topic)): \(MessageJSON.object(previous.message))) up to input #\(inputsChecked) differ; the first is that input's delivery")
+            detail: "an event from #\(previous.deliveriesBefore) (input #\(inputsChecked - 1) on \(kernel.name(of: previous.topic)): \(MessageJSON.object(previous.message))) up to input #\(inputsChecked) differs; the window starts with that input's delivery to \(firstSubscriber)" + listing)
     }
 }

@@ -1,0 +1,6 @@
+/// Sees every delivered event, after it is hashed and before its handler runs. For forensics
+/// (replay verification, tracing), not for components: at most one per kernel, and it costs one
+/// branch per delivery when absent.
+public protocol DeliveryObserver: AnyObject {
+    func kernel(_ kernel: Kernel, delivering event: ScheduledEvent, index: UInt64)
+}
