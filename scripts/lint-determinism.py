@@ -244,6 +244,11 @@ RULES: list[Rule] = [
          HINT_RANDOM),
     Rule(re.compile(r"\bUUID\s*\(\s*\)"), "UUID()", "unseeded randomness",
          "context.ids (IDGenerator)"),
+    # Swift's hashing is seeded per process
+    Rule(re.compile(r"\.\s*hashValue\b"), ".hashValue", "per-process hash seed",
+         "XXH64 or RandomStream.fnv1a64 (portable, fixed)"),
+    Rule(re.compile(r"\bHasher\s*\("), "Hasher()", "per-process hash seed",
+         "XXH64 or RandomStream.fnv1a64 (portable, fixed)"),
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -459,6 +464,9 @@ def swift_files(directory: str) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 SELF_TEST_CASES: list[tuple[str, int]] = [
+    ("let h = name.hashValue", 1),
+    ("var hasher = Hasher()", 1),
+    ("let h = XXH64.hash(bytes)", 0),
     # Wall clock
     ("let t = Date()", 1),
     ("let t = Foundation.Date( )", 1),

@@ -13,6 +13,9 @@ public final class JournalRecorder: InputObserver {
     @exclusivity(unchecked) private var inputCount: UInt64 = 0
     @exclusivity(unchecked) private var decisionCount: UInt64 = 0
     private unowned(unsafe) let kernel: Kernel
+    /// Live runs cut a block at least this often (in input time, which is wall time there), so
+    /// the fsync interval really bounds what a crash can lose; simulated runs cut by size only.
+    private let liveBlockSpanNanoseconds: DurationNanoseconds?
     /// The first failure of the writer; the run is stopped when it happens.
     public private(set) var failure: JournalError?
 
@@ -27,6 +30,7 @@ public final class JournalRecorder: InputObserver {
             componentNames: kernel.componentNames)
         writer = try JournalWriter(path: path, header: header, options: options)
         self.kernel = kernel
+        liveBlockSpanNanoseconds = configuration.mode == .live ? max(options.fsyncIntervalNanoseconds ?? 1_000_000_000, 1_000_000) : nil
         kernel.addObserver(self)
     }
 
@@ -37,7 +41,8 @@ public final class JournalRecorder: InputObserver {
         inputDigest = chainLastInput(record)
         recordCount += 1
         inputCount += 1
-        if encoder.byteCount >= writer.options.blockBytes {
+        let spanElapsed = liveBlockSpanNanoseconds.map { input.time &- encoder.firstTime >= $0 } ?? false
+        if encoder.byteCount >= writer.options.blockBytes || spanElapsed {
             seal(checkpointSequence: input.sequence, deliveries: input.deliveriesBefore, eventDigest: input.eventDigestBefore,
                  decisionDigest: kernel.currentDecisionDigest)
         }

@@ -47,7 +47,8 @@ public enum JournalRecovery {
                 // Damage in the middle: keep what precedes it, and say so.
                 if case .corruptBlock(let number, let offset, let message) = error {
                     damage = JournalDamage(blockIndex: number, offset: offset, bytesLost: reader.fileSize - offset,
-                                           recordsLost: nil, reason: message)
+                                           recordsLost: reader.announcedRecordCount(at: offset),
+                                           reason: message + " (a corrupt block in the middle: the intact blocks after it are dropped too, since the run cannot be rebuilt past the hole)")
                 }
                 break
             }

@@ -170,16 +170,21 @@ public final class JournalWriter: @unchecked Sendable {
         try writeAll(compressed)
         index.append(JournalIndexEntry(offset: blockOffset, firstTime: descriptor.firstTime, lastTime: descriptor.lastTime,
                                        firstSequence: descriptor.firstSequence, recordCount: descriptor.recordCount))
-        statistics.blocks += 1
-        statistics.uncompressedBytes += UInt64(block.bytes.count)
+        var synced = false
         if let interval = options.fsyncIntervalNanoseconds {
             let now = JournalWriter.wallTime()
             if now &- lastSyncWallTime >= interval {
                 guard fsync(self.descriptor) == 0 else { throw JournalError.io("fsync \(path): \(String(cString: strerror(errno)))") }
-                statistics.fsyncs += 1
+                synced = true
                 lastSyncWallTime = now
             }
         }
+        // `statistics` is shared with `submit` (back-pressure count): update it under the lock.
+        pthread_mutex_lock(&mutex)
+        statistics.blocks += 1
+        statistics.uncompressedBytes += UInt64(block.bytes.count)
+        if synced { statistics.fsyncs += 1 }
+        pthread_mutex_unlock(&mutex)
     }
 
     private func writeAll(_ bytes: [UInt8]) throws(JournalError) {

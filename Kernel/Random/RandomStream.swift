@@ -29,9 +29,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         spareGaussian = nil
     }
 
-    /// The stream for `streamName` under `rootSeed`: seed = rootSeed XOR FNV-1a-64(UTF-8 name).
+    /// The stream for `streamName` under `rootSeed`: seed = XXH64(UTF-8 name, seed: rootSeed).
+    /// A full hash, not a XOR, so distinct (root seed, name) pairs do not collide by construction.
     public init(rootSeed: UInt64, streamName: String) {
-        self.init(seed: rootSeed ^ RandomStream.fnv1a64(streamName))
+        self.init(seed: XXH64.hash(Array(streamName.utf8), seed: rootSeed))
     }
 
     /// FNV-1a, 64-bit, over the UTF-8 bytes of `text`.

@@ -123,6 +123,9 @@ struct LogCatCommand: ParsableCommand {
         let header = reader.header
         let fromTime = try LogCommand.time(from, start: header.startTime, option: "--from")
         let toTime = try LogCommand.time(to, start: header.startTime, option: "--to")
+        if let fromTime, let toTime, toTime < fromTime {
+            throw CommandFailure.badInput("metronome: error: --to \(TimeUnits.iso8601(toTime)) is before --from \(TimeUnits.iso8601(fromTime))")
+        }
         var tagFilter: MessageTag?
         if let type {
             guard let tag = MessageTag.allCases.first(where: { $0.description == type }) else {

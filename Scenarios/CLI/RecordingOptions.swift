@@ -26,6 +26,8 @@ struct RecordingOptions: ParsableArguments {
         }
         if let level, codec == "zstd", !(1...19).contains(level) { throw ValidationError("--level for zstd must be 1–19") }
         if let level, codec == "lz4", !(0...12).contains(level) { throw ValidationError("--level for lz4 must be 0–12") }
+        if level != nil, codec == "none" { throw ValidationError("--level has no meaning with --codec none") }
+        if record == nil, codec != "zstd" || level != nil { throw ValidationError("--codec and --level need --record PATH") }
         guard DurationText.parse(fsyncInterval) != nil else { throw ValidationError("--fsync-interval must be a duration such as 100ms") }
     }
 

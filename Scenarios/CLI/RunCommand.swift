@@ -52,22 +52,35 @@ struct RunCommand: ParsableCommand {
             } else {
                 throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(until)'")
             }
+            if let untilTime, untilTime <= loaded.startTime {
+                throw CommandFailure.badInput("metronome: error: --until \(TimeUnits.iso8601(untilTime)) is not after the scenario's start \(TimeUnits.iso8601(loaded.startTime))")
+            }
         }
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure.badInput("metronome: error: --log-level expects trace, debug, info, notice, warning, error or critical, found '\(logLevel)'")
         }
-        let outcome: RunOutcome
+        let run: ScenarioRun
         do {
             let options = ScenarioRun.Options(seed: seed, until: untilTime, maximumEvents: maximumEvents, logLevel: level,
                                               recording: try recording.recording())
-            let run = try ScenarioRun(scenario: loaded, options: options)
-            outcome = try run.run()
+            run = try ScenarioRun(scenario: loaded, options: options)
         } catch let error as CommandFailure {
             throw error
+        } catch {
+            // The log file cannot be created, or the scenario cannot be wired: bad input.
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        }
+        // Ctrl-C stops the run cleanly: the summary is printed and the log is closed.
+        let kernel = run.kernel
+        let interrupt = InterruptHandler { kernel.requestStop() }
+        defer { interrupt.cancel() }
+        let outcome: RunOutcome
+        do {
+            outcome = try run.run()
         } catch let error as JournalError {
             throw CommandFailure.checkFailed("metronome: error: recording failed: \(error)")
         } catch {
-            throw CommandFailure.badInput("metronome: error: \(error)")
+            throw CommandFailure.checkFailed("metronome: error: the run failed: \(error)")
         }
         let report = RunReport(outcome)
         if let reportJSON {

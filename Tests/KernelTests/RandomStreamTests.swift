@@ -21,11 +21,12 @@ import Testing
 
     @Test func streamsAreSplitByName() {
         #expect(RandomStream.fnv1a64("agent.technical") == 0xA440_41C7_ED45_80CB)
+        // seed = XXH64("agent.technical", seed: 7) = 0xda32934e1fae4a01
         var named = RandomStream(rootSeed: 7, streamName: "agent.technical")
-        #expect(named.next() == 5_623_656_689_793_900_423)
-        #expect(named.next() == 15_150_322_179_792_383_452)
+        #expect(named.next() == 4_707_033_875_267_084_637)
+        #expect(named.next() == 11_688_527_953_609_609_524)
         var other = RandomStream(rootSeed: 7, streamName: "agent.macro")
-        #expect(other.next() != 5_623_656_689_793_900_423)
+        #expect(other.next() != 4_707_033_875_267_084_637)
     }
 
     @Test func boundedDrawsStayInRangeAndCoverIt() {

@@ -8,6 +8,7 @@ final class RecordedInputSource: InputSource {
     private var records: BlockDecoder?
     private var blockInputsLeft = 0
     private var currentBlock: BlockDescriptor?
+    private var currentBlockOffset: UInt64 = 0
     private let topicMap: [TopicID]
     let expectations: ReplayExpectations
     /// Inputs handed to the kernel so far.
@@ -31,7 +32,7 @@ final class RecordedInputSource: InputSource {
                         expectations.decisionsRead += 1
                     case .input(let input):
                         guard Int(input.topic.rawValue) < topicMap.count else {
-                            throw JournalError.malformed(offset: 0, message: "input on topic \(input.topic.rawValue), which the header does not name")
+                            throw JournalError.malformed(offset: currentBlockOffset, message: "block \(currentBlock.map { "\($0.blockIndex)" } ?? "?"): input on topic \(input.topic.rawValue), which the header does not name")
                         }
                         expectations.inputs.append(input)
                         inputsRead += 1
@@ -42,7 +43,7 @@ final class RecordedInputSource: InputSource {
                 }
                 if let error = decoder.error {
                     let block = currentBlock.map { Int($0.blockIndex) } ?? -1
-                    throw JournalError.corruptBlock(block: block, offset: 0, message: "record at byte \(error.offset) of the block: \(error.message)")
+                    throw JournalError.corruptBlock(block: block, offset: currentBlockOffset, message: "record at byte \(error.offset) of the uncompressed block: \(error.message)")
                 }
                 records = nil
             }
@@ -51,6 +52,7 @@ final class RecordedInputSource: InputSource {
                 return nil
             }
             currentBlock = block.descriptor
+            currentBlockOffset = block.offset
             if block.descriptor.checkpointSequence == .max {
                 expectations.finalCheckpoint = block.descriptor
             } else {
