@@ -1,4 +1,5 @@
 import CRuntimeHooks
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -32,13 +33,24 @@ public enum ExecutorGuards {
         #endif
     }
 
-    /// Installs the global-executor hook (idempotent). Returns false when the Swift runtime does
-    /// not expose the hook, in which case only the foreign-thread guard is active.
+    /// Installs the global-executor hook in `mode` (an explicit choice replaces an earlier one).
+    /// Returns false when the Swift runtime does not expose the hook, in which case only the
+    /// foreign-thread guard is active.
     @discardableResult
     public static func installGlobalExecutorGuard(_ mode: Mode = defaultMode) -> Bool {
         let cMode: metronome_global_guard_mode = mode == .trap ? METRONOME_GLOBAL_GUARD_TRAP : METRONOME_GLOBAL_GUARD_COUNT
-        return metronome_install_global_executor_guard(cMode) == 0
+        let installed = metronome_install_global_executor_guard(cMode) == 0
+        guardInstalled.store(installed, ordering: .relaxed)
+        return installed
     }
+
+    /// Installs the hook in the default mode unless someone already chose a mode (what every
+    /// `Kernel.run()` calls: it never overrides an explicit choice).
+    static func ensureGlobalExecutorGuard() {
+        if !guardInstalled.load(ordering: .relaxed) { installGlobalExecutorGuard() }
+    }
+
+    private static let guardInstalled = Atomic<Bool>(false)
 
     /// Jobs the kernel thread leaked to the global executor (in `.count` mode).
     public static var globalLeakCount: Int { metronome_global_leak_count() }

@@ -5,7 +5,7 @@ extension Kernel {
         precondition(state == .setUp, "a kernel runs once")
         state = .running
         executor.bindToCurrentThread()
-        ExecutorGuards.installGlobalExecutorGuard()
+        ExecutorGuards.ensureGlobalExecutorGuard()
         ExecutorGuards.setKernelThread(true)
         defer {
             ExecutorGuards.setKernelThread(false)

@@ -69,6 +69,14 @@ public enum ScenarioLoader {
         let universe = try readUniverse(try top.require("universe"), file: file)
         let feeds = try readFeeds(try top.require("feeds"), universe: universe, file: file)
         let agents = try readAgents(top.value("agents"), file: file)
+        for (index, feed) in feeds.enumerated() {
+            guard case .gbm(let parameters) = feed.kind else { continue }
+            let quotes = Double(end - start) / Double(parameters.intervalNanoseconds) * Double(universe.count)
+            if quotes > 2e9 {
+                throw StrictMapping.error(file, startNode, "feeds[\(index)] would generate \(Int(quotes)) quotes (interval \(DurationText.format(parameters.intervalNanoseconds)) × \(universe.count) symbols over \(DurationText.format(end - start)))",
+                                          hint: "at most 2,000,000,000 quotes per feed: use a longer interval or a shorter duration")
+            }
+        }
         let trader = try readTrader(top.value("trader"), file: file)
         let broker = try readBroker(top.value("broker"), file: file)
         try top.finish(allowed: topLevelKeys)
