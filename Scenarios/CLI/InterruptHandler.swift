@@ -4,7 +4,7 @@ import Foundation
 /// Turns SIGINT and SIGTERM into a call (the kernel's thread-safe `requestStop`) while alive, so a
 /// long run stops cleanly — summary printed, log closed — instead of dying mid-write.
 final class InterruptHandler {
-    private var sources: [DispatchSourceSignal] = []
+    private var sources: [any DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "metronome.signals")
 
     init(_ onInterrupt: @escaping @Sendable () -> Void) {
