@@ -8,6 +8,7 @@ public enum Message: Sendable, Equatable {
     case timer(TimerFired)
     case quote(Quote)
     case trade(Trade)
+    case bar(Bar)
     case signal(Signal)
     case order(Order)
     case fill(Fill)
@@ -19,6 +20,7 @@ public enum Message: Sendable, Equatable {
         case .timer: .timer
         case .quote: .quote
         case .trade: .trade
+        case .bar: .bar
         case .signal: .signal
         case .order: .order
         case .fill: .fill
@@ -33,6 +35,7 @@ public enum Message: Sendable, Equatable {
         case .timer(let value): value.encode(into: &writer)
         case .quote(let value): value.encode(into: &writer)
         case .trade(let value): value.encode(into: &writer)
+        case .bar(let value): value.encode(into: &writer)
         case .signal(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
@@ -50,6 +53,7 @@ public enum Message: Sendable, Equatable {
         case .timer: return .timer(try TimerFired(from: &reader))
         case .quote: return .quote(try Quote(from: &reader))
         case .trade: return .trade(try Trade(from: &reader))
+        case .bar: return .bar(try Bar(from: &reader))
         case .signal: return .signal(try Signal(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))

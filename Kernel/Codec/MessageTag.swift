@@ -8,6 +8,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case timer = 2
     case quote = 16
     case trade = 17
+    case bar = 18
     case signal = 32
     case order = 48
     case fill = 49
@@ -20,6 +21,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .timer: "timer"
         case .quote: "quote"
         case .trade: "trade"
+        case .bar: "bar"
         case .signal: "signal"
         case .order: "order"
         case .fill: "fill"

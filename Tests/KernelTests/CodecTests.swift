@@ -7,6 +7,8 @@ import Testing
         .timer(TimerFired(tag: 99)),
         .quote(Quote(symbol: 3, bidPrice: 10_001, askPrice: 10_003, bidSize: 5, askSize: 8, exchangeTime: 1_700_000_000_000_000_000)),
         .trade(Trade(symbol: 1, price: 505, size: 2, aggressor: .sell, exchangeTime: 12)),
+        .bar(Bar(symbol: 0, open: 122_922, high: 124_881, low: 121_910, close: 122_810, volume: 877_000_000,
+                 periodStart: 915_408_000_000_000_000, periodNanoseconds: 86_400_000_000_000)),
         .signal(Signal(symbol: 2, mu: 0.0012, sigma: -0.0, horizonNanoseconds: 60_000_000_000, confidence: 0.5,
                        regime: 2, agentID: 4, modelVersion: 1, traceID: 77)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 0, traceID: 8)),

@@ -13,6 +13,10 @@ public enum MessageJSON {
         case .trade(let trade):
             return [("symbol", "\(trade.symbol)"), ("price", "\(trade.price)"), ("size", "\(trade.size)"),
                     ("aggressor", quoted(trade.aggressor.description)), ("exchange_time", "\(trade.exchangeTime)")]
+        case .bar(let bar):
+            return [("symbol", "\(bar.symbol)"), ("open", "\(bar.open)"), ("high", "\(bar.high)"), ("low", "\(bar.low)"),
+                    ("close", "\(bar.close)"), ("volume", "\(bar.volume)"), ("period_start", "\(bar.periodStart)"),
+                    ("period_ns", "\(bar.periodNanoseconds)")]
         case .signal(let signal):
             return [("symbol", "\(signal.symbol)"), ("mu", number(signal.mu)), ("sigma", number(signal.sigma)),
                     ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),
