@@ -1,6 +1,8 @@
 /// The standard topic names between pipeline stages, in flow order.
 public enum Topics {
-    /// Feeds → agents, broker, portfolio: ``Quote`` inputs.
+    /// Feeds → input defense: raw ``Quote`` inputs, as journaled.
+    public static let rawQuotes = "market.raw.quotes"
+    /// Input defense → agents, broker, portfolio: quotes that passed the checks.
     public static let quotes = "market.quotes"
     /// Feeds → agents: ``Trade`` inputs.
     public static let trades = "market.trades"

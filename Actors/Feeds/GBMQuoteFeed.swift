@@ -24,9 +24,13 @@ public struct GBMQuoteFeed: InputSource {
         public var spreadTicks: Int64
         /// Displayed size is uniform in 1...maximumSize lots.
         public var maximumSize: Int64
+        /// Feed latency: a quote stamped `exchangeTime` at the venue reaches us this much later
+        /// (its local time, when the kernel admits it).
+        public var latencyNanoseconds: DurationNanoseconds
 
         public init(intervalNanoseconds: DurationNanoseconds, drift: Double, volatility: Double,
-                    initialPrices: [Int64], spreadTicks: Int64, maximumSize: Int64) {
+                    initialPrices: [Int64], spreadTicks: Int64, maximumSize: Int64, latencyNanoseconds: DurationNanoseconds = 0) {
+            self.latencyNanoseconds = latencyNanoseconds
             self.intervalNanoseconds = intervalNanoseconds
             self.drift = drift
             self.volatility = volatility
@@ -65,7 +69,7 @@ public struct GBMQuoteFeed: InputSource {
 
     /// One quote per symbol per interval, symbols in universe order.
     public mutating func next() -> InputRecord? {
-        guard nextTime <= endTime else { return nil }
+        guard nextTime &+ parameters.latencyNanoseconds <= endTime else { return nil }
         let symbol = symbolCursor
         logPrices[symbol] += stepDrift + stepVolatility * random.nextGaussian()
         let mid = max(Int64(exp(logPrices[symbol]).rounded()), parameters.spreadTicks + 1)
@@ -75,7 +79,7 @@ public struct GBMQuoteFeed: InputSource {
             bidSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
             askSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
             exchangeTime: nextTime)
-        let record = InputRecord(time: nextTime, topic: topic, message: .quote(quote))
+        let record = InputRecord(time: nextTime &+ parameters.latencyNanoseconds, topic: topic, message: .quote(quote))
         symbolCursor += 1
         if symbolCursor == logPrices.count {
             symbolCursor = 0

@@ -20,6 +20,7 @@ enum SummaryTable {
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
             ("max drawdown", "\(report.max_drawdown) \(report.currency)"),
+            ("quarantined", quarantineLine(report.quarantined)),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]
@@ -33,6 +34,14 @@ enum SummaryTable {
         let perInput = inputs > 0 ? Double(statistics.fileBytes) / Double(inputs) : 0
         return "recorded         \(path): \(grouped(statistics.fileBytes)) bytes, \(statistics.blocks) blocks, "
             + String(format: "ratio %.1f, %.1f bytes/input", ratio, perInput)
+    }
+
+    /// "0" or "3 (crossed 2, spike 1)".
+    static func quarantineLine(_ counts: [String: Int]) -> String {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return "0" }
+        let parts = counts.keys.sorted().compactMap { key in counts[key].flatMap { $0 > 0 ? "\(key) \($0)" : nil } }
+        return "\(total) (\(parts.joined(separator: ", ")))"
     }
 
     /// 1234567 → "1,234,567".

@@ -85,7 +85,7 @@ import Testing
         #expect(divergence.kind == .events)
         #expect(divergence.eventIndex == changed.deliveriesBefore, "the altered input's first delivery")
         #expect(divergence.time == changed.time)
-        #expect(divergence.actor == "agent.ema-cross", "the first subscriber of market.quotes")
+        #expect(divergence.actor == "feed.guard", "the first subscriber of market.raw.quotes")
         #expect(divergence.detail.contains("input #\(target) "))
         #expect(divergence.detail.contains("\"bid\":\(try #require({ if case .quote(let q) = changed.message { q.bidPrice } else { nil } }()))"))
     }

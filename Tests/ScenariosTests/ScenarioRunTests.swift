@@ -36,7 +36,7 @@ import Testing
 
     @Test func pipelineTradesAndBooksConsistently() throws {
         let outcome = try run()
-        #expect(outcome.summary.inputs == 2 * 30 * 60 * 10, "two symbols, 10 quotes a second, 30 minutes")
+        #expect(outcome.summary.inputs == 2 * (30 * 60 * 10 - 1), "two symbols, 10 quotes a second, 30 minutes; the last pair arrives (latency) after the end")
         #expect(outcome.orders > 0)
         #expect(outcome.portfolio.fills == outcome.orders, "every market order fills in full")
         #expect(outcome.portfolio.positions.allSatisfy { abs($0) <= 2 }, "the trader never exceeds its target")

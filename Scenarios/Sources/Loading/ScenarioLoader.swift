@@ -167,9 +167,11 @@ public enum ScenarioLoader {
             let maximumSize = try map.value("max_size").map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).max_size", range: 1...1_000_000_000)
             } ?? 100
-            try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size"])
+            let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 500_000
+            try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size", "latency"])
             let parameters = GBMQuoteFeed.Parameters(intervalNanoseconds: interval, drift: drift, volatility: volatility,
-                                                     initialPrices: prices, spreadTicks: spread, maximumSize: maximumSize)
+                                                     initialPrices: prices, spreadTicks: spread, maximumSize: maximumSize,
+                                                     latencyNanoseconds: latency)
             feeds.append(FeedSettings(name: name, kind: .gbm(parameters)))
         }
         return feeds

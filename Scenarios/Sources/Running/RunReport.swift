@@ -25,6 +25,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var max_drawdown: String
     public var timers_fired: UInt64
     public var jobs_run: UInt64
+    /// Ticks quarantined by the input defense, by reason.
+    public var quarantined: [String: Int]
 
     public init(_ outcome: RunOutcome) {
         let summary = outcome.summary
@@ -49,6 +51,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         max_drawdown = DecimalText.format(outcome.portfolio.maximumDrawdown, precision: 2)
         timers_fired = summary.timersFired
         jobs_run = summary.jobsRun
+        quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.

@@ -35,6 +35,7 @@ public final class ScenarioRun {
     public let trader: SignalTrader
     public let broker: SimulatedBroker
     public let agents: [EMACrossAgent]
+    public let feedGuard: FeedGuard
     public let recorder: JournalRecorder?
 
     /// Options that change how, not what, the scenario runs.
@@ -68,7 +69,15 @@ public final class ScenarioRun {
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
         self.kernel = kernel
         let universe = scenario.universe
-        let quotes = kernel.topic(named: Topics.quotes)
+        let rawQuotes = kernel.topic(named: Topics.rawQuotes)
+
+        var feedGuard: FeedGuard?
+        kernel.spawn("feed.guard") { context in
+            let made = FeedGuard(context: context, parameters: FeedGuard.Parameters(), symbolCount: universe.count)
+            feedGuard = made
+            return made
+        }
+        self.feedGuard = feedGuard!
 
         var agents: [EMACrossAgent] = []
         for settings in scenario.agents where settings.enabled {
@@ -111,7 +120,7 @@ public final class ScenarioRun {
             for feed in scenario.feeds {
                 switch feed.kind {
                 case .gbm(let parameters):
-                    try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: quotes, seed: seed,
+                    try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
                                                      startTime: scenario.startTime, endTime: end))
                 }
             }
@@ -146,8 +155,10 @@ public final class ScenarioRun {
         }
         let orders = trader.assumeIsolated { $0.ordersSent }
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
+        let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
-                          portfolio: book, orders: orders, signals: signals, journal: journal)
+                          portfolio: book, orders: orders, signals: signals, journal: journal,
+                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) })
     }
 }
 

@@ -1,0 +1,97 @@
+import Actors
+import Kernel
+import Testing
+
+@Suite struct FeedGuardTests {
+    final class Sink: @unchecked Sendable { var quotes: [Quote] = [] }
+
+    actor Collector: Component {
+        nonisolated let context: Context
+        nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+        let sink: Sink
+        init(context: Context, sink: Sink) {
+            self.context = context
+            self.sink = sink
+        }
+        func start() { context.subscribe(context.topic(Topics.quotes)) }
+        func receive(_ delivery: Delivery) { if case .quote(let quote) = delivery.message { sink.quotes.append(quote) } }
+    }
+
+    /// Runs `quotes` (admitted at `exchangeTime + latency`) through the guard.
+    func run(_ quotes: [Quote], latency: UInt64 = 1_000) throws -> (passed: [Quote], quarantined: [QuarantineReason: Int]) {
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
+        var guardActor: FeedGuard?
+        kernel.spawn("feed.guard") { context in
+            let made = FeedGuard(context: context, parameters: FeedGuard.Parameters(staleAfterNanoseconds: 1_000_000), symbolCount: 2)
+            guardActor = made
+            return made
+        }
+        let sink = Sink()
+        kernel.spawn("collector") { Collector(context: $0, sink: sink) }
+        let raw = kernel.topic(named: Topics.rawQuotes)
+        try kernel.addInput(ArrayInputSource(quotes.map { InputRecord(time: $0.exchangeTime + latency, topic: raw, message: .quote($0)) }))
+        _ = try kernel.run()
+        let counts = guardActor!.assumeIsolated { $0.quarantined }
+        return (sink.quotes, counts)
+    }
+
+    /// A calm random walk around 100.00 (1-tick spread), one quote per millisecond.
+    func calm(_ count: Int, symbol: SymbolID = 0, seed: UInt64 = 4) -> [Quote] {
+        var random = RandomStream(seed: seed)
+        var mid: Int64 = 10_000
+        return (0..<count).map { index in
+            mid += Int64(random.next(below: 3)) - 1
+            return Quote(symbol: symbol, bidPrice: mid, askPrice: mid + 1, bidSize: 5, askSize: 5,
+                         exchangeTime: UInt64(index + 1) * 1_000_000)
+        }
+    }
+
+    @Test func cleanTicksPassUnchanged() throws {
+        let quotes = calm(200)
+        let (passed, quarantined) = try run(quotes)
+        #expect(passed == quotes)
+        #expect(quarantined.isEmpty)
+    }
+
+    @Test func eachBadTickKindIsCaught() throws {
+        var quotes = calm(60)
+        func at(_ index: Int, _ change: (inout Quote) -> Void) { change(&quotes[index]) }
+        at(30) { $0.bidPrice = 0 }                                     // non-positive price
+        at(32) { $0.askSize = -1 }                                     // non-positive size
+        at(34) { swap(&$0.bidPrice, &$0.askPrice); $0.bidPrice += 5 }  // crossed
+        let earlier = quotes[20].exchangeTime
+        at(36) { $0.exchangeTime = earlier }                           // out of order
+        at(38) { $0.bidPrice *= 2; $0.askPrice *= 2 }                  // spike: +100 %
+        at(40) { $0.bidPrice -= 1_500; $0.askPrice -= 1_500 }          // spike: −15 %
+        let (passed, quarantined) = try run(quotes)
+        #expect(quarantined[.nonPositive] == 2)
+        #expect(quarantined[.crossed] == 1)
+        #expect(quarantined[.outOfOrder] == 1)
+        #expect(quarantined[.spike] == 2)
+        #expect(passed.count == 60 - 6)
+        #expect(!passed.contains { $0.bidPrice <= 0 || $0.bidPrice > $0.askPrice })
+    }
+
+    @Test func staleTicksAreCaught() throws {
+        let quotes = calm(10)
+        let (passed, quarantined) = try run(quotes, latency: 2_000_000)
+        #expect(quarantined[.stale] == 10)
+        #expect(passed.isEmpty)
+    }
+
+    @Test func hampelKnownValues() {
+        var filter = HampelFilter(windowSize: 5, threshold: 3, minimumRelativeDeviation: 0)
+        for value in [10.0, 11, 9, 10, 12] {
+            let accepted = filter.accept(value)
+            #expect(accepted, "warming up: \(value)")
+        }
+        // window 9,10,10,11,12: median 10, MAD 1 → limit 3 × 1.4826 = 4.4478
+        let inside = filter.accept(14.4)
+        #expect(inside)
+        // window now 14.4,11,9,10,12: median 11, MAD 1 → |15.5 − 11| = 4.5 > 4.4478
+        let above = filter.accept(15.5)
+        #expect(!above)
+        let below = filter.accept(5.5)
+        #expect(!below)
+    }
+}
