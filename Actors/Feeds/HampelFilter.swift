@@ -4,20 +4,26 @@
 /// data). `minimumRelativeDeviation` keeps a perfectly flat window (MAD = 0) from rejecting the
 /// first tick that moves.
 ///
-/// Only accepted values enter the window, so a burst of spikes cannot drag the median along.
+/// Only accepted values enter the window, so a burst of spikes cannot drag the median along. A
+/// genuine level shift (a jump, a crash) is not a spike: after `persistence` consecutive outliers
+/// that agree with each other (within the same tolerance), the window restarts from them and the
+/// new level is accepted.
 public struct HampelFilter: Sendable {
     public let windowSize: Int
     public let threshold: Double
     public let minimumRelativeDeviation: Double
+    public let persistence: Int
     private var window: [Double] = []
+    private var outlierRun: [Double] = []
     private var next = 0
     private var scratch: [Double] = []
 
-    public init(windowSize: Int = 21, threshold: Double = 5, minimumRelativeDeviation: Double = 0.002) {
-        precondition(windowSize >= 3 && threshold > 0)
+    public init(windowSize: Int = 21, threshold: Double = 5, minimumRelativeDeviation: Double = 0.002, persistence: Int = 5) {
+        precondition(windowSize >= 3 && threshold > 0 && persistence >= 2)
         self.windowSize = windowSize
         self.threshold = threshold
         self.minimumRelativeDeviation = minimumRelativeDeviation
+        self.persistence = persistence
         window.reserveCapacity(windowSize)
         scratch.reserveCapacity(windowSize)
     }
@@ -35,14 +41,29 @@ public struct HampelFilter: Sendable {
             scratch.sort()
             let mad = HampelFilter.middle(scratch)
             let limit = max(threshold * 1.4826 * mad, minimumRelativeDeviation * abs(median))
-            if abs(value - median) > limit { return false }
+            if abs(value - median) > limit {
+                return acceptAsLevelShift(value, tolerance: limit)
+            }
         }
+        outlierRun.removeAll(keepingCapacity: true)
         if window.count < windowSize {
             window.append(value)
         } else {
             window[next] = value
             next = (next + 1) % windowSize
         }
+        return true
+    }
+
+    /// An outlier: quarantined, unless it completes a run of `persistence` outliers that agree
+    /// with each other, in which case the market has moved and the window restarts there.
+    private mutating func acceptAsLevelShift(_ value: Double, tolerance: Double) -> Bool {
+        if let first = outlierRun.first, abs(value - first) > tolerance { outlierRun.removeAll(keepingCapacity: true) }
+        outlierRun.append(value)
+        guard outlierRun.count >= persistence else { return false }
+        window = outlierRun
+        next = window.count % windowSize
+        outlierRun.removeAll(keepingCapacity: true)
         return true
     }
 

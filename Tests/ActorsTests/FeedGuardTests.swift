@@ -79,6 +79,23 @@ import Testing
         #expect(passed.isEmpty)
     }
 
+    /// A crash that stays is a new level, not a spike: after 5 agreeing outliers it is accepted.
+    @Test func persistentLevelShiftIsAcceptedAfterFiveTicks() {
+        var filter = HampelFilter()
+        var verdicts: [Bool] = []
+        for index in 0..<60 { verdicts.append(filter.accept(index < 30 ? 100 + Double(index % 3) * 0.01 : 92 + Double(index % 3) * 0.01)) }
+        #expect(verdicts[0..<30].allSatisfy { $0 })
+        #expect(verdicts[30..<34].allSatisfy { !$0 }, "the first four ticks at the new level are quarantined")
+        #expect(verdicts[34..<60].allSatisfy { $0 }, "from the fifth on, the new level is the market")
+        // An isolated spike between normal ticks never builds a run.
+        var spiky = HampelFilter()
+        for index in 0..<40 {
+            let value = index % 10 == 9 ? 150.0 : 100 + Double(index % 3) * 0.01
+            let accepted = spiky.accept(value)
+            if index >= 21 { #expect(accepted == (value < 120), "tick \(index)") }
+        }
+    }
+
     @Test func hampelKnownValues() {
         var filter = HampelFilter(windowSize: 5, threshold: 3, minimumRelativeDeviation: 0)
         for value in [10.0, 11, 9, 10, 12] {

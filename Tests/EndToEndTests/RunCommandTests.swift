@@ -92,3 +92,28 @@ import Testing
         #expect(bad.exitCode == 2)
     }
 }
+
+@Suite struct LibraryTests {
+    /// Every library scenario validates, and the synthetic multi-sector one runs and replays.
+    @Test func libraryScenariosValidateRunAndReplay() throws {
+        let list = try CommandRunner.metronome("scenarios")
+        #expect(list.exitCode == 0)
+        let names = list.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(names.contains("calm-day") && names.contains("correlated-sectors"))
+        for name in names {
+            let validate = try CommandRunner.metronome("validate", name)
+            #expect(validate.exitCode == 0, "\(name): \(validate.stderr)")
+        }
+        let directory = try CommandRunner.temporaryDirectory()
+        let log = directory.appendingPathComponent("sectors.mlog")
+        let report = directory.appendingPathComponent("sectors.json")
+        let run = try CommandRunner.metronome("run", "correlated-sectors", "--until", "20m", "--quiet", "--record", log.path,
+                                              "--report-json", report.path)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let json = try CommandRunner.json(at: report)
+        #expect((json["inputs"] as? Int ?? 0) > 6 * 2 * 60 * 20 - 20, "six symbols, two quotes a second, plus trades")
+        #expect(json["quarantined"] is [String: Any])
+        let replay = try CommandRunner.metronome("replay", log.path, "--verify", "--quiet")
+        #expect(replay.exitCode == 0, "\(replay.stdout)")
+    }
+}

@@ -70,10 +70,14 @@ public enum ScenarioLoader {
         let feeds = try readFeeds(try top.require("feeds"), universe: universe, file: file)
         let agents = try readAgents(top.value("agents"), file: file)
         for (index, feed) in feeds.enumerated() {
-            guard case .gbm(let parameters) = feed.kind else { continue }
-            let quotes = Double(end - start) / Double(parameters.intervalNanoseconds) * Double(universe.count)
+            let interval: DurationNanoseconds
+            switch feed.kind {
+            case .gbm(let parameters): interval = parameters.intervalNanoseconds
+            case .synthetic(let parameters): interval = parameters.intervalNanoseconds
+            }
+            let quotes = Double(end - start) / Double(interval) * Double(universe.count)
             if quotes > 2e9 {
-                throw StrictMapping.error(file, startNode, "feeds[\(index)] would generate \(Int(quotes)) quotes (interval \(DurationText.format(parameters.intervalNanoseconds)) × \(universe.count) symbols over \(DurationText.format(end - start)))",
+                throw StrictMapping.error(file, startNode, "feeds[\(index)] would generate \(Int(quotes)) quotes (interval \(DurationText.format(interval)) × \(universe.count) symbols over \(DurationText.format(end - start)))",
                                           hint: "at most 2,000,000,000 quotes per feed: use a longer interval or a shorter duration")
             }
         }
@@ -146,8 +150,8 @@ public enum ScenarioLoader {
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? "feed\(index)"
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            guard type == "gbm" else {
-                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm")
+            guard type == "gbm" || type == "synthetic" else {
+                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic")
             }
             let interval = try scalars.duration(try map.require("interval"), "\(path).interval")
             guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive") }
@@ -168,6 +172,34 @@ public enum ScenarioLoader {
                 try scalars.integer(node, "\(path).max_size", range: 1...1_000_000_000)
             } ?? 100
             let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 500_000
+            if type == "synthetic" {
+                func number(_ key: String, _ range: ClosedRange<Double>, _ fallback: Double) throws(ScenarioError) -> Double {
+                    try map.value(key).map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).\(key)", range: range) } ?? fallback
+                }
+                var sectorNames: [String] = []
+                for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
+                let parameters = SyntheticMarketFeed.Parameters(
+                    intervalNanoseconds: interval, drift: drift, volatility: volatility, initialPrices: prices,
+                    sectors: universe.map { instrument in sectorNames.firstIndex(of: instrument.sector)! },
+                    sectorCorrelation: try number("sector_correlation", -0.99...0.99, 0.5),
+                    marketCorrelation: try number("market_correlation", -0.99...0.99, 0.2),
+                    jumpIntensity: try number("jump_intensity", 0...100_000, 0), jumpMean: try number("jump_mean", -1...1, 0),
+                    jumpVolatility: try number("jump_volatility", 0...5, 0.02),
+                    stressedVolatilityMultiplier: try number("stressed_volatility_multiplier", 1...100, 1),
+                    stressProbability: try number("stress_probability", 0...1, 0),
+                    recoveryProbability: try number("recovery_probability", 0...1, 1), spreadTicks: spread, maximumSize: maximumSize,
+                    tradeProbability: try number("trade_probability", 0...1, 0), latencyNanoseconds: latency)
+                try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size",
+                                         "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
+                                         "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
+                                         "recovery_probability", "trade_probability"])
+                guard SyntheticMarketFeed.isValidCorrelation(parameters) else {
+                    throw StrictMapping.error(file, item, "\(path): sector_correlation and market_correlation do not form a valid correlation matrix",
+                                              hint: "keep market_correlation ≤ sector_correlation < 1 and both ≥ 0")
+                }
+                feeds.append(FeedSettings(name: name, kind: .synthetic(parameters)))
+                continue
+            }
             try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size", "latency"])
             let parameters = GBMQuoteFeed.Parameters(intervalNanoseconds: interval, drift: drift, volatility: volatility,
                                                      initialPrices: prices, spreadTicks: spread, maximumSize: maximumSize,

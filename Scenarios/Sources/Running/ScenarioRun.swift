@@ -122,6 +122,10 @@ public final class ScenarioRun {
                 case .gbm(let parameters):
                     try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
                                                      startTime: scenario.startTime, endTime: end))
+                case .synthetic(let parameters):
+                    try kernel.addInput(SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
+                                                            tradeTopic: kernel.topic(named: Topics.trades), seed: seed,
+                                                            startTime: scenario.startTime, endTime: end))
                 }
             }
         case .recorded(let source):

@@ -32,6 +32,7 @@ public struct AccountSettings: Sendable, Equatable {
 public struct FeedSettings: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case gbm(GBMQuoteFeed.Parameters)
+        case synthetic(SyntheticMarketFeed.Parameters)
     }
 
     public var name: String

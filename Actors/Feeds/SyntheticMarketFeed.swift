@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// A synthetic market for many symbols at once: correlated log-returns with sector structure,
+/// Merton jumps, and a two-state (calm / stressed) volatility regime; quotes with spreads and
+/// sizes for every symbol each interval, and trades.
+///
+/// Per interval Δt (in trading years), for each symbol i:
+///
+///     r_i = (μ − σ_t²/2)·Δt + σ_t·√Δt·(L·z)_i + Σ_{k ≤ N_i} J_k
+///
+/// where z ~ N(0, I), L is the Cholesky factor of the correlation matrix (1 on the diagonal,
+/// `sectorCorrelation` within a sector, `marketCorrelation` across sectors), σ_t = σ in the calm
+/// regime and σ·`stressedVolatilityMultiplier` in the stressed one, N_i ~ Poisson(λ·Δt) and
+/// J_k ~ N(`jumpMean`, `jumpVolatility`²). The regime is one Markov chain for the whole market.
+/// Spreads widen with the regime multiplier. A trade follows a quote with probability
+/// `tradeProbability`, at the bid or the ask (aggressor side at random).
+///
+/// Quotes carry their exchange time; they are admitted `latencyNanoseconds` later.
+public struct SyntheticMarketFeed: InputSource {
+    public struct Parameters: Sendable, Equatable {
+        public var intervalNanoseconds: DurationNanoseconds
+        public var drift: Double
+        public var volatility: Double
+        public var initialPrices: [Int64]
+        /// Sector index per symbol (same length as `initialPrices`).
+        public var sectors: [Int]
+        public var sectorCorrelation: Double
+        public var marketCorrelation: Double
+        /// Jumps per symbol per trading year.
+        public var jumpIntensity: Double
+        public var jumpMean: Double
+        public var jumpVolatility: Double
+        public var stressedVolatilityMultiplier: Double
+        /// Per interval: calm → stressed.
+        public var stressProbability: Double
+        /// Per interval: stressed → calm.
+        public var recoveryProbability: Double
+        public var spreadTicks: Int64
+        public var maximumSize: Int64
+        public var tradeProbability: Double
+        public var latencyNanoseconds: DurationNanoseconds
+
+        public init(intervalNanoseconds: DurationNanoseconds, drift: Double = 0, volatility: Double = 0.2, initialPrices: [Int64],
+                    sectors: [Int], sectorCorrelation: Double = 0.5, marketCorrelation: Double = 0.2, jumpIntensity: Double = 0,
+                    jumpMean: Double = 0, jumpVolatility: Double = 0.02, stressedVolatilityMultiplier: Double = 1,
+                    stressProbability: Double = 0, recoveryProbability: Double = 1, spreadTicks: Int64 = 2, maximumSize: Int64 = 100,
+                    tradeProbability: Double = 0, latencyNanoseconds: DurationNanoseconds = 0) {
+            self.intervalNanoseconds = intervalNanoseconds
+            self.drift = drift
+            self.volatility = volatility
+            self.initialPrices = initialPrices
+            self.sectors = sectors
+            self.sectorCorrelation = sectorCorrelation
+            self.marketCorrelation = marketCorrelation
+            self.jumpIntensity = jumpIntensity
+            self.jumpMean = jumpMean
+            self.jumpVolatility = jumpVolatility
+            self.stressedVolatilityMultiplier = stressedVolatilityMultiplier
+            self.stressProbability = stressProbability
+            self.recoveryProbability = recoveryProbability
+            self.spreadTicks = spreadTicks
+            self.maximumSize = maximumSize
+            self.tradeProbability = tradeProbability
+            self.latencyNanoseconds = latencyNanoseconds
+        }
+
+        /// The correlation matrix the returns are drawn with (row-major, n × n).
+        public var correlationMatrix: [Double] {
+            let count = sectors.count
+            var matrix = [Double](repeating: 0, count: count * count)
+            for row in 0..<count {
+                for column in 0..<count {
+                    matrix[row * count + column] = row == column ? 1
+                        : (sectors[row] == sectors[column] ? sectorCorrelation : marketCorrelation)
+                }
+            }
+            return matrix
+        }
+    }
+
+    /// Why a parameter set cannot be simulated.
+    public struct InvalidParameters: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let parameters: Parameters
+    private let quoteTopic: TopicID
+    private let tradeTopic: TopicID
+    private var random: RandomStream
+    private let cholesky: [Double]
+    private var logPrices: [Double]
+    private var stressed = false
+    private var nextTime: Timestamp
+    private let endTime: Timestamp
+    private var pending: [InputRecord] = []
+    private var pendingIndex = 0
+    private let stepYears: Double
+    private var shocks: [Double]
+
+    public init(name: String, parameters: Parameters, quoteTopic: TopicID, tradeTopic: TopicID, seed: UInt64,
+                startTime: Timestamp, endTime: Timestamp) throws {
+        guard parameters.intervalNanoseconds > 0, !parameters.initialPrices.isEmpty,
+              parameters.sectors.count == parameters.initialPrices.count else {
+            throw InvalidParameters(description: "a synthetic feed needs a positive interval and one sector per symbol")
+        }
+        guard let factor = SyntheticMarketFeed.cholesky(parameters.correlationMatrix, size: parameters.sectors.count) else {
+            throw InvalidParameters(description: "sector correlation \(parameters.sectorCorrelation) and market correlation \(parameters.marketCorrelation) do not form a valid correlation matrix (it must be positive definite: keep market ≤ sector < 1)")
+        }
+        self.parameters = parameters
+        self.quoteTopic = quoteTopic
+        self.tradeTopic = tradeTopic
+        random = RandomStream(rootSeed: seed, streamName: "feed.\(name)")
+        cholesky = factor
+        logPrices = parameters.initialPrices.map { log(Double($0)) }
+        nextTime = startTime &+ parameters.intervalNanoseconds
+        self.endTime = endTime
+        stepYears = Double(parameters.intervalNanoseconds) / 1e9 / GBMQuoteFeed.secondsPerTradingYear
+        shocks = Array(repeating: 0, count: parameters.sectors.count)
+    }
+
+    public mutating func next() -> InputRecord? {
+        if pendingIndex == pending.count {
+            guard nextTime &+ parameters.latencyNanoseconds <= endTime else { return nil }
+            step()
+        }
+        defer { pendingIndex += 1 }
+        return pending[pendingIndex]
+    }
+
+    /// One interval: the regime, every symbol's return, then its quote (and maybe a trade).
+    private mutating func step() {
+        pending.removeAll(keepingCapacity: true)
+        pendingIndex = 0
+        if stressed {
+            if random.nextBernoulli(parameters.recoveryProbability) { stressed = false }
+        } else if random.nextBernoulli(parameters.stressProbability) {
+            stressed = true
+        }
+        let multiplier = stressed ? parameters.stressedVolatilityMultiplier : 1
+        let sigma = parameters.volatility * multiplier
+        let count = logPrices.count
+        for index in 0..<count { shocks[index] = random.nextGaussian() }
+        let local = nextTime &+ parameters.latencyNanoseconds
+        for symbol in 0..<count {
+            var correlated = 0.0
+            for column in 0...symbol { correlated += cholesky[symbol * count + column] * shocks[column] }
+            var logReturn = (parameters.drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
+            let jumps = poisson(parameters.jumpIntensity * stepYears)
+            for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
+            logPrices[symbol] += logReturn
+            let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
+            let mid = max(Int64(exp(logPrices[symbol]).rounded()), spread + 1)
+            let bid = mid - spread / 2
+            let ask = bid + spread
+            let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask,
+                              bidSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
+                              askSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))), exchangeTime: nextTime)
+            pending.append(InputRecord(time: local, topic: quoteTopic, message: .quote(quote)))
+            if parameters.tradeProbability > 0, random.nextBernoulli(parameters.tradeProbability) {
+                let buy = random.nextBernoulli(0.5)
+                let trade = Trade(symbol: SymbolID(symbol), price: buy ? ask : bid,
+                                  size: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
+                                  aggressor: buy ? .buy : .sell, exchangeTime: nextTime)
+                pending.append(InputRecord(time: local, topic: tradeTopic, message: .trade(trade)))
+            }
+        }
+        nextTime &+= parameters.intervalNanoseconds
+    }
+
+    /// Poisson draws by inversion (the means here are tiny: λ·Δt ≪ 1).
+    private mutating func poisson(_ mean: Double) -> Int {
+        guard mean > 0 else { return 0 }
+        var count = 0
+        var probability = exp(-mean)
+        var cumulative = probability
+        let uniform = random.nextDouble()
+        while uniform > cumulative && count < 100 {
+            count += 1
+            probability *= mean / Double(count)
+            cumulative += probability
+        }
+        return count
+    }
+
+    /// True when the parameters' correlation matrix is positive definite.
+    public static func isValidCorrelation(_ parameters: Parameters) -> Bool {
+        cholesky(parameters.correlationMatrix, size: parameters.sectors.count) != nil
+    }
+
+    /// Lower-triangular L with L·Lᵀ = matrix, or nil if the matrix is not positive definite.
+    static func cholesky(_ matrix: [Double], size: Int) -> [Double]? {
+        var factor = [Double](repeating: 0, count: size * size)
+        for row in 0..<size {
+            for column in 0...row {
+                var sum = matrix[row * size + column]
+                for k in 0..<column { sum -= factor[row * size + k] * factor[column * size + k] }
+                if row == column {
+                    guard sum > 1e-12 else { return nil }
+                    factor[row * size + column] = sum.squareRoot()
+                } else {
+                    factor[row * size + column] = sum / factor[column * size + column]
+                }
+            }
+        }
+        return factor
+    }
+}
