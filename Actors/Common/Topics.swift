@@ -4,8 +4,14 @@ public enum Topics {
     public static let rawQuotes = "market.raw.quotes"
     /// Input defense → agents, broker, portfolio: quotes that passed the checks.
     public static let quotes = "market.quotes"
-    /// Feeds → agents: ``Trade`` inputs.
+    /// Feeds → input defense: raw ``Trade`` inputs.
+    public static let rawTrades = "market.raw.trades"
+    /// Input defense → agents: trades that passed the checks.
     public static let trades = "market.trades"
+    /// Feeds → input defense: raw alternative data (``AltDatum``).
+    public static let rawAlternativeData = "alt.raw"
+    /// Input defense → agents: alternative data with finite values.
+    public static let alternativeData = "alt.data"
     /// Agents → trader (later: blender).
     public static let signals = "signals"
     /// Trader (later: router) → broker.

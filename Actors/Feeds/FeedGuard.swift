@@ -1,7 +1,9 @@
 import Kernel
 
-/// Input defense between the feeds and everything else: takes raw quotes, quarantines bad ticks
-/// with a reason, and republishes the clean ones.
+/// Input defense between the feeds and everything else: takes raw quotes, trades and alternative
+/// data, quarantines bad ones with a reason, and republishes the clean ones (raw topic → clean
+/// topic: `market.raw.quotes` → `market.quotes`, `market.raw.trades` → `market.trades`,
+/// `alt.raw` → `alt.data`). Trades need positive prices and sizes; alternative data a finite value.
 ///
 /// Checks, in order: non-positive prices or sizes, crossed book (bid > ask), out-of-order
 /// exchange time, staleness (admitted more than `staleAfterNanoseconds` after the exchange time),
@@ -34,9 +36,17 @@ public actor FeedGuard: Component {
     @exclusivity(unchecked) public private(set) var accepted = 0
     private let rawTopic: TopicID
     private let cleanTopic: TopicID
+    private let rawTradeTopic: TopicID
+    private let tradeTopic: TopicID
+    private let rawAltTopic: TopicID
+    private let altTopic: TopicID
 
     public init(context: Context, parameters: Parameters, symbolCount: Int, rawTopic: String = Topics.rawQuotes,
                 cleanTopic: String = Topics.quotes) {
+        rawTradeTopic = context.topic(Topics.rawTrades)
+        tradeTopic = context.topic(Topics.trades)
+        rawAltTopic = context.topic(Topics.rawAlternativeData)
+        altTopic = context.topic(Topics.alternativeData)
         self.context = context
         self.parameters = parameters
         filters = Array(repeating: HampelFilter(windowSize: parameters.hampelWindow, threshold: parameters.hampelThreshold,
@@ -46,13 +56,29 @@ public actor FeedGuard: Component {
         self.cleanTopic = context.topic(cleanTopic)
     }
 
-    public func start() { context.subscribe(rawTopic) }
+    public func start() {
+        context.subscribe(rawTopic)
+        context.subscribe(rawTradeTopic)
+        context.subscribe(rawAltTopic)
+    }
 
     public func receive(_ delivery: Delivery) {
-        guard case .quote(let quote) = delivery.message else {
+        switch delivery.message {
+        case .trade(let trade):
+            guard trade.price > 0, trade.size > 0 else { return quarantine(.nonPositive, delivery.message) }
+            context.publish(tradeTopic, delivery.message)
+            return
+        case .alt(let datum):
+            guard datum.value.isFinite else { return quarantine(.notANumber, delivery.message) }
+            context.publish(altTopic, delivery.message)
+            return
+        case .quote:
+            break
+        default:
             context.publish(cleanTopic, delivery.message)
             return
         }
+        guard case .quote(let quote) = delivery.message else { return }
         if let reason = check(quote, admittedAt: delivery.time) {
             quarantined[reason, default: 0] += 1
             context.logger.debug("quarantined", metadata: ["reason": "\(reason.rawValue)", "symbol": "\(quote.symbol)",
@@ -61,6 +87,11 @@ public actor FeedGuard: Component {
         }
         accepted += 1
         context.publish(cleanTopic, delivery.message)
+    }
+
+    private func quarantine(_ reason: QuarantineReason, _ message: Message) {
+        quarantined[reason, default: 0] += 1
+        context.logger.debug("quarantined", metadata: ["reason": "\(reason.rawValue)", "type": "\(message.tag)"])
     }
 
     /// Quarantine counts in a fixed order (by reason name), for reports.

@@ -44,12 +44,49 @@ public struct SyntheticMarketFeed: InputSource {
         public var maximumSize: Int64
         public var tradeProbability: Double
         public var latencyNanoseconds: DurationNanoseconds
+        /// Alternative data and the latent factors behind it; nil = none.
+        public var alternativeData: AlternativeData?
+
+        /// Latent per-symbol factors that move returns a little, and the noisy alternative data
+        /// that reveal them (see docs/agents.md, "What the agents can find"):
+        /// - alpha `a_i`: an AR(1) with unit variance and half-life `alphaHalfLifeNanoseconds`;
+        ///   it adds `alphaStrength · a_i` of annual drift. Sentiment = a_i + N(0, sentimentNoise²);
+        ///   fund flow = ½·previous flow + ½·a_i + N(0, flowNoise²); an insider filing (±1, the sign
+        ///   of a_i + N(0, 1)) comes with probability `insiderProbability · (1 + |a_i|)`.
+        /// - value `v_i` ~ N(0, 1), fixed for the run: adds `valueStrength · v_i` of annual drift.
+        ///   Earnings yield = 5 % + 2 %·v_i + noise; book-to-price = 0.5 + 0.2·v_i + noise.
+        /// - macro: a volatility index 15·(regime multiplier)·e^{N(0, 0.1²)}, a credit spread that
+        ///   follows it, and a slowly drifting interest rate; the stressed regime (and its
+        ///   volatility) is what they announce.
+        public struct AlternativeData: Sendable, Equatable {
+            public var publishIntervalNanoseconds: DurationNanoseconds
+            public var alphaHalfLifeNanoseconds: DurationNanoseconds
+            public var alphaStrength: Double
+            public var valueStrength: Double
+            public var sentimentNoise: Double
+            public var flowNoise: Double
+            public var insiderProbability: Double
+
+            public init(publishIntervalNanoseconds: DurationNanoseconds = 60_000_000_000,
+                        alphaHalfLifeNanoseconds: DurationNanoseconds = 1_800_000_000_000, alphaStrength: Double = 1.0,
+                        valueStrength: Double = 0.05, sentimentNoise: Double = 2.0, flowNoise: Double = 1.0,
+                        insiderProbability: Double = 0.01) {
+                self.publishIntervalNanoseconds = publishIntervalNanoseconds
+                self.alphaHalfLifeNanoseconds = alphaHalfLifeNanoseconds
+                self.alphaStrength = alphaStrength
+                self.valueStrength = valueStrength
+                self.sentimentNoise = sentimentNoise
+                self.flowNoise = flowNoise
+                self.insiderProbability = insiderProbability
+            }
+        }
 
         public init(intervalNanoseconds: DurationNanoseconds, drift: Double = 0, volatility: Double = 0.2, initialPrices: [Int64],
                     sectors: [Int], sectorCorrelation: Double = 0.5, marketCorrelation: Double = 0.2, jumpIntensity: Double = 0,
                     jumpMean: Double = 0, jumpVolatility: Double = 0.02, stressedVolatilityMultiplier: Double = 1,
                     stressProbability: Double = 0, recoveryProbability: Double = 1, spreadTicks: Int64 = 2, maximumSize: Int64 = 100,
-                    tradeProbability: Double = 0, latencyNanoseconds: DurationNanoseconds = 0) {
+                    tradeProbability: Double = 0, latencyNanoseconds: DurationNanoseconds = 0, alternativeData: AlternativeData? = nil) {
+            self.alternativeData = alternativeData
             self.intervalNanoseconds = intervalNanoseconds
             self.drift = drift
             self.volatility = volatility
@@ -91,7 +128,18 @@ public struct SyntheticMarketFeed: InputSource {
     private let parameters: Parameters
     private let quoteTopic: TopicID
     private let tradeTopic: TopicID
+    private let altTopic: TopicID
     private var random: RandomStream
+    /// Alternative data draws come from their own stream: turning them on never changes the noise
+    /// of the quotes (only the latent drift they reveal).
+    private var altRandom: RandomStream
+    private var alpha: [Double]
+    private var value: [Double]
+    private var flow: [Double]
+    private var interestRate = 4.0
+    private var stepsSincePublish = 0
+    private let alphaPersistence: Double
+    private let stepsPerPublish: Int
     private let cholesky: [Double]
     private var logPrices: [Double]
     private var stressed = false
@@ -102,7 +150,7 @@ public struct SyntheticMarketFeed: InputSource {
     private let stepYears: Double
     private var shocks: [Double]
 
-    public init(name: String, parameters: Parameters, quoteTopic: TopicID, tradeTopic: TopicID, seed: UInt64,
+    public init(name: String, parameters: Parameters, quoteTopic: TopicID, tradeTopic: TopicID, altTopic: TopicID? = nil, seed: UInt64,
                 startTime: Timestamp, endTime: Timestamp) throws {
         guard parameters.intervalNanoseconds > 0, !parameters.initialPrices.isEmpty,
               parameters.sectors.count == parameters.initialPrices.count else {
@@ -115,6 +163,23 @@ public struct SyntheticMarketFeed: InputSource {
         self.quoteTopic = quoteTopic
         self.tradeTopic = tradeTopic
         random = RandomStream(rootSeed: seed, streamName: "feed.\(name)")
+        altRandom = RandomStream(rootSeed: seed, streamName: "feed.\(name).alt")
+        self.altTopic = altTopic ?? tradeTopic
+        let count = parameters.sectors.count
+        alpha = Array(repeating: 0, count: count)
+        value = Array(repeating: 0, count: count)
+        flow = Array(repeating: 0, count: count)
+        if let alt = parameters.alternativeData {
+            for index in 0..<count {
+                alpha[index] = altRandom.nextGaussian()
+                value[index] = altRandom.nextGaussian()
+            }
+            alphaPersistence = pow(0.5, Double(parameters.intervalNanoseconds) / Double(max(alt.alphaHalfLifeNanoseconds, 1)))
+            stepsPerPublish = max(Int(alt.publishIntervalNanoseconds / parameters.intervalNanoseconds), 1)
+        } else {
+            alphaPersistence = 0
+            stepsPerPublish = 1
+        }
         cholesky = factor
         logPrices = parameters.initialPrices.map { log(Double($0)) }
         nextTime = startTime &+ parameters.intervalNanoseconds
@@ -149,7 +214,11 @@ public struct SyntheticMarketFeed: InputSource {
         for symbol in 0..<count {
             var correlated = 0.0
             for column in 0...symbol { correlated += cholesky[symbol * count + column] * shocks[column] }
-            var logReturn = (parameters.drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
+            var drift = parameters.drift
+            if let alt = parameters.alternativeData {
+                drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol]
+            }
+            var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
             let jumps = poisson(parameters.jumpIntensity * stepYears)
             for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
             logPrices[symbol] += logReturn
@@ -169,7 +238,37 @@ public struct SyntheticMarketFeed: InputSource {
                 pending.append(InputRecord(time: local, topic: tradeTopic, message: .trade(trade)))
             }
         }
+        if let alt = parameters.alternativeData { stepAlternativeData(alt, local: local, regimeMultiplier: multiplier) }
         nextTime &+= parameters.intervalNanoseconds
+    }
+
+    /// Evolves the latent alphas and, every publish interval, emits the alternative data.
+    private mutating func stepAlternativeData(_ alt: Parameters.AlternativeData, local: Timestamp, regimeMultiplier: Double) {
+        let innovation = (1 - alphaPersistence * alphaPersistence).squareRoot()
+        for index in alpha.indices { alpha[index] = alphaPersistence * alpha[index] + innovation * altRandom.nextGaussian() }
+        stepsSincePublish += 1
+        guard stepsSincePublish >= stepsPerPublish else { return }
+        stepsSincePublish = 0
+        func emit(_ kind: AltDatum.Kind, _ symbol: SymbolID, _ value: Double) {
+            pending.append(InputRecord(time: local, topic: altTopic,
+                                       message: .alt(AltDatum(kind: kind, symbol: symbol, value: value, exchangeTime: nextTime))))
+        }
+        let volatilityIndex = 15 * regimeMultiplier * exp(0.1 * altRandom.nextGaussian())
+        emit(.volatilityIndex, AltDatum.marketWide, volatilityIndex)
+        emit(.creditSpread, AltDatum.marketWide, 1.0 + 0.05 * (volatilityIndex - 15) + 0.05 * altRandom.nextGaussian())
+        interestRate += 0.002 * altRandom.nextGaussian()
+        emit(.interestRate, AltDatum.marketWide, interestRate)
+        for index in alpha.indices {
+            let symbol = SymbolID(index)
+            emit(.sentiment, symbol, alpha[index] + alt.sentimentNoise * altRandom.nextGaussian())
+            flow[index] = 0.5 * flow[index] + 0.5 * alpha[index] + alt.flowNoise * altRandom.nextGaussian()
+            emit(.fundFlow, symbol, flow[index])
+            if altRandom.nextBernoulli(min(alt.insiderProbability * (1 + abs(alpha[index])), 1)) {
+                emit(.insiderFiling, symbol, alpha[index] + altRandom.nextGaussian() >= 0 ? 1 : -1)
+            }
+            emit(.earningsYield, symbol, 0.05 + 0.02 * value[index] + 0.005 * altRandom.nextGaussian())
+            emit(.bookToPrice, symbol, 0.5 + 0.2 * value[index] + 0.05 * altRandom.nextGaussian())
+        }
     }
 
     /// Poisson draws by inversion (the means here are tiny: λ·Δt ≪ 1).

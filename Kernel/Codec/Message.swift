@@ -9,6 +9,7 @@ public enum Message: Sendable, Equatable {
     case quote(Quote)
     case trade(Trade)
     case bar(Bar)
+    case alt(AltDatum)
     case signal(Signal)
     case order(Order)
     case fill(Fill)
@@ -21,6 +22,7 @@ public enum Message: Sendable, Equatable {
         case .quote: .quote
         case .trade: .trade
         case .bar: .bar
+        case .alt: .alt
         case .signal: .signal
         case .order: .order
         case .fill: .fill
@@ -36,6 +38,7 @@ public enum Message: Sendable, Equatable {
         case .quote(let value): value.encode(into: &writer)
         case .trade(let value): value.encode(into: &writer)
         case .bar(let value): value.encode(into: &writer)
+        case .alt(let value): value.encode(into: &writer)
         case .signal(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
@@ -54,6 +57,7 @@ public enum Message: Sendable, Equatable {
         case .quote: return .quote(try Quote(from: &reader))
         case .trade: return .trade(try Trade(from: &reader))
         case .bar: return .bar(try Bar(from: &reader))
+        case .alt: return .alt(try AltDatum(from: &reader))
         case .signal: return .signal(try Signal(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))

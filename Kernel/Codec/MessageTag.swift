@@ -9,6 +9,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case quote = 16
     case trade = 17
     case bar = 18
+    case alt = 19
     case signal = 32
     case order = 48
     case fill = 49
@@ -22,6 +23,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .quote: "quote"
         case .trade: "trade"
         case .bar: "bar"
+        case .alt: "alt"
         case .signal: "signal"
         case .order: "order"
         case .fill: "fill"

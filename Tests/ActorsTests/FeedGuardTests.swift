@@ -112,3 +112,50 @@ import Testing
         #expect(!below)
     }
 }
+
+@Suite struct FeedGuardRoutingTests {
+    final class Sink: @unchecked Sendable { var messages: [Message] = [] }
+
+    actor Listener: Component {
+        nonisolated let context: Context
+        nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+        let sink: Sink
+        init(context: Context, sink: Sink) {
+            self.context = context
+            self.sink = sink
+        }
+        func start() {
+            context.subscribe(context.topic(Topics.trades))
+            context.subscribe(context.topic(Topics.alternativeData))
+        }
+        func receive(_ delivery: Delivery) { sink.messages.append(delivery.message) }
+    }
+
+    @Test func tradesAndAlternativeDataAreCheckedAndRouted() throws {
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
+        var guardActor: FeedGuard?
+        kernel.spawn("feed.guard") { context in
+            let made = FeedGuard(context: context, parameters: FeedGuard.Parameters(), symbolCount: 1)
+            guardActor = made
+            return made
+        }
+        let sink = Sink()
+        kernel.spawn("listener") { Listener(context: $0, sink: sink) }
+        let rawTrades = kernel.topic(named: Topics.rawTrades)
+        let rawAlt = kernel.topic(named: Topics.rawAlternativeData)
+        let good = Message.trade(Trade(symbol: 0, price: 100, size: 3, aggressor: .buy, exchangeTime: 1))
+        let sentiment = Message.alt(AltDatum(kind: .sentiment, symbol: 0, value: 0.4, exchangeTime: 1))
+        try kernel.addInput(ArrayInputSource([
+            InputRecord(time: 1, topic: rawTrades, message: good),
+            InputRecord(time: 2, topic: rawTrades, message: .trade(Trade(symbol: 0, price: 0, size: 3, aggressor: .buy, exchangeTime: 2))),
+            InputRecord(time: 3, topic: rawAlt, message: sentiment),
+            InputRecord(time: 4, topic: rawAlt, message: .alt(AltDatum(kind: .sentiment, symbol: 0, value: .nan, exchangeTime: 4))),
+            InputRecord(time: 5, topic: rawAlt, message: .alt(AltDatum(kind: .fundFlow, symbol: 0, value: -.infinity, exchangeTime: 5))),
+        ]))
+        _ = try kernel.run()
+        #expect(sink.messages == [good, sentiment])
+        let counts = guardActor!.assumeIsolated { $0.quarantined }
+        #expect(counts[.nonPositive] == 1)
+        #expect(counts[.notANumber] == 2)
+    }
+}

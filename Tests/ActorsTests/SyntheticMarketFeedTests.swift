@@ -113,3 +113,66 @@ import Testing
         #expect(first.map(\.time) == first.map(\.time).sorted())
     }
 }
+
+/// The alternative data carry a weak, real relationship to future returns.
+@Suite struct AlternativeDataTests {
+    @Test func sentimentFlowsAndInsidersPredictReturnsWeakly() throws {
+        let symbols = 10
+        var alt = SyntheticMarketFeed.Parameters.AlternativeData(publishIntervalNanoseconds: SyntheticMarketFeedTests.minute, alphaStrength: 5)
+        alt.insiderProbability = 0.05
+        let parameters = SyntheticMarketFeed.Parameters(intervalNanoseconds: SyntheticMarketFeedTests.minute, volatility: 0.2,
+                                                        initialPrices: Array(repeating: 1_000_000, count: symbols), sectors: Array(0..<symbols),
+                                                        sectorCorrelation: 0, marketCorrelation: 0, alternativeData: alt)
+        var feed = try SyntheticMarketFeed(name: "alt", parameters: parameters, quoteTopic: TopicID(rawValue: 0), tradeTopic: TopicID(rawValue: 1),
+                                           altTopic: TopicID(rawValue: 2), seed: 5, startTime: 0, endTime: 3_000 * SyntheticMarketFeedTests.minute)
+        var mids = Array(repeating: [Double](), count: symbols)
+        var sentiment = Array(repeating: [Double](), count: symbols)
+        var flows = Array(repeating: [Double](), count: symbols)
+        var insiders: [(symbol: Int, step: Int, sign: Double)] = []
+        var kinds = Set<UInt8>()
+        while let record = feed.next() {
+            switch record.message {
+            case .quote(let quote): mids[Int(quote.symbol)].append(log(Double(quote.bidPrice + quote.askPrice) / 2))
+            case .alt(let datum):
+                kinds.insert(datum.kind.rawValue)
+                guard datum.symbol != AltDatum.marketWide else { continue }
+                let symbol = Int(datum.symbol)
+                switch datum.kind {
+                case .sentiment: sentiment[symbol].append(datum.value)
+                case .fundFlow: flows[symbol].append(datum.value)
+                case .insiderFiling: insiders.append((symbol, mids[symbol].count - 1, datum.value))
+                default: break
+                }
+            default: break
+            }
+        }
+        #expect(kinds.count == AltDatum.Kind.allCases.count, "every kind is published")
+        // Information coefficient: correlation of the signal at t with the return over the next 30 minutes.
+        func ic(_ signal: [[Double]]) -> Double {
+            var pairs: [(Double, Double)] = []
+            for symbol in 0..<symbols {
+                for step in 0..<(signal[symbol].count - 31) {
+                    pairs.append((signal[symbol][step], mids[symbol][step + 30] - mids[symbol][step]))
+                }
+            }
+            let (mx, my) = (pairs.map(\.0).reduce(0, +) / Double(pairs.count), pairs.map(\.1).reduce(0, +) / Double(pairs.count))
+            var (sxy, sxx, syy) = (0.0, 0.0, 0.0)
+            for (x, y) in pairs {
+                sxy += (x - mx) * (y - my)
+                sxx += (x - mx) * (x - mx)
+                syy += (y - my) * (y - my)
+            }
+            return sxy / (sxx * syy).squareRoot()
+        }
+        let sentimentIC = ic(sentiment)
+        let flowIC = ic(flows)
+        #expect(sentimentIC > 0.03 && sentimentIC < 0.3, "sentiment IC is positive and weak, got \(sentimentIC)")
+        #expect(flowIC > 0.03 && flowIC < 0.4, "fund-flow IC is positive and weak, got \(flowIC)")
+        let agreeing = insiders.filter { filing in
+            filing.step + 30 < mids[filing.symbol].count
+                && (mids[filing.symbol][filing.step + 30] - mids[filing.symbol][filing.step]) * filing.sign > 0
+        }.count
+        #expect(insiders.count > 300)
+        #expect(Double(agreeing) / Double(insiders.count) > 0.52, "insider filings lean the right way")
+    }
+}

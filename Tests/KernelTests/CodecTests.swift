@@ -9,6 +9,7 @@ import Testing
         .trade(Trade(symbol: 1, price: 505, size: 2, aggressor: .sell, exchangeTime: 12)),
         .bar(Bar(symbol: 0, open: 122_922, high: 124_881, low: 121_910, close: 122_810, volume: 877_000_000,
                  periodStart: 915_408_000_000_000_000, periodNanoseconds: 86_400_000_000_000)),
+        .alt(AltDatum(kind: .creditSpread, symbol: AltDatum.marketWide, value: 1.25, exchangeTime: 99)),
         .signal(Signal(symbol: 2, mu: 0.0012, sigma: -0.0, horizonNanoseconds: 60_000_000_000, confidence: 0.5,
                        regime: 2, agentID: 4, modelVersion: 1, traceID: 77)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 0, traceID: 8)),

@@ -25,6 +25,9 @@ enum JournalFixture {
         case .bar:
             return .bar(Bar(symbol: 2, open: int(1 << 30), high: int(1 << 30), low: int(1 << 30), close: int(1 << 30),
                             volume: int(1 << 40), periodStart: random.next(), periodNanoseconds: random.next()))
+        case .alt:
+            return .alt(AltDatum(kind: AltDatum.Kind.allCases[Int(random.next(below: 8))], symbol: UInt32(random.next(below: 10)),
+                                 value: random.nextGaussian(), exchangeTime: random.next()))
         case .signal:
             return .signal(Signal(symbol: 3, mu: random.nextGaussian(), sigma: random.nextDouble(), horizonNanoseconds: random.next(),
                                   confidence: random.nextDouble(), regime: UInt8(random.next(below: 4)), agentID: UInt16(random.next(below: 12)),

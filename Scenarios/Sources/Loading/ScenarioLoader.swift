@@ -176,6 +176,25 @@ public enum ScenarioLoader {
                 func number(_ key: String, _ range: ClosedRange<Double>, _ fallback: Double) throws(ScenarioError) -> Double {
                     try map.value(key).map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).\(key)", range: range) } ?? fallback
                 }
+                var alternativeData: SyntheticMarketFeed.Parameters.AlternativeData?
+                if let altNode = map.value("alternative_data") {
+                    var altMap = try StrictMapping(altNode, file: file, path: "\(path).alternative_data")
+                    var settings = SyntheticMarketFeed.Parameters.AlternativeData()
+                    let altPath = "\(path).alternative_data"
+                    if let node = altMap.value("publish_interval") { settings.publishIntervalNanoseconds = try scalars.duration(node, "\(altPath).publish_interval") }
+                    if let node = altMap.value("alpha_half_life") { settings.alphaHalfLifeNanoseconds = try scalars.duration(node, "\(altPath).alpha_half_life") }
+                    if let node = altMap.value("alpha_strength") { settings.alphaStrength = try scalars.decimal(node, "\(altPath).alpha_strength", range: 0...100) }
+                    if let node = altMap.value("value_strength") { settings.valueStrength = try scalars.decimal(node, "\(altPath).value_strength", range: 0...10) }
+                    if let node = altMap.value("sentiment_noise") { settings.sentimentNoise = try scalars.decimal(node, "\(altPath).sentiment_noise", range: 0...100) }
+                    if let node = altMap.value("flow_noise") { settings.flowNoise = try scalars.decimal(node, "\(altPath).flow_noise", range: 0...100) }
+                    if let node = altMap.value("insider_probability") { settings.insiderProbability = try scalars.decimal(node, "\(altPath).insider_probability", range: 0...1) }
+                    try altMap.finish(allowed: ["publish_interval", "alpha_half_life", "alpha_strength", "value_strength", "sentiment_noise",
+                                                "flow_noise", "insider_probability"])
+                    guard settings.publishIntervalNanoseconds >= interval else {
+                        throw StrictMapping.error(file, altNode, "\(altPath).publish_interval must be at least the feed's interval")
+                    }
+                    alternativeData = settings
+                }
                 var sectorNames: [String] = []
                 for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
                 let parameters = SyntheticMarketFeed.Parameters(
@@ -188,11 +207,12 @@ public enum ScenarioLoader {
                     stressedVolatilityMultiplier: try number("stressed_volatility_multiplier", 1...100, 1),
                     stressProbability: try number("stress_probability", 0...1, 0),
                     recoveryProbability: try number("recovery_probability", 0...1, 1), spreadTicks: spread, maximumSize: maximumSize,
-                    tradeProbability: try number("trade_probability", 0...1, 0), latencyNanoseconds: latency)
+                    tradeProbability: try number("trade_probability", 0...1, 0), latencyNanoseconds: latency,
+                    alternativeData: alternativeData)
                 try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size",
                                          "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
                                          "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
-                                         "recovery_probability", "trade_probability"])
+                                         "recovery_probability", "trade_probability", "alternative_data"])
                 guard SyntheticMarketFeed.isValidCorrelation(parameters) else {
                     throw StrictMapping.error(file, item, "\(path): sector_correlation and market_correlation do not form a valid correlation matrix",
                                               hint: "keep market_correlation ≤ sector_correlation < 1 and both ≥ 0")

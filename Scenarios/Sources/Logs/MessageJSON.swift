@@ -17,6 +17,9 @@ public enum MessageJSON {
             return [("symbol", "\(bar.symbol)"), ("open", "\(bar.open)"), ("high", "\(bar.high)"), ("low", "\(bar.low)"),
                     ("close", "\(bar.close)"), ("volume", "\(bar.volume)"), ("period_start", "\(bar.periodStart)"),
                     ("period_ns", "\(bar.periodNanoseconds)")]
+        case .alt(let datum):
+            return [("kind", quoted(datum.kind.description)), ("symbol", datum.symbol == AltDatum.marketWide ? "null" : "\(datum.symbol)"),
+                    ("value", number(datum.value)), ("exchange_time", "\(datum.exchangeTime)")]
         case .signal(let signal):
             return [("symbol", "\(signal.symbol)"), ("mu", number(signal.mu)), ("sigma", number(signal.sigma)),
                     ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),

@@ -124,7 +124,8 @@ public final class ScenarioRun {
                                                      startTime: scenario.startTime, endTime: end))
                 case .synthetic(let parameters):
                     try kernel.addInput(SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
-                                                            tradeTopic: kernel.topic(named: Topics.trades), seed: seed,
+                                                            tradeTopic: kernel.topic(named: Topics.rawTrades),
+                                                            altTopic: kernel.topic(named: Topics.rawAlternativeData), seed: seed,
                                                             startTime: scenario.startTime, endTime: end))
                 }
             }
