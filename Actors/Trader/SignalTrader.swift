@@ -10,10 +10,14 @@ public actor SignalTrader: Component {
         public var quantity: Int64
         /// Signals with lower confidence flatten the position.
         public var minimumConfidence: Double
+        /// Act on this agent's signals only (nil = every signal). Until the blender combines the
+        /// agents, following one avoids flip-flopping between disagreeing agents.
+        public var followAgentID: UInt16?
 
-        public init(quantity: Int64, minimumConfidence: Double) {
+        public init(quantity: Int64, minimumConfidence: Double, followAgentID: UInt16? = nil) {
             self.quantity = quantity
             self.minimumConfidence = minimumConfidence
+            self.followAgentID = followAgentID
         }
     }
 
@@ -39,6 +43,7 @@ public actor SignalTrader: Component {
 
     public func receive(_ delivery: Delivery) {
         guard case .signal(let signal) = delivery.message else { return }
+        if let follow = parameters.followAgentID, signal.agentID != follow { return }
         let index = Int(signal.symbol)
         guard index < targets.count, signal.mu.isFinite, signal.sigma.isFinite else { return }
         let target: Int64

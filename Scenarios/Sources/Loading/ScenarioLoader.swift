@@ -81,7 +81,7 @@ public enum ScenarioLoader {
                                           hint: "at most 2,000,000,000 quotes per feed: use a longer interval or a shorter duration")
             }
         }
-        let trader = try readTrader(top.value("trader"), file: file)
+        let trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
         let broker = try readBroker(top.value("broker"), file: file)
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
@@ -238,12 +238,24 @@ public enum ScenarioLoader {
             var map = try StrictMapping(item, file: file, path: path)
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            guard type == "ema-cross" else {
-                throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'", hint: "available: ema-cross")
+            let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro"]
+            guard type == "ema-cross" || featureTypes.contains(type) else {
+                throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'", hint: "available: ema-cross, \(featureTypes.joined(separator: ", "))")
             }
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? type
             let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
+            if featureTypes.contains(type) {
+                let horizon = try map.value("horizon").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).horizon") } ?? 1_800_000_000_000
+                guard horizon > 0 else { throw StrictMapping.error(file, item, "\(path).horizon must be positive") }
+                try map.finish(allowed: ["name", "type", "weight", "enabled", "horizon"])
+                guard !agents.contains(where: { $0.name == name }) else {
+                    throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
+                }
+                agents.append(AgentSettings(name: name, weight: weight, enabled: enabled,
+                                            kind: .feature(type: type, horizonNanoseconds: horizon, agentID: UInt16(index + 1))))
+                continue
+            }
             let fast = try map.value("fast").map { node throws(ScenarioError) in try scalars.integer(node, "\(path).fast", range: 1...100_000) } ?? 12
             let slowNode = map.value("slow")
             let slow = try slowNode.map { node throws(ScenarioError) in try scalars.integer(node, "\(path).slow", range: 2...1_000_000) } ?? 48
@@ -264,8 +276,10 @@ public enum ScenarioLoader {
         return agents
     }
 
-    private static func readTrader(_ node: Node?, file: String) throws(ScenarioError) -> SignalTrader.Parameters {
+    private static func readTrader(_ node: Node?, agentNames: [String], file: String) throws(ScenarioError) -> SignalTrader.Parameters {
         var parameters = SignalTrader.Parameters(quantity: 1, minimumConfidence: 0.2)
+        // Until the blender lands, the trader follows one agent: the first, unless told otherwise.
+        parameters.followAgentID = agentNames.isEmpty ? nil : 1
         guard let node else { return parameters }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "trader")
@@ -273,7 +287,14 @@ public enum ScenarioLoader {
         if let confidence = map.value("min_confidence") {
             parameters.minimumConfidence = try scalars.decimal(confidence, "trader.min_confidence", range: 0...1)
         }
-        try map.finish(allowed: ["quantity", "min_confidence"])
+        if let follow = map.value("follow") {
+            let name = try scalars.text(follow, "trader.follow")
+            guard let position = agentNames.firstIndex(of: name) else {
+                throw StrictMapping.error(file, follow, "trader.follow names no agent: '\(name)'", hint: "agents: \(agentNames.joined(separator: ", "))")
+            }
+            parameters.followAgentID = UInt16(position + 1)
+        }
+        try map.finish(allowed: ["quantity", "min_confidence", "follow"])
         return parameters
     }
 

@@ -36,6 +36,7 @@ public final class ScenarioRun {
     public let broker: SimulatedBroker
     public let agents: [EMACrossAgent]
     public let feedGuard: FeedGuard
+    public let featureAgents: [AnyFeatureAgent]
     public let recorder: JournalRecorder?
 
     /// Options that change how, not what, the scenario runs.
@@ -80,6 +81,7 @@ public final class ScenarioRun {
         self.feedGuard = feedGuard!
 
         var agents: [EMACrossAgent] = []
+        var featureAgents: [AnyFeatureAgent] = []
         for settings in scenario.agents where settings.enabled {
             switch settings.kind {
             case .emaCross(let parameters):
@@ -90,9 +92,21 @@ public final class ScenarioRun {
                     return agent
                 }
                 agents.append(captured!)
+            case .feature(let type, let horizon, let agentID):
+                let parameters = FeatureAgent<SentimentModel>.Parameters(horizonNanoseconds: horizon, agentID: agentID)
+                let count = universe.count
+                let name = "agent.\(settings.name)"
+                switch type {
+                case "sentiment": featureAgents.append(.init(kernel.spawnFeatureAgent(name, SentimentModel(symbolCount: count), parameters, count)))
+                case "insider": featureAgents.append(.init(kernel.spawnFeatureAgent(name, InsiderModel(symbolCount: count), parameters, count)))
+                case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
+                case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
+                default: featureAgents.append(.init(kernel.spawnFeatureAgent(name, MacroModel(), parameters, count)))
+                }
             }
         }
         self.agents = agents
+        self.featureAgents = featureAgents
         var trader: SignalTrader?
         kernel.spawn("trader") { context in
             let made = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
@@ -160,6 +174,7 @@ public final class ScenarioRun {
         }
         let orders = trader.assumeIsolated { $0.ordersSent }
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
+            + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,

@@ -43,6 +43,8 @@ public struct FeedSettings: Sendable, Equatable {
 public struct AgentSettings: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case emaCross(EMACrossAgent.Parameters)
+        /// An alternative-data agent (`sentiment`, `insider`, `money-flows`, `value`, `macro`).
+        case feature(type: String, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
     }
 
     public var name: String

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// An agent that reads alternative data through a ``FeatureModel`` and emits a `Signal` per
+/// symbol whenever the feature changes:
+/// - μ = the online regression of realized horizon returns on the feature, applied to the
+///   current feature (0 until it has learned anything);
+/// - σ = the root of the EWMA of its own forecast residuals (``ForecastTracker``);
+/// - confidence = |μ| / (|μ| + σ).
+/// It skips gracefully on missing data: no mid yet, or no feature yet, means no signal.
+public actor FeatureAgent<Model: FeatureModel>: Component {
+    public struct Parameters: Sendable, Equatable {
+        public var horizonNanoseconds: DurationNanoseconds
+        public var agentID: UInt16
+        /// σ before any forecast has been scored.
+        public var priorSigma: Double
+
+        public init(horizonNanoseconds: DurationNanoseconds = 1_800_000_000_000, agentID: UInt16, priorSigma: Double = 0.01) {
+            self.horizonNanoseconds = horizonNanoseconds
+            self.agentID = agentID
+            self.priorSigma = priorSigma
+        }
+    }
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    @exclusivity(unchecked) private var model: Model
+    @exclusivity(unchecked) private var trackers: [ForecastTracker]
+    @exclusivity(unchecked) private var logMids: [Double?]
+    @exclusivity(unchecked) public private(set) var signalsEmitted = 0
+    private let signalsTopic: TopicID
+
+    public init(context: Context, model: Model, parameters: Parameters, symbolCount: Int) {
+        self.context = context
+        self.model = model
+        self.parameters = parameters
+        trackers = Array(repeating: ForecastTracker(horizonNanoseconds: parameters.horizonNanoseconds, priorSigma: parameters.priorSigma),
+                         count: symbolCount)
+        logMids = Array(repeating: nil, count: symbolCount)
+        signalsTopic = context.topic(Topics.signals)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(context.topic(Topics.alternativeData))
+    }
+
+    /// Hit rate of the scored forecasts (sign of μ vs realized return), over all symbols.
+    public var hitRate: Double? {
+        let (hits, scored) = trackers.reduce((0, 0)) { ($0.0 + $1.hits, $0.1 + $1.scored) }
+        return scored > 0 ? Double(hits) / Double(scored) : nil
+    }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .quote(let quote):
+            let index = Int(quote.symbol)
+            guard index < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+            let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+            logMids[index] = logMid
+            trackers[index].observe(time: delivery.time, logMid: logMid)
+        case .alt(let datum):
+            guard let changed = model.absorb(datum) else { return }
+            if changed == AltDatum.marketWide {
+                for index in logMids.indices { emit(symbol: index, time: delivery.time, trace: delivery.sequence) }
+            } else if Int(changed) < logMids.count {
+                emit(symbol: Int(changed), time: delivery.time, trace: delivery.sequence)
+            }
+        default:
+            break
+        }
+    }
+
+    private func emit(symbol index: Int, time: Timestamp, trace: UInt64) {
+        guard let logMid = logMids[index], let feature = model.feature(of: index), feature.isFinite else { return }
+        let tracker = trackers[index]
+        let mu = tracker.regression.observations >= 10 ? tracker.regression.predict(feature) : 0
+        let sigma = tracker.sigma
+        trackers[index].record(time: time, feature: feature, mu: mu, logMid: logMid)
+        let signal = Signal(symbol: SymbolID(index), mu: mu, sigma: sigma, horizonNanoseconds: parameters.horizonNanoseconds,
+                            confidence: abs(mu) / (abs(mu) + sigma + 1e-12), regime: model.regime, agentID: parameters.agentID,
+                            modelVersion: Model.modelVersion, traceID: trace)
+        signalsEmitted += 1
+        context.publish(signalsTopic, .signal(signal))
+    }
+}

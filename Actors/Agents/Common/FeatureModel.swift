@@ -1,0 +1,21 @@
+import Kernel
+
+/// What distinguishes one alternative-data agent from another: which data it reads and how it
+/// turns them into a feature per symbol. The ``FeatureAgent`` does the rest (learning μ from the
+/// feature, σ from its own residuals, emitting signals).
+public protocol FeatureModel: Sendable {
+    /// Agent name in reports (`sentiment`, `insider`, …).
+    static var agentName: String { get }
+    static var modelVersion: UInt16 { get }
+    /// Updates the state with one alternative datum. Returns the symbols whose feature changed
+    /// (``AltDatum/marketWide`` means all of them).
+    mutating func absorb(_ datum: AltDatum) -> SymbolID?
+    /// The current feature of a symbol, or nil while there is not enough data (no signal then).
+    func feature(of symbol: Int) -> Double?
+    /// A regime label for the signal (0 = unknown).
+    var regime: UInt8 { get }
+}
+
+extension FeatureModel {
+    public var regime: UInt8 { 0 }
+}

@@ -1,0 +1,60 @@
+import Kernel
+
+/// Keeps an agent honest about its uncertainty: remembers each forecast (feature value, μ, the
+/// mid when it was made), and when the horizon has passed, scores it against the realized log
+/// return. That feeds both the regression that maps the feature to μ and an EWMA of squared
+/// residuals whose root is σ — a real, out-of-sample uncertainty, not a guess.
+public struct ForecastTracker: Sendable {
+    struct Pending: Sendable {
+        var time: Timestamp
+        var feature: Double
+        var mu: Double
+        var logMid: Double
+    }
+
+    public let horizonNanoseconds: DurationNanoseconds
+    private var pending: [Pending] = []
+    private var head = 0
+    public private(set) var regression: OnlineRegression
+    private var residualVariance: Double
+    public private(set) var resolved = 0
+    /// Forecasts whose sign matched the realized return's, among resolved ones with μ ≠ 0.
+    public private(set) var hits = 0
+    public private(set) var scored = 0
+
+    /// - Parameter priorSigma: σ before any forecast has been resolved.
+    public init(horizonNanoseconds: DurationNanoseconds, priorSigma: Double, forgetting: Double = 0.995) {
+        self.horizonNanoseconds = horizonNanoseconds
+        regression = OnlineRegression(forgetting: forgetting)
+        residualVariance = priorSigma * priorSigma
+    }
+
+    public var sigma: Double { residualVariance.squareRoot() }
+
+    /// Records a forecast made at `time` when the mid was `logMid` (log price).
+    public mutating func record(time: Timestamp, feature: Double, mu: Double, logMid: Double) {
+        if head > 1_024 && head * 2 > pending.count {
+            pending.removeFirst(head)
+            head = 0
+        }
+        pending.append(Pending(time: time, feature: feature, mu: mu, logMid: logMid))
+    }
+
+    /// Resolves every forecast at least one horizon old against the mid now.
+    /// - Complexity: amortized O(1) per forecast.
+    public mutating func observe(time: Timestamp, logMid: Double) {
+        while head < pending.count, time &- pending[head].time >= horizonNanoseconds {
+            let forecast = pending[head]
+            head += 1
+            let realized = logMid - forecast.logMid
+            let residual = realized - forecast.mu
+            residualVariance += 0.02 * (residual * residual - residualVariance)
+            regression.add(x: forecast.feature, y: realized)
+            resolved += 1
+            if forecast.mu != 0 && realized != 0 {
+                scored += 1
+                if (forecast.mu > 0) == (realized > 0) { hits += 1 }
+            }
+        }
+    }
+}

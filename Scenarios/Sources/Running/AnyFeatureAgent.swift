@@ -1,0 +1,31 @@
+import Actors
+import Kernel
+
+/// A feature agent of any model, for the runner's bookkeeping after a run (read on the kernel
+/// thread once the kernel has finished).
+public struct AnyFeatureAgent {
+    public let signalsEmitted: () -> Int
+    public let hitRate: () -> Double?
+
+    init<Model: FeatureModel>(_ agent: FeatureAgent<Model>) {
+        signalsEmitted = { agent.assumeIsolated { $0.signalsEmitted } }
+        hitRate = { agent.assumeIsolated { $0.hitRate } }
+    }
+}
+
+extension Kernel {
+    /// Spawns a ``FeatureAgent`` for `model`.
+    func spawnFeatureAgent<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgent<SentimentModel>.Parameters,
+                                                _ symbolCount: Int) -> FeatureAgent<Model> {
+        var made: FeatureAgent<Model>?
+        spawn(name) { context in
+            let agent = FeatureAgent(context: context, model: model,
+                                     parameters: FeatureAgent<Model>.Parameters(horizonNanoseconds: parameters.horizonNanoseconds,
+                                                                                agentID: parameters.agentID, priorSigma: parameters.priorSigma),
+                                     symbolCount: symbolCount)
+            made = agent
+            return agent
+        }
+        return made!
+    }
+}

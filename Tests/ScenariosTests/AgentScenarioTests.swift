@@ -1,0 +1,51 @@
+import Kernel
+import Scenarios
+import Testing
+
+/// The alternative-data agents find the relationship the synthetic feed plants.
+@Suite struct AgentScenarioTests {
+    static let text = """
+        version: 1
+        name: agents
+        seed: 12
+        start: 2024-03-04T14:30:00Z
+        duration: 5d
+        universe:
+          - { symbol: A, sector: s1 }
+          - { symbol: B, sector: s1 }
+          - { symbol: C, sector: s2 }
+          - { symbol: D, sector: s2 }
+        feeds:
+          - type: synthetic
+            interval: 1m
+            volatility: 0.2
+            initial_price: 100.00
+            sector_correlation: 0.3
+            market_correlation: 0.1
+            alternative_data:
+              publish_interval: 1m
+              alpha_strength: 5
+              sentiment_noise: 1.0
+        agents:
+          - { name: sentiment, type: sentiment, horizon: 30m }
+          - { name: flows, type: money-flows, horizon: 30m }
+          - { name: insider, type: insider, horizon: 30m }
+          - { name: value, type: value, horizon: 1d }
+          - { name: macro, type: macro, horizon: 30m }
+        trader:
+          follow: sentiment
+        """
+
+    @Test func sentimentAndFlowAgentsBeatACoinFlip() throws {
+        let scenario = try ScenarioLoader.parse(AgentScenarioTests.text, file: "agents.yaml")
+        let run = try ScenarioRun(scenario: scenario)
+        let outcome = try run.run()
+        #expect(run.featureAgents.count == 5)
+        for agent in run.featureAgents { #expect(agent.signalsEmitted() > 0) }
+        let sentimentHitRate = try #require(run.featureAgents[0].hitRate())
+        let flowHitRate = try #require(run.featureAgents[1].hitRate())
+        #expect(sentimentHitRate > 0.53, "sentiment hit rate \(sentimentHitRate)")
+        #expect(flowHitRate > 0.53, "flow hit rate \(flowHitRate)")
+        #expect(outcome.orders > 0, "the trader follows the sentiment agent")
+    }
+}
