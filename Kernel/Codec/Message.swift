@@ -11,6 +11,7 @@ public enum Message: Sendable, Equatable {
     case bar(Bar)
     case alt(AltDatum)
     case signal(Signal)
+    case forecast(Forecast)
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
@@ -24,6 +25,7 @@ public enum Message: Sendable, Equatable {
         case .bar: .bar
         case .alt: .alt
         case .signal: .signal
+        case .forecast: .forecast
         case .order: .order
         case .fill: .fill
         case .position: .position
@@ -40,6 +42,7 @@ public enum Message: Sendable, Equatable {
         case .bar(let value): value.encode(into: &writer)
         case .alt(let value): value.encode(into: &writer)
         case .signal(let value): value.encode(into: &writer)
+        case .forecast(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
@@ -59,6 +62,7 @@ public enum Message: Sendable, Equatable {
         case .bar: return .bar(try Bar(from: &reader))
         case .alt: return .alt(try AltDatum(from: &reader))
         case .signal: return .signal(try Signal(from: &reader))
+        case .forecast: return .forecast(try Forecast(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
         case .position: return .position(try PositionUpdate(from: &reader))

@@ -11,6 +11,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case bar = 18
     case alt = 19
     case signal = 32
+    case forecast = 33
     case order = 48
     case fill = 49
     case position = 50
@@ -25,6 +26,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .bar: "bar"
         case .alt: "alt"
         case .signal: "signal"
+        case .forecast: "forecast"
         case .order: "order"
         case .fill: "fill"
         case .position: "position"

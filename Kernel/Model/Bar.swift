@@ -1,7 +1,9 @@
 /// One OHLCV bar (daily bars from CSV history, or aggregated bars). Prices are fixed-point in
 /// the instrument's price units; volume in units.
+///
+/// `symbol` is declared last so the struct packs into 60 bytes: every message must stay small
+/// (see `CodecTests.messagesStaySmall`), the kernel copies them with every event.
 public struct Bar: WireCodable, Equatable {
-    public var symbol: SymbolID
     public var open: Int64
     public var high: Int64
     public var low: Int64
@@ -10,6 +12,7 @@ public struct Bar: WireCodable, Equatable {
     /// Start of the bar's period, and its length.
     public var periodStart: Timestamp
     public var periodNanoseconds: DurationNanoseconds
+    public var symbol: SymbolID
 
     public init(symbol: SymbolID, open: Int64, high: Int64, low: Int64, close: Int64, volume: Int64,
                 periodStart: Timestamp, periodNanoseconds: DurationNanoseconds) {
@@ -35,7 +38,7 @@ public struct Bar: WireCodable, Equatable {
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {
-        symbol = try reader.readUInt32()
+        let symbol = try reader.readUInt32()
         open = try reader.readInt64()
         high = try reader.readInt64()
         low = try reader.readInt64()
@@ -43,5 +46,6 @@ public struct Bar: WireCodable, Equatable {
         volume = try reader.readInt64()
         periodStart = try reader.readUInt64()
         periodNanoseconds = try reader.readUInt64()
+        self.symbol = symbol
     }
 }

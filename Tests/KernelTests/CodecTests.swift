@@ -12,6 +12,8 @@ import Testing
         .alt(AltDatum(kind: .creditSpread, symbol: AltDatum.marketWide, value: 1.25, exchangeTime: 99)),
         .signal(Signal(symbol: 2, mu: 0.0012, sigma: -0.0, horizonNanoseconds: 60_000_000_000, confidence: 0.5,
                        regime: 2, agentID: 4, modelVersion: 1, traceID: 77)),
+        .forecast(Forecast(symbol: 1, mu: 0.001, sigma: 0.01, horizonNanoseconds: 60, regime: 1, traceID: 9,
+                           shares: AgentShares([(1, 0.75), (4, 0.25), (12, 1.0 / 3)]))),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 0, traceID: 8)),
         .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: 1, isFinal: true, traceID: 8)),
         .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),
@@ -61,6 +63,23 @@ import Testing
         bytes[12] = 9  // the side byte of the order
         var reader = BinaryReader(bytes)
         #expect(throws: DecodingError.self) { try Message.decodePayload(tag: MessageTag.order.rawValue, from: &reader) }
+    }
+
+    @Test func agentSharesQuantizeToBytes() {
+        var shares = AgentShares([(1, 0.75), (12, 1.0 / 3)])
+        #expect(shares[1] == 191.0 / 255)
+        #expect(shares[12] == 85.0 / 255)
+        #expect(shares[2] == 0)
+        shares[12] = 0
+        #expect(shares.nonZero.map(\.agentID) == [1])
+    }
+
+    /// Every event copies its message through the queue: the largest message sets the cost of
+    /// all of them. 57 bytes (a Fill or a Signal plus the tag) keeps an event at 104 bytes.
+    @Test func messagesStaySmall() {
+        #expect(MemoryLayout<Message>.size <= 61, "a message grew: \(MemoryLayout<Message>.size) bytes")
+        #expect(MemoryLayout<ScheduledEvent>.stride <= 104, "an event grew: \(MemoryLayout<ScheduledEvent>.stride) bytes")
+        #expect(_isPOD(Message.self), "messages must stay trivially copyable (no arrays, strings or classes)")
     }
 
     @Test func stringLengthIsBoundedBeforeAllocation() {

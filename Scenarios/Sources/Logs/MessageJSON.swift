@@ -25,6 +25,11 @@ public enum MessageJSON {
                     ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),
                     ("regime", "\(signal.regime)"), ("agent", "\(signal.agentID)"), ("model_version", "\(signal.modelVersion)"),
                     ("trace", "\(signal.traceID)")]
+        case .forecast(let forecast):
+            let contributions = "{" + forecast.shares.nonZero.map { "\"\($0.agentID)\":\(number($0.share))" }.joined(separator: ",") + "}"
+            return [("symbol", "\(forecast.symbol)"), ("mu", number(forecast.mu)), ("sigma", number(forecast.sigma)),
+                    ("horizon_ns", "\(forecast.horizonNanoseconds)"), ("regime", "\(forecast.regime)"), ("trace", "\(forecast.traceID)"),
+                    ("shares", contributions)]
         case .order(let order):
             return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
                     ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("trace", "\(order.traceID)")]
