@@ -14,6 +14,8 @@ public enum Topics {
     public static let alternativeData = "alt.data"
     /// Agents → trader (later: blender).
     public static let signals = "signals"
+    /// Blender → selector (and the trader, until the selector is wired): ``Forecast``s.
+    public static let forecasts = "forecasts"
     /// Trader (later: router) → broker.
     public static let orders = "orders"
     /// Broker → portfolio.

@@ -13,11 +13,14 @@ public actor SignalTrader: Component {
         /// Act on this agent's signals only (nil = every signal). Until the blender combines the
         /// agents, following one avoids flip-flopping between disagreeing agents.
         public var followAgentID: UInt16?
+        /// Act on the blender's forecasts instead of raw signals (when the scenario has a blender).
+        public var followsForecasts: Bool
 
-        public init(quantity: Int64, minimumConfidence: Double, followAgentID: UInt16? = nil) {
+        public init(quantity: Int64, minimumConfidence: Double, followAgentID: UInt16? = nil, followsForecasts: Bool = false) {
             self.quantity = quantity
             self.minimumConfidence = minimumConfidence
             self.followAgentID = followAgentID
+            self.followsForecasts = followsForecasts
         }
     }
 
@@ -38,29 +41,43 @@ public actor SignalTrader: Component {
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.signals))
+        context.subscribe(context.topic(parameters.followsForecasts ? Topics.forecasts : Topics.signals))
     }
 
     public func receive(_ delivery: Delivery) {
-        guard case .signal(let signal) = delivery.message else { return }
-        if let follow = parameters.followAgentID, signal.agentID != follow { return }
-        let index = Int(signal.symbol)
-        guard index < targets.count, signal.mu.isFinite, signal.sigma.isFinite else { return }
+        let symbol: SymbolID
+        let mu: Double
+        let confidence: Double
+        let traceID: UInt64
+        switch delivery.message {
+        case .signal(let signal):
+            if let follow = parameters.followAgentID, signal.agentID != follow { return }
+            guard signal.sigma.isFinite else { return }
+            (symbol, mu, confidence, traceID) = (signal.symbol, signal.mu, signal.confidence, signal.traceID)
+        case .forecast(let forecast):
+            guard forecast.sigma.isFinite else { return }
+            (symbol, mu, traceID) = (forecast.symbol, forecast.mu, forecast.traceID)
+            confidence = abs(forecast.mu) / (abs(forecast.mu) + forecast.sigma + 1e-12)
+        default:
+            return
+        }
+        let index = Int(symbol)
+        guard index < targets.count, mu.isFinite else { return }
         let target: Int64
-        if signal.confidence < parameters.minimumConfidence {
+        if confidence < parameters.minimumConfidence {
             target = 0
         } else {
-            target = signal.mu > 0 ? parameters.quantity : -parameters.quantity
+            target = mu > 0 ? parameters.quantity : -parameters.quantity
         }
         let difference = target - targets[index]
         guard difference != 0 else { return }
         targets[index] = target
         let order = Order(
-            orderID: context.ids.next(), symbol: signal.symbol, side: difference > 0 ? .buy : .sell,
-            quantity: abs(difference), limitPrice: 0, traceID: signal.traceID)
+            orderID: context.ids.next(), symbol: symbol, side: difference > 0 ? .buy : .sell,
+            quantity: abs(difference), limitPrice: 0, traceID: traceID)
         ordersSent += 1
         context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
-                                                "quantity": "\(order.quantity)", "mu": "\(signal.mu)"])
+                                                "quantity": "\(order.quantity)", "mu": "\(mu)"])
         context.publish(ordersTopic, .order(order))
     }
 }

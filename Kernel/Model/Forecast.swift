@@ -13,8 +13,8 @@ public struct Forecast: WireCodable, Equatable {
     public var symbol: SymbolID
     public var regime: UInt8
 
-    public init(symbol: SymbolID, mu: Double, sigma: Double, horizonNanoseconds: DurationNanoseconds, regime: UInt8,
-                traceID: UInt64, shares: AgentShares) {
+    public init(mu: Double, sigma: Double, horizonNanoseconds: DurationNanoseconds, traceID: UInt64, shares: AgentShares,
+                symbol: SymbolID, regime: UInt8) {
         self.symbol = symbol
         self.mu = mu
         self.sigma = sigma

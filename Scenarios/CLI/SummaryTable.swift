@@ -21,6 +21,10 @@ enum SummaryTable {
             ("fees", "\(report.fees) \(report.currency)"),
             ("max drawdown", "\(report.max_drawdown) \(report.currency)"),
             ("quarantined", quarantineLine(report.quarantined)),
+            ("blender", report.blender.map { blender in
+                "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
+                    + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
+            } ?? "none"),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]

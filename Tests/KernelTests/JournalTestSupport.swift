@@ -33,9 +33,9 @@ enum JournalFixture {
                                   confidence: random.nextDouble(), regime: UInt8(random.next(below: 4)), agentID: UInt16(random.next(below: 12)),
                                   modelVersion: 2, traceID: random.next()))
         case .forecast:
-            return .forecast(Forecast(symbol: 1, mu: random.nextGaussian(), sigma: random.nextDouble(), horizonNanoseconds: random.next(),
-                                      regime: 1, traceID: random.next(),
-                                      shares: AgentShares(low: random.next(), high: UInt32(truncatingIfNeeded: random.next()))))
+            return .forecast(Forecast(mu: random.nextGaussian(), sigma: random.nextDouble(), horizonNanoseconds: random.next(),
+                                      traceID: random.next(), shares: AgentShares(low: random.next(), high: UInt32(truncatingIfNeeded: random.next())),
+                                      symbol: 1, regime: 1))
         case .order:
             return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next()))
         case .fill:

@@ -47,5 +47,23 @@ import Testing
         #expect(sentimentHitRate > 0.53, "sentiment hit rate \(sentimentHitRate)")
         #expect(flowHitRate > 0.53, "flow hit rate \(flowHitRate)")
         #expect(outcome.orders > 0, "the trader follows the sentiment agent")
+        #expect(outcome.blender == nil)
+    }
+
+    /// With a blender, the trader follows its forecasts; the report carries its calibration.
+    @Test func blenderForecastsAndCalibrates() throws {
+        let text = AgentScenarioTests.text.replacingOccurrences(of: "trader:\n  follow: sentiment", with: "blender:\n  horizon: 30m\n  learning_rate: 0.05")
+        let scenario = try ScenarioLoader.parse(text, file: "agents.yaml")
+        #expect(scenario.blender != nil && scenario.trader.followsForecasts)
+        let outcome = try ScenarioRun(scenario: scenario).run()
+        let blender = try #require(outcome.blender)
+        #expect(blender.forecasts > 1_000)
+        #expect(blender.scored > 1_000)
+        let ece = try #require(blender.expectedCalibrationError)
+        #expect(ece >= 0 && ece < 0.5)
+        #expect(abs(blender.weights.reduce(0, +) - 1) < 1e-9)
+        #expect(outcome.orders > 0, "the trader follows the blended forecasts")
+        let json = String(decoding: try RunReport(outcome).json(), as: UTF8.self)
+        #expect(json.contains("\"ece\""))
     }
 }

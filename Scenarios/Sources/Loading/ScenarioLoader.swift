@@ -7,7 +7,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "trader", "broker"]
+                               "universe", "feeds", "agents", "blender", "trader", "broker"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -81,11 +81,16 @@ public enum ScenarioLoader {
                                           hint: "at most 2,000,000,000 quotes per feed: use a longer interval or a shorter duration")
             }
         }
-        let trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
+        let blender = try readBlender(top.value("blender"), file: file)
+        var trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
+        if blender != nil {
+            trader.followsForecasts = true
+            trader.followAgentID = nil
+        }
         let broker = try readBroker(top.value("broker"), file: file)
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
-                        universe: universe, feeds: feeds, agents: agents, trader: trader, broker: broker,
+                        universe: universe, feeds: feeds, agents: agents, blender: blender, trader: trader, broker: broker,
                         sourceText: text, sourcePath: file)
     }
 
@@ -296,6 +301,25 @@ public enum ScenarioLoader {
         }
         try map.finish(allowed: ["quantity", "min_confidence", "follow"])
         return parameters
+    }
+
+    private static func readBlender(_ node: Node?, file: String) throws(ScenarioError) -> BlenderSettings? {
+        guard let node else { return nil }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "blender")
+        var settings = BlenderSettings(horizonNanoseconds: 1_800_000_000_000, evaluationIntervalNanoseconds: 60_000_000_000,
+                                       learningRate: 0.05, stressRatio: 1.5)
+        if let value = map.value("horizon") { settings.horizonNanoseconds = try scalars.duration(value, "blender.horizon") }
+        if let value = map.value("evaluation_interval") {
+            settings.evaluationIntervalNanoseconds = try scalars.duration(value, "blender.evaluation_interval")
+        }
+        if let value = map.value("learning_rate") { settings.learningRate = try scalars.decimal(value, "blender.learning_rate", range: 0...10) }
+        if let value = map.value("stress_ratio") { settings.stressRatio = try scalars.decimal(value, "blender.stress_ratio", range: 1...100) }
+        try map.finish(allowed: ["horizon", "evaluation_interval", "learning_rate", "stress_ratio"])
+        guard settings.horizonNanoseconds > 0, settings.evaluationIntervalNanoseconds > 0 else {
+            throw StrictMapping.error(file, node, "blender.horizon and blender.evaluation_interval must be positive")
+        }
+        return settings
     }
 
     private static func readBroker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {

@@ -27,6 +27,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var jobs_run: UInt64
     /// Ticks quarantined by the input defense, by reason.
     public var quarantined: [String: Int]
+    /// The blender's figures (`forecasts`, `ece`, `one_sigma_coverage`, `scored`, `weights`); absent without a blender.
+    public var blender: BlenderFigures?
 
     public init(_ outcome: RunOutcome) {
         let summary = outcome.summary
@@ -52,6 +54,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         timers_fired = summary.timersFired
         jobs_run = summary.jobsRun
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })
+        blender = outcome.blender
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.

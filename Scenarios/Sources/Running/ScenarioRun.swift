@@ -37,6 +37,7 @@ public final class ScenarioRun {
     public let agents: [EMACrossAgent]
     public let feedGuard: FeedGuard
     public let featureAgents: [AnyFeatureAgent]
+    public let blender: Blender?
     public let recorder: JournalRecorder?
 
     /// Options that change how, not what, the scenario runs.
@@ -107,6 +108,22 @@ public final class ScenarioRun {
         }
         self.agents = agents
         self.featureAgents = featureAgents
+        if let settings = scenario.blender {
+            var weights: [UInt16: Double] = [:]
+            for (index, agent) in scenario.agents.enumerated() where agent.enabled { weights[UInt16(index + 1)] = agent.weight }
+            let parameters = Blender.Parameters(priorWeights: weights, horizonNanoseconds: settings.horizonNanoseconds,
+                                                evaluationIntervalNanoseconds: settings.evaluationIntervalNanoseconds,
+                                                learningRate: settings.learningRate, stressRatio: settings.stressRatio)
+            var made: Blender?
+            kernel.spawn("blender") { context in
+                let blender = Blender(context: context, parameters: parameters, symbolCount: universe.count)
+                made = blender
+                return blender
+            }
+            blender = made
+        } else {
+            blender = nil
+        }
         var trader: SignalTrader?
         kernel.spawn("trader") { context in
             let made = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
@@ -176,9 +193,14 @@ public final class ScenarioRun {
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
             + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
+        let blenderFigures = blender?.assumeIsolated { blender in
+            BlenderFigures(forecasts: blender.forecastsEmitted, expectedCalibrationError: blender.calibration.expectedCalibrationError,
+                           oneSigmaCoverage: blender.calibration.oneSigmaCoverage, scored: blender.calibration.count,
+                           weights: blender.weights[0])
+        }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
-                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) })
+                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures)
     }
 }
 

@@ -14,6 +14,8 @@ public struct Scenario: Sendable, Equatable {
     public var universe: [Instrument]
     public var feeds: [FeedSettings]
     public var agents: [AgentSettings]
+    /// The blender, when the scenario has one (the trader then follows its forecasts).
+    public var blender: BlenderSettings?
     public var trader: SignalTrader.Parameters
     public var broker: SimulatedBroker.Parameters
     /// The file's text, exactly as read (the journal embeds it).
@@ -51,4 +53,12 @@ public struct AgentSettings: Sendable, Equatable {
     public var weight: Double
     public var enabled: Bool
     public var kind: Kind
+}
+
+/// The `blender:` section.
+public struct BlenderSettings: Sendable, Equatable {
+    public var horizonNanoseconds: DurationNanoseconds
+    public var evaluationIntervalNanoseconds: DurationNanoseconds
+    public var learningRate: Double
+    public var stressRatio: Double
 }

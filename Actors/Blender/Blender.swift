@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DequeModule
+import Kernel
+
+/// Blends the agents' signals into one calibrated forecast per symbol.
+///
+/// - **Precision weighting.** For the agents with a signal younger than the horizon:
+///   πₐ = wₐ / σₐ², shares sₐ = πₐ / Σπ, μ = Σ sₐ μₐ, and
+///   σ² = Σ sₐ² σₐ² + Σ sₐ (μₐ − μ)² — the spread of the blend plus the agents' disagreement.
+/// - **Regime-conditional weights.** A volatility-state detector (short vs long EWMA of squared
+///   mid returns over the whole universe; ratio above `stressRatio` = regime 2, else 1) selects
+///   one of two weight vectors, both starting from the configured weights.
+/// - **Online reweighting.** Every `evaluationInterval`, each symbol's current signals and blend
+///   are snapshotted; one horizon later they are scored against the realized log return, and the
+///   weights of the regime they were made in take an exponentiated-gradient step:
+///   wₐ ← wₐ · exp(−η · min((r − μₐ)² / σₐ², 25)), then renormalized — better forecasters gain weight.
+/// - **Calibration.** The blend's scored forecasts feed a ``CalibrationTracker`` (ECE, 1σ coverage).
+public actor Blender: Component {
+    public struct Parameters: Sendable, Equatable {
+        /// Prior weight per agent id (1…12); agents not listed get 0.
+        public var priorWeights: [UInt16: Double]
+        public var horizonNanoseconds: DurationNanoseconds
+        public var evaluationIntervalNanoseconds: DurationNanoseconds
+        public var learningRate: Double
+        public var stressRatio: Double
+
+        public init(priorWeights: [UInt16: Double], horizonNanoseconds: DurationNanoseconds = 1_800_000_000_000,
+                    evaluationIntervalNanoseconds: DurationNanoseconds = 60_000_000_000, learningRate: Double = 0.05,
+                    stressRatio: Double = 1.5) {
+            self.priorWeights = priorWeights
+            self.horizonNanoseconds = horizonNanoseconds
+            self.evaluationIntervalNanoseconds = evaluationIntervalNanoseconds
+            self.learningRate = learningRate
+            self.stressRatio = stressRatio
+        }
+    }
+
+    struct Latest: Sendable {
+        var mu = 0.0
+        var sigma = 0.0
+        var time: Timestamp = 0
+        var present = false
+    }
+
+    struct Snapshot: Sendable {
+        var time: Timestamp
+        var symbol: Int
+        var regime: Int
+        var logMid: Double
+        var agentMu: [Double]
+        var agentSigma: [Double]
+        var agentPresent: [Bool]
+        var mu: Double
+        var sigma: Double
+    }
+
+    public static let agentSlots = AgentShares.slots
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    /// weights[regime − 1][agent id − 1]
+    @exclusivity(unchecked) public private(set) var weights: [[Double]]
+    @exclusivity(unchecked) private var latest: [[Latest]]
+    @exclusivity(unchecked) private var logMids: [Double?]
+    @exclusivity(unchecked) private var pending: Deque<Snapshot> = []
+    @exclusivity(unchecked) private var shortVariance = 0.0
+    @exclusivity(unchecked) private var longVariance = 0.0
+    @exclusivity(unchecked) private var varianceObservations = 0
+    @exclusivity(unchecked) public private(set) var calibration = CalibrationTracker()
+    @exclusivity(unchecked) public private(set) var forecastsEmitted = 0
+    private let forecastsTopic: TopicID
+
+    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+        self.context = context
+        self.parameters = parameters
+        var prior = [Double](repeating: 0, count: Blender.agentSlots)
+        for id in parameters.priorWeights.keys.sorted() where id >= 1 && Int(id) <= Blender.agentSlots {
+            prior[Int(id) - 1] = max(parameters.priorWeights[id] ?? 0, 0)
+        }
+        let total = prior.reduce(0, +)
+        if total > 0 { prior = prior.map { $0 / total } }
+        weights = [prior, prior]
+        latest = Array(repeating: Array(repeating: Latest(), count: Blender.agentSlots), count: symbolCount)
+        logMids = Array(repeating: nil, count: symbolCount)
+        forecastsTopic = context.topic(Topics.forecasts)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.signals))
+        context.subscribe(context.topic(Topics.quotes))
+        context.schedule(after: parameters.evaluationIntervalNanoseconds)
+    }
+
+    /// 1 normal, 2 stressed (short-term variance well above the long-term one).
+    public var regime: Int { longVariance > 0 && shortVariance > parameters.stressRatio * longVariance ? 2 : 1 }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .quote(let quote):
+            let index = Int(quote.symbol)
+            guard index < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+            let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+            if let previous = logMids[index] {
+                let squared = (logMid - previous) * (logMid - previous)
+                if varianceObservations == 0 {
+                    // Start both averages at the first observation: from zero, the fast one
+                    // would outrun the slow one and call a stress that is not there.
+                    shortVariance = squared
+                    longVariance = squared
+                } else {
+                    shortVariance += 0.05 * (squared - shortVariance)
+                    longVariance += 0.002 * (squared - longVariance)
+                }
+                varianceObservations += 1
+            }
+            logMids[index] = logMid
+        case .signal(let signal):
+            let index = Int(signal.symbol)
+            let slot = Int(signal.agentID) - 1
+            guard index < latest.count, slot >= 0, slot < Blender.agentSlots, signal.mu.isFinite, signal.sigma.isFinite, signal.sigma > 0
+            else { return }
+            latest[index][slot] = Latest(mu: signal.mu, sigma: signal.sigma, time: delivery.time, present: true)
+            if let forecast = blend(symbol: index, time: delivery.time, trace: signal.traceID) {
+                forecastsEmitted += 1
+                context.publish(forecastsTopic, .forecast(forecast))
+            }
+        case .timer:
+            evaluate(now: delivery.time)
+            context.schedule(after: parameters.evaluationIntervalNanoseconds)
+        default:
+            break
+        }
+    }
+
+    /// The current blend for a symbol, or nil without a fresh, weighted signal.
+    func blend(symbol index: Int, time: Timestamp, trace: UInt64) -> Forecast? {
+        let weightVector = weights[regime - 1]
+        var precision = [Double](repeating: 0, count: Blender.agentSlots)
+        var total = 0.0
+        for slot in 0..<Blender.agentSlots {
+            let entry = latest[index][slot]
+            guard entry.present, time &- entry.time <= parameters.horizonNanoseconds, weightVector[slot] > 0 else { continue }
+            precision[slot] = weightVector[slot] / (entry.sigma * entry.sigma)
+            total += precision[slot]
+        }
+        guard total > 0 else { return nil }
+        var mu = 0.0
+        for slot in 0..<Blender.agentSlots where precision[slot] > 0 { mu += precision[slot] / total * latest[index][slot].mu }
+        var variance = 0.0
+        var shares = AgentShares()
+        for slot in 0..<Blender.agentSlots where precision[slot] > 0 {
+            let share = precision[slot] / total
+            let entry = latest[index][slot]
+            variance += share * share * entry.sigma * entry.sigma + share * (entry.mu - mu) * (entry.mu - mu)
+            shares[UInt16(slot + 1)] = share
+        }
+        return Forecast(mu: mu, sigma: variance.squareRoot(), horizonNanoseconds: parameters.horizonNanoseconds, traceID: trace,
+                        shares: shares, symbol: SymbolID(index), regime: UInt8(regime))
+    }
+
+    /// Scores the snapshots a horizon old, reweights, then snapshots the present.
+    private func evaluate(now: Timestamp) {
+        while let oldest = pending.first, now &- oldest.time >= parameters.horizonNanoseconds {
+            pending.removeFirst()
+            guard let logMid = logMids[oldest.symbol] else { continue }
+            let realized = logMid - oldest.logMid
+            calibration.add(mu: oldest.mu, sigma: oldest.sigma, realized: realized)
+            var updated = weights[oldest.regime - 1]
+            var anyScored = false
+            for slot in 0..<Blender.agentSlots where oldest.agentPresent[slot] && updated[slot] > 0 {
+                let error = (realized - oldest.agentMu[slot]) / oldest.agentSigma[slot]
+                updated[slot] *= exp(-parameters.learningRate * min(error * error, 25))
+                anyScored = true
+            }
+            guard anyScored else { continue }
+            let total = updated.reduce(0, +)
+            if total > 0 { weights[oldest.regime - 1] = updated.map { $0 / total } }
+        }
+        for index in latest.indices {
+            guard let logMid = logMids[index], let forecast = blend(symbol: index, time: now, trace: 0) else { continue }
+            var agentMu = [Double](repeating: 0, count: Blender.agentSlots)
+            var agentSigma = [Double](repeating: 1, count: Blender.agentSlots)
+            var present = [Bool](repeating: false, count: Blender.agentSlots)
+            for slot in 0..<Blender.agentSlots {
+                let entry = latest[index][slot]
+                if entry.present && now &- entry.time <= parameters.horizonNanoseconds {
+                    agentMu[slot] = entry.mu
+                    agentSigma[slot] = entry.sigma
+                    present[slot] = true
+                }
+            }
+            pending.append(Snapshot(time: now, symbol: index, regime: regime, logMid: logMid, agentMu: agentMu, agentSigma: agentSigma,
+                                    agentPresent: present, mu: forecast.mu, sigma: forecast.sigma))
+        }
+    }
+}
