@@ -16,6 +16,8 @@ public enum Topics {
     public static let signals = "signals"
     /// Blender → selector (and the trader, until the selector is wired): ``Forecast``s.
     public static let forecasts = "forecasts"
+    /// Selector → trader: ``SlateEntry`` picks.
+    public static let slates = "slates"
     /// Trader (later: router) → broker.
     public static let orders = "orders"
     /// Broker → portfolio.

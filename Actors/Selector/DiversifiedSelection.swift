@@ -63,6 +63,12 @@ public struct DiversifiedSelection: Sendable {
         return picks
     }
 
+    /// How `candidate` would score as the next pick after `picks`.
+    public func evaluate(_ candidate: Candidate, after picks: [Pick], correlation: (Int, Int) -> Double) -> Pick {
+        let penalty = picks.reduce(0.0) { max($0, correlation(candidate.index, $1.index)) }
+        return Pick(index: candidate.index, score: candidate.score, penalty: penalty, adjustedScore: candidate.score - penaltyWeight * penalty)
+    }
+
     /// Mean pairwise correlation of a set of indices (0 for fewer than two).
     public static func averagePairCorrelation(_ indices: [Int], correlation: (Int, Int) -> Double) -> Double {
         guard indices.count >= 2 else { return 0 }

@@ -15,6 +15,9 @@ public actor SignalTrader: Component {
         public var followAgentID: UInt16?
         /// Act on the blender's forecasts instead of raw signals (when the scenario has a blender).
         public var followsForecasts: Bool
+        /// Act on the selector's slates (when the scenario has a selector): hold the slate's
+        /// picks in the direction of their μ, nothing else.
+        public var followsSlates = false
 
         public init(quantity: Int64, minimumConfidence: Double, followAgentID: UInt16? = nil, followsForecasts: Bool = false) {
             self.quantity = quantity
@@ -30,6 +33,8 @@ public actor SignalTrader: Component {
     private let parameters: Parameters
     @exclusivity(unchecked) private var targets: [Int64]
     private let ordersTopic: TopicID
+    @exclusivity(unchecked) private var slatePicks: [(symbol: Int, mu: Double)] = []
+    @exclusivity(unchecked) private var currentSlate: UInt64 = 0
     @exclusivity(unchecked) public private(set) var ordersSent = 0
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
@@ -41,7 +46,23 @@ public actor SignalTrader: Component {
     }
 
     public func start() {
-        context.subscribe(context.topic(parameters.followsForecasts ? Topics.forecasts : Topics.signals))
+        let source = parameters.followsSlates ? Topics.slates : parameters.followsForecasts ? Topics.forecasts : Topics.signals
+        context.subscribe(context.topic(source))
+    }
+
+    /// Collects a slate's picks; on its last pick, moves every symbol to its new target.
+    private func apply(_ entry: SlateEntry, trace: UInt64) {
+        if entry.slateID != currentSlate {
+            currentSlate = entry.slateID
+            slatePicks.removeAll(keepingCapacity: true)
+        }
+        slatePicks.append((Int(entry.symbol), entry.mu))
+        guard Int(entry.rank) + 1 == Int(entry.count) else { return }
+        for index in targets.indices {
+            let pick = slatePicks.first { $0.symbol == index }
+            let target = pick.map { $0.mu > 0 ? parameters.quantity : -parameters.quantity } ?? 0
+            move(index, to: target, mu: pick?.mu ?? 0, trace: trace)
+        }
     }
 
     public func receive(_ delivery: Delivery) {
@@ -54,6 +75,9 @@ public actor SignalTrader: Component {
             if let follow = parameters.followAgentID, signal.agentID != follow { return }
             guard signal.sigma.isFinite else { return }
             (symbol, mu, confidence, traceID) = (signal.symbol, signal.mu, signal.confidence, signal.traceID)
+        case .slate(let entry):
+            apply(entry, trace: entry.slateID)
+            return
         case .forecast(let forecast):
             guard forecast.sigma.isFinite else { return }
             (symbol, mu, traceID) = (forecast.symbol, forecast.mu, forecast.traceID)
@@ -69,6 +93,11 @@ public actor SignalTrader: Component {
         } else {
             target = mu > 0 ? parameters.quantity : -parameters.quantity
         }
+        move(index, to: target, mu: mu, trace: traceID)
+    }
+
+    private func move(_ index: Int, to target: Int64, mu: Double, trace traceID: UInt64) {
+        let symbol = SymbolID(index)
         let difference = target - targets[index]
         guard difference != 0 else { return }
         targets[index] = target

@@ -12,6 +12,7 @@ public enum Message: Sendable, Equatable {
     case alt(AltDatum)
     case signal(Signal)
     case forecast(Forecast)
+    case slate(SlateEntry)
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
@@ -26,6 +27,7 @@ public enum Message: Sendable, Equatable {
         case .alt: .alt
         case .signal: .signal
         case .forecast: .forecast
+        case .slate: .slate
         case .order: .order
         case .fill: .fill
         case .position: .position
@@ -43,6 +45,7 @@ public enum Message: Sendable, Equatable {
         case .alt(let value): value.encode(into: &writer)
         case .signal(let value): value.encode(into: &writer)
         case .forecast(let value): value.encode(into: &writer)
+        case .slate(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
@@ -63,6 +66,7 @@ public enum Message: Sendable, Equatable {
         case .alt: return .alt(try AltDatum(from: &reader))
         case .signal: return .signal(try Signal(from: &reader))
         case .forecast: return .forecast(try Forecast(from: &reader))
+        case .slate: return .slate(try SlateEntry(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
         case .position: return .position(try PositionUpdate(from: &reader))

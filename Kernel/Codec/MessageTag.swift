@@ -12,6 +12,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case alt = 19
     case signal = 32
     case forecast = 33
+    case slate = 34
     case order = 48
     case fill = 49
     case position = 50
@@ -27,6 +28,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .alt: "alt"
         case .signal: "signal"
         case .forecast: "forecast"
+        case .slate: "slate"
         case .order: "order"
         case .fill: "fill"
         case .position: "position"

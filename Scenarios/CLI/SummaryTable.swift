@@ -25,6 +25,11 @@ enum SummaryTable {
                 "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
                     + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
             } ?? "none"),
+            ("selector", report.selector.map { selector in
+                "\(grouped(UInt64(selector.slates))) slates, pair correlation top-K "
+                    + String(format: "%.3f → %.3f", selector.topKAveragePairCorrelation, selector.selectedAveragePairCorrelation)
+                    + (selector.correlationReduction.map { String(format: " (−%.0f%%)", $0 * 100) } ?? "")
+            } ?? "none"),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]

@@ -14,6 +14,7 @@ import Testing
                        regime: 2, agentID: 4, modelVersion: 1, traceID: 77)),
         .forecast(Forecast(mu: 0.001, sigma: 0.01, horizonNanoseconds: 60, traceID: 9,
                            shares: AgentShares([(1, 0.75), (4, 0.25), (12, 1.0 / 3)]), symbol: 1, regime: 1)),
+        .slate(SlateEntry(slateID: 3, mu: 0.002, score: 0.4, penalty: 0.1, propensity: 0.97, symbol: 2, rank: 1, count: 3, explored: false)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 0, traceID: 8)),
         .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: 1, isFinal: true, traceID: 8)),
         .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),

@@ -36,6 +36,9 @@ enum JournalFixture {
             return .forecast(Forecast(mu: random.nextGaussian(), sigma: random.nextDouble(), horizonNanoseconds: random.next(),
                                       traceID: random.next(), shares: AgentShares(low: random.next(), high: UInt32(truncatingIfNeeded: random.next())),
                                       symbol: 1, regime: 1))
+        case .slate:
+            return .slate(SlateEntry(slateID: random.next(), mu: random.nextGaussian(), score: random.nextGaussian(), penalty: random.nextDouble(),
+                                     propensity: random.nextDouble(), symbol: 3, rank: 0, count: 2, explored: random.nextBernoulli(0.5)))
         case .order:
             return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next()))
         case .fill:

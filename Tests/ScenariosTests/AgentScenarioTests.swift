@@ -67,3 +67,63 @@ import Testing
         #expect(json.contains("\"ece\""))
     }
 }
+
+@Suite struct SelectorScenarioTests {
+    static func text(lambda: Double, exploration: Double) -> String {
+        """
+        version: 1
+        name: selector
+        seed: 4
+        start: 2024-03-04T14:30:00Z
+        duration: 6h
+        universe:
+          - { symbol: A, sector: s1 }
+          - { symbol: B, sector: s1 }
+          - { symbol: C, sector: s1 }
+          - { symbol: D, sector: s2 }
+          - { symbol: E, sector: s2 }
+          - { symbol: F, sector: s3 }
+        feeds:
+          - type: synthetic
+            interval: 10s
+            volatility: 0.3
+            initial_price: 50.00
+            sector_correlation: 0.8
+            market_correlation: 0.1
+            alternative_data: { publish_interval: 1m, alpha_strength: 3 }
+        agents:
+          - { name: sentiment, type: sentiment }
+          - { name: flows, type: money-flows }
+        blender: { horizon: 30m }
+        selector: { count: 3, lambda: \(lambda), interval: 1m, exploration: \(exploration), correlation_window: 100 }
+        """
+    }
+
+    @Test func diversificationReducesSlateCorrelation() throws {
+        let scenario = try ScenarioLoader.parse(SelectorScenarioTests.text(lambda: 0.5, exploration: 0.03), file: "selector.yaml")
+        #expect(scenario.trader.followsSlates)
+        let outcome = try ScenarioRun(scenario: scenario).run()
+        let selector = try #require(outcome.selector)
+        #expect(selector.slates > 200)
+        #expect(selector.topKAveragePairCorrelation > 0.1, "top-K picks correlated names in this market")
+        let reduction = try #require(selector.correlationReduction)
+        #expect(reduction >= 0.3, "the penalty removes at least 30 % of top-K's correlation, got \(reduction)")
+        #expect(selector.explorations > 0)
+        #expect(outcome.orders > 0)
+    }
+
+    @Test func lambdaZeroWithoutExplorationIsPlainTopK() throws {
+        let scenario = try ScenarioLoader.parse(SelectorScenarioTests.text(lambda: 0, exploration: 0), file: "selector.yaml")
+        let selector = try #require(try ScenarioRun(scenario: scenario).run().selector)
+        #expect(selector.slates > 200)
+        #expect(abs(selector.selectedAveragePairCorrelation - selector.topKAveragePairCorrelation) < 1e-12)
+        #expect(selector.explorations == 0)
+    }
+
+    @Test func aSelectorNeedsABlender() {
+        let text = SelectorScenarioTests.text(lambda: 0.5, exploration: 0).replacingOccurrences(of: "blender: { horizon: 30m }\n", with: "")
+        #expect {
+            _ = try ScenarioLoader.parse(text, file: "selector.yaml")
+        } throws: { "\($0)".contains("a selector needs a blender") }
+    }
+}

@@ -7,7 +7,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "trader", "broker"]
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "broker"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -82,15 +82,21 @@ public enum ScenarioLoader {
             }
         }
         let blender = try readBlender(top.value("blender"), file: file)
+        let selectorNode = top.value("selector")
+        let selector = try readSelector(selectorNode, file: file)
+        if let selectorNode, selector != nil, blender == nil {
+            throw StrictMapping.error(file, selectorNode, "a selector needs a blender", hint: "add a blender: section")
+        }
         var trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
         if blender != nil {
             trader.followsForecasts = true
             trader.followAgentID = nil
         }
+        if selector != nil { trader.followsSlates = true }
         let broker = try readBroker(top.value("broker"), file: file)
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
-                        universe: universe, feeds: feeds, agents: agents, blender: blender, trader: trader, broker: broker,
+                        universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader, broker: broker,
                         sourceText: text, sourcePath: file)
     }
 
@@ -320,6 +326,26 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, node, "blender.horizon and blender.evaluation_interval must be positive")
         }
         return settings
+    }
+
+    private static func readSelector(_ node: Node?, file: String) throws(ScenarioError) -> Selector.Parameters? {
+        guard let node else { return nil }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "selector")
+        var parameters = Selector.Parameters()
+        if let value = map.value("count") { parameters.count = Int(try scalars.integer(value, "selector.count", range: 1...255)) }
+        if let value = map.value("lambda") { parameters.penaltyWeight = try scalars.decimal(value, "selector.lambda", range: 0...100) }
+        if let value = map.value("correlation_window") {
+            parameters.correlationWindow = Int(try scalars.integer(value, "selector.correlation_window", range: 3...100_000))
+        }
+        if let value = map.value("interval") { parameters.intervalNanoseconds = try scalars.duration(value, "selector.interval") }
+        if let value = map.value("exploration") { parameters.exploration = try scalars.decimal(value, "selector.exploration", range: 0...1) }
+        if let value = map.value("max_forecast_age") {
+            parameters.maximumForecastAgeNanoseconds = try scalars.duration(value, "selector.max_forecast_age")
+        }
+        try map.finish(allowed: ["count", "lambda", "correlation_window", "interval", "exploration", "max_forecast_age"])
+        guard parameters.intervalNanoseconds > 0 else { throw StrictMapping.error(file, node, "selector.interval must be positive") }
+        return parameters
     }
 
     private static func readBroker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {

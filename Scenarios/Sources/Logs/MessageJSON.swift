@@ -30,6 +30,10 @@ public enum MessageJSON {
             return [("symbol", "\(forecast.symbol)"), ("mu", number(forecast.mu)), ("sigma", number(forecast.sigma)),
                     ("horizon_ns", "\(forecast.horizonNanoseconds)"), ("regime", "\(forecast.regime)"), ("trace", "\(forecast.traceID)"),
                     ("shares", contributions)]
+        case .slate(let entry):
+            return [("slate", "\(entry.slateID)"), ("rank", "\(entry.rank)"), ("count", "\(entry.count)"), ("symbol", "\(entry.symbol)"),
+                    ("mu", number(entry.mu)), ("score", number(entry.score)), ("penalty", number(entry.penalty)),
+                    ("propensity", number(entry.propensity)), ("explored", entry.explored ? "true" : "false")]
         case .order(let order):
             return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
                     ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("trace", "\(order.traceID)")]

@@ -14,6 +14,8 @@ public struct RunOutcome: Sendable {
     public var quarantined: [(reason: String, count: Int)] = []
     /// The blender's figures, when the scenario has one.
     public var blender: BlenderFigures?
+    /// The selector's figures, when the scenario has one.
+    public var selector: SelectorFigures?
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }
@@ -32,5 +34,23 @@ public struct BlenderFigures: Sendable, Codable, Equatable {
         case forecasts, scored, weights
         case expectedCalibrationError = "ece"
         case oneSigmaCoverage = "one_sigma_coverage"
+    }
+}
+
+/// What the selector's diversification bought.
+public struct SelectorFigures: Sendable, Codable, Equatable {
+    public var slates: Int
+    public var explorations: Int
+    public var averagePairCorrelation: Double
+    public var topKAveragePairCorrelation: Double
+    public var selectedAveragePairCorrelation: Double
+    public var correlationReduction: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case slates, explorations
+        case averagePairCorrelation = "avg_pair_correlation"
+        case topKAveragePairCorrelation = "topk_avg_pair_correlation"
+        case selectedAveragePairCorrelation = "selected_avg_pair_correlation"
+        case correlationReduction = "correlation_reduction"
     }
 }

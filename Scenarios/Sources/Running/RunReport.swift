@@ -29,6 +29,9 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var quarantined: [String: Int]
     /// The blender's figures (`forecasts`, `ece`, `one_sigma_coverage`, `scored`, `weights`); absent without a blender.
     public var blender: BlenderFigures?
+    /// The selector's figures (`slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
+    /// `selected_avg_pair_correlation`, `correlation_reduction`); absent without a selector.
+    public var selector: SelectorFigures?
 
     public init(_ outcome: RunOutcome) {
         let summary = outcome.summary
@@ -55,6 +58,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         jobs_run = summary.jobsRun
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })
         blender = outcome.blender
+        selector = outcome.selector
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.

@@ -38,6 +38,7 @@ public final class ScenarioRun {
     public let feedGuard: FeedGuard
     public let featureAgents: [AnyFeatureAgent]
     public let blender: Blender?
+    public let selector: Selector?
     public let recorder: JournalRecorder?
 
     /// Options that change how, not what, the scenario runs.
@@ -124,6 +125,17 @@ public final class ScenarioRun {
         } else {
             blender = nil
         }
+        if let parameters = scenario.selector {
+            var made: Selector?
+            kernel.spawn("selector") { context in
+                let selector = Selector(context: context, parameters: parameters, symbolCount: universe.count)
+                made = selector
+                return selector
+            }
+            selector = made
+        } else {
+            selector = nil
+        }
         var trader: SignalTrader?
         kernel.spawn("trader") { context in
             let made = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
@@ -198,9 +210,17 @@ public final class ScenarioRun {
                            oneSigmaCoverage: blender.calibration.oneSigmaCoverage, scored: blender.calibration.count,
                            weights: blender.weights[0])
         }
+        let selectorFigures = selector?.assumeIsolated { selector in
+            SelectorFigures(slates: selector.diversification.slates, explorations: selector.explorations,
+                            averagePairCorrelation: selector.diversification.averagePairCorrelation,
+                            topKAveragePairCorrelation: selector.diversification.topKAveragePairCorrelation,
+                            selectedAveragePairCorrelation: selector.diversification.selectedAveragePairCorrelation,
+                            correlationReduction: selector.diversification.correlationReduction)
+        }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
-                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures)
+                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
+                          selector: selectorFigures)
     }
 }
 

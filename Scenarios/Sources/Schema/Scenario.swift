@@ -16,6 +16,8 @@ public struct Scenario: Sendable, Equatable {
     public var agents: [AgentSettings]
     /// The blender, when the scenario has one (the trader then follows its forecasts).
     public var blender: BlenderSettings?
+    /// The selector, when the scenario has one (it needs a blender; the trader then follows slates).
+    public var selector: Selector.Parameters?
     public var trader: SignalTrader.Parameters
     public var broker: SimulatedBroker.Parameters
     /// The file's text, exactly as read (the journal embeds it).

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// Chooses a diversified slate of K opportunities from the blender's forecasts, every interval.
+///
+/// Candidates are the symbols with a forecast younger than `maximumForecastAge`; a candidate's
+/// score is |μ| / σ and its direction the sign of μ. Picks are greedy (``DiversifiedSelection``):
+/// score − λ × the largest *directional* correlation with the picks so far (corr × sign × sign:
+/// a long and a short in two correlated stocks hedge each other, they are not a concentration).
+/// Correlations are over the last `correlationWindow` sampled returns (one sample per interval).
+/// With probability ε a pick is instead drawn uniformly from the remaining candidates; every
+/// pick logs its propensity: (1 − ε) + ε / n when it is the greedy choice, ε / n otherwise.
+///
+/// It also measures what diversification buys: the average pairwise correlation of all
+/// candidates, of plain top-K by score, and of the slate.
+public actor Selector: Component {
+    public struct Parameters: Sendable, Equatable {
+        public var count: Int
+        public var penaltyWeight: Double
+        public var correlationWindow: Int
+        public var intervalNanoseconds: DurationNanoseconds
+        public var exploration: Double
+        public var maximumForecastAgeNanoseconds: DurationNanoseconds
+
+        public init(count: Int = 3, penaltyWeight: Double = 0.5, correlationWindow: Int = 252,
+                    intervalNanoseconds: DurationNanoseconds = 60_000_000_000, exploration: Double = 0.03,
+                    maximumForecastAgeNanoseconds: DurationNanoseconds = 1_800_000_000_000) {
+            self.count = count
+            self.penaltyWeight = penaltyWeight
+            self.correlationWindow = correlationWindow
+            self.intervalNanoseconds = intervalNanoseconds
+            self.exploration = exploration
+            self.maximumForecastAgeNanoseconds = maximumForecastAgeNanoseconds
+        }
+    }
+
+    /// Running averages of pairwise correlations, for the report.
+    public struct Diversification: Sendable, Equatable {
+        public var slates = 0
+        public var allCandidates = 0.0
+        public var plainTopK = 0.0
+        public var selected = 0.0
+
+        public var averagePairCorrelation: Double { slates > 0 ? allCandidates / Double(slates) : 0 }
+        public var topKAveragePairCorrelation: Double { slates > 0 ? plainTopK / Double(slates) : 0 }
+        public var selectedAveragePairCorrelation: Double { slates > 0 ? selected / Double(slates) : 0 }
+        /// 1 − selected / plain top-K: how much of top-K's correlation the penalty removed.
+        public var correlationReduction: Double? {
+            let topK = topKAveragePairCorrelation
+            return topK > 0 ? 1 - selectedAveragePairCorrelation / topK : nil
+        }
+    }
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    private let selection: DiversifiedSelection
+    @exclusivity(unchecked) private var correlations: RollingCorrelation
+    @exclusivity(unchecked) private var logMids: [Double?]
+    @exclusivity(unchecked) private var sampledLogMids: [Double?]
+    @exclusivity(unchecked) private var forecasts: [(mu: Double, sigma: Double, time: Timestamp)?]
+    @exclusivity(unchecked) public private(set) var diversification = Diversification()
+    @exclusivity(unchecked) public private(set) var explorations = 0
+    private let slateTopic: TopicID
+
+    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+        precondition(parameters.count >= 1 && parameters.count <= 255)
+        self.context = context
+        self.parameters = parameters
+        selection = DiversifiedSelection(count: parameters.count, penaltyWeight: parameters.penaltyWeight)
+        correlations = RollingCorrelation(symbolCount: symbolCount, window: max(parameters.correlationWindow, 2))
+        logMids = Array(repeating: nil, count: symbolCount)
+        sampledLogMids = Array(repeating: nil, count: symbolCount)
+        forecasts = Array(repeating: nil, count: symbolCount)
+        slateTopic = context.topic(Topics.slates)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.forecasts))
+        context.subscribe(context.topic(Topics.quotes))
+        context.schedule(after: parameters.intervalNanoseconds)
+    }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .quote(let quote):
+            guard Int(quote.symbol) < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+            logMids[Int(quote.symbol)] = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        case .forecast(let forecast):
+            guard Int(forecast.symbol) < forecasts.count, forecast.mu.isFinite, forecast.sigma.isFinite, forecast.sigma > 0 else { return }
+            forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time)
+        case .timer:
+            sample()
+            select(now: delivery.time)
+            context.schedule(after: parameters.intervalNanoseconds)
+        default:
+            break
+        }
+    }
+
+    /// One return per symbol since the last sample feeds the rolling correlations.
+    private func sample() {
+        guard logMids.allSatisfy({ $0 != nil }) else { return }
+        if sampledLogMids.allSatisfy({ $0 != nil }) {
+            correlations.add(zip(logMids, sampledLogMids).map { $0.0! - $0.1! })
+        }
+        sampledLogMids = logMids
+    }
+
+    private func select(now: Timestamp) {
+        var candidates: [DiversifiedSelection.Candidate] = []
+        var direction = [Double](repeating: 0, count: forecasts.count)
+        for (index, entry) in forecasts.enumerated() {
+            guard let entry, now &- entry.time <= parameters.maximumForecastAgeNanoseconds, entry.mu != 0 else { continue }
+            candidates.append(.init(index: index, score: abs(entry.mu) / entry.sigma))
+            direction[index] = entry.mu > 0 ? 1 : -1
+        }
+        guard !candidates.isEmpty else { return }
+        let correlation = { [correlations] (a: Int, b: Int) -> Double in correlations.correlation(a, b) * direction[a] * direction[b] }
+        var remaining = candidates
+        var picks: [DiversifiedSelection.Pick] = []
+        var propensities: [Double] = []
+        var explored: [Bool] = []
+        while picks.count < parameters.count, !remaining.isEmpty {
+            var bestPosition = 0
+            var best = selection.evaluate(remaining[0], after: picks, correlation: correlation)
+            for position in 1..<remaining.count {
+                let candidate = selection.evaluate(remaining[position], after: picks, correlation: correlation)
+                if candidate.adjustedScore > best.adjustedScore { (bestPosition, best) = (position, candidate) }
+            }
+            let uniform = parameters.exploration / Double(remaining.count)
+            var chosenPosition = bestPosition
+            var wasExplored = false
+            if context.random.nextBernoulli(parameters.exploration) {
+                chosenPosition = Int(context.random.next(below: UInt64(remaining.count)))
+                wasExplored = chosenPosition != bestPosition
+            }
+            let pick = selection.evaluate(remaining[chosenPosition], after: picks, correlation: correlation)
+            propensities.append(chosenPosition == bestPosition ? (1 - parameters.exploration) + uniform : uniform)
+            explored.append(wasExplored)
+            if wasExplored { explorations += 1 }
+            picks.append(pick)
+            remaining.remove(at: chosenPosition)
+        }
+        record(candidates: candidates, picks: picks, correlation: correlation)
+        let slateID = context.ids.next()
+        for (rank, pick) in picks.enumerated() {
+            let entry = SlateEntry(slateID: slateID, mu: forecasts[pick.index]!.mu, score: pick.score, penalty: pick.penalty,
+                                   propensity: propensities[rank], symbol: SymbolID(pick.index), rank: UInt8(rank),
+                                   count: UInt8(picks.count), explored: explored[rank])
+            context.publish(slateTopic, .slate(entry))
+        }
+    }
+
+    private func record(candidates: [DiversifiedSelection.Candidate], picks: [DiversifiedSelection.Pick],
+                        correlation: (Int, Int) -> Double) {
+        guard picks.count >= 2, correlations.filled >= 3 else { return }
+        let plain = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(picks.count).map(\.index)
+        diversification.slates += 1
+        diversification.allCandidates += DiversifiedSelection.averagePairCorrelation(candidates.map(\.index), correlation: correlation)
+        diversification.plainTopK += DiversifiedSelection.averagePairCorrelation(plain, correlation: correlation)
+        diversification.selected += DiversifiedSelection.averagePairCorrelation(picks.map(\.index), correlation: correlation)
+    }
+}
