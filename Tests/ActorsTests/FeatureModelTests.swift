@@ -71,4 +71,32 @@ import Testing
         #expect((macro.feature(of: 0) ?? 0) < 0, "a volatility spike is risk-off")
         #expect(macro.regime == 2)
     }
+
+    func quote(_ symbol: SymbolID, bid: Int64, ask: Int64, bidSize: Int64 = 5, askSize: Int64 = 5) -> Quote {
+        Quote(symbol: symbol, bidPrice: bid, askPrice: ask, bidSize: bidSize, askSize: askSize, exchangeTime: 0)
+    }
+
+    @Test func flowReadsBookAndTradePressure() {
+        var model = FlowModel(symbolCount: 1, smoothing: 1)
+        for _ in 0..<19 { _ = model.absorb(quote: quote(0, bid: 100, ask: 101, bidSize: 30, askSize: 10), time: 0) }
+        #expect(model.feature(of: 0) == nil, "warming up")
+        let published = model.absorb(quote: quote(0, bid: 100, ask: 101, bidSize: 30, askSize: 10), time: 0)
+        #expect(published == 0, "every tenth quote")
+        _ = model.absorb(trade: Trade(symbol: 0, price: 101, size: 1, aggressor: .buy, exchangeTime: 0), time: 0)
+        // smoothing 1 → weight 1: book (30 − 10) / 40 = 0.5, trades +1 → (0.5 + 1) / 2
+        #expect(model.feature(of: 0) == 0.75)
+    }
+
+    @Test func topPerformersRanksLookbackReturns() {
+        var model = TopPerformersModel(symbolCount: 3, lookbackNanoseconds: 100)
+        for symbol in 0..<3 { _ = model.absorb(quote: quote(SymbolID(symbol), bid: 1_000, ask: 1_000), time: 0) }
+        _ = model.absorb(quote: quote(0, bid: 1_100, ask: 1_100), time: 50)   // +10 %
+        _ = model.absorb(quote: quote(1, bid: 900, ask: 900), time: 60)       // −10 %
+        #expect(model.feature(of: 0) == nil, "no full lookback yet")
+        let changed = model.absorb(quote: quote(2, bid: 1_000, ask: 1_000), time: 100)
+        #expect(changed == AltDatum.marketWide)
+        #expect(model.feature(of: 0) == 1)
+        #expect(model.feature(of: 2) == 0)
+        #expect(model.feature(of: 1) == -1)
+    }
 }

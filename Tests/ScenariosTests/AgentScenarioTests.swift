@@ -32,6 +32,8 @@ import Testing
           - { name: insider, type: insider, horizon: 30m }
           - { name: value, type: value, horizon: 1d }
           - { name: macro, type: macro, horizon: 30m }
+          - { name: flow, type: flow, horizon: 30m }
+          - { name: momentum, type: top-performers, horizon: 30m }
         trader:
           follow: sentiment
         """
@@ -40,7 +42,7 @@ import Testing
         let scenario = try ScenarioLoader.parse(AgentScenarioTests.text, file: "agents.yaml")
         let run = try ScenarioRun(scenario: scenario)
         let outcome = try run.run()
-        #expect(run.featureAgents.count == 5)
+        #expect(run.featureAgents.count == 7)
         for agent in run.featureAgents { #expect(agent.signalsEmitted() > 0) }
         let sentimentHitRate = try #require(run.featureAgents[0].hitRate())
         let flowHitRate = try #require(run.featureAgents[1].hitRate())
@@ -48,6 +50,12 @@ import Testing
         #expect(flowHitRate > 0.53, "flow hit rate \(flowHitRate)")
         #expect(outcome.orders > 0, "the trader follows the sentiment agent")
         #expect(outcome.blender == nil)
+        let report = RunReport(outcome)
+        #expect(report.agents.map(\.name) == ["sentiment", "flows", "insider", "value", "macro", "flow", "momentum"])
+        #expect(report.agents[0].id == 1 && report.agents[0].signals > 0)
+        #expect((report.agents[0].informationCoefficient ?? 0) > 0, "sentiment's μ correlates with what happened")
+        let json = String(decoding: try report.json(), as: UTF8.self)
+        #expect(json.contains("\"hit_rate\"") && json.contains("\"ic\""))
     }
 
     /// With a blender, the trader follows its forecasts; the report carries its calibration.

@@ -48,6 +48,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
 
     public func start() {
         context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(context.topic(Topics.trades))
         context.subscribe(context.topic(Topics.alternativeData))
     }
 
@@ -65,16 +66,30 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
             let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
             logMids[index] = logMid
             trackers[index].observe(time: delivery.time, logMid: logMid)
+            if let changed = model.absorb(quote: quote, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: delivery.sequence) }
+        case .trade(let trade):
+            if let changed = model.absorb(trade: trade, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: delivery.sequence) }
         case .alt(let datum):
             guard let changed = model.absorb(datum) else { return }
-            if changed == AltDatum.marketWide {
-                for index in logMids.indices { emit(symbol: index, time: delivery.time, trace: delivery.sequence) }
-            } else if Int(changed) < logMids.count {
-                emit(symbol: Int(changed), time: delivery.time, trace: delivery.sequence)
-            }
+            emitChanged(changed, time: delivery.time, trace: delivery.sequence)
         default:
             break
         }
+    }
+
+    private func emitChanged(_ changed: SymbolID, time: Timestamp, trace: UInt64) {
+        if changed == AltDatum.marketWide {
+            for index in logMids.indices { emit(symbol: index, time: time, trace: trace) }
+        } else if Int(changed) < logMids.count {
+            emit(symbol: Int(changed), time: time, trace: trace)
+        }
+    }
+
+    /// Information coefficient: correlation of μ with the realized return, over scored forecasts.
+    public var informationCoefficient: Double? {
+        var total = ForecastTracker.Moments()
+        for tracker in trackers { total.merge(tracker.moments) }
+        return total.correlation
     }
 
     private func emit(symbol index: Int, time: Timestamp, trace: UInt64) {

@@ -10,6 +10,11 @@ public protocol FeatureModel: Sendable {
     /// Updates the state with one alternative datum. Returns the symbols whose feature changed
     /// (``AltDatum/marketWide`` means all of them).
     mutating func absorb(_ datum: AltDatum) -> SymbolID?
+    /// Updates the state with a quote (for market-data agents). Returns the symbols whose feature
+    /// changed, as ``absorb(_:)`` does; the default ignores quotes.
+    mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID?
+    /// Updates the state with a trade; the default ignores trades.
+    mutating func absorb(trade: Trade, time: Timestamp) -> SymbolID?
     /// The current feature of a symbol, or nil while there is not enough data (no signal then).
     func feature(of symbol: Int) -> Double?
     /// A regime label for the signal (0 = unknown).
@@ -18,4 +23,7 @@ public protocol FeatureModel: Sendable {
 
 extension FeatureModel {
     public var regime: UInt8 { 0 }
+    public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }
+    public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? { nil }
+    public mutating func absorb(trade: Trade, time: Timestamp) -> SymbolID? { nil }
 }

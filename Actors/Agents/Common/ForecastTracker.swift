@@ -21,6 +21,44 @@ public struct ForecastTracker: Sendable {
     /// Forecasts whose sign matched the realized return's, among resolved ones with μ ≠ 0.
     public private(set) var hits = 0
     public private(set) var scored = 0
+    /// Sums for the correlation of μ with the realized return (the information coefficient).
+    public private(set) var moments = Moments()
+
+    /// Running sums of (μ, realized) pairs.
+    public struct Moments: Sendable {
+        public var count = 0.0
+        var sumX = 0.0, sumY = 0.0, sumXX = 0.0, sumYY = 0.0, sumXY = 0.0
+
+        public init() {}
+
+        mutating func add(_ x: Double, _ y: Double) {
+            count += 1
+            sumX += x
+            sumY += y
+            sumXX += x * x
+            sumYY += y * y
+            sumXY += x * y
+        }
+
+        public mutating func merge(_ other: Moments) {
+            count += other.count
+            sumX += other.sumX
+            sumY += other.sumY
+            sumXX += other.sumXX
+            sumYY += other.sumYY
+            sumXY += other.sumXY
+        }
+
+        /// Pearson correlation, or nil with fewer than 3 pairs or no variance.
+        public var correlation: Double? {
+            guard count >= 3 else { return nil }
+            let covariance = sumXY - sumX * sumY / count
+            let varianceX = sumXX - sumX * sumX / count
+            let varianceY = sumYY - sumY * sumY / count
+            guard varianceX > 0, varianceY > 0 else { return nil }
+            return covariance / (varianceX * varianceY).squareRoot()
+        }
+    }
 
     /// - Parameter priorSigma: σ before any forecast has been resolved.
     public init(horizonNanoseconds: DurationNanoseconds, priorSigma: Double, forgetting: Double = 0.995) {
@@ -51,6 +89,7 @@ public struct ForecastTracker: Sendable {
             residualVariance += 0.02 * (residual * residual - residualVariance)
             regression.add(x: forecast.feature, y: realized)
             resolved += 1
+            if forecast.mu != 0 { moments.add(forecast.mu, realized) }
             if forecast.mu != 0 && realized != 0 {
                 scored += 1
                 if (forecast.mu > 0) == (realized > 0) { hits += 1 }

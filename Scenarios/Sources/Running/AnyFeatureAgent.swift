@@ -6,10 +6,12 @@ import Kernel
 public struct AnyFeatureAgent {
     public let signalsEmitted: () -> Int
     public let hitRate: () -> Double?
+    public let informationCoefficient: () -> Double?
 
     init<Model: FeatureModel>(_ agent: FeatureAgent<Model>) {
         signalsEmitted = { agent.assumeIsolated { $0.signalsEmitted } }
         hitRate = { agent.assumeIsolated { $0.hitRate } }
+        informationCoefficient = { agent.assumeIsolated { $0.informationCoefficient } }
     }
 }
 

@@ -16,6 +16,8 @@ public struct RunOutcome: Sendable {
     public var blender: BlenderFigures?
     /// The selector's figures, when the scenario has one.
     public var selector: SelectorFigures?
+    /// Per agent, in scenario order (enabled agents only).
+    public var agents: [AgentFigures] = []
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }
@@ -52,5 +54,24 @@ public struct SelectorFigures: Sendable, Codable, Equatable {
         case topKAveragePairCorrelation = "topk_avg_pair_correlation"
         case selectedAveragePairCorrelation = "selected_avg_pair_correlation"
         case correlationReduction = "correlation_reduction"
+    }
+}
+
+/// One agent's record in a run.
+public struct AgentFigures: Sendable, Codable, Equatable {
+    public var id: Int
+    public var name: String
+    public var type: String
+    public var weight: Double
+    public var signals: Int
+    /// Share of scored forecasts on the right side of the realized return (nil: not tracked).
+    public var hitRate: Double?
+    /// Correlation of μ with the realized return over the horizon (nil: not tracked or too few).
+    public var informationCoefficient: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, weight, signals
+        case hitRate = "hit_rate"
+        case informationCoefficient = "ic"
     }
 }

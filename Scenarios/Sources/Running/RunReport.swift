@@ -32,6 +32,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     /// The selector's figures (`slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
     /// `selected_avg_pair_correlation`, `correlation_reduction`); absent without a selector.
     public var selector: SelectorFigures?
+    /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`.
+    public var agents: [AgentFigures]
 
     public init(_ outcome: RunOutcome) {
         let summary = outcome.summary
@@ -59,6 +61,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })
         blender = outcome.blender
         selector = outcome.selector
+        agents = outcome.agents
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.

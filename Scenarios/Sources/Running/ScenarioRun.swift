@@ -103,6 +103,9 @@ public final class ScenarioRun {
                 case "insider": featureAgents.append(.init(kernel.spawnFeatureAgent(name, InsiderModel(symbolCount: count), parameters, count)))
                 case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
                 case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
+                case "flow": featureAgents.append(.init(kernel.spawnFeatureAgent(name, FlowModel(symbolCount: count), parameters, count)))
+                case "top-performers":
+                    featureAgents.append(.init(kernel.spawnFeatureAgent(name, TopPerformersModel(symbolCount: count), parameters, count)))
                 default: featureAgents.append(.init(kernel.spawnFeatureAgent(name, MacroModel(), parameters, count)))
                 }
             }
@@ -204,6 +207,22 @@ public final class ScenarioRun {
         let orders = trader.assumeIsolated { $0.ordersSent }
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
             + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
+        var agentFigures: [AgentFigures] = []
+        var emaIterator = agents.makeIterator()
+        var featureIterator = featureAgents.makeIterator()
+        for (index, settings) in scenario.agents.enumerated() where settings.enabled {
+            switch settings.kind {
+            case .emaCross:
+                guard let agent = emaIterator.next() else { continue }
+                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
+                                                 signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: nil, informationCoefficient: nil))
+            case .feature(let type, _, _):
+                guard let agent = featureIterator.next() else { continue }
+                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: type, weight: settings.weight,
+                                                 signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
+                                                 informationCoefficient: agent.informationCoefficient()))
+            }
+        }
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
         let blenderFigures = blender?.assumeIsolated { blender in
             BlenderFigures(forecasts: blender.forecastsEmitted, expectedCalibrationError: blender.calibration.expectedCalibrationError,
@@ -220,7 +239,7 @@ public final class ScenarioRun {
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
-                          selector: selectorFigures)
+                          selector: selectorFigures, agents: agentFigures)
     }
 }
 
