@@ -1,3 +1,4 @@
+import Foundation
 import Actors
 import Kernel
 import Testing
@@ -98,5 +99,39 @@ import Testing
         #expect(model.feature(of: 0) == 1)
         #expect(model.feature(of: 2) == 0)
         #expect(model.feature(of: 1) == -1)
+    }
+}
+
+@Suite struct CausalModelTests {
+    /// B follows A one interval later (plus noise); C is independent. Causal must name A as B's
+    /// leader with a strong positive correlation, and give B a feature of A's latest move.
+    @Test func findsAPlantedLeadLag() {
+        var random = RandomStream(seed: 8)
+        var model = CausalModel(symbolCount: 3, sampleInterval: 60, halfLifeSamples: 500, minimumSamples: 30)
+        var logPrices = [log(100.0), log(100.0), log(100.0)]
+        var previousA = 0.0
+        var lastFeatureOfB: Double?
+        var lastMoveOfA = 0.0
+        for step in 0..<400 {
+            let a = 0.01 * random.nextGaussian()
+            let b = previousA + 0.002 * random.nextGaussian()
+            let c = 0.01 * random.nextGaussian()
+            for (index, move) in [a, b, c].enumerated() { logPrices[index] += move }
+            previousA = a
+            lastMoveOfA = a
+            for symbol in 0..<3 {
+                let price = Int64((exp(logPrices[symbol]) * 10_000).rounded())
+                let changed = model.absorb(quote: Quote(symbol: SymbolID(symbol), bidPrice: price, askPrice: price, bidSize: 1, askSize: 1,
+                                                        exchangeTime: 0), time: UInt64(step) * 60)
+                if changed != nil { lastFeatureOfB = model.feature(of: 1) }
+            }
+        }
+        let leader = model.leader(of: 1)
+        #expect(leader?.symbol == 0, "A leads B")
+        #expect((leader?.correlation ?? 0) > 0.8)
+        #expect(abs(model.leader(of: 2)?.correlation ?? 1) < 0.3, "nothing leads C")
+        // B's feature is A's latest sampled move, scaled by the correlation.
+        let feature = lastFeatureOfB ?? 0
+        #expect(feature != 0 && (feature > 0) == (lastMoveOfA > 0))
     }
 }

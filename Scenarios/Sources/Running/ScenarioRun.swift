@@ -104,6 +104,7 @@ public final class ScenarioRun {
                 case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
                 case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
                 case "flow": featureAgents.append(.init(kernel.spawnFeatureAgent(name, FlowModel(symbolCount: count), parameters, count)))
+                case "causal": featureAgents.append(.init(kernel.spawnFeatureAgent(name, CausalModel(symbolCount: count), parameters, count)))
                 case "top-performers":
                     featureAgents.append(.init(kernel.spawnFeatureAgent(name, TopPerformersModel(symbolCount: count), parameters, count)))
                 default: featureAgents.append(.init(kernel.spawnFeatureAgent(name, MacroModel(), parameters, count)))

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// Causal: lead–lag between symbols. Returns are sampled every `sampleInterval` (from the
+/// quotes); for every ordered pair (leader j, follower i) an exponentially weighted correlation
+/// of r_i(t) with r_j(t − 1) is kept. A symbol's feature is its strongest leader's latest
+/// return, signed by that correlation: if j's moves show up in i one interval later, j's move
+/// now is i's forecast. Pairs need `minimumSamples` samples before they count.
+public struct CausalModel: FeatureModel {
+    public static let agentName = "causal"
+    public static let modelVersion: UInt16 = 1
+    private let symbolCount: Int
+    private let sampleInterval: DurationNanoseconds
+    private let decay: Double
+    private let minimumSamples: Int
+    private var logMids: [Double?]
+    private var lastSampleLogMids: [Double?]
+    private var lastReturns: [Double]?
+    private var nextSample: Timestamp?
+    private var samples = 0
+    /// Moments per pair, index follower × count + leader: Σx (leader lagged), Σy, Σxx, Σyy, Σxy.
+    private var moments: [[Double]]
+    private var features: [Double?]
+
+    public init(symbolCount: Int, sampleInterval: DurationNanoseconds = 60_000_000_000, halfLifeSamples: Double = 200,
+                minimumSamples: Int = 30) {
+        self.symbolCount = symbolCount
+        self.sampleInterval = sampleInterval
+        decay = pow(0.5, 1 / halfLifeSamples)
+        self.minimumSamples = minimumSamples
+        logMids = Array(repeating: nil, count: symbolCount)
+        lastSampleLogMids = Array(repeating: nil, count: symbolCount)
+        moments = Array(repeating: [0, 0, 0, 0, 0, 0], count: symbolCount * symbolCount)
+        features = Array(repeating: nil, count: symbolCount)
+    }
+
+    public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        let index = Int(quote.symbol)
+        guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
+        // The sample is taken from the mids *before* the first quote at or after the due time, so
+        // that every symbol's mid belongs to the same instant (quotes of one instant arrive one
+        // symbol after another).
+        var changed: SymbolID?
+        if let due = nextSample, time >= due {
+            nextSample = due + sampleInterval * ((time - due) / sampleInterval + 1)
+            changed = takeSample()
+        }
+        logMids[index] = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        if nextSample == nil, logMids.allSatisfy({ $0 != nil }) {
+            nextSample = time + sampleInterval
+            lastSampleLogMids = logMids
+        }
+        return changed
+    }
+
+    private mutating func takeSample() -> SymbolID? {
+        let returns = (0..<symbolCount).map { logMids[$0]! - lastSampleLogMids[$0]! }
+        lastSampleLogMids = logMids
+        defer { lastReturns = returns }
+        guard let lagged = lastReturns else { return nil }
+        samples += 1
+        for follower in 0..<symbolCount {
+            for leader in 0..<symbolCount where leader != follower {
+                let (x, y) = (lagged[leader], returns[follower])
+                var m = moments[follower * symbolCount + leader]
+                m[0] = decay * m[0] + 1
+                m[1] = decay * m[1] + x
+                m[2] = decay * m[2] + y
+                m[3] = decay * m[3] + x * x
+                m[4] = decay * m[4] + y * y
+                m[5] = decay * m[5] + x * y
+                moments[follower * symbolCount + leader] = m
+            }
+        }
+        guard samples >= minimumSamples else { return nil }
+        for follower in 0..<symbolCount {
+            var best: (leader: Int, correlation: Double)?
+            for leader in 0..<symbolCount where leader != follower {
+                let correlation = CausalModel.correlation(moments[follower * symbolCount + leader])
+                if best == nil || abs(correlation) > abs(best!.correlation) { best = (leader, correlation) }
+            }
+            if let best { features[follower] = returns[best.leader] * (best.correlation >= 0 ? 1 : -1) * abs(best.correlation) }
+        }
+        return AltDatum.marketWide
+    }
+
+    /// The strongest leader of `follower` and its lag-1 correlation, once enough samples are in.
+    public func leader(of follower: Int) -> (symbol: Int, correlation: Double)? {
+        guard samples >= minimumSamples else { return nil }
+        var best: (Int, Double)?
+        for leader in 0..<symbolCount where leader != follower {
+            let correlation = CausalModel.correlation(moments[follower * symbolCount + leader])
+            if best == nil || abs(correlation) > abs(best!.1) { best = (leader, correlation) }
+        }
+        return best
+    }
+
+    public func feature(of symbol: Int) -> Double? { features[symbol] }
+
+    static func correlation(_ m: [Double]) -> Double {
+        let weight = m[0]
+        guard weight > 2 else { return 0 }
+        let covariance = m[5] - m[1] * m[2] / weight
+        let varianceX = m[3] - m[1] * m[1] / weight
+        let varianceY = m[4] - m[2] * m[2] / weight
+        guard varianceX > 0, varianceY > 0 else { return 0 }
+        return covariance / (varianceX * varianceY).squareRoot()
+    }
+}
