@@ -115,13 +115,14 @@ public struct DailyBarCSV: InputSource {
 
     /// Decimal text to fixed point with `precision` decimals, rounding half away from zero on the
     /// exact decimal digits (never through binary floating point).
-    static func fixedPoint(_ text: String, precision: Int) -> Int64? {
+    static func fixedPoint(_ text: String, precision: Int, strict: Bool = false) -> Int64? {
         var body = Substring(text)
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
+        if strict && fraction.count > precision { return nil }
         let kept = fraction.prefix(precision) + String(repeating: "0", count: max(0, precision - fraction.count))
         guard var value = Int64(parts[0] + kept) else { return nil }
         if fraction.count > precision, let next = fraction.dropFirst(precision).first, next >= "5" { value += 1 }

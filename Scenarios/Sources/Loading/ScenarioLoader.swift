@@ -74,6 +74,7 @@ public enum ScenarioLoader {
             switch feed.kind {
             case .gbm(let parameters): interval = parameters.intervalNanoseconds
             case .synthetic(let parameters): interval = parameters.intervalNanoseconds
+            case .tickCSV: continue
             }
             let quotes = Double(end - start) / Double(interval) * Double(universe.count)
             if quotes > 2e9 {
@@ -161,8 +162,21 @@ public enum ScenarioLoader {
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? "feed\(index)"
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            guard type == "gbm" || type == "synthetic" else {
-                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic")
+            guard type == "gbm" || type == "synthetic" || type == "csv" else {
+                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic, csv")
+            }
+            if type == "csv" {
+                let pathNode = try map.require("path")
+                let relative = try scalars.text(pathNode, "\(path).path")
+                let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+                let resolved = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
+                guard FileManager.default.fileExists(atPath: resolved) else {
+                    throw StrictMapping.error(file, pathNode, "\(path).path: no file at \(resolved)", hint: "paths are relative to the scenario file")
+                }
+                let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 0
+                try map.finish(allowed: ["name", "type", "path", "latency"])
+                feeds.append(FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency)))
+                continue
             }
             let interval = try scalars.duration(try map.require("interval"), "\(path).interval")
             guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive") }

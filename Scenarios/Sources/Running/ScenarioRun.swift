@@ -1,3 +1,4 @@
+import Foundation
 import Actors
 import Kernel
 import Logging
@@ -169,6 +170,12 @@ public final class ScenarioRun {
                 case .gbm(let parameters):
                     try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
                                                      startTime: scenario.startTime, endTime: end))
+                case .tickCSV(let path, let latency):
+                    var instruments: [String: (id: SymbolID, precision: Int)] = [:]
+                    for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    try kernel.addInput(TickCSV(text: text, file: path, instruments: instruments, quoteTopic: rawQuotes,
+                                                tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
                 case .synthetic(let parameters):
                     try kernel.addInput(SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
                                                             tradeTopic: kernel.topic(named: Topics.rawTrades),

@@ -37,6 +37,8 @@ public struct FeedSettings: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case gbm(GBMQuoteFeed.Parameters)
         case synthetic(SyntheticMarketFeed.Parameters)
+        /// Quotes and trades from a tick CSV (path resolved against the scenario's folder).
+        case tickCSV(path: String, latencyNanoseconds: DurationNanoseconds)
     }
 
     public var name: String
