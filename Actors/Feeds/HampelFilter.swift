@@ -14,9 +14,11 @@ public struct HampelFilter: Sendable {
     public let minimumRelativeDeviation: Double
     public let persistence: Int
     private var window: [Double] = []
+    /// The window's values in ascending order, kept in step with `window`: the median is a
+    /// lookup and the MAD a linear merge, with no sorting per tick.
+    private var ordered: [Double] = []
     private var outlierRun: [Double] = []
     private var next = 0
-    private var scratch: [Double] = []
 
     public init(windowSize: Int = 21, threshold: Double = 5, minimumRelativeDeviation: Double = 0.002, persistence: Int = 5) {
         precondition(windowSize >= 3 && threshold > 0 && persistence >= 2)
@@ -25,21 +27,18 @@ public struct HampelFilter: Sendable {
         self.minimumRelativeDeviation = minimumRelativeDeviation
         self.persistence = persistence
         window.reserveCapacity(windowSize)
-        scratch.reserveCapacity(windowSize)
+        ordered.reserveCapacity(windowSize)
     }
 
     /// True while the window is not yet full: nothing is judged an outlier then.
     public var isWarmingUp: Bool { window.count < windowSize }
 
     /// Judges `value` against the window, then (if accepted) adds it.
-    /// - Complexity: O(w log w) for a window of w values.
+    /// - Complexity: O(w) for a window of w values.
     public mutating func accept(_ value: Double) -> Bool {
         if !isWarmingUp {
-            let median = HampelFilter.median(of: window, scratch: &scratch)
-            scratch.removeAll(keepingCapacity: true)
-            for element in window { scratch.append(abs(element - median)) }
-            scratch.sort()
-            let mad = HampelFilter.middle(scratch)
+            let median = HampelFilter.middle(ordered)
+            let mad = HampelFilter.medianAbsoluteDeviation(ordered, around: median)
             let limit = max(threshold * 1.4826 * mad, minimumRelativeDeviation * abs(median))
             if abs(value - median) > limit {
                 return acceptAsLevelShift(value, tolerance: limit)
@@ -49,10 +48,59 @@ public struct HampelFilter: Sendable {
         if window.count < windowSize {
             window.append(value)
         } else {
+            HampelFilter.remove(window[next], from: &ordered)
             window[next] = value
             next = (next + 1) % windowSize
         }
+        HampelFilter.insert(value, into: &ordered)
         return true
+    }
+
+    static func insert(_ value: Double, into sorted: inout [Double]) {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        sorted.insert(value, at: low)
+    }
+
+    static func remove(_ value: Double, from sorted: inout [Double]) {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        if low < sorted.count, sorted[low] == value { sorted.remove(at: low) }
+    }
+
+    /// The median of |x − median| over a sorted array, by merging the deviations outward from
+    /// the median (left side decreasing x, right side increasing x): O(n), no sort.
+    static func medianAbsoluteDeviation(_ sorted: [Double], around median: Double) -> Double {
+        let count = sorted.count
+        guard count > 0 else { return 0 }
+        var right = 0
+        while right < count && sorted[right] < median { right += 1 }
+        var left = right - 1
+        let wanted = count / 2  // index of the (upper) middle deviation
+        var previous = 0.0
+        var current = 0.0
+        for rank in 0...wanted {
+            let leftDeviation = left >= 0 ? median - sorted[left] : .infinity
+            let rightDeviation = right < count ? sorted[right] - median : .infinity
+            previous = current
+            if leftDeviation <= rightDeviation {
+                current = leftDeviation
+                left -= 1
+            } else {
+                current = rightDeviation
+                right += 1
+            }
+            if rank == 0 { previous = current }
+        }
+        return count % 2 == 1 ? current : (previous + current) / 2
     }
 
     /// An outlier: quarantined, unless it completes a run of `persistence` outliers that agree
@@ -62,16 +110,10 @@ public struct HampelFilter: Sendable {
         outlierRun.append(value)
         guard outlierRun.count >= persistence else { return false }
         window = outlierRun
+        ordered = outlierRun.sorted()
         next = window.count % windowSize
         outlierRun.removeAll(keepingCapacity: true)
         return true
-    }
-
-    static func median(of values: [Double], scratch: inout [Double]) -> Double {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: values)
-        scratch.sort()
-        return middle(scratch)
     }
 
     static func middle(_ sorted: [Double]) -> Double {

@@ -1,4 +1,4 @@
-import Actors
+@testable import Actors
 import Kernel
 import Testing
 
@@ -157,5 +157,21 @@ import Testing
         let counts = guardActor!.assumeIsolated { $0.quarantined }
         #expect(counts[.nonPositive] == 1)
         #expect(counts[.notANumber] == 2)
+    }
+}
+
+@Suite struct HampelMADTests {
+    /// The linear merge gives the same MAD as sorting the deviations, for odd and even sizes.
+    @Test func medianAbsoluteDeviationMatchesTheDefinition() {
+        var random = RandomStream(seed: 2)
+        for size in [1, 2, 3, 4, 5, 20, 21] {
+            for _ in 0..<50 {
+                let values = (0..<size).map { _ in (random.nextGaussian() * 10).rounded() / 4 }.sorted()
+                let median = size % 2 == 1 ? values[size / 2] : (values[size / 2 - 1] + values[size / 2]) / 2
+                let deviations = values.map { abs($0 - median) }.sorted()
+                let expected = size % 2 == 1 ? deviations[size / 2] : (deviations[size / 2 - 1] + deviations[size / 2]) / 2
+                #expect(HampelFilter.medianAbsoluteDeviation(values, around: median) == expected, "size \(size): \(values)")
+            }
+        }
     }
 }
