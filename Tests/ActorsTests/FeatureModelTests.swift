@@ -135,3 +135,42 @@ import Testing
         #expect(feature != 0 && (feature > 0) == (lastMoveOfA > 0))
     }
 }
+
+@Suite struct HedgingAndUndervaluedTests {
+    /// Symbol 0 moves 2× the market factor, symbol 1 0.5×, symbol 2 is the market: β of 0 is the
+    /// largest, and so is the size of its hedge.
+    @Test func hedgingEstimatesBetas() {
+        var random = RandomStream(seed: 6)
+        var model = HedgingModel(symbolCount: 3, sampleInterval: 10)
+        var logPrices = [log(100.0), log(100.0), log(100.0)]
+        for step in 0..<300 {
+            let market = 0.01 * random.nextGaussian() + 0.002
+            let moves = [2 * market + 0.001 * random.nextGaussian(), 0.5 * market + 0.001 * random.nextGaussian(), market]
+            for index in 0..<3 { logPrices[index] += moves[index] }
+            for symbol in 0..<3 {
+                let price = Int64((exp(logPrices[symbol]) * 10_000).rounded())
+                _ = model.absorb(quote: Quote(symbol: SymbolID(symbol), bidPrice: price, askPrice: price, bidSize: 1, askSize: 1,
+                                              exchangeTime: 0), time: UInt64(step) * 10)
+            }
+        }
+        // The index is the mean of (2m, 0.5m, m) = 1.1667 m: β₀ = 2 / 1.1667 ≈ 1.71, β₁ ≈ 0.43.
+        #expect(abs(model.beta(of: 0) - 1.714) < 0.1)
+        #expect(abs(model.beta(of: 1) - 0.429) < 0.1)
+        let features = (0..<3).map { model.feature(of: $0) ?? 0 }
+        // −β × the index trend: same sign for all, largest in size for the high-β name.
+        #expect(features[0] * features[1] > 0 && features[0] * features[2] > 0)
+        #expect(abs(features[0]) > abs(features[2]) && abs(features[2]) > abs(features[1]))
+        #expect(abs(features[0] / features[1] - model.beta(of: 0) / model.beta(of: 1)) < 1e-9)
+    }
+
+    @Test func undervaluedIsRelativeToTheSector() {
+        var model = UndervaluedModel(sectors: [0, 0, 1])
+        _ = model.absorb(AltDatum(kind: .earningsYield, symbol: 0, value: 0.07, exchangeTime: 0))
+        #expect(model.feature(of: 0) == nil, "peers have not reported")
+        _ = model.absorb(AltDatum(kind: .earningsYield, symbol: 1, value: 0.03, exchangeTime: 0))
+        _ = model.absorb(AltDatum(kind: .earningsYield, symbol: 2, value: 0.09, exchangeTime: 0))
+        #expect(abs((model.feature(of: 0) ?? 0) - 1) < 1e-12, "2 % above the sector mean of 5 %")
+        #expect(abs((model.feature(of: 1) ?? 0) + 1) < 1e-12)
+        #expect(model.feature(of: 2) == 0, "alone in its sector")
+    }
+}

@@ -105,6 +105,12 @@ public final class ScenarioRun {
                 case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
                 case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
                 case "flow": featureAgents.append(.init(kernel.spawnFeatureAgent(name, FlowModel(symbolCount: count), parameters, count)))
+                case "hedging": featureAgents.append(.init(kernel.spawnFeatureAgent(name, HedgingModel(symbolCount: count), parameters, count)))
+                case "undervalued":
+                    var sectorNames: [String] = []
+                    for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
+                    let sectors = universe.map { instrument in sectorNames.firstIndex(of: instrument.sector)! }
+                    featureAgents.append(.init(kernel.spawnFeatureAgent(name, UndervaluedModel(sectors: sectors), parameters, count)))
                 case "causal": featureAgents.append(.init(kernel.spawnFeatureAgent(name, CausalModel(symbolCount: count), parameters, count)))
                 case "top-performers":
                     featureAgents.append(.init(kernel.spawnFeatureAgent(name, TopPerformersModel(symbolCount: count), parameters, count)))

@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+
+/// Hedging: beta to the index. Returns are sampled every `sampleInterval`; the index is the
+/// equal-weighted mean return of the universe. Each symbol's β to the index is an exponentially
+/// weighted regression slope; the feature is −β × the index's recent trend (EWMA of its
+/// returns): the position that offsets the book's market exposure. The agent's own regression
+/// then decides, from realized returns, how much that is worth.
+public struct HedgingModel: FeatureModel {
+    public static let agentName = "hedging"
+    public static let modelVersion: UInt16 = 1
+    private let symbolCount: Int
+    private let sampleInterval: DurationNanoseconds
+    private var logMids: [Double?]
+    private var lastSample: [Double?]
+    private var nextSample: Timestamp?
+    private var betas: [OnlineRegression]
+    private var indexTrend = 0.0
+    private var samples = 0
+
+    public init(symbolCount: Int, sampleInterval: DurationNanoseconds = 60_000_000_000) {
+        self.symbolCount = symbolCount
+        self.sampleInterval = sampleInterval
+        logMids = Array(repeating: nil, count: symbolCount)
+        lastSample = Array(repeating: nil, count: symbolCount)
+        betas = Array(repeating: OnlineRegression(forgetting: 0.99), count: symbolCount)
+    }
+
+    public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        let index = Int(quote.symbol)
+        guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
+        var changed: SymbolID?
+        if let due = nextSample, time >= due {
+            nextSample = due + sampleInterval * ((time - due) / sampleInterval + 1)
+            let returns = (0..<symbolCount).map { logMids[$0]! - lastSample[$0]! }
+            lastSample = logMids
+            let market = returns.reduce(0, +) / Double(symbolCount)
+            for symbol in 0..<symbolCount { betas[symbol].add(x: market, y: returns[symbol]) }
+            indexTrend += 0.1 * (market - indexTrend)
+            samples += 1
+            changed = samples >= 20 ? AltDatum.marketWide : nil
+        }
+        logMids[index] = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        if nextSample == nil, logMids.allSatisfy({ $0 != nil }) {
+            nextSample = time + sampleInterval
+            lastSample = logMids
+        }
+        return changed
+    }
+
+    /// The symbol's β to the equal-weighted index.
+    public func beta(of symbol: Int) -> Double { betas[symbol].slope }
+
+    public func feature(of symbol: Int) -> Double? { samples >= 20 ? -betas[symbol].slope * indexTrend : nil }
+}
