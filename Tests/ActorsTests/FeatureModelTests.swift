@@ -174,3 +174,41 @@ import Testing
         #expect(model.feature(of: 2) == 0, "alone in its sector")
     }
 }
+
+@Suite struct LearningTests {
+    @Test func recursiveLeastSquaresRecoversAPlane() {
+        var model = RecursiveLeastSquares(dimension: 3, forgetting: 1, ridge: 1e-6)
+        var random = RandomStream(seed: 9)
+        for _ in 0..<200 {
+            let x = [1, random.nextGaussian(), random.nextGaussian()]
+            model.update(x: x, y: 0.5 + 2 * x[1] - 3 * x[2])
+        }
+        #expect(abs(model.weights[0] - 0.5) < 1e-4)
+        #expect(abs(model.weights[1] - 2) < 1e-4)
+        #expect(abs(model.weights[2] + 3) < 1e-4)
+    }
+
+    /// Returns that follow sentiment (r = 0.01 × the sentiment published one interval earlier):
+    /// the learner's prediction takes the sentiment's sign.
+    @Test func learnerFindsSentimentInItsFeatures() {
+        var random = RandomStream(seed: 10)
+        var model = LearningModel(symbolCount: 1, sampleInterval: 10)
+        var logPrice = log(100.0)
+        var sentiment = 0.0
+        var lastPrediction: (prediction: Double, sentiment: Double)?
+        for step in 0..<400 {
+            logPrice += 0.01 * sentiment + 0.0005 * random.nextGaussian()
+            sentiment = random.nextGaussian()
+            _ = model.absorb(AltDatum(kind: .sentiment, symbol: 0, value: sentiment, exchangeTime: 0))
+            let price = Int64((exp(logPrice) * 10_000).rounded())
+            if model.absorb(quote: Quote(symbol: 0, bidPrice: price, askPrice: price, bidSize: 1, askSize: 1, exchangeTime: 0),
+                            time: UInt64(step) * 10) != nil, let prediction = model.feature(of: 0) {
+                lastPrediction = (prediction, sentiment)
+            }
+        }
+        let last = try? #require(lastPrediction)
+        #expect(last != nil)
+        // The planted relationship: the next interval's return ≈ 0.01 × sentiment.
+        if let last { #expect(abs(last.prediction - 0.01 * last.sentiment) < 0.001, "\(last)") }
+    }
+}

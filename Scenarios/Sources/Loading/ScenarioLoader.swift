@@ -263,7 +263,7 @@ public enum ScenarioLoader {
             var map = try StrictMapping(item, file: file, path: path)
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro", "flow", "top-performers", "causal", "hedging", "undervalued"]
+            let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro", "flow", "top-performers", "causal", "hedging", "undervalued", "learning"]
             guard type == "ema-cross" || featureTypes.contains(type) else {
                 throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'", hint: "available: ema-cross, \(featureTypes.joined(separator: ", "))")
             }

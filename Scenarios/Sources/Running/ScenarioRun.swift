@@ -105,6 +105,7 @@ public final class ScenarioRun {
                 case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
                 case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
                 case "flow": featureAgents.append(.init(kernel.spawnFeatureAgent(name, FlowModel(symbolCount: count), parameters, count)))
+                case "learning": featureAgents.append(.init(kernel.spawnFeatureAgent(name, LearningModel(symbolCount: count), parameters, count)))
                 case "hedging": featureAgents.append(.init(kernel.spawnFeatureAgent(name, HedgingModel(symbolCount: count), parameters, count)))
                 case "undervalued":
                     var sectorNames: [String] = []
