@@ -14,13 +14,10 @@ public struct CausalModel: FeatureModel {
     public static let agentName = "causal"
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
-    private let sampleInterval: DurationNanoseconds
     private let decay: Double
     private let minimumSamples: Int
-    private var logMids: [Double?]
-    private var lastSampleLogMids: [Double?]
+    private var sampler: IntervalSampler
     private var lastReturns: [Double]?
-    private var nextSample: Timestamp?
     private var samples = 0
     /// Moments per pair, index follower × count + leader: Σx (leader lagged), Σy, Σxx, Σyy, Σxy.
     private var moments: [[Double]]
@@ -29,11 +26,9 @@ public struct CausalModel: FeatureModel {
     public init(symbolCount: Int, sampleInterval: DurationNanoseconds = 60_000_000_000, halfLifeSamples: Double = 200,
                 minimumSamples: Int = 30) {
         self.symbolCount = symbolCount
-        self.sampleInterval = sampleInterval
         decay = pow(0.5, 1 / halfLifeSamples)
         self.minimumSamples = minimumSamples
-        logMids = Array(repeating: nil, count: symbolCount)
-        lastSampleLogMids = Array(repeating: nil, count: symbolCount)
+        sampler = IntervalSampler(symbolCount: symbolCount, intervalNanoseconds: sampleInterval)
         moments = Array(repeating: [0, 0, 0, 0, 0, 0], count: symbolCount * symbolCount)
         features = Array(repeating: nil, count: symbolCount)
     }
@@ -41,25 +36,12 @@ public struct CausalModel: FeatureModel {
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        // The sample is taken from the mids *before* the first quote at or after the due time, so
-        // that every symbol's mid belongs to the same instant (quotes of one instant arrive one
-        // symbol after another).
-        var changed: SymbolID?
-        if let due = nextSample, time >= due {
-            nextSample = due + sampleInterval * ((time - due) / sampleInterval + 1)
-            changed = takeSample()
-        }
-        logMids[index] = log(Double(quote.bidPrice + quote.askPrice) / 2)
-        if nextSample == nil, logMids.allSatisfy({ $0 != nil }) {
-            nextSample = time + sampleInterval
-            lastSampleLogMids = logMids
-        }
-        return changed
+        let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        guard let returns = sampler.observe(symbol: index, logMid: logMid, time: time) else { return nil }
+        return takeSample(returns)
     }
 
-    private mutating func takeSample() -> SymbolID? {
-        let returns = (0..<symbolCount).map { logMids[$0]! - lastSampleLogMids[$0]! }
-        lastSampleLogMids = logMids
+    private mutating func takeSample(_ returns: [Double]) -> SymbolID? {
         defer { lastReturns = returns }
         guard let lagged = lastReturns else { return nil }
         samples += 1

@@ -14,42 +14,27 @@ public struct HedgingModel: FeatureModel {
     public static let agentName = "hedging"
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
-    private let sampleInterval: DurationNanoseconds
-    private var logMids: [Double?]
-    private var lastSample: [Double?]
-    private var nextSample: Timestamp?
+    private var sampler: IntervalSampler
     private var betas: [OnlineRegression]
     private var indexTrend = 0.0
     private var samples = 0
 
     public init(symbolCount: Int, sampleInterval: DurationNanoseconds = 60_000_000_000) {
         self.symbolCount = symbolCount
-        self.sampleInterval = sampleInterval
-        logMids = Array(repeating: nil, count: symbolCount)
-        lastSample = Array(repeating: nil, count: symbolCount)
+        sampler = IntervalSampler(symbolCount: symbolCount, intervalNanoseconds: sampleInterval)
         betas = Array(repeating: OnlineRegression(forgetting: 0.99), count: symbolCount)
     }
 
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        var changed: SymbolID?
-        if let due = nextSample, time >= due {
-            nextSample = due + sampleInterval * ((time - due) / sampleInterval + 1)
-            let returns = (0..<symbolCount).map { logMids[$0]! - lastSample[$0]! }
-            lastSample = logMids
-            let market = returns.reduce(0, +) / Double(symbolCount)
-            for symbol in 0..<symbolCount { betas[symbol].add(x: market, y: returns[symbol]) }
-            indexTrend += 0.1 * (market - indexTrend)
-            samples += 1
-            changed = samples >= 20 ? AltDatum.marketWide : nil
-        }
-        logMids[index] = log(Double(quote.bidPrice + quote.askPrice) / 2)
-        if nextSample == nil, logMids.allSatisfy({ $0 != nil }) {
-            nextSample = time + sampleInterval
-            lastSample = logMids
-        }
-        return changed
+        let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        guard let returns = sampler.observe(symbol: index, logMid: logMid, time: time) else { return nil }
+        let market = returns.reduce(0, +) / Double(symbolCount)
+        for symbol in 0..<symbolCount { betas[symbol].add(x: market, y: returns[symbol]) }
+        indexTrend += 0.1 * (market - indexTrend)
+        samples += 1
+        return samples >= 20 ? AltDatum.marketWide : nil
     }
 
     /// The symbol's β to the equal-weighted index.
