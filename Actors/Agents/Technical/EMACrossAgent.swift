@@ -44,6 +44,7 @@ public actor EMACrossAgent: Component {
     @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
     @exclusivity(unchecked) private var horizonNanoseconds: [DurationNanoseconds]
     @exclusivity(unchecked) private var seen: [Int]
+    @exclusivity(unchecked) private var trackers: [ForecastTracker]
     private let signalsTopic: TopicID
     @exclusivity(unchecked) public private(set) var signalsEmitted = 0
 
@@ -60,6 +61,7 @@ public actor EMACrossAgent: Component {
         lastQuoteTime = Array(repeating: 0, count: symbolCount)
         horizonNanoseconds = Array(repeating: 0, count: symbolCount)
         seen = Array(repeating: 0, count: symbolCount)
+        trackers = []
         signalsTopic = context.topic(Topics.signals)
     }
 
@@ -86,6 +88,8 @@ public actor EMACrossAgent: Component {
         }
         lastMid[index] = mid
         lastQuoteTime[index] = delivery.time
+        if trackers.isEmpty { trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: fast.count) }
+        trackers[index].observe(time: delivery.time, logMid: log(mid))
         seen[index] += 1
         guard seen[index] > parameters.slowPeriod else { return }
         let mu = (fast[index] - slow[index]) / slow[index]
@@ -96,6 +100,25 @@ public actor EMACrossAgent: Component {
             confidence: confidence, regime: 0, agentID: parameters.agentID,
             modelVersion: EMACrossAgent.modelVersion, traceID: delivery.sequence)
         signalsEmitted += 1
+        // Score the forecast after its horizon (fixed at the first one), like every agent — for the
+        // report only: it does not change μ.
+        if trackers[index].horizonNanoseconds == 0 && horizonNanoseconds[index] > 0 {
+            trackers[index] = ForecastTracker(horizonNanoseconds: horizonNanoseconds[index], priorSigma: sigma)
+        }
+        trackers[index].record(time: delivery.time, feature: mu, mu: mu, logMid: log(mid))
         context.publish(signalsTopic, .signal(signal))
+    }
+
+    /// Share of scored forecasts on the right side of the realized return.
+    public var hitRate: Double? {
+        let (hits, scored) = trackers.reduce((0, 0)) { ($0.0 + $1.hits, $0.1 + $1.scored) }
+        return scored > 0 ? Double(hits) / Double(scored) : nil
+    }
+
+    /// Correlation of μ with the realized return over the horizon.
+    public var informationCoefficient: Double? {
+        var total = ForecastTracker.Moments()
+        for tracker in trackers { total.merge(tracker.moments) }
+        return total.correlation
     }
 }

@@ -230,7 +230,8 @@ public final class ScenarioRun {
             case .emaCross:
                 guard let agent = emaIterator.next() else { continue }
                 agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
-                                                 signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: nil, informationCoefficient: nil))
+                                                 signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
+                                                 informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
             case .feature(let type, _, _):
                 guard let agent = featureIterator.next() else { continue }
                 agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: type, weight: settings.weight,
