@@ -11,9 +11,9 @@ import Darwin
 ///
 /// 1. A job enqueued on a kernel executor from any thread but the kernel thread traps: it would
 ///    race the run loop (always on; the check is one `pthread_equal`).
-/// 2. A job that the kernel thread sends to Swift's global concurrent executor (`Task.detached`,
-///    `Task.sleep`, a nonisolated async escape) would run on a pool thread at a time no one
-///    controls. A hook on `swift_task_enqueueGlobal` catches it: it traps in debug builds, and
+/// 2. A job that the kernel thread sends to Swift's global concurrent executor (a detached task,
+///    a real-time sleep, a nonisolated async escape — the calls the lint bans) would run on a pool
+///    thread at a time no one controls. A hook on `swift_task_enqueueGlobal` catches it: it traps in debug builds, and
 ///    in release builds when `METRONOME_STRICT_EXECUTOR=1`; otherwise the leak is counted and
 ///    reported once.
 public enum ExecutorGuards {
@@ -56,7 +56,7 @@ public enum ExecutorGuards {
     public static var globalLeakCount: Int { metronome_global_leak_count() }
 
     /// Marks or unmarks the calling thread as a kernel thread for the global-executor hook.
-    static func setKernelThread(_ active: Bool) { metronome_set_kernel_thread(active ? 1 : 0) }
+    static func setKernelThread(_ active: Bool) { metronome_set_kernel_thread(active ? 1 : 0) }  // det-ok: thread identity flag for the guard
 
     static func foreignEnqueue() -> Never {
         let message = "metronome: determinism guard: a job was enqueued on the kernel executor from a thread other than the kernel thread. Inputs from other threads must go through the kernel's inbox.\n"

@@ -9,14 +9,14 @@ import DequeModule
 /// (see ``ExecutorGuards``).
 public final class KernelExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     @exclusivity(unchecked) private var jobs: Deque<UnownedJob> = []
-    private var owner = KernelThread()
+    private var owner = KernelThread()  // det-ok: thread identity for the foreign-enqueue guard
     /// Jobs run since the executor was created.
     public private(set) var jobsRun: UInt64 = 0
 
     public init() {}
 
     /// Makes the calling thread the kernel thread.
-    func bindToCurrentThread() { owner.bindToCurrent() }
+    func bindToCurrentThread() { owner.bindToCurrent() }  // det-ok: identity only, no concurrency
 
     /// True when called on the thread that runs the kernel.
     public var isOnKernelThread: Bool { owner.isCurrent }

@@ -66,11 +66,6 @@ public final class Inbox: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
-    var isStopRequested: Bool {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return stopRequested
-    }
 
     /// State seen by the kernel thread in one lock acquisition.
     struct Take {

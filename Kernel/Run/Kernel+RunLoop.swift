@@ -4,11 +4,11 @@ extension Kernel {
     public func run() throws -> RunSummary {
         precondition(state == .setUp, "a kernel runs once")
         state = .running
-        executor.bindToCurrentThread()
+        executor.bindToCurrentThread()  // det-ok: records the kernel thread's identity for the guards; starts no thread
         ExecutorGuards.ensureGlobalExecutorGuard()
-        ExecutorGuards.setKernelThread(true)
+        ExecutorGuards.setKernelThread(true)  // det-ok: marks this thread for the global-executor guard
         defer {
-            ExecutorGuards.setKernelThread(false)
+            ExecutorGuards.setKernelThread(false)  // det-ok: unmarks it when the run ends
             state = .finished
         }
         if configuration.mode == .live {

@@ -29,7 +29,6 @@ final class RecordedInputSource: InputSource {
                     switch record {
                     case .decision(let decision):
                         expectations.decisions.append((decision, inputsRead))
-                        expectations.decisionsRead += 1
                     case .input(let input):
                         guard Int(input.topic.rawValue) < topicMap.count else {
                             throw JournalError.malformed(offset: currentBlockOffset, message: "block \(currentBlock.map { "\($0.blockIndex)" } ?? "?"): input on topic \(input.topic.rawValue), which the header does not name")

@@ -13,8 +13,6 @@ final class ReplayExpectations {
     var checkpoints: Deque<BlockDescriptor> = []
     /// The end-of-run checkpoint (the last block of a cleanly closed log).
     var finalCheckpoint: BlockDescriptor?
-    /// Recorded decisions read so far.
-    var decisionsRead = 0
     /// Set when the log's tail was damaged: the replay is verified up to there only.
     var damage: JournalDamage?
 }
