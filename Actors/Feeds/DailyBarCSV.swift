@@ -78,7 +78,7 @@ public struct DailyBarCSV: InputSource {
             for (index, field) in fields[1...6].enumerated() where index != 4 {  // Adj Close is not used
                 let column = 1 + fields[0...index].reduce(0) { $0 + $1.count + 1 }
                 let precision = index == 5 ? 0 : pricePrecision
-                guard let value = DailyBarCSV.fixedPoint(field, precision: precision), value >= 0 else {
+                guard let value = FixedPointText.parse(field, precision: precision, roundingExtraDigits: true), value >= 0 else {
                     throw Problem(file: file, line: lineNumber, column: column,
                                   message: "expected a non-negative number in \(DailyBarCSV.expectedHeader[index + 1]), found '\(field)'")
                 }
@@ -113,19 +113,4 @@ public struct DailyBarCSV: InputSource {
         return UInt64(days) * TimeUnits.nanosecondsPerDay
     }
 
-    /// Decimal text to fixed point with `precision` decimals, rounding half away from zero on the
-    /// exact decimal digits (never through binary floating point).
-    static func fixedPoint(_ text: String, precision: Int, strict: Bool = false) -> Int64? {
-        var body = Substring(text)
-        var negative = false
-        if body.first == "-" { negative = true; body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, !parts[0].isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        let fraction = parts.count == 2 ? String(parts[1]) : ""
-        if strict && fraction.count > precision { return nil }
-        let kept = fraction.prefix(precision) + String(repeating: "0", count: max(0, precision - fraction.count))
-        guard var value = Int64(parts[0] + kept) else { return nil }
-        if fraction.count > precision, let next = fraction.dropFirst(precision).first, next >= "5" { value += 1 }
-        return negative ? -value : value
-    }
 }

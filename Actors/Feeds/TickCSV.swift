@@ -46,7 +46,7 @@ public struct TickCSV: InputSource {
                 throw fail(1, "unknown symbol '\(fields[1])' (not in the universe)")
             }
             func price(_ column: Int) throws -> Int64 {
-                guard let value = DailyBarCSV.fixedPoint(fields[column], precision: instrument.precision, strict: true) else {
+                guard let value = FixedPointText.parse(fields[column], precision: instrument.precision) else {
                     throw fail(column, "expected a price with at most \(instrument.precision) decimals in \(TickCSV.header[column]), found '\(fields[column])'")
                 }
                 return value
@@ -85,29 +85,9 @@ public struct TickCSV: InputSource {
         return records[cursor]
     }
 
-    /// ISO 8601 UTC (`2024-03-01T14:30:00.250Z`) or integer nanoseconds.
+    /// ISO 8601 UTC with a `Z` (`2024-03-01T14:30:00.250Z`) or integer nanoseconds.
     static func parseTime(_ text: String) -> Timestamp? {
         if let nanoseconds = UInt64(text) { return nanoseconds }
-        var body = Substring(text)
-        guard body.hasSuffix("Z") else { return nil }
-        body = body.dropLast()
-        let parts = body.split(separator: "T")
-        guard parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-").compactMap { Int64($0) }
-        let clock = parts[1].split(separator: ":")
-        guard date.count == 3, clock.count == 3, let hour = UInt64(clock[0]), let minute = UInt64(clock[1]), hour < 24, minute < 60 else { return nil }
-        let secondParts = clock[2].split(separator: ".", omittingEmptySubsequences: false)
-        guard let second = UInt64(secondParts[0]), second < 60, secondParts.count <= 2 else { return nil }
-        var fraction: UInt64 = 0
-        if secondParts.count == 2 {
-            let digits = secondParts[1]
-            guard !digits.isEmpty, digits.count <= 9, let value = UInt64(digits) else { return nil }
-            fraction = value
-            for _ in digits.count..<9 { fraction *= 10 }
-        }
-        let days = TimeUnits.daysFromCivil(year: date[0], month: date[1], day: date[2])
-        guard days >= 0, TimeUnits.civilFromDays(days) == (date[0], date[1], date[2]) else { return nil }
-        return UInt64(days) * TimeUnits.nanosecondsPerDay + hour * TimeUnits.nanosecondsPerHour + minute * TimeUnits.nanosecondsPerMinute
-            + second * TimeUnits.nanosecondsPerSecond + fraction
+        return text.hasSuffix("Z") && text.contains("T") ? TimeUnits.parseISO8601(text) : nil
     }
 }
