@@ -13,18 +13,7 @@ import Kernel
 /// - confidence = |μ| / (|μ| + σ).
 /// It skips gracefully on missing data: no mid yet, or no feature yet, means no signal.
 public actor FeatureAgent<Model: FeatureModel>: Component {
-    public struct Parameters: Sendable, Equatable {
-        public var horizonNanoseconds: DurationNanoseconds
-        public var agentID: UInt16
-        /// σ before any forecast has been scored.
-        public var priorSigma: Double
-
-        public init(horizonNanoseconds: DurationNanoseconds = 1_800_000_000_000, agentID: UInt16, priorSigma: Double = 0.01) {
-            self.horizonNanoseconds = horizonNanoseconds
-            self.agentID = agentID
-            self.priorSigma = priorSigma
-        }
-    }
+    public typealias Parameters = FeatureAgentParameters
 
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }

@@ -61,7 +61,7 @@ public actor EMACrossAgent: Component {
         lastQuoteTime = Array(repeating: 0, count: symbolCount)
         horizonNanoseconds = Array(repeating: 0, count: symbolCount)
         seen = Array(repeating: 0, count: symbolCount)
-        trackers = []
+        trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: symbolCount)
         signalsTopic = context.topic(Topics.signals)
     }
 
@@ -88,7 +88,6 @@ public actor EMACrossAgent: Component {
         }
         lastMid[index] = mid
         lastQuoteTime[index] = delivery.time
-        if trackers.isEmpty { trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: fast.count) }
         trackers[index].observe(time: delivery.time, logMid: log(mid))
         seen[index] += 1
         guard seen[index] > parameters.slowPeriod else { return }

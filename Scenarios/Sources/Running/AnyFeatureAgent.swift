@@ -17,14 +17,11 @@ public struct AnyFeatureAgent {
 
 extension Kernel {
     /// Spawns a ``FeatureAgent`` for `model`.
-    func spawnFeatureAgent<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgent<SentimentModel>.Parameters,
+    func spawnFeatureAgent<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgentParameters,
                                                 _ symbolCount: Int) -> FeatureAgent<Model> {
         var made: FeatureAgent<Model>?
         spawn(name) { context in
-            let agent = FeatureAgent(context: context, model: model,
-                                     parameters: FeatureAgent<Model>.Parameters(horizonNanoseconds: parameters.horizonNanoseconds,
-                                                                                agentID: parameters.agentID, priorSigma: parameters.priorSigma),
-                                     symbolCount: symbolCount)
+            let agent = FeatureAgent(context: context, model: model, parameters: parameters, symbolCount: symbolCount)
             made = agent
             return agent
         }

@@ -96,7 +96,7 @@ public final class ScenarioRun {
                 }
                 agents.append(captured!)
             case .feature(let type, let horizon, let agentID):
-                let parameters = FeatureAgent<SentimentModel>.Parameters(horizonNanoseconds: horizon, agentID: agentID)
+                let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
                 let count = universe.count
                 let name = "agent.\(settings.name)"
                 switch type {
