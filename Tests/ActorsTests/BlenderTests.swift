@@ -4,8 +4,6 @@ import Kernel
 import Testing
 
 @Suite struct BlenderTests {
-    final class Sink: @unchecked Sendable { var forecasts: [Forecast] = [] }
-
     /// Publishes, on every quote, a bullish signal as agent 1 and a bearish one as agent 2.
     actor TwoAgents: Component {
         nonisolated let context: Context
@@ -22,18 +20,6 @@ import Testing
         }
     }
 
-    actor Listener: Component {
-        nonisolated let context: Context
-        nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
-        let sink: Sink
-        init(context: Context, sink: Sink) {
-            self.context = context
-            self.sink = sink
-        }
-        func start() { context.subscribe(context.topic(Topics.forecasts)) }
-        func receive(_ delivery: Delivery) { if case .forecast(let forecast) = delivery.message { sink.forecasts.append(forecast) } }
-    }
-
     @Test func weightsMoveTowardTheAgentThatPredictedBetter() throws {
         let minute: UInt64 = 60_000_000_000
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0, endTime: 300 * minute))
@@ -47,8 +33,8 @@ import Testing
             blender = made
             return made
         }
-        let sink = Sink()
-        kernel.spawn("listener") { Listener(context: $0, sink: sink) }
+        let sink = MessageSink()
+        kernel.spawn("listener") { TopicRecorder(context: $0, topics: [Topics.forecasts], sink: sink) }
         // A steady uptrend: +0.02 % a minute, so +0.2 % over the 10-minute horizon (agent 1 is right).
         try kernel.addInput(ArrayInputSource((1...299).map { minuteIndex in
             let mid = Int64((1_000_000 * exp(0.0002 * Double(minuteIndex))).rounded())

@@ -3,20 +3,6 @@ import Kernel
 import Testing
 
 @Suite struct FeedGuardTests {
-    final class Sink: @unchecked Sendable { var quotes: [Quote] = [] }
-
-    actor Collector: Component {
-        nonisolated let context: Context
-        nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
-        let sink: Sink
-        init(context: Context, sink: Sink) {
-            self.context = context
-            self.sink = sink
-        }
-        func start() { context.subscribe(context.topic(Topics.quotes)) }
-        func receive(_ delivery: Delivery) { if case .quote(let quote) = delivery.message { sink.quotes.append(quote) } }
-    }
-
     /// Runs `quotes` (admitted at `exchangeTime + latency`) through the guard.
     func run(_ quotes: [Quote], latency: UInt64 = 1_000) throws -> (passed: [Quote], quarantined: [QuarantineReason: Int]) {
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
@@ -26,8 +12,8 @@ import Testing
             guardActor = made
             return made
         }
-        let sink = Sink()
-        kernel.spawn("collector") { Collector(context: $0, sink: sink) }
+        let sink = MessageSink()
+        kernel.spawn("collector") { TopicRecorder(context: $0, topics: [Topics.quotes], sink: sink) }
         let raw = kernel.topic(named: Topics.rawQuotes)
         try kernel.addInput(ArrayInputSource(quotes.map { InputRecord(time: $0.exchangeTime + latency, topic: raw, message: .quote($0)) }))
         _ = try kernel.run()
@@ -114,23 +100,6 @@ import Testing
 }
 
 @Suite struct FeedGuardRoutingTests {
-    final class Sink: @unchecked Sendable { var messages: [Message] = [] }
-
-    actor Listener: Component {
-        nonisolated let context: Context
-        nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
-        let sink: Sink
-        init(context: Context, sink: Sink) {
-            self.context = context
-            self.sink = sink
-        }
-        func start() {
-            context.subscribe(context.topic(Topics.trades))
-            context.subscribe(context.topic(Topics.alternativeData))
-        }
-        func receive(_ delivery: Delivery) { sink.messages.append(delivery.message) }
-    }
-
     @Test func tradesAndAlternativeDataAreCheckedAndRouted() throws {
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
         var guardActor: FeedGuard?
@@ -139,8 +108,8 @@ import Testing
             guardActor = made
             return made
         }
-        let sink = Sink()
-        kernel.spawn("listener") { Listener(context: $0, sink: sink) }
+        let sink = MessageSink()
+        kernel.spawn("listener") { TopicRecorder(context: $0, topics: [Topics.trades, Topics.alternativeData], sink: sink) }
         let rawTrades = kernel.topic(named: Topics.rawTrades)
         let rawAlt = kernel.topic(named: Topics.rawAlternativeData)
         let good = Message.trade(Trade(symbol: 0, price: 100, size: 3, aggressor: .buy, exchangeTime: 1))
