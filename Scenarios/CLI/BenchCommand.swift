@@ -6,8 +6,13 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Metronome's speed.",
-        discussion: "Examples:\n  metronome bench kernel --report-json out/kernel.json\n  metronome bench log --report-json out/log.json",
-        subcommands: [BenchKernelCommand.self, BenchLogCommand.self])
+        discussion: """
+            Examples:
+              metronome bench kernel --report-json out/kernel.json
+              metronome bench log --report-json out/log.json
+              metronome bench pipeline --report-json out/pipeline.json
+            """,
+        subcommands: [BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self])
 }
 
 struct BenchKernelCommand: ParsableCommand {
@@ -75,11 +80,11 @@ struct BenchLogCommand: ParsableCommand {
             without recording (best of --repetitions). Build in release first (`make build`).
 
             Example:
-              metronome bench log calm-day --report-json out/log.json
+              metronome bench log one-strategy --report-json out/log.json
             """)
 
-    @Argument(help: "Scenario file or library name.")
-    var scenario: String = "calm-day"
+    @Argument(help: "Scenario file or library name (the default has quotes only, so bytes/quote is exact).")
+    var scenario: String = "one-strategy"
 
     @Option(help: "Repetitions of each timing (the best is kept).")
     var repetitions = 3

@@ -25,13 +25,6 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    /// A time argument: a UTC time, or a duration after the log's start.
-    static func time(_ text: String?, start: Timestamp, option: String) throws -> Timestamp? {
-        guard let text else { return nil }
-        if let absolute = TimestampText.parse(text) { return absolute }
-        if let offset = DurationText.parse(text) { return start + offset }
-        throw CommandFailure.badInput("metronome: error: \(option) expects a UTC time or a duration after the start, found '\(text)'")
-    }
 }
 
 struct LogInspectCommand: ParsableCommand {
@@ -121,8 +114,8 @@ struct LogCatCommand: ParsableCommand {
     func run() throws {
         let reader = try LogCommand.open(log)
         let header = reader.header
-        let fromTime = try LogCommand.time(from, start: header.startTime, option: "--from")
-        let toTime = try LogCommand.time(to, start: header.startTime, option: "--to")
+        let fromTime = try TimeArgument.parse(from, start: header.startTime, option: "--from")
+        let toTime = try TimeArgument.parse(to, start: header.startTime, option: "--to")
         if let fromTime, let toTime, toTime < fromTime {
             throw CommandFailure.badInput("metronome: error: --to \(TimeUnits.iso8601(toTime)) is before --from \(TimeUnits.iso8601(fromTime))")
         }

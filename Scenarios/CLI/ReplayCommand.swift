@@ -37,12 +37,7 @@ struct ReplayCommand: ParsableCommand {
         let untilTime: Timestamp?
         do {
             untilTime = try until.map { text throws -> Timestamp in
-                if let absolute = TimestampText.parse(text) { return absolute }
-                guard let offset = DurationText.parse(text) else {
-                    throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(text)'")
-                }
-                let header = try JournalReader(path: log).header
-                return header.startTime + offset
+                try TimeArgument.parse(text, start: JournalReader(path: log).header.startTime, option: "--until")!
             }
         } catch let error as JournalError {
             throw CommandFailure.badInput("metronome: error: \(log): \(error)")

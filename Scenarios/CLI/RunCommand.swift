@@ -43,19 +43,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioArgument.load(scenario)
-        var untilTime: Timestamp?
-        if let until {
-            if let absolute = TimestampText.parse(until) {
-                untilTime = absolute
-            } else if let offset = DurationText.parse(until) {
-                untilTime = loaded.startTime + offset
-            } else {
-                throw CommandFailure.badInput("metronome: error: --until expects a UTC time or a duration, found '\(until)'")
-            }
-            if let untilTime, untilTime <= loaded.startTime {
-                throw CommandFailure.badInput("metronome: error: --until \(TimeUnits.iso8601(untilTime)) is not after the scenario's start \(TimeUnits.iso8601(loaded.startTime))")
-            }
-        }
+        let untilTime = try TimeArgument.until(until, scenario: loaded)
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure.badInput("metronome: error: --log-level expects trace, debug, info, notice, warning, error or critical, found '\(logLevel)'")
         }

@@ -33,11 +33,7 @@ public enum KernelBenchmark {
     public static func run(_ settings: Settings) throws -> Result {
         let ring = try measureRing(settings)
         let timers = try measureTimers(settings)
-        #if DEBUG
-        let build = "debug"
-        #else
-        let build = "release"
-        #endif
+        let build = BuildIdentity.configuration
         return Result(
             ring_size: settings.ringSize, tokens_in_flight: settings.tokensInFlight, deliveries: ring.summary.deliveries,
             wall_seconds: ring.seconds, deliveries_per_second: (Double(ring.summary.deliveries) / ring.seconds).rounded(),

@@ -86,11 +86,7 @@ public enum LogBenchmark {
             }
             encodeSeconds = min(encodeSeconds, seconds)
         }
-        #if DEBUG
-        let build = "debug"
-        #else
-        let build = "release"
-        #endif
+        let build = BuildIdentity.configuration
         let perQuote = { (codec: BlockCodec) in quotes > 0 ? Double(sizes[codec] ?? 0) / Double(quotes) : 0 }
         return Result(
             scenario: scenario.name, quotes: quotes, records: UInt64(records.count),

@@ -264,21 +264,33 @@ public enum ScenarioLoader {
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
             let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro", "flow", "top-performers", "causal", "hedging", "undervalued", "learning"]
-            guard type == "ema-cross" || featureTypes.contains(type) else {
-                throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'", hint: "available: ema-cross, \(featureTypes.joined(separator: ", "))")
+            guard type == "ema-cross" || type == "technical" || featureTypes.contains(type) else {
+                throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'",
+                                          hint: "available: technical, ema-cross, \(featureTypes.joined(separator: ", "))")
             }
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? type
             let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
-            if featureTypes.contains(type) {
+            if type != "ema-cross" {
                 let horizon = try map.value("horizon").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).horizon") } ?? 1_800_000_000_000
                 guard horizon > 0 else { throw StrictMapping.error(file, item, "\(path).horizon must be positive") }
-                try map.finish(allowed: ["name", "type", "weight", "enabled", "horizon"])
+                let kind: AgentSettings.Kind
+                if type == "technical" {
+                    let barNode = map.value("bar_interval")
+                    let bar = try barNode.map { node throws(ScenarioError) in try scalars.duration(node, "\(path).bar_interval") } ?? 60_000_000_000
+                    guard bar >= 1_000_000 else {
+                        throw StrictMapping.error(file, barNode ?? item, "\(path).bar_interval must be at least 1ms", hint: "for example 1m")
+                    }
+                    try map.finish(allowed: ["name", "type", "weight", "enabled", "horizon", "bar_interval"])
+                    kind = .technical(barNanoseconds: bar, horizonNanoseconds: horizon, agentID: UInt16(index + 1))
+                } else {
+                    try map.finish(allowed: ["name", "type", "weight", "enabled", "horizon"])
+                    kind = .feature(type: type, horizonNanoseconds: horizon, agentID: UInt16(index + 1))
+                }
                 guard !agents.contains(where: { $0.name == name }) else {
                     throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
                 }
-                agents.append(AgentSettings(name: name, weight: weight, enabled: enabled,
-                                            kind: .feature(type: type, horizonNanoseconds: horizon, agentID: UInt16(index + 1))))
+                agents.append(AgentSettings(name: name, weight: weight, enabled: enabled, kind: kind))
                 continue
             }
             let fast = try map.value("fast").map { node throws(ScenarioError) in try scalars.integer(node, "\(path).fast", range: 1...100_000) } ?? 12

@@ -48,6 +48,7 @@ final class RecordedInputSource: InputSource {
             }
             guard let block = try cursor.next() else {
                 expectations.damage = cursor.damage
+                expectations.exhausted = true
                 return nil
             }
             currentBlock = block.descriptor

@@ -15,4 +15,6 @@ final class ReplayExpectations {
     var finalCheckpoint: BlockDescriptor?
     /// Set when the log's tail was damaged: the replay is verified up to there only.
     var damage: JournalDamage?
+    /// Set when the log has been read to its end: every recorded decision is in `decisions`.
+    var exhausted = false
 }

@@ -46,7 +46,9 @@ public final class ReplayRun {
         trailer = reader.readTrailer()
         stopsEarly = until != nil
         isRecovered = trailer?.stopReason == JournalRecovery.recoveredStopReason
-        let end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
+        var end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
+        // A recovered log covers its inputs up to the loss point only; nothing after it can be checked.
+        if isRecovered, let lossPoint = trailer?.endTime { end = min(end ?? .max, lossPoint) }
         // A run cut by an event budget or a stop request ends after a number of deliveries, not at
         // a time: the replay stops at the same count. Any other run ends on its own, and a replay
         // that delivers more or fewer events fails the final comparison.
@@ -63,6 +65,7 @@ public final class ReplayRun {
         source = pendingSource!
         verifier = ReplayVerifier(expectations: expectations)
         verifier.stopsAtFirstDivergence = true
+        verifier.stopsAtLossPoint = isRecovered
         run.kernel.addObserver(verifier)
         run.kernel.deliveryObserver = verifier
     }

@@ -22,6 +22,11 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     /// Stop the kernel at the first divergence (nothing after it can be trusted, and the
     /// expectations would pile up unread).
     var stopsAtFirstDivergence = false
+    /// The log was cut by a loss (a recovered log): once every recorded record has been matched,
+    /// the next decision is past the loss point — the replay stops there instead of diverging.
+    var stopsAtLossPoint = false
+    /// Set when the replay reached the loss point of a recovered log and stopped.
+    private(set) var reachedLossPoint = false
     private weak var observedKernel: Kernel?
     private var divergenceStorage: Divergence?
     /// The replay's events since the last admitted input (at most ``windowLimit``), to show what
@@ -83,6 +88,11 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         guard divergence == nil else { return }
         let index = kernel.currentDeliveries
         guard let (expected, _) = expectations.decisions.popFirst() else {
+            if stopsAtLossPoint && expectations.exhausted && expectations.inputs.isEmpty {
+                reachedLossPoint = true
+                kernel.requestStop()
+                return
+            }
             divergence = Divergence(
                 kind: .decision, eventIndex: index, time: decision.time, actor: kernel.name(of: decision.source),
                 expected: "no decision before input #\(inputsChecked)", actual: MessageJSON.object(decision.message),

@@ -4,12 +4,16 @@ import Kernel
 public enum BuildIdentity {
     public static let toolVersion = "0.2.0"
 
-    public static var text: String {
+    /// `debug` or `release`: figures from a debug build are not comparable.
+    public static var configuration: String {
         #if DEBUG
-        let build = "debug"
+        "debug"
         #else
-        let build = "release"
+        "release"
         #endif
-        return "metronome \(toolVersion) \(build) (zstd \(BlockCodec.zstdLibraryVersion), lz4 \(BlockCodec.lz4LibraryVersion))"
+    }
+
+    public static var text: String {
+        "metronome \(toolVersion) \(configuration) (zstd \(BlockCodec.zstdLibraryVersion), lz4 \(BlockCodec.lz4LibraryVersion))"
     }
 }

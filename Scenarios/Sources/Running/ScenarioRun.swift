@@ -83,44 +83,7 @@ public final class ScenarioRun {
         }
         self.feedGuard = feedGuard!
 
-        var agents: [EMACrossAgent] = []
-        var featureAgents: [AnyFeatureAgent] = []
-        for settings in scenario.agents where settings.enabled {
-            switch settings.kind {
-            case .emaCross(let parameters):
-                var captured: EMACrossAgent?
-                kernel.spawn("agent.\(settings.name)") { context in
-                    let agent = EMACrossAgent(context: context, parameters: parameters, symbolCount: universe.count)
-                    captured = agent
-                    return agent
-                }
-                agents.append(captured!)
-            case .feature(let type, let horizon, let agentID):
-                let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
-                let count = universe.count
-                let name = "agent.\(settings.name)"
-                switch type {
-                case "sentiment": featureAgents.append(.init(kernel.spawnFeatureAgent(name, SentimentModel(symbolCount: count), parameters, count)))
-                case "insider": featureAgents.append(.init(kernel.spawnFeatureAgent(name, InsiderModel(symbolCount: count), parameters, count)))
-                case "money-flows": featureAgents.append(.init(kernel.spawnFeatureAgent(name, MoneyFlowsModel(symbolCount: count), parameters, count)))
-                case "value": featureAgents.append(.init(kernel.spawnFeatureAgent(name, ValueModel(symbolCount: count), parameters, count)))
-                case "flow": featureAgents.append(.init(kernel.spawnFeatureAgent(name, FlowModel(symbolCount: count), parameters, count)))
-                case "learning": featureAgents.append(.init(kernel.spawnFeatureAgent(name, LearningModel(symbolCount: count), parameters, count)))
-                case "hedging": featureAgents.append(.init(kernel.spawnFeatureAgent(name, HedgingModel(symbolCount: count), parameters, count)))
-                case "undervalued":
-                    var sectorNames: [String] = []
-                    for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
-                    let sectors = universe.map { instrument in sectorNames.firstIndex(of: instrument.sector)! }
-                    featureAgents.append(.init(kernel.spawnFeatureAgent(name, UndervaluedModel(sectors: sectors), parameters, count)))
-                case "causal": featureAgents.append(.init(kernel.spawnFeatureAgent(name, CausalModel(symbolCount: count), parameters, count)))
-                case "top-performers":
-                    featureAgents.append(.init(kernel.spawnFeatureAgent(name, TopPerformersModel(symbolCount: count), parameters, count)))
-                default: featureAgents.append(.init(kernel.spawnFeatureAgent(name, MacroModel(), parameters, count)))
-                }
-            }
-        }
-        self.agents = agents
-        self.featureAgents = featureAgents
+        (agents, featureAgents) = kernel.spawnAgents(of: scenario)
         if let settings = scenario.blender {
             var weights: [UInt16: Double] = [:]
             for (index, agent) in scenario.agents.enumerated() where agent.enabled { weights[UInt16(index + 1)] = agent.weight }
@@ -232,9 +195,9 @@ public final class ScenarioRun {
                 agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
                                                  signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
                                                  informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
-            case .feature(let type, _, _):
+            case .feature, .technical:
                 guard let agent = featureIterator.next() else { continue }
-                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: type, weight: settings.weight,
+                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
                                                  signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
                                                  informationCoefficient: agent.informationCoefficient()))
             }

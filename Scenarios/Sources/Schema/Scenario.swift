@@ -51,12 +51,23 @@ public struct AgentSettings: Sendable, Equatable {
         case emaCross(EMACrossAgent.Parameters)
         /// An alternative-data agent (`sentiment`, `insider`, `money-flows`, `value`, `macro`).
         case feature(type: String, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
+        /// The Technical agent: indicators on time bars of `barNanoseconds`.
+        case technical(barNanoseconds: DurationNanoseconds, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
     }
 
     public var name: String
     public var weight: Double
     public var enabled: Bool
     public var kind: Kind
+
+    /// The `type:` the scenario gave.
+    public var typeName: String {
+        switch kind {
+        case .emaCross: "ema-cross"
+        case .feature(let type, _, _): type
+        case .technical: "technical"
+        }
+    }
 }
 
 /// The `blender:` section.

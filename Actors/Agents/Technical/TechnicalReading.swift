@@ -1,0 +1,26 @@
+/// What the Technical agent's indicators say after one closed bar. Every score is in [−1, 1],
+/// positive meaning "expect the price to rise".
+public struct TechnicalReading: Sendable, Equatable {
+    /// MACD line (EMA fast − EMA slow) in units of ATR, squashed by tanh: trend direction and strength.
+    public var macdScore: Double
+    /// Donchian breakout: +1 at or above the prior channel's high, −1 at or below its low, and the
+    /// position within the channel (scaled to ±0.5) in between.
+    public var donchianScore: Double
+    /// Supertrend direction: +1 up, −1 down.
+    public var supertrendDirection: Double
+    /// Mean reversion from RSI and Bollinger %b: negative when overbought, positive when oversold.
+    public var meanReversionScore: Double
+    /// Average directional index (0–100): how strongly the market trends.
+    public var adx: Double
+    /// Weight of the trend-following scores, from ADX: 0 below ADX 20, 1 above ADX 30.
+    public var trendWeight: Double
+
+    /// The blend: trend-following when ADX says the market trends, mean reversion when it ranges.
+    public var composite: Double {
+        let trend = (macdScore + donchianScore + supertrendDirection) / 3
+        return trendWeight * trend + (1 - trendWeight) * meanReversionScore
+    }
+
+    /// 1 = trending (ADX ≥ 25), 2 = ranging.
+    public var regime: UInt8 { adx >= 25 ? 1 : 2 }
+}

@@ -1,0 +1,21 @@
+import Kernel
+import Scenarios
+
+/// Time options (`--until`, `--from`, `--to`): a UTC time, or a duration after a start.
+enum TimeArgument {
+    static func parse(_ text: String?, start: Timestamp, option: String) throws -> Timestamp? {
+        guard let text else { return nil }
+        if let absolute = TimestampText.parse(text) { return absolute }
+        if let offset = DurationText.parse(text) { return start + offset }
+        throw CommandFailure.badInput("metronome: error: \(option) expects a UTC time or a duration after the start (like 2h), found '\(text)'")
+    }
+
+    /// `--until` for a scenario run: after the scenario's start.
+    static func until(_ text: String?, scenario: Scenario) throws -> Timestamp? {
+        guard let time = try parse(text, start: scenario.startTime, option: "--until") else { return nil }
+        guard time > scenario.startTime else {
+            throw CommandFailure.badInput("metronome: error: --until \(TimeUnits.iso8601(time)) is not after the scenario's start \(TimeUnits.iso8601(scenario.startTime))")
+        }
+        return time
+    }
+}
