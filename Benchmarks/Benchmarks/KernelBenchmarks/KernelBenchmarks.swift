@@ -7,6 +7,7 @@
 // are recorded and shown, but carry empty thresholds (`.none`), so machine noise never fails a
 // check.
 import Benchmark
+import Foundation
 import Kernel
 import Scenarios
 
@@ -203,4 +204,40 @@ let benchmarks: @Sendable () -> Void = {
         precondition(outcome.summary.deliveries > 0, "scenario delivered nothing")
         blackHole(outcome.summary.digest)
     }
+
+    // 5. The default scenario's whole signal side: six symbols with trades and alternative data →
+    //    input defense → twelve agents → blender → selector → trader → broker → portfolio, the
+    //    first simulated hour. Wall time reads per run; the custom metrics `signals` and `ticks`
+    //    are counts per run, exact for a deterministic run, and gated as such.
+    let calmDay: Scenario
+    do {
+        calmDay = try ScenarioLoader.load(path: libraryPath("calm-day"))
+    } catch {
+        fatalError("calm-day does not load: \(error)")
+    }
+    let signalsMetric = BenchmarkMetric.custom("signals", polarity: .prefersLarger, useScalingFactor: false)
+    let ticksMetric = BenchmarkMetric.custom("ticks", polarity: .prefersLarger, useScalingFactor: false)
+    var pipelineConfiguration = configuration(scalingFactor: .one, allocationAllowance: 64, maxDuration: .seconds(5), maxIterations: 20)
+    pipelineConfiguration.metrics += [signalsMetric, ticksMetric]
+    pipelineConfiguration.thresholds?[signalsMetric] = countThresholds()
+    pipelineConfiguration.thresholds?[ticksMetric] = countThresholds()
+    Benchmark("pipeline.calm-day-1h.signals", configuration: pipelineConfiguration) { benchmark in
+        let run = try ScenarioRun(scenario: calmDay, options: .init(until: calmDay.startTime + 3_600_000_000_000))
+        let outcome = try run.run()
+        precondition(outcome.signals > 0, "the agents emitted nothing")
+        benchmark.measurement(signalsMetric, outcome.signals)
+        benchmark.measurement(ticksMetric, Int(outcome.summary.inputs))
+        blackHole(outcome.summary.digest)
+    }
+}
+
+/// Counts that a deterministic run reproduces exactly: any change is a deviation.
+func countThresholds() -> BenchmarkThresholds { BenchmarkThresholds(absolute: [.p25: 0, .p50: 0, .p75: 0]) }
+
+/// A library scenario of the root package, found from this file's path (the benchmark runs from
+/// Benchmarks/, but do not depend on the working directory).
+func libraryPath(_ name: String) -> String {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<4 { url.deleteLastPathComponent() }
+    return url.appendingPathComponent("Scenarios/Library/\(name).yaml").path
 }
