@@ -69,6 +69,24 @@ import Testing
         #expect((json["ns_per_delivery"] as? Double ?? 0) > 0)
     }
 
+    @Test func benchPipelineCountsTicksAndSignals() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let report = directory.appendingPathComponent("pipeline.json")
+        let result = try CommandRunner.metronome("bench", "pipeline", "calm-day", "--until", "40m", "--repetitions", "1",
+                                                 "--report-json", report.path)
+        #expect(result.exitCode == 0, "stderr: \(result.stderr)")
+        let json = try CommandRunner.json(at: report)
+        #expect(json["agents"] as? Int == 12)
+        let ticks = json["ticks"] as? Int ?? 0
+        let signals = json["signals"] as? Int ?? 0
+        #expect(ticks > 30_000 && signals > 0, "ticks \(ticks), signals \(signals)")
+        let seconds = json["run_seconds"] as? Double ?? 0
+        #expect(abs((json["ticks_per_second"] as? Double ?? 0) - Double(ticks) / seconds) < 1)
+        #expect((json["feeds_only_seconds"] as? Double ?? 0) > 0)
+        let badUntil = try CommandRunner.metronome("bench", "pipeline", "--until", "soon")
+        #expect(badUntil.exitCode == 2 && badUntil.stderr.contains("--until"))
+    }
+
     @Test func versionNamesTheCodecs() throws {
         let result = try CommandRunner.metronome("version")
         #expect(result.stdout.contains("zstd 1.") && result.stdout.contains("lz4 1."))

@@ -66,6 +66,18 @@ import Testing
         #expect(tooPrecise.message.contains("at most 2 decimals"))
     }
 
+    @Test func technicalAgentTakesABarInterval() throws {
+        let technical = ScenarioLoaderTests.valid.replacingOccurrences(
+            of: "agents:\n", with: "agents:\n  - { name: tech, type: technical, bar_interval: 5m, horizon: 1h }\n")
+        let scenario = try ScenarioLoader.parse(technical, file: "t.yaml")
+        #expect(scenario.agents.first?.kind == .technical(barNanoseconds: 300_000_000_000, horizonNanoseconds: 3_600_000_000_000, agentID: 1))
+        #expect(scenario.agents.first?.typeName == "technical")
+        let tooShort = try #require(error(technical.replacingOccurrences(of: "bar_interval: 5m", with: "bar_interval: 10us")))
+        #expect(tooShort.message.contains("bar_interval must be at least 1ms"))
+        let wrongKey = try #require(error(technical.replacingOccurrences(of: "bar_interval: 5m", with: "fast: 5")))
+        #expect(wrongKey.message.contains("fast"))
+    }
+
     @Test func missingAndConflictingKeys() throws {
         let missing = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "name: test\n", with: "")))
         #expect(missing.message.contains("missing the required key 'name'"))
