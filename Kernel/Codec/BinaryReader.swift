@@ -32,6 +32,7 @@ public struct BinaryReader {
     public mutating func readInt64() throws(DecodingError) -> Int64 { try readLittleEndian(Int64.self) }
     public mutating func readInt32() throws(DecodingError) -> Int32 { try readLittleEndian(Int32.self) }
     public mutating func readDouble() throws(DecodingError) -> Double { Double(bitPattern: try readUInt64()) }
+    public mutating func readFloat() throws(DecodingError) -> Float { Float(bitPattern: try readLittleEndian(UInt32.self)) }
 
     /// A length-prefixed UTF-8 string of at most `maximumBytes` bytes (the bound is checked
     /// before anything is allocated).

@@ -44,6 +44,7 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
     @inline(__always) public mutating func write(_ value: Int64) { store(value) }
     @inline(__always) public mutating func write(_ value: Int32) { store(value) }
     @inline(__always) public mutating func write(_ value: Double) { store(value.bitPattern) }
+    @inline(__always) public mutating func write(_ value: Float) { store(value.bitPattern) }
 
     /// A length-prefixed (UInt32) UTF-8 string.
     public mutating func write(_ value: String) {

@@ -16,6 +16,10 @@ public enum Message: Sendable, Equatable {
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
+    case intent(Intent)
+    case gate(GateDecision)
+    case report(ExecutionReport)
+    case tradeCost(TradeCostRecord)
 
     @inlinable public var tag: MessageTag {
         switch self {
@@ -31,6 +35,10 @@ public enum Message: Sendable, Equatable {
         case .order: .order
         case .fill: .fill
         case .position: .position
+        case .intent: .intent
+        case .gate: .gate
+        case .report: .report
+        case .tradeCost: .tradeCost
         }
     }
 
@@ -49,6 +57,10 @@ public enum Message: Sendable, Equatable {
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
+        case .intent(let value): value.encode(into: &writer)
+        case .gate(let value): value.encode(into: &writer)
+        case .report(let value): value.encode(into: &writer)
+        case .tradeCost(let value): value.encode(into: &writer)
         }
     }
 
@@ -69,7 +81,13 @@ public enum Message: Sendable, Equatable {
         case .slate: return .slate(try SlateEntry(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
+        case .orderVersion1: return .order(try Order(version1: &reader))
+        case .fillVersion1: return .fill(try Fill(version1: &reader))
         case .position: return .position(try PositionUpdate(from: &reader))
+        case .intent: return .intent(try Intent(from: &reader))
+        case .gate: return .gate(try GateDecision(from: &reader))
+        case .report: return .report(try ExecutionReport(from: &reader))
+        case .tradeCost: return .tradeCost(try TradeCostRecord(from: &reader))
         }
     }
 }

@@ -13,9 +13,17 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case signal = 32
     case forecast = 33
     case slate = 34
-    case order = 48
-    case fill = 49
+    /// Orders before venues and order types (read from old logs, never written).
+    case orderVersion1 = 48
+    /// Fills before fill ids and venues (read from old logs, never written).
+    case fillVersion1 = 49
     case position = 50
+    case intent = 51
+    case gate = 52
+    case order = 53
+    case report = 54
+    case fill = 55
+    case tradeCost = 56
 
     /// The name used in NDJSON output and reports.
     public var description: String {
@@ -29,16 +37,28 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .signal: "signal"
         case .forecast: "forecast"
         case .slate: "slate"
-        case .order: "order"
-        case .fill: "fill"
+        case .order, .orderVersion1: "order"
+        case .fill, .fillVersion1: "fill"
         case .position: "position"
+        case .intent: "intent"
+        case .gate: "gate"
+        case .report: "report"
+        case .tradeCost: "tca"
         }
     }
 
-    /// Orders, fills and positions are decisions: they feed the decision digest.
+    /// The distinct type names (old layouts share their successor's name), in tag order.
+    public static var typeNames: [String] {
+        var names: [String] = []
+        for tag in allCases where !names.contains(tag.description) { names.append(tag.description) }
+        return names
+    }
+
+    /// The execution side's outputs are decisions: intents, gate verdicts, orders, venue reports,
+    /// fills, positions and cost records. They feed the decision digest and form the decision log.
     public var isDecision: Bool {
         switch self {
-        case .order, .fill, .position: true
+        case .order, .orderVersion1, .fill, .fillVersion1, .position, .intent, .gate, .report, .tradeCost: true
         default: false
         }
     }

@@ -108,7 +108,7 @@ struct LogCatCommand: ParsableCommand {
     @Option(help: "Last time (inclusive): a UTC time or a duration after the start.")
     var to: String?
 
-    @Option(help: "Only this message type: \(MessageTag.allCases.map(\.description).joined(separator: ", ")).")
+    @Option(help: "Only this message type: \(MessageTag.typeNames.joined(separator: ", ")).")
     var type: String?
 
     func run() throws {
@@ -119,12 +119,12 @@ struct LogCatCommand: ParsableCommand {
         if let fromTime, let toTime, toTime < fromTime {
             throw CommandFailure.badInput("metronome: error: --to \(TimeUnits.iso8601(toTime)) is before --from \(TimeUnits.iso8601(fromTime))")
         }
-        var tagFilter: MessageTag?
+        var typeFilter: String?
         if let type {
-            guard let tag = MessageTag.allCases.first(where: { $0.description == type }) else {
-                throw CommandFailure.badInput("metronome: error: --type must be one of \(MessageTag.allCases.map(\.description).joined(separator: ", ")), not '\(type)'")
+            guard MessageTag.typeNames.contains(type) else {
+                throw CommandFailure.badInput("metronome: error: --type must be one of \(MessageTag.typeNames.joined(separator: ", ")), not '\(type)'")
             }
-            tagFilter = tag
+            typeFilter = type
         }
         let output = BufferedOutput()
         do {
@@ -138,7 +138,7 @@ struct LogCatCommand: ParsableCommand {
                         if case .input = record { break blocks }
                         continue
                     }
-                    if let tagFilter, record.message.tag != tagFilter { continue }
+                    if let typeFilter, record.message.tag.description != typeFilter { continue }
                     output.line(line(for: record, header: header))
                 }
                 if let error = records.error {

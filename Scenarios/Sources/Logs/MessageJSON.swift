@@ -36,11 +36,32 @@ public enum MessageJSON {
                     ("propensity", number(entry.propensity)), ("explored", entry.explored ? "true" : "false")]
         case .order(let order):
             return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
-                    ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("trace", "\(order.traceID)")]
+                    ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("order_type", quoted(order.type.description)),
+                    ("venue", "\(order.venue)"), ("trace", "\(order.traceID)")]
         case .fill(let fill):
-            return [("order", "\(fill.orderID)"), ("symbol", "\(fill.symbol)"), ("side", quoted(fill.side.description)),
+            return [("order", "\(fill.orderID)"), ("fill", "\(fill.fillID)"), ("symbol", "\(fill.symbol)"), ("side", quoted(fill.side.description)),
                     ("quantity", "\(fill.quantity)"), ("price", "\(fill.price)"), ("fee", "\(fill.feeMinorUnits)"),
-                    ("final", fill.isFinal ? "true" : "false"), ("trace", "\(fill.traceID)")]
+                    ("final", fill.isFinal ? "true" : "false"), ("venue", "\(fill.venue)"), ("trace", "\(fill.traceID)")]
+        case .intent(let intent):
+            return [("symbol", "\(intent.symbol)"), ("target", "\(intent.targetQuantity)"), ("quantity", "\(intent.quantity)"),
+                    ("reference_price", "\(intent.referencePrice)"), ("kelly_weight", number(Double(intent.kellyWeight))),
+                    ("capped_weight", number(Double(intent.cappedWeight))), ("drawdown_scale", number(Double(intent.drawdownScale))),
+                    ("cvar_scale", number(Double(intent.cvarScale))), ("trace", "\(intent.traceID)")]
+        case .gate(let decision):
+            let reasons = "[" + decision.reasons.names.map(quoted).joined(separator: ",") + "]"
+            return [("symbol", "\(decision.symbol)"), ("outcome", quoted(decision.outcome.description)),
+                    ("requested", "\(decision.requestedQuantity)"), ("approved", "\(decision.approvedQuantity)"), ("reasons", reasons),
+                    ("trace", "\(decision.traceID)")]
+        case .report(let report):
+            return [("order", "\(report.orderID)"), ("symbol", "\(report.symbol)"), ("kind", quoted(report.kind.description)),
+                    ("reason", quoted(report.reason.description)), ("leaves", "\(report.leavesQuantity)"), ("venue", "\(report.venue)"),
+                    ("trace", "\(report.traceID)")]
+        case .tradeCost(let record):
+            return [("order", "\(record.orderID)"), ("symbol", "\(record.symbol)"), ("venue", "\(record.venue)"),
+                    ("order_type", quoted(record.type.description)), ("arrival", "\(record.arrivalPrice)"),
+                    ("average_price", number(record.averageFillPrice)), ("filled", "\(record.filledQuantity)"),
+                    ("shortfall_bps", number(record.shortfallBasisPoints)),
+                    ("predicted_bps", number(Double(record.predictedCostBasisPoints)))]
         case .position(let position):
             return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
                     ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
