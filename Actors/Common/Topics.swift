@@ -18,10 +18,20 @@ public enum Topics {
     public static let forecasts = "forecasts"
     /// Selector → trader: ``SlateEntry`` picks.
     public static let slates = "slates"
-    /// Trader (later: router) → broker.
+    /// Sizer → gate: ``Intent``s (target positions with the numbers behind them).
+    public static let intents = "intents"
+    /// Gate → router: intents the gate let through, with the approved quantity.
+    public static let approvedIntents = "intents.approved"
+    /// Gate → decision log: every ``GateDecision``.
+    public static let gateDecisions = "gate.decisions"
+    /// Router (or the simple trader) → broker.
     public static let orders = "orders"
-    /// Broker → portfolio.
+    /// Broker → portfolio, router, gate.
     public static let fills = "fills"
+    /// Broker → router: acks, rejects, cancels, expiries (``ExecutionReport``).
+    public static let executionReports = "execution.reports"
+    /// Router → decision log: a ``TradeCostRecord`` per finished order.
+    public static let tradeCosts = "tca"
     /// Portfolio → anyone: position and cash after each fill.
     public static let positions = "positions"
 }

@@ -1,100 +1,360 @@
 import Kernel
 
-/// Positions, cash and PnL, in exact integers: positions in lots, cash and PnL in currency minor
-/// units (cents). Marks to market on every quote and tracks the equity's peak and drawdown.
+/// Positions, cash and PnL, in exact integers: positions in lots; cash, fees, PnL, exposures and
+/// turnover in currency minor units (cents).
+///
+/// Marks every position to market at the last mid of its quotes and keeps the book's running
+/// totals incrementally, so that equity, exposures and drawdown cost O(1) per quote. Fills are
+/// applied once: a resent fill (same nonzero `fillID`) is counted and ignored. Equity is sampled on
+/// a kernel-timer grid into ``equityCurve``; ``performanceMetrics(annualizationFactor:)`` turns the
+/// curve and the trading totals into the run's Sharpe, Sortino, drawdown, CVaR, turnover and hit
+/// rate. In debug builds, every fill and every mark re-derives the book from scratch and traps on
+/// any difference.
+///
+/// Average cost: a fill that adds to a position adds its notional to the open cost; a fill that
+/// reduces it realizes (proceeds − the closed share of the open cost). Realized PnL is before fees
+/// (fees are a separate total), so equity − initial cash == realized + unrealized − fees exactly.
 public actor Portfolio: Component {
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
+    /// Tag of the equity-sampling timer.
+    public static let sampleTimerTag: UInt64 = 0x45_51_55_49_54_59  // "EQUITY"
+    /// One equity sample per minute of activity unless told otherwise.
+    public static let defaultSampleIntervalNanoseconds: DurationNanoseconds = 60 * TimeUnits.nanosecondsPerSecond
+
     private let instruments: [Instrument]
     public let initialCashMinorUnits: Int64
+    /// Sector index of each instrument (same order as the instruments).
+    public let sectors: [Int]
+    /// Number of sectors: one more than the largest index in ``sectors``.
+    public let sectorCount: Int
+
+    // MARK: The book
+
     @exclusivity(unchecked) public private(set) var cashMinorUnits: Int64
+    /// Signed lots per instrument (negative = short).
     @exclusivity(unchecked) public private(set) var positions: [Int64]
     /// Cost basis of the open position, in minor units (signed like the position).
-    @exclusivity(unchecked) private var openCostMinorUnits: [Int64]
+    @exclusivity(unchecked) public private(set) var openCostMinorUnits: [Int64]
+    /// Realized PnL per instrument, before fees.
     @exclusivity(unchecked) public private(set) var realizedPnLMinorUnits: [Int64]
     @exclusivity(unchecked) public private(set) var feesMinorUnits: Int64 = 0
-    @exclusivity(unchecked) private var lastMids: [Int64]
+    /// The price each position is marked at, in the instrument's price units: the last quote's mid,
+    /// or the first fill's price until the instrument has been quoted (a position is never marked
+    /// at zero just because its quote has not arrived yet).
+    @exclusivity(unchecked) public private(set) var markPrices: [Int64]
+    @exclusivity(unchecked) private var hasQuote: [Bool]
+    /// position × mark per instrument, in minor units.
+    @exclusivity(unchecked) public private(set) var marketValuesMinorUnits: [Int64]
+    /// Σ marketValuesMinorUnits, kept incrementally.
+    @exclusivity(unchecked) private var positionsValueMinorUnits: Int64 = 0
+    /// Σ |market value| per sector.
+    @exclusivity(unchecked) public private(set) var grossExposureBySectorMinorUnits: [Int64]
+    /// Σ market value per sector (longs minus shorts).
+    @exclusivity(unchecked) public private(set) var netExposureBySectorMinorUnits: [Int64]
+    /// Σ |fill notional| over the run.
+    @exclusivity(unchecked) public private(set) var turnoverMinorUnits: Int64 = 0
+
+    // MARK: Counters
+
+    /// Fills applied (duplicates excluded).
+    @exclusivity(unchecked) public private(set) var fills = 0
+    /// Fills ignored because their `fillID` had already been applied.
+    @exclusivity(unchecked) public private(set) var duplicateFillsIgnored = 0
+    /// Fills that reduced or closed a position (they realize PnL).
+    @exclusivity(unchecked) public private(set) var closes = 0
+    /// Closing fills whose realized PnL (before fees) was positive.
+    @exclusivity(unchecked) public private(set) var winningCloses = 0
+    /// Nonzero fill ids already applied: only ever queried, never iterated (hash order is not
+    /// deterministic).
+    @exclusivity(unchecked) private var appliedFillIDs: Set<UInt64> = []
+    @exclusivity(unchecked) private var ledger: FillLedger
+
+    // MARK: Equity over time
+
     @exclusivity(unchecked) public private(set) var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) public private(set) var maximumDrawdownMinorUnits: Int64 = 0
-    @exclusivity(unchecked) public private(set) var fills = 0
-    private let positionsTopic: TopicID
+    @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
+    public var sampleIntervalNanoseconds: DurationNanoseconds { equityCurve.sampleIntervalNanoseconds }
+    @exclusivity(unchecked) private var sampleTimerArmed = false
+    /// A quote or fill arrived since the last sample: only then can equity have changed.
+    @exclusivity(unchecked) private var activitySinceSample = false
 
-    public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64) {
+    private let positionsTopic: TopicID
+    #if DEBUG
+    /// Scratch space for the sector check, so that the debug invariants do not allocate per event.
+    @exclusivity(unchecked) private var recomputedGrossBySector: [Int64]
+    @exclusivity(unchecked) private var recomputedNetBySector: [Int64]
+    #endif
+
+    /// - Parameters:
+    ///   - sectors: sector index per instrument; nil derives them from `Instrument.sector` names
+    ///     in first-seen order (``sectorIndices(for:)``).
+    ///   - sampleIntervalNanoseconds: spacing of the equity curve's grid.
+    ///   - expectedSampleCount: equity-curve storage reserved up front.
+    public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64, sectors: [Int]? = nil,
+                sampleIntervalNanoseconds: DurationNanoseconds = Portfolio.defaultSampleIntervalNanoseconds,
+                expectedSampleCount: Int = 4_096) {
+        let sectors = sectors ?? Portfolio.sectorIndices(for: instruments)
+        precondition(sectors.count == instruments.count, "one sector index per instrument")
+        precondition(sectors.allSatisfy { $0 >= 0 }, "sector indices start at 0")
+        let count = instruments.count
         self.context = context
         self.instruments = instruments
         self.initialCashMinorUnits = initialCashMinorUnits
+        self.sectors = sectors
+        sectorCount = (sectors.max() ?? -1) + 1
         cashMinorUnits = initialCashMinorUnits
-        positions = Array(repeating: 0, count: instruments.count)
-        openCostMinorUnits = Array(repeating: 0, count: instruments.count)
-        realizedPnLMinorUnits = Array(repeating: 0, count: instruments.count)
-        lastMids = Array(repeating: 0, count: instruments.count)
+        positions = Array(repeating: 0, count: count)
+        openCostMinorUnits = Array(repeating: 0, count: count)
+        realizedPnLMinorUnits = Array(repeating: 0, count: count)
+        markPrices = Array(repeating: 0, count: count)
+        hasQuote = Array(repeating: false, count: count)
+        marketValuesMinorUnits = Array(repeating: 0, count: count)
+        grossExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
+        netExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
+        ledger = FillLedger(instrumentCount: count)
         peakEquityMinorUnits = initialCashMinorUnits
+        equityCurve = EquityCurve(sampleIntervalNanoseconds: sampleIntervalNanoseconds, initialEquityMinorUnits: initialCashMinorUnits,
+                                  originTime: context.now, expectedSampleCount: expectedSampleCount)
         positionsTopic = context.topic(Topics.positions)
+        #if DEBUG
+        recomputedGrossBySector = Array(repeating: 0, count: sectorCount)
+        recomputedNetBySector = Array(repeating: 0, count: sectorCount)
+        #endif
+    }
+
+    /// Sector index per instrument: sectors numbered by the first instrument that names them.
+    /// - Complexity: O(instruments × sectors); a set-up time call.
+    public static func sectorIndices(for instruments: [Instrument]) -> [Int] {
+        let names = sectorNames(for: instruments)
+        return instruments.map { instrument in names.firstIndex(of: instrument.sector)! }
+    }
+
+    /// The distinct sector names, in first-seen order: `sectorNames(for:)[i]` is sector `i` of
+    /// ``sectorIndices(for:)``.
+    public static func sectorNames(for instruments: [Instrument]) -> [String] {
+        var names: [String] = []
+        for instrument in instruments where !names.contains(instrument.sector) { names.append(instrument.sector) }
+        return names
     }
 
     public func start() {
         context.subscribe(context.topic(Topics.quotes))
         context.subscribe(context.topic(Topics.fills))
+        // In live mode the run starts at the wall time, after `init`.
+        equityCurve.setOrigin(context.now)
     }
 
-    /// Cash plus every position marked at its last mid, in minor units.
-    public var equityMinorUnits: Int64 {
-        var equity = cashMinorUnits
-        for index in positions.indices where positions[index] != 0 {
-            equity += instruments[index].notionalMinorUnits(quantity: positions[index], price: lastMids[index])
-        }
-        return equity
+    public func stop() {
+        recordFinalSample()
     }
+
+    // MARK: Figures
+
+    /// Cash plus every position marked to market, in minor units.
+    /// - Complexity: O(1).
+    public var equityMinorUnits: Int64 { cashMinorUnits + positionsValueMinorUnits }
+
+    /// Unrealized PnL per instrument: market value − open cost.
+    public var unrealizedPnLMinorUnits: [Int64] {
+        positions.indices.map { marketValuesMinorUnits[$0] - openCostMinorUnits[$0] }
+    }
+
+    public var totalRealizedPnLMinorUnits: Int64 { realizedPnLMinorUnits.reduce(0, +) }
+
+    public var totalUnrealizedPnLMinorUnits: Int64 { unrealizedPnLMinorUnits.reduce(0, +) }
+
+    /// Σ |market value| over all positions.
+    public var grossExposureMinorUnits: Int64 { grossExposureBySectorMinorUnits.reduce(0, +) }
+
+    /// Σ market value over all positions (longs minus shorts).
+    public var netExposureMinorUnits: Int64 { netExposureBySectorMinorUnits.reduce(0, +) }
+
+    /// The run's performance from the equity curve and the trading totals. Call after
+    /// ``recordFinalSample()`` (the kernel's `stop` does) to include the last stretch.
+    /// - Parameter annualizationFactor: nil annualizes for the curve's sample interval.
+    public func performanceMetrics(annualizationFactor: Double? = nil) -> PerformanceMetrics {
+        PerformanceMetrics.measure(
+            initialEquityMinorUnits: equityCurve.initialEquityMinorUnits, equitySamplesMinorUnits: equityCurve.samplesMinorUnits,
+            tradedNotionalMinorUnits: turnoverMinorUnits, feesMinorUnits: feesMinorUnits,
+            winningCloses: winningCloses, closes: closes,
+            annualizationFactor: annualizationFactor
+                ?? PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: equityCurve.sampleIntervalNanoseconds))
+    }
+
+    /// Samples the equity now if anything happened since the last sample, so the curve ends at
+    /// the run's final equity. Idempotent; the portfolio's `stop` calls it, and a runner may too.
+    public func recordFinalSample() {
+        guard activitySinceSample else { return }
+        let now = context.now
+        if !equityCurve.isEmpty && equityCurve.lastSampleTime == now {
+            equityCurve.replaceLast(equityMinorUnits)
+        } else {
+            equityCurve.append(equityMinorUnits, at: now)
+        }
+        activitySinceSample = false
+    }
+
+    // MARK: Events
 
     public func receive(_ delivery: Delivery) {
         switch delivery.message {
         case .quote(let quote):
-            guard Int(quote.symbol) < lastMids.count else { return }
-            lastMids[Int(quote.symbol)] = quote.midPrice
-            if positions[Int(quote.symbol)] != 0 { updateDrawdown() }
+            mark(quote)
         case .fill(let fill):
             apply(fill)
+        case .timer(let fired) where fired.tag == Self.sampleTimerTag:
+            sampleOnTimer()
         default:
             break
         }
     }
 
+    /// - Complexity: O(1) (O(instruments) in debug builds, for the invariants).
+    private func mark(_ quote: Quote) {
+        let index = Int(quote.symbol)
+        guard index < markPrices.count else { return }
+        noteActivity()
+        markPrices[index] = quote.midPrice
+        hasQuote[index] = true
+        if positions[index] != 0 {
+            revalue(index)
+            updateDrawdown()
+        }
+        checkInvariants()
+    }
+
     private func apply(_ fill: Fill) {
         let index = Int(fill.symbol)
         guard index < positions.count else { return }
+        if fill.fillID != 0, !appliedFillIDs.insert(fill.fillID).inserted {
+            duplicateFillsIgnored += 1
+            return
+        }
+        noteActivity()
         let instrument = instruments[index]
+        ledger.record(fill, instrument: instrument)
         let signedQuantity = fill.side.sign * fill.quantity
-        let notional = instrument.notionalMinorUnits(quantity: signedQuantity, price: fill.price)
-        cashMinorUnits -= notional + fill.feeMinorUnits
+        let fillNotional = instrument.notionalMinorUnits(quantity: signedQuantity, price: fill.price)
+        cashMinorUnits -= fillNotional + fill.feeMinorUnits
         feesMinorUnits += fill.feeMinorUnits
+        turnoverMinorUnits += abs(fillNotional)
         let before = positions[index]
         let after = before + signedQuantity
-        if before == 0 || (before > 0) == (signedQuantity > 0) {
-            openCostMinorUnits[index] += notional
+        let reduces = before != 0 && signedQuantity != 0 && (before > 0) != (signedQuantity > 0)
+        if reduces {
+            // The part that brings the position to zero realizes PnL against the average cost;
+            // on a flip, the rest opens the new position at this fill's price. Splitting the
+            // fill's own notional (not recomputing both parts) keeps every cent accounted for.
+            let closedQuantity = min(abs(signedQuantity), abs(before))
+            let closingNotional = closedQuantity == abs(signedQuantity)
+                ? fillNotional : instrument.notionalMinorUnits(quantity: -before, price: fill.price)
+            let costOfClosed = Self.share(of: openCostMinorUnits[index], part: closedQuantity, whole: abs(before))
+            let realized = -closingNotional - costOfClosed
+            realizedPnLMinorUnits[index] += realized
+            openCostMinorUnits[index] += fillNotional - closingNotional - costOfClosed
+            closes += 1
+            if realized > 0 { winningCloses += 1 }
         } else {
-            // Closing (part of) the position realizes PnL against the average cost.
-            let closed = min(abs(signedQuantity), abs(before))
-            let costOfClosed = openCostMinorUnits[index] * closed / abs(before)
-            let proceeds = instrument.notionalMinorUnits(quantity: (before > 0 ? 1 : -1) * closed, price: fill.price)
-            realizedPnLMinorUnits[index] += proceeds - costOfClosed
-            openCostMinorUnits[index] -= costOfClosed
-            if abs(signedQuantity) > abs(before) {
-                openCostMinorUnits[index] = instrument.notionalMinorUnits(quantity: after, price: fill.price)
-            }
+            openCostMinorUnits[index] += fillNotional
         }
         positions[index] = after
-        if after == 0 { openCostMinorUnits[index] = 0 }
+        if !hasQuote[index] { markPrices[index] = fill.price }
+        revalue(index)
         fills += 1
         updateDrawdown()
         let update = PositionUpdate(symbol: fill.symbol, position: after, cashMinorUnits: cashMinorUnits,
                                     realizedPnLMinorUnits: realizedPnLMinorUnits[index], traceID: fill.traceID)
         context.publish(positionsTopic, .position(update))
+        checkInvariants()
+    }
+
+    /// `amount × part ÷ whole`, truncated toward zero, without overflowing the product.
+    private static func share(of amount: Int64, part: Int64, whole: Int64) -> Int64 {
+        precondition(whole > 0 && part >= 0 && part <= whole)
+        if part == whole { return amount }
+        return whole.dividingFullWidth(amount.multipliedFullWidth(by: part)).quotient
+    }
+
+    /// Re-marks one instrument and moves the running totals by the change.
+    /// - Complexity: O(1).
+    private func revalue(_ index: Int) {
+        let value = positions[index] == 0
+            ? 0 : instruments[index].notionalMinorUnits(quantity: positions[index], price: markPrices[index])
+        let previous = marketValuesMinorUnits[index]
+        guard value != previous else { return }
+        marketValuesMinorUnits[index] = value
+        positionsValueMinorUnits += value - previous
+        let sector = sectors[index]
+        netExposureBySectorMinorUnits[sector] += value - previous
+        grossExposureBySectorMinorUnits[sector] += abs(value) - abs(previous)
     }
 
     private func updateDrawdown() {
         let equity = equityMinorUnits
         if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
         maximumDrawdownMinorUnits = max(maximumDrawdownMinorUnits, peakEquityMinorUnits - equity)
+    }
+
+    // MARK: Equity sampling
+
+    /// Arms the sampling timer for the next grid point if it is not armed: a timer exists only
+    /// while something happened since the last sample, so a quiet run ends instead of ticking on.
+    private func noteActivity() {
+        activitySinceSample = true
+        guard !sampleTimerArmed else { return }
+        context.schedule(at: equityCurve.nextGridTime(after: context.now), tag: Self.sampleTimerTag)
+        sampleTimerArmed = true
+    }
+
+    private func sampleOnTimer() {
+        sampleTimerArmed = false
+        // After a final sample the pending timer has nothing new to record.
+        guard activitySinceSample else { return }
+        equityCurve.append(equityMinorUnits, at: context.now)
+        activitySinceSample = false
+    }
+
+    // MARK: Invariants (debug builds)
+
+    /// Re-derives the book from scratch and compares: equity == cash + Σ position × mark; every
+    /// position == Σ its signed fills; cash == initial − Σ (signed notional + fee); the sector
+    /// exposures; equity − initial == realized + unrealized − fees.
+    /// - Complexity: O(instruments + sectors) in debug builds; nothing in release builds.
+    private func checkInvariants() {
+        #if DEBUG
+        var recomputedPositionsValue: Int64 = 0
+        var realized: Int64 = 0
+        var unrealized: Int64 = 0
+        for index in positions.indices {
+            precondition(positions[index] == ledger.quantitySumsLots[index],
+                         "position of \(instruments[index].symbol) is \(positions[index]) but its fills sum to \(ledger.quantitySumsLots[index])")
+            let value = positions[index] == 0
+                ? 0 : instruments[index].notionalMinorUnits(quantity: positions[index], price: markPrices[index])
+            precondition(value == marketValuesMinorUnits[index], "stale market value for \(instruments[index].symbol)")
+            precondition(positions[index] != 0 || openCostMinorUnits[index] == 0, "a flat position keeps no cost")
+            recomputedPositionsValue += value
+            realized += realizedPnLMinorUnits[index]
+            unrealized += value - openCostMinorUnits[index]
+        }
+        precondition(equityMinorUnits == cashMinorUnits + recomputedPositionsValue,
+                     "equity \(equityMinorUnits) != cash \(cashMinorUnits) + positions \(recomputedPositionsValue)")
+        precondition(cashMinorUnits == initialCashMinorUnits - ledger.cashOutflowMinorUnits,
+                     "cash \(cashMinorUnits) != initial \(initialCashMinorUnits) − fills \(ledger.cashOutflowMinorUnits)")
+        precondition(equityMinorUnits - initialCashMinorUnits == realized + unrealized - feesMinorUnits,
+                     "equity change != realized + unrealized − fees")
+        for sector in 0..<sectorCount {
+            recomputedGrossBySector[sector] = 0
+            recomputedNetBySector[sector] = 0
+        }
+        for index in sectors.indices {
+            recomputedGrossBySector[sectors[index]] += abs(marketValuesMinorUnits[index])
+            recomputedNetBySector[sectors[index]] += marketValuesMinorUnits[index]
+        }
+        precondition(recomputedGrossBySector == grossExposureBySectorMinorUnits, "gross sector exposure drifted")
+        precondition(recomputedNetBySector == netExposureBySectorMinorUnits, "net sector exposure drifted")
+        #endif
     }
 }

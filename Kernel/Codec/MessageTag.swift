@@ -47,6 +47,12 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         }
     }
 
+    /// Layouts only read from old logs, never written.
+    public var isLegacy: Bool { self == .orderVersion1 || self == .fillVersion1 }
+
+    /// The tags written today, in tag order.
+    public static var current: [MessageTag] { allCases.filter { !$0.isLegacy } }
+
     /// The distinct type names (old layouts share their successor's name), in tag order.
     public static var typeNames: [String] {
         var names: [String] = []

@@ -43,7 +43,7 @@ public struct ExecutionReport: WireCodable, Equatable {
     }
 
     public var orderID: UInt64
-    /// Lots still open after this report (0 once terminal).
+    /// Lots still open after an ack; on a terminal report, the lots that never executed.
     public var leavesQuantity: Int64
     public var traceID: UInt64
     public var symbol: SymbolID

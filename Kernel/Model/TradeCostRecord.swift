@@ -11,12 +11,15 @@ public struct TradeCostRecord: WireCodable, Equatable {
     public var shortfallBasisPoints: Double
     /// The cost model's prediction for the chosen venue and order type, in basis points.
     public var predictedCostBasisPoints: Float
+    /// Probability that the router chose this venue and order type as it did (ε-exploration).
+    public var propensity: Float
     public var symbol: SymbolID
     public var venue: UInt8
     public var type: OrderType
 
     public init(orderID: UInt64, symbol: SymbolID, venue: UInt8, type: OrderType, arrivalPrice: Int64, averageFillPrice: Double,
-                filledQuantity: Int64, shortfallBasisPoints: Double, predictedCostBasisPoints: Float) {
+                filledQuantity: Int64, shortfallBasisPoints: Double, predictedCostBasisPoints: Float, propensity: Float) {
+        self.propensity = propensity
         self.orderID = orderID
         self.symbol = symbol
         self.venue = venue
@@ -38,6 +41,7 @@ public struct TradeCostRecord: WireCodable, Equatable {
         writer.write(filledQuantity)
         writer.write(shortfallBasisPoints)
         writer.write(predictedCostBasisPoints)
+        writer.write(propensity)
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {
@@ -51,5 +55,6 @@ public struct TradeCostRecord: WireCodable, Equatable {
         filledQuantity = try reader.readInt64()
         shortfallBasisPoints = try reader.readDouble()
         predictedCostBasisPoints = try reader.readFloat()
+        propensity = try reader.readFloat()
     }
 }

@@ -17,9 +17,17 @@ enum SummaryTable {
             ("signals", grouped(UInt64(report.signals))),
             ("orders", grouped(UInt64(report.orders))),
             ("fills", grouped(UInt64(report.fills))),
+            ("rejects", quarantineLine(report.rejects)),
+            ("gate", report.gate.map { gate in
+                "\(gate.approved) approved, \(gate.projected) projected, \(gate.rejected) rejected"
+                    + (report.kill_switch_engaged ? ", kill switch ENGAGED" : "")
+            } ?? "none"),
+            ("final equity", "\(report.final_equity) \(report.currency)"),
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
-            ("max drawdown", "\(report.max_drawdown) \(report.currency)"),
+            ("max drawdown", String(format: "%.2f%% (%@ %@)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
+            ("Sharpe", report.sharpe.map { String(format: "%.2f", $0) } ?? "-"),
+            ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
             ("blender", report.blender.map { blender in
                 "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")

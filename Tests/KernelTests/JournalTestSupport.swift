@@ -39,11 +39,27 @@ enum JournalFixture {
         case .slate:
             return .slate(SlateEntry(slateID: random.next(), mu: random.nextGaussian(), score: random.nextGaussian(), penalty: random.nextDouble(),
                                      propensity: random.nextDouble(), symbol: 3, rank: 0, count: 2, explored: random.nextBernoulli(0.5)))
-        case .order:
-            return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next()))
-        case .fill:
+        case .order, .orderVersion1:
+            return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next(),
+                                venue: UInt8(random.next(below: 3)), type: OrderType.allCases[Int(random.next(below: 3))]))
+        case .fill, .fillVersion1:
             return .fill(Fill(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), price: int(1 << 30),
-                              feeMinorUnits: int(100), isFinal: random.nextBernoulli(0.5), traceID: random.next()))
+                              feeMinorUnits: int(100), isFinal: random.nextBernoulli(0.5), traceID: random.next(), fillID: random.next(),
+                              venue: UInt8(random.next(below: 3))))
+        case .intent:
+            return .intent(Intent(symbol: 2, targetQuantity: int(100), quantity: int(100), referencePrice: int(1 << 30),
+                                  kellyWeight: Float(random.nextGaussian()), cappedWeight: 0.5, drawdownScale: 1, cvarScale: 0.25, traceID: random.next()))
+        case .gate:
+            return .gate(GateDecision(symbol: 1, outcome: GateDecision.Outcome.allCases[Int(random.next(below: 3))], requestedQuantity: int(100),
+                                      approvedQuantity: int(100), reasons: GateReasons(rawValue: UInt32(random.next(below: 4096))), traceID: random.next()))
+        case .report:
+            return .report(ExecutionReport(orderID: random.next(), symbol: 1, kind: ExecutionReport.Kind.allCases[Int(random.next(below: 4))],
+                                           reason: ExecutionReport.RejectReason.allCases[Int(random.next(below: 8))], leavesQuantity: int(100),
+                                           venue: 1, traceID: random.next()))
+        case .tradeCost:
+            return .tradeCost(TradeCostRecord(orderID: random.next(), symbol: 1, venue: 0, type: .limit, arrivalPrice: int(1 << 30),
+                                              averageFillPrice: random.nextDouble(), filledQuantity: int(100), shortfallBasisPoints: random.nextGaussian(),
+                                              predictedCostBasisPoints: 1.5, propensity: 0.95))
         case .position:
             return .position(PositionUpdate(symbol: 2, position: int(1000), cashMinorUnits: int(1 << 40), realizedPnLMinorUnits: int(1 << 30),
                                             traceID: random.next()))
@@ -58,7 +74,7 @@ enum JournalFixture {
         var deliveries: UInt64 = 0
         var records: [JournalRecord] = []
         for index in 0..<count {
-            let tag = MessageTag.allCases[index % MessageTag.allCases.count]
+            let tag = MessageTag.current[index % MessageTag.current.count]
             time += random.next(below: 1_000_000)
             let message = randomMessage(&random, tag: tag)
             if tag.isDecision && index % 2 == 0 {

@@ -7,7 +7,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "selector", "trader", "broker"]
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -94,11 +94,29 @@ public enum ScenarioLoader {
             trader.followAgentID = nil
         }
         if selector != nil { trader.followsSlates = true }
-        let broker = try readBroker(top.value("broker"), file: file)
+        let broker = try BrokerLoader.broker(top.value("broker"), file: file)
+        var execution: ExecutionSettings?
+        if let sizerNode = top.value("sizer") {
+            if let traderNode = top.value("trader") {
+                throw StrictMapping.error(file, traderNode, "a scenario has either a trader: or a sizer: section, not both",
+                                          hint: "the sizer → gate → router chain replaces the simple trader")
+            }
+            guard blender != nil else {
+                throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
+            }
+            var sizer = try ExecutionLoader.sizer(sizerNode, file: file)
+            sizer.followsSlates = selector != nil
+            let gate = try ExecutionLoader.gate(top.value("gate"), file: file)
+            let router = try ExecutionLoader.router(top.value("router"), venues: [], file: file)
+            execution = ExecutionSettings(sizer: sizer, gate: gate, router: router)
+        } else if let stray = top.value("gate") ?? top.value("router") {
+            throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: section",
+                                      hint: "add sizer: {} for the default sizer")
+        }
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
-                        universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader, broker: broker,
-                        sourceText: text, sourcePath: file)
+                        universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
+                        execution: execution, broker: broker, sourceText: text, sourcePath: file)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
@@ -374,14 +392,4 @@ public enum ScenarioLoader {
         return parameters
     }
 
-    private static func readBroker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {
-        var parameters = SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000_000, feeBasisPoints: 1)
-        guard let node else { return parameters }
-        let scalars = ScalarReader(file: file)
-        var map = try StrictMapping(node, file: file, path: "broker")
-        if let latency = map.value("order_latency") { parameters.orderLatencyNanoseconds = try scalars.duration(latency, "broker.order_latency") }
-        if let fee = map.value("fee_bps") { parameters.feeBasisPoints = try scalars.integer(fee, "broker.fee_bps", range: 0...10_000) }
-        try map.finish(allowed: ["order_latency", "fee_bps"])
-        return parameters
-    }
 }

@@ -61,7 +61,7 @@ public enum MessageJSON {
                     ("order_type", quoted(record.type.description)), ("arrival", "\(record.arrivalPrice)"),
                     ("average_price", number(record.averageFillPrice)), ("filled", "\(record.filledQuantity)"),
                     ("shortfall_bps", number(record.shortfallBasisPoints)),
-                    ("predicted_bps", number(Double(record.predictedCostBasisPoints)))]
+                    ("predicted_bps", number(Double(record.predictedCostBasisPoints))), ("propensity", number(Double(record.propensity)))]
         case .position(let position):
             return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
                     ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]

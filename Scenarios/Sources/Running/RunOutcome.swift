@@ -18,6 +18,8 @@ public struct RunOutcome: Sendable {
     public var selector: SelectorFigures?
     /// Per agent, in scenario order (enabled agents only).
     public var agents: [AgentFigures] = []
+    /// Performance, execution and risk figures.
+    public var trading: TradingFigures
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }

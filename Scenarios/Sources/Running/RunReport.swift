@@ -20,9 +20,26 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var orders: Int
     public var fills: Int
     public var currency: String
+    /// Equity at the end (cash + positions at their marks), in the account currency.
+    public var final_equity: String
     public var pnl: String
     public var fees: String
-    public var max_drawdown: String
+    /// Largest fall from a peak of the equity curve, as a fraction of the peak (0…1).
+    public var max_drawdown: Double
+    /// The same in the account currency (from every mark, not only the curve's samples).
+    public var max_drawdown_amount: String
+    public var sharpe: Double?
+    public var sortino: Double?
+    public var cvar_95: Double?
+    public var turnover: Double?
+    public var hit_rate: Double?
+    public var implementation_shortfall_bps: Double?
+    public var duplicate_fills_ignored: Int
+    /// Venue rejects by reason.
+    public var rejects: [String: Int]
+    /// `approved`, `projected`, `rejected`, `by_reason`; absent without an execution side.
+    public var gate: TradingFigures.GateFigures?
+    public var kill_switch_engaged: Bool
     public var timers_fired: UInt64
     public var jobs_run: UInt64
     /// Ticks quarantined by the input defense, by reason.
@@ -51,11 +68,24 @@ public struct RunReport: Codable, Sendable, Equatable {
         sim_end = TimeUnits.iso8601(summary.endTime)
         signals = outcome.signals
         orders = outcome.orders
-        fills = outcome.portfolio.fills
+        let trading = outcome.trading
+        fills = trading.fills
         currency = outcome.scenario.account.currency
-        pnl = DecimalText.format(outcome.portfolio.profitAndLoss, precision: 2)
-        fees = DecimalText.format(outcome.portfolio.fees, precision: 2)
-        max_drawdown = DecimalText.format(outcome.portfolio.maximumDrawdown, precision: 2)
+        final_equity = trading.final_equity
+        pnl = trading.pnl
+        fees = trading.fees
+        max_drawdown = trading.max_drawdown
+        max_drawdown_amount = DecimalText.format(outcome.portfolio.maximumDrawdown, precision: 2)
+        sharpe = trading.sharpe
+        sortino = trading.sortino
+        cvar_95 = trading.cvar_95
+        turnover = trading.turnover
+        hit_rate = trading.hit_rate
+        implementation_shortfall_bps = trading.implementation_shortfall_bps
+        duplicate_fills_ignored = trading.duplicate_fills_ignored
+        rejects = trading.rejects
+        gate = trading.gate
+        kill_switch_engaged = trading.kill_switch_engaged
         timers_fired = summary.timersFired
         jobs_run = summary.jobsRun
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })

@@ -33,7 +33,10 @@ public final class ScenarioRun {
     public let scenario: Scenario
     public let kernel: Kernel
     public let portfolio: Portfolio
-    public let trader: SignalTrader
+    /// The simple trader, when the scenario has no execution side.
+    public let trader: SignalTrader?
+    /// Sizer → gate → router, when the scenario has a `sizer:` section.
+    public let execution: ExecutionChain?
     public let broker: SimulatedBroker
     public let agents: [EMACrossAgent]
     public let feedGuard: FeedGuard
@@ -111,13 +114,23 @@ public final class ScenarioRun {
         } else {
             selector = nil
         }
-        var trader: SignalTrader?
-        kernel.spawn("trader") { context in
-            let made = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
+        if let settings = scenario.execution {
+            let venues = scenario.broker.venues.map { venue in
+                VenueCosts(name: venue.name, makerFeeBasisPoints: venue.makerFeeBasisPoints, takerFeeBasisPoints: venue.takerFeeBasisPoints,
+                           liquidity: venue.liquidity)
+            }
+            execution = kernel.spawnExecution(settings, scenario: scenario, venues: venues)
+            trader = nil
+        } else {
+            var made: SignalTrader?
+            kernel.spawn("trader") { context in
+                let trader = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
+                made = trader
+                return trader
+            }
             trader = made
-            return made
+            execution = nil
         }
-        self.trader = trader!
         var broker: SimulatedBroker?
         kernel.spawn("broker") { context in
             let made = SimulatedBroker(context: context, parameters: scenario.broker, instruments: universe)
@@ -182,7 +195,7 @@ public final class ScenarioRun {
                              fees: portfolio.feesMinorUnits, maximumDrawdown: portfolio.maximumDrawdownMinorUnits,
                              peakEquity: portfolio.peakEquityMinorUnits, fills: portfolio.fills, positions: portfolio.positions)
         }
-        let orders = trader.assumeIsolated { $0.ordersSent }
+        let orders = trader?.assumeIsolated { $0.ordersSent } ?? execution?.router.assumeIsolated { $0.ordersSent } ?? 0
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
             + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
         var agentFigures: [AgentFigures] = []
@@ -218,7 +231,7 @@ public final class ScenarioRun {
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
-                          selector: selectorFigures, agents: agentFigures)
+                          selector: selectorFigures, agents: agentFigures, trading: tradingFigures(orders: orders))
     }
 }
 

@@ -19,6 +19,9 @@ public struct Scenario: Sendable, Equatable {
     /// The selector, when the scenario has one (it needs a blender; the trader then follows slates).
     public var selector: Selector.Parameters?
     public var trader: SignalTrader.Parameters
+    /// The execution side (sizer → gate → router), when the scenario has a `sizer:` section; it
+    /// then replaces the simple trader.
+    public var execution: ExecutionSettings?
     public var broker: SimulatedBroker.Parameters
     /// The file's text, exactly as read (the journal embeds it).
     public var sourceText: String
@@ -68,6 +71,14 @@ public struct AgentSettings: Sendable, Equatable {
         case .technical: "technical"
         }
     }
+}
+
+/// The `sizer:`, `gate:` and `router:` sections.
+public struct ExecutionSettings: Sendable, Equatable {
+    public var sizer: Sizer.Parameters
+    public var gate: GateLimits
+    /// The router's settings; its venues are the broker's (filled in when the run is wired).
+    public var router: Router.Parameters
 }
 
 /// The `blender:` section.

@@ -1,0 +1,395 @@
+import Kernel
+
+/// One simulated venue's matching engine: our working orders against the market's top of book.
+///
+/// A plain value with no clock and no kernel, so it is unit-testable: every call gets the time
+/// and appends what happened, in order, to the caller's buffer (see ``BrokerAdapter``). The book
+/// of the rest of the market is what the feed says (top of book and prints); our orders are
+/// matched against it as if they sat in that book, without moving it.
+///
+/// Lifecycle: every order gets either one reject, or an ack followed by zero or more fills and
+/// exactly one terminal outcome: a fill with `isFinal`, cancelled, or expired. Cancelled and
+/// expired reports carry the lots that never executed.
+///
+/// Rules:
+/// - **Rejects**, checked in this order: duplicate order id (any id seen before; the original is
+///   untouched), venue down, unknown symbol, quantity ≤ 0, stale data (no quote yet, or the last
+///   one older than `staleAfterNanoseconds`), and for a pegged order no touch on its side to peg to
+///   (no liquidity).
+/// - **Taking**: a market order, and the marketable part of a limit order, fill at the standing
+///   quote — buys at the ask, sells at the bid — up to ⌊displayed size × liquidity⌋, shared by all
+///   our orders on that quote. A market remainder takes again on each new quote (which refills
+///   the displayed size) and expires after `marketTimeToLiveNanoseconds`.
+/// - **Resting** (limit, and pegged at our side's touch): queue-ahead is the displayed size at
+///   our price when we join at the touch, 0 when we improve on it, unknown when we sit behind it.
+///   A print at our price with the aggressor on the other side eats the queue ahead, then fills
+///   us; a print through our price, or a quote whose other side is at or through our price, fills
+///   us at our own price (up to ⌊size × liquidity⌋). A quote at our price can only shorten the
+///   queue (it cannot be longer than what is displayed); a touch that moves behind our price
+///   leaves us first. Resting orders expire after `limitTimeToLiveNanoseconds`.
+/// - **Pegged** orders re-price to our side's touch on every quote; a new price puts them at the
+///   back of the displayed size there. Their `limitPrice` is ignored.
+/// - **Prices**: a taking fill is at the bid or ask of the quote current at its time; a resting
+///   fill is at the order's own price, which it was quoting in the book and which the market
+///   reached. Never a mid, never an improvement we could not have had.
+/// - **Fees** per fill: notional × (taker or maker basis points) / 10 000, rounded half away from
+///   zero to the account's minor unit.
+/// - **Down**: while ``VenueProfile/isDown(at:)``, arrivals are rejected, nothing matches and
+///   cancels are lost; quotes are still recorded and expiries still happen.
+public struct SimulatedVenue: BrokerAdapter, Sendable {
+    /// This venue's index in the broker's list (the `venue` field of orders, fills, reports).
+    public let index: UInt8
+    public let profile: VenueProfile
+    public let staleAfterNanoseconds: DurationNanoseconds
+    public let marketTimeToLiveNanoseconds: DurationNanoseconds
+    public let limitTimeToLiveNanoseconds: DurationNanoseconds
+    private let instruments: [Instrument]
+    /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
+    private let makerFeeMicroBasisPoints: Int64
+    private let takerFeeMicroBasisPoints: Int64
+    /// The market's top of book, per symbol.
+    private var books: [Touch]
+    /// Our open orders, in time priority (arrival order).
+    private var working: [WorkingOrder] = []
+    private var workingCountBySymbol: [Int]
+    /// Every order id that reached this venue. Membership only, never iterated; grows by one per
+    /// order (orders are few next to market data).
+    private var seenOrderIDs: Set<UInt64> = []
+    /// No working order expires before this (a lower bound; `.max` when none is working).
+    private var nextExpiryTime: Timestamp = .max
+    /// Fills issued so far; a fill's id is `index << 56 | fillsIssued`.
+    public private(set) var fillsIssued: UInt64 = 0
+
+    /// Queue-ahead of an order that sits behind the touch: the depth there is not displayed.
+    static let unknownQueueAheadLots: Int64 = .max
+
+    /// The market's top of book for one symbol, and what of it we have not taken yet.
+    struct Touch: Sendable {
+        var quote: Quote?
+        /// When the quote reached the venue (the kernel time of `onQuote`).
+        var quoteTime: Timestamp = 0
+        /// Lots we may still take at the bid / ask of this quote: ⌊size × liquidity⌋ minus our fills.
+        var bidLotsLeft: Int64 = 0
+        var askLotsLeft: Int64 = 0
+    }
+
+    /// One of our orders while it is open.
+    struct WorkingOrder: Sendable {
+        var order: Order
+        var leavesQuantity: Int64
+        /// The resting price (the limit, or the current peg); unused for market orders.
+        var priceLimit: Int64
+        /// Displayed lots at our price that trade before us.
+        var queueAheadLots: Int64
+        var expiresAt: Timestamp
+        /// Filled, cancelled or expired: removed at the end of the call.
+        var isClosed = false
+    }
+
+    public init(index: UInt8, profile: VenueProfile, instruments: [Instrument],
+                staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000,
+                marketTimeToLiveNanoseconds: DurationNanoseconds = 5_000_000_000,
+                limitTimeToLiveNanoseconds: DurationNanoseconds = 60_000_000_000) {
+        precondition(profile.makerFeeBasisPoints.isFinite && profile.takerFeeBasisPoints.isFinite, "fees must be finite")
+        precondition(abs(profile.makerFeeBasisPoints) <= 10_000 && abs(profile.takerFeeBasisPoints) <= 10_000,
+                     "fees above 100% of the notional are a configuration error")
+        self.index = index
+        self.profile = profile
+        self.instruments = instruments
+        self.staleAfterNanoseconds = staleAfterNanoseconds
+        self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
+        self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
+        makerFeeMicroBasisPoints = Int64((profile.makerFeeBasisPoints * 1_000_000).rounded())
+        takerFeeMicroBasisPoints = Int64((profile.takerFeeBasisPoints * 1_000_000).rounded())
+        books = Array(repeating: Touch(), count: instruments.count)
+        workingCountBySymbol = Array(repeating: 0, count: instruments.count)
+    }
+
+    /// Orders open at this venue.
+    public var workingOrderCount: Int { working.count }
+
+    /// The lots still open for `orderID`, or nil if it is not working here.
+    /// - Complexity: O(working orders).
+    public func leavesQuantity(orderID: UInt64) -> Int64? {
+        working.first { $0.orderID == orderID }?.leavesQuantity
+    }
+
+    /// The resting price of a working order (its limit or current peg), or nil.
+    /// - Complexity: O(working orders).
+    public func restingPrice(orderID: UInt64) -> Int64? {
+        working.first { $0.orderID == orderID }?.priceLimit
+    }
+
+    /// The queue-ahead of a working order, in lots (`Int64.max` = behind the touch, unknown).
+    /// - Complexity: O(working orders).
+    public func queueAheadLots(orderID: UInt64) -> Int64? {
+        working.first { $0.orderID == orderID }?.queueAheadLots
+    }
+
+    // MARK: BrokerAdapter
+
+    /// An order reaches the matching engine: reject, or ack then take what it can and rest the rest.
+    /// - Complexity: O(1) plus O(working orders) when an expiry is due.
+    public mutating func submit(_ order: Order, at time: Timestamp, into events: inout [VenueEvent]) {
+        expireDue(at: time, into: &events)
+        guard seenOrderIDs.insert(order.orderID).inserted else { return reject(order, .duplicateOrder, into: &events) }
+        guard !profile.isDown(at: time) else { return reject(order, .venueDown, into: &events) }
+        let symbol = Int(order.symbol)
+        guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
+        guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
+        guard let quote = books[symbol].quote, !isStale(quoteTime: books[symbol].quoteTime, at: time) else {
+            return reject(order, .staleData, into: &events)
+        }
+        let touchPrice = order.side == .buy ? quote.bidPrice : quote.askPrice
+        if order.type == .pegged && touchPrice <= 0 { return reject(order, .noLiquidity, into: &events) }
+
+        events.append(.report(ExecutionReport(orderID: order.orderID, symbol: order.symbol, kind: .acknowledged,
+                                              leavesQuantity: order.quantity, venue: index, traceID: order.traceID)))
+        let timeToLive = order.type == .market ? marketTimeToLiveNanoseconds : limitTimeToLiveNanoseconds
+        var entry = WorkingOrder(order: order, leavesQuantity: order.quantity,
+                                 priceLimit: order.type == .pegged ? touchPrice : order.limitPrice,
+                                 queueAheadLots: 0, expiresAt: time &+ timeToLive)
+        if order.type != .pegged {
+            var book = books[symbol]
+            take(&entry, book: &book, into: &events)
+            books[symbol] = book
+        }
+        guard entry.leavesQuantity > 0 else { return }
+        if order.type != .market { entry.queueAheadLots = Self.joiningQueueAhead(entry, quote: quote) }
+        working.append(entry)
+        workingCountBySymbol[symbol] += 1
+        nextExpiryTime = min(nextExpiryTime, entry.expiresAt)
+        checkInvariants()
+    }
+
+    /// Cancels a working order: a cancelled report with the lots that never executed. Nothing if
+    /// the order is not working (already closed, never seen) or the venue is down.
+    /// - Complexity: O(working orders).
+    public mutating func cancel(orderID: UInt64, at time: Timestamp, into events: inout [VenueEvent]) {
+        expireDue(at: time, into: &events)
+        guard !profile.isDown(at: time), let position = working.firstIndex(where: { $0.orderID == orderID }) else { return }
+        close(at: position, kind: .cancelled, into: &events)
+        removeClosed()
+    }
+
+    /// A new top of book: it refills the displayed sizes, then our orders on that symbol, in time
+    /// priority, take (market), get filled through (resting), and re-queue or re-peg.
+    /// - Complexity: O(1) when we have no order on the symbol, else O(working orders).
+    public mutating func onQuote(_ quote: Quote, at time: Timestamp, into events: inout [VenueEvent]) {
+        expireDue(at: time, into: &events)
+        let symbol = Int(quote.symbol)
+        guard symbol < books.count else { return }
+        books[symbol] = Touch(quote: quote, quoteTime: time,
+                              bidLotsLeft: quote.bidPrice > 0 ? profile.reachableLots(quote.bidSize) : 0,
+                              askLotsLeft: quote.askPrice > 0 ? profile.reachableLots(quote.askSize) : 0)
+        guard workingCountBySymbol[symbol] > 0, !profile.isDown(at: time) else { return }
+        // Copies out and back: the matching helpers mutate the venue too (fill ids).
+        var book = books[symbol]
+        for position in working.indices where working[position].order.symbol == quote.symbol {
+            var entry = working[position]
+            if entry.order.type == .market {
+                take(&entry, book: &book, into: &events)
+            } else {
+                restingOnQuote(&entry, quote: quote, book: &book, into: &events)
+            }
+            working[position] = entry
+        }
+        books[symbol] = book
+        removeClosed()
+    }
+
+    /// A print: resting orders at its price (aggressor on the other side) work through their
+    /// queue; resting orders it went through fill at their price. At most ⌊size × liquidity⌋ lots
+    /// in all. Market orders wait for quotes.
+    /// - Complexity: O(1) when we have no order on the symbol, else O(working orders).
+    public mutating func onTrade(_ trade: Trade, at time: Timestamp, into events: inout [VenueEvent]) {
+        expireDue(at: time, into: &events)
+        let symbol = Int(trade.symbol)
+        guard symbol < books.count, workingCountBySymbol[symbol] > 0, !profile.isDown(at: time), trade.size > 0 else { return }
+        var lotsLeft = profile.reachableLots(trade.size)
+        for position in working.indices where lotsLeft > 0 && working[position].order.symbol == trade.symbol {
+            guard working[position].order.type != .market else { continue }
+            var entry = working[position]
+            let isBuy = entry.order.side == .buy
+            let lots: Int64
+            if trade.price == entry.priceLimit {
+                // Only sellers hitting bids (buyers lifting offers) consume a bid (offer) queue.
+                guard trade.aggressor != entry.order.side else { continue }
+                let beyondQueue = trade.size > entry.queueAheadLots ? trade.size - entry.queueAheadLots : 0
+                entry.queueAheadLots = entry.queueAheadLots > trade.size ? entry.queueAheadLots - trade.size : 0
+                lots = min(entry.leavesQuantity, beyondQueue, lotsLeft)
+            } else if isBuy ? trade.price < entry.priceLimit : trade.price > entry.priceLimit {
+                // Printed through us: everything at our price, queue included, was taken first.
+                entry.queueAheadLots = 0
+                lots = min(entry.leavesQuantity, lotsLeft)
+            } else {
+                continue
+            }
+            if lots > 0 {
+                lotsLeft -= lots
+                fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
+            }
+            working[position] = entry
+        }
+        removeClosed()
+    }
+
+    /// Expiries due at or before `time`.
+    /// - Complexity: O(1) when none is due, else O(working orders).
+    public mutating func onTime(_ time: Timestamp, into events: inout [VenueEvent]) {
+        expireDue(at: time, into: &events)
+    }
+
+    // MARK: Matching
+
+    /// Takes liquidity at the touch for a market order or a marketable limit order.
+    private mutating func take(_ entry: inout WorkingOrder, book: inout Touch, into events: inout [VenueEvent]) {
+        guard let quote = book.quote else { return }
+        if entry.order.side == .buy {
+            let price = quote.askPrice
+            guard price > 0, entry.order.type == .market || price <= entry.priceLimit else { return }
+            let lots = min(entry.leavesQuantity, book.askLotsLeft)
+            guard lots > 0 else { return }
+            book.askLotsLeft -= lots
+            fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
+        } else {
+            let price = quote.bidPrice
+            guard price > 0, entry.order.type == .market || price >= entry.priceLimit else { return }
+            let lots = min(entry.leavesQuantity, book.bidLotsLeft)
+            guard lots > 0 else { return }
+            book.bidLotsLeft -= lots
+            fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
+        }
+    }
+
+    /// A resting order meets a new quote: filled if the other side reached its price, then its
+    /// queue position follows our side's touch, and a pegged order moves to it.
+    private mutating func restingOnQuote(_ entry: inout WorkingOrder, quote: Quote, book: inout Touch,
+                                         into events: inout [VenueEvent]) {
+        let isBuy = entry.order.side == .buy
+        let otherPrice = isBuy ? quote.askPrice : quote.bidPrice
+        if otherPrice > 0 && (isBuy ? otherPrice <= entry.priceLimit : otherPrice >= entry.priceLimit) {
+            // The other side reached our price: our whole level was matched, ahead of us included.
+            entry.queueAheadLots = 0
+            let lots = min(entry.leavesQuantity, isBuy ? book.askLotsLeft : book.bidLotsLeft)
+            if lots > 0 {
+                if isBuy { book.askLotsLeft -= lots } else { book.bidLotsLeft -= lots }
+                fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
+            }
+        }
+        guard entry.leavesQuantity > 0 else { return }
+        let touchPrice = isBuy ? quote.bidPrice : quote.askPrice
+        let touchSize = isBuy ? quote.bidSize : quote.askSize
+        if entry.order.type == .pegged && touchPrice > 0 && touchPrice != entry.priceLimit {
+            entry.priceLimit = touchPrice
+            entry.queueAheadLots = max(0, touchSize)
+        } else if touchPrice == entry.priceLimit {
+            entry.queueAheadLots = min(entry.queueAheadLots, max(0, touchSize))
+        } else if touchPrice <= 0 || (isBuy ? touchPrice < entry.priceLimit : touchPrice > entry.priceLimit) {
+            // The touch moved behind us: nothing displayed is ahead of us any more.
+            entry.queueAheadLots = 0
+        }
+    }
+
+    /// Queue-ahead of a resting order when it joins the book after taking what it could.
+    private static func joiningQueueAhead(_ entry: WorkingOrder, quote: Quote) -> Int64 {
+        let isBuy = entry.order.side == .buy
+        let touchPrice = isBuy ? quote.bidPrice : quote.askPrice
+        let touchSize = isBuy ? quote.bidSize : quote.askSize
+        if touchPrice <= 0 { return 0 }
+        if touchPrice == entry.priceLimit { return max(0, touchSize) }
+        let improves = isBuy ? entry.priceLimit > touchPrice : entry.priceLimit < touchPrice
+        return improves ? 0 : unknownQueueAheadLots
+    }
+
+    /// Records one execution: leaves, fee, and the fill event (`isFinal` when nothing is left).
+    private mutating func fill(_ entry: inout WorkingOrder, lots: Int64, price: Int64, isMaker: Bool,
+                               into events: inout [VenueEvent]) {
+        precondition(lots > 0 && lots <= entry.leavesQuantity, "fill of \(lots) with \(entry.leavesQuantity) open")
+        entry.leavesQuantity -= lots
+        let symbol = Int(entry.order.symbol)
+        let notional = instruments[symbol].notionalMinorUnits(quantity: lots, price: price)
+        let fee = Self.feeMinorUnits(notional: notional,
+                                     microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints)
+        fillsIssued += 1
+        let isFinal = entry.leavesQuantity == 0
+        events.append(.fill(Fill(orderID: entry.order.orderID, symbol: entry.order.symbol, side: entry.order.side,
+                                 quantity: lots, price: price, feeMinorUnits: fee, isFinal: isFinal,
+                                 traceID: entry.order.traceID, fillID: UInt64(index) << 56 | fillsIssued, venue: index)))
+        if isFinal { entry.isClosed = true }
+    }
+
+    /// notional × microBasisPoints / 10¹⁰ (10 000 basis points × 10⁶), rounded half away from zero.
+    /// Exact: 128-bit product, integer division.
+    static func feeMinorUnits(notional: Int64, microBasisPoints: Int64) -> Int64 {
+        let product = Int128(notional) * Int128(microBasisPoints)
+        let divisor: Int128 = 10_000_000_000
+        let magnitude = (product.magnitude + UInt128(divisor / 2)) / UInt128(divisor)
+        let fee = Int64(magnitude)  // ≤ |notional|: fees are at most 10 000 basis points
+        return product < 0 ? -fee : fee
+    }
+
+    // MARK: Closing orders
+
+    private func isStale(quoteTime: Timestamp, at time: Timestamp) -> Bool {
+        time > quoteTime && time - quoteTime > staleAfterNanoseconds
+    }
+
+    private func reject(_ order: Order, _ reason: ExecutionReport.RejectReason, into events: inout [VenueEvent]) {
+        events.append(.report(ExecutionReport(orderID: order.orderID, symbol: order.symbol, kind: .rejected, reason: reason,
+                                              leavesQuantity: max(0, order.quantity), venue: index, traceID: order.traceID)))
+    }
+
+    /// Expires every working order due at or before `time`, in time priority.
+    private mutating func expireDue(at time: Timestamp, into events: inout [VenueEvent]) {
+        guard time >= nextExpiryTime else { return }
+        var earliest = Timestamp.max
+        for position in working.indices where !working[position].isClosed {
+            if working[position].expiresAt <= time {
+                close(at: position, kind: .expired, into: &events)
+            } else {
+                earliest = min(earliest, working[position].expiresAt)
+            }
+        }
+        nextExpiryTime = earliest
+        removeClosed()
+    }
+
+    /// A cancelled or expired report carrying the lots that never executed.
+    private mutating func close(at position: Int, kind: ExecutionReport.Kind, into events: inout [VenueEvent]) {
+        let entry = working[position]
+        events.append(.report(ExecutionReport(orderID: entry.order.orderID, symbol: entry.order.symbol, kind: kind,
+                                              leavesQuantity: entry.leavesQuantity, venue: index, traceID: entry.order.traceID)))
+        working[position].isClosed = true
+    }
+
+    /// Drops closed orders, keeping time priority. In place: no allocation.
+    private mutating func removeClosed() {
+        var closedCount = 0
+        for entry in working where entry.isClosed {
+            workingCountBySymbol[Int(entry.order.symbol)] -= 1
+            closedCount += 1
+        }
+        if closedCount > 0 { working.removeAll { $0.isClosed } }
+        checkInvariants()
+    }
+
+    /// Debug builds: every working order is open with 0 < leaves ≤ quantity, and the per-symbol
+    /// counts match.
+    private func checkInvariants() {
+        #if DEBUG
+        var counts = Array(repeating: 0, count: workingCountBySymbol.count)
+        for entry in working {
+            assert(!entry.isClosed && entry.leavesQuantity > 0 && entry.leavesQuantity <= entry.order.quantity,
+                   "working order \(entry.order.orderID) is inconsistent")
+            assert(entry.expiresAt >= nextExpiryTime, "expiry bound missed order \(entry.order.orderID)")
+            counts[Int(entry.order.symbol)] += 1
+        }
+        assert(counts == workingCountBySymbol, "per-symbol working counts drifted")
+        #endif
+    }
+}
+
+extension SimulatedVenue.WorkingOrder {
+    var orderID: UInt64 { order.orderID }
+}

@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+import Logging
+
+/// The risk gate: judges every ``Intent`` against the hard limits (``GateLimits``) with
+/// ``GateCheck``, publishes a ``GateDecision`` for each, and passes what it allowed on to the
+/// router. It keeps its own book: positions and cash from the portfolio, open orders from the
+/// order flow, marks and last trades from the market, σ from 1-minute returns. A drawdown of
+/// `maximumDrawdown` from the equity peak engages the kill switch: no new risk until an operator
+/// calls ``resetKillSwitch()``; reducing intents still pass.
+public actor RiskGate: Component {
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let limits: GateLimits
+    @exclusivity(unchecked) private var book: GateBook
+    @exclusivity(unchecked) private var openOrders: OpenOrders
+    @exclusivity(unchecked) private var approvedNotOrdered: [Int64]
+    @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
+    @exclusivity(unchecked) private var lastTradePrice: [Int64]
+    @exclusivity(unchecked) private var lastApprovalTime: [Timestamp?]
+    @exclusivity(unchecked) private var sampledMarks: [Int64]
+    @exclusivity(unchecked) private var approvalTimes: [Timestamp] = []
+    @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
+    private let decisionsTopic: TopicID
+    private let approvedTopic: TopicID
+    @exclusivity(unchecked) public private(set) var killSwitchEngaged = false
+    @exclusivity(unchecked) public private(set) var killSwitchTime: Timestamp?
+    @exclusivity(unchecked) public private(set) var outcomeCounts: [GateDecision.Outcome: Int] = [:]
+    /// Decisions (projected or rejected) that named each reason, by report name.
+    @exclusivity(unchecked) public private(set) var reasonCounts: [String: Int] = [:]
+
+    public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64) {
+        self.context = context
+        self.limits = limits
+        book = GateBook(instruments: instruments, cashMinorUnits: initialCashMinorUnits)
+        openOrders = OpenOrders(symbolCount: instruments.count)
+        approvedNotOrdered = Array(repeating: 0, count: instruments.count)
+        lastQuoteTime = Array(repeating: 0, count: instruments.count)
+        lastTradePrice = Array(repeating: 0, count: instruments.count)
+        lastApprovalTime = Array(repeating: nil, count: instruments.count)
+        sampledMarks = Array(repeating: 0, count: instruments.count)
+        peakEquityMinorUnits = initialCashMinorUnits
+        decisionsTopic = context.topic(Topics.gateDecisions)
+        approvedTopic = context.topic(Topics.approvedIntents)
+    }
+
+    public func start() {
+        for topic in [Topics.intents, Topics.quotes, Topics.trades, Topics.positions, Topics.orders, Topics.fills, Topics.executionReports] {
+            context.subscribe(context.topic(topic))
+        }
+        _ = context.schedule(after: 60_000_000_000)
+    }
+
+    /// The operator's reset after a kill: risk may be taken again, and the peak restarts from now.
+    public func resetKillSwitch() {
+        killSwitchEngaged = false
+        peakEquityMinorUnits = book.equityMinorUnits
+        context.logger.warning("kill switch reset by the operator")
+    }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .intent(let intent):
+            judge(intent)
+        case .quote(let quote):
+            let index = Int(quote.symbol)
+            guard index < book.marks.count else { return }
+            book.marks[index] = quote.midPrice
+            lastQuoteTime[index] = delivery.time
+            if book.positions[index] != 0 { watchDrawdown() }
+        case .trade(let trade):
+            if Int(trade.symbol) < lastTradePrice.count { lastTradePrice[Int(trade.symbol)] = trade.price }
+        case .position(let update):
+            guard Int(update.symbol) < book.positions.count else { return }
+            book.positions[Int(update.symbol)] = update.position
+            book.cashMinorUnits = update.cashMinorUnits
+            recommit(Int(update.symbol))
+            watchDrawdown()
+        case .order(let order):
+            _ = openOrders.absorb(delivery.message)
+            let index = Int(order.symbol)
+            guard index < approvedNotOrdered.count else { return }
+            // The order carries out (part of) an approval: it moves from "approved" to "open".
+            let signed = order.side.sign * order.quantity
+            let pending = approvedNotOrdered[index]
+            approvedNotOrdered[index] = pending * signed > 0 ? (abs(signed) >= abs(pending) ? 0 : pending - signed) : pending
+            recommit(index)
+        case .fill(let fill):
+            _ = openOrders.absorb(delivery.message)
+            if Int(fill.symbol) < book.committed.count { recommit(Int(fill.symbol)) }
+        case .report(let report):
+            _ = openOrders.absorb(delivery.message)
+            if Int(report.symbol) < book.committed.count { recommit(Int(report.symbol)) }
+        case .timer:
+            sampleVolatility()
+            _ = context.schedule(after: 60_000_000_000)
+        default:
+            break
+        }
+    }
+
+    private func recommit(_ index: Int) {
+        book.committed[index] = book.positions[index] + openOrders.openQuantity[index] + approvedNotOrdered[index]
+    }
+
+    /// σ_daily from an EWMA (weight 0.05) of squared 1-minute log returns × 390 minutes.
+    private func sampleVolatility() {
+        for index in book.marks.indices where book.marks[index] > 0 {
+            if sampledMarks[index] > 0 {
+                let change = log(Double(book.marks[index]) / Double(sampledMarks[index]))
+                let variance = book.dailyVolatility[index] * book.dailyVolatility[index] / 390
+                book.dailyVolatility[index] = ((variance + 0.05 * (change * change - variance)) * 390).squareRoot()
+            }
+            sampledMarks[index] = book.marks[index]
+        }
+    }
+
+    private func watchDrawdown() {
+        let equity = book.equityMinorUnits
+        if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
+        guard !killSwitchEngaged, peakEquityMinorUnits > 0 else { return }
+        let drawdown = Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits)
+        if drawdown >= limits.maximumDrawdown {
+            killSwitchEngaged = true
+            killSwitchTime = context.now
+            context.logger.warning("kill switch engaged", metadata: ["drawdown": "\(drawdown)", "equity": "\(equity)"])
+        }
+    }
+
+    private func judge(_ intent: Intent) {
+        let index = Int(intent.symbol)
+        let now = context.now
+        var situation = GateCheck.Situation()
+        situation.killSwitchEngaged = killSwitchEngaged
+        if index < book.marks.count {
+            situation.stale = lastQuoteTime[index] == 0 || now - lastQuoteTime[index] > limits.staleAfterNanoseconds
+            let reference = lastTradePrice[index] > 0 ? lastTradePrice[index] : book.marks[index]
+            situation.outsideBand = reference > 0
+                && abs(Double(intent.referencePrice - reference)) > limits.priceBand * Double(reference)
+            if let last = lastApprovalTime[index] { situation.coolingDown = now - last < limits.cooldownNanoseconds }
+        }
+        approvalTimes.removeAll { now - $0 >= 60_000_000_000 }
+        situation.throttled = approvalTimes.count >= limits.maximumOrdersPerMinute
+        let decision = GateCheck.evaluate(intent, book: book, limits: limits, situation: situation)
+        outcomeCounts[decision.outcome, default: 0] += 1
+        for name in decision.reasons.names { reasonCounts[name, default: 0] += 1 }
+        context.publish(decisionsTopic, .gate(decision))
+        guard decision.approvedQuantity != 0 else { return }
+        approvedNotOrdered[index] += decision.approvedQuantity
+        recommit(index)
+        lastApprovalTime[index] = now
+        approvalTimes.append(now)
+        var approved = intent
+        approved.quantity = decision.approvedQuantity
+        context.publish(approvedTopic, .intent(approved))
+    }
+}

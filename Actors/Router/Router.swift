@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Kernel
+import Logging
+
+/// Turns approved intents into orders: prices every (venue, order type) candidate with the
+/// ``CostModel`` plus what it has learned, picks the cheapest (or, with probability ε, explores
+/// a random one; the propensity is logged), sends the order — or POV slices — and, when the
+/// parent is done, publishes a ``TradeCostRecord`` (arrival price, implementation shortfall) and
+/// learns: each arm's correction is an EWMA of realized − predicted cost.
+/// A passive order that expires with lots left is swept with a market order on the same venue.
+public actor Router: Component {
+    public struct Parameters: Sendable, Equatable {
+        public var venues: [VenueCosts]
+        public var costModel: CostModel
+        /// ε of the exploration.
+        public var exploration: Double
+        /// Weight of a new residual in an arm's correction.
+        public var learningRate: Double
+        public var sliceIntervalNanoseconds: DurationNanoseconds
+
+        public init(venues: [VenueCosts], costModel: CostModel = CostModel(), exploration: Double = 0.05, learningRate: Double = 0.1,
+                    sliceIntervalNanoseconds: DurationNanoseconds = 30_000_000_000) {
+            self.venues = venues
+            self.costModel = costModel
+            self.exploration = exploration
+            self.learningRate = learningRate
+            self.sliceIntervalNanoseconds = sliceIntervalNanoseconds
+        }
+    }
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    private let instruments: [Instrument]
+    @exclusivity(unchecked) private var quotes: [Quote?]
+    @exclusivity(unchecked) private var dailyVolatility: [Double]
+    @exclusivity(unchecked) private var sampledMids: [Int64]
+    @exclusivity(unchecked) private var parents: [ParentOrder] = []
+    @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
+    /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
+    @exclusivity(unchecked) public private(set) var corrections: [Double]
+    @exclusivity(unchecked) public private(set) var armCounts: [Int]
+    @exclusivity(unchecked) public private(set) var ordersSent = 0
+    @exclusivity(unchecked) public private(set) var records: Int = 0
+    /// Σ shortfall × arrival notional and Σ arrival notional, for the notional-weighted average.
+    @exclusivity(unchecked) public private(set) var shortfallWeighted = 0.0
+    @exclusivity(unchecked) public private(set) var shortfallWeight = 0.0
+    private let ordersTopic: TopicID
+    private let costsTopic: TopicID
+
+    public init(context: Context, parameters: Parameters, instruments: [Instrument]) {
+        precondition(!parameters.venues.isEmpty)
+        self.context = context
+        self.parameters = parameters
+        self.instruments = instruments
+        quotes = Array(repeating: nil, count: instruments.count)
+        dailyVolatility = Array(repeating: 0.02, count: instruments.count)
+        sampledMids = Array(repeating: 0, count: instruments.count)
+        corrections = Array(repeating: 0, count: parameters.venues.count * 4)
+        armCounts = Array(repeating: 0, count: parameters.venues.count * 4)
+        ordersTopic = context.topic(Topics.orders)
+        costsTopic = context.topic(Topics.tradeCosts)
+    }
+
+    public func start() {
+        for topic in [Topics.approvedIntents, Topics.quotes, Topics.fills, Topics.executionReports] {
+            context.subscribe(context.topic(topic))
+        }
+        _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
+    }
+
+    /// Notional-weighted implementation shortfall of the finished parents, in basis points.
+    public var implementationShortfallBasisPoints: Double? { shortfallWeight > 0 ? shortfallWeighted / shortfallWeight : nil }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .intent(let intent):
+            route(intent)
+        case .quote(let quote):
+            if Int(quote.symbol) < quotes.count { quotes[Int(quote.symbol)] = quote }
+        case .fill(let fill):
+            guard let index = parentOfOrder[fill.orderID] else { return }
+            parents[index].filledQuantity += fill.quantity
+            parents[index].filledValue += Double(fill.quantity) * Double(fill.price)
+            parents[index].feesMinorUnits += fill.feeMinorUnits
+            if fill.isFinal { childDone(fill.orderID, parent: index, leaves: 0) }
+        case .report(let report):
+            guard report.isTerminal, let index = parentOfOrder[report.orderID] else { return }
+            childDone(report.orderID, parent: index, leaves: report.kind == .expired ? report.leavesQuantity : 0)
+        case .timer(let timer):
+            if timer.tag == UInt64.max {
+                sampleVolatility()
+                _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
+            } else if Int(timer.tag) < parents.count {
+                sendSlice(Int(timer.tag))
+            }
+        default:
+            break
+        }
+    }
+
+    private func sampleVolatility() {
+        for index in quotes.indices {
+            guard let mid = quotes[index]?.midPrice, mid > 0 else { continue }
+            if sampledMids[index] > 0 {
+                let change = log(Double(mid) / Double(sampledMids[index]))
+                let variance = dailyVolatility[index] * dailyVolatility[index] / 390
+                dailyVolatility[index] = ((variance + 0.05 * (change * change - variance)) * 390).squareRoot()
+            }
+            sampledMids[index] = mid
+        }
+    }
+
+    private func route(_ intent: Intent) {
+        let index = Int(intent.symbol)
+        guard index < quotes.count, intent.quantity != 0, let quote = quotes[index], quote.midPrice > 0 else { return }
+        let side: Side = intent.quantity > 0 ? .buy : .sell
+        let quantity = abs(intent.quantity)
+        let mid = Double(quote.bidPrice + quote.askPrice) / 2
+        let market = CostModel.Market(halfSpreadBasisPoints: Double(quote.askPrice - quote.bidPrice) / 2 / mid * 10_000,
+                                      displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: dailyVolatility[index])
+        let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues)
+        let predicted = candidates.map { $0.modelCostBasisPoints + corrections[$0.arm] }
+        var best = 0
+        for position in candidates.indices where predicted[position] < predicted[best] { best = position }
+        let explorationShare = parameters.exploration / Double(candidates.count)
+        var chosen = best
+        if context.random.nextDouble() < parameters.exploration {
+            chosen = Int(context.random.next() % UInt64(candidates.count))
+        }
+        let propensity = (chosen == best ? 1 - parameters.exploration : 0) + explorationShare
+        let choice = candidates[chosen]
+        let sliceSize = choice.slices > 1 ? (quantity + Int64(choice.slices) - 1) / Int64(choice.slices) : quantity
+        parents.append(ParentOrder(symbol: intent.symbol, side: side, choice: choice, predictedCostBasisPoints: predicted[chosen],
+                                   propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, unsent: quantity,
+                                   sliceSize: sliceSize))
+        sendSlice(parents.count - 1)
+    }
+
+    private func sendSlice(_ index: Int) {
+        let parent = parents[index]
+        guard parent.unsent > 0 else { return }
+        let quantity = min(parent.sliceSize, parent.unsent)
+        var type = parent.choice.type
+        var limit: Int64 = 0
+        if parent.choice.slices == 1 && type != .market, let quote = quotes[Int(parent.symbol)] {
+            limit = parent.side == .buy ? quote.bidPrice : quote.askPrice
+        } else {
+            type = .market
+        }
+        send(index, quantity: quantity, type: type, limit: limit)
+        parents[index].unsent -= quantity
+        if parents[index].unsent > 0 {
+            _ = context.schedule(after: parameters.sliceIntervalNanoseconds, tag: UInt64(index))
+        }
+    }
+
+    private func send(_ index: Int, quantity: Int64, type: OrderType, limit: Int64) {
+        let parent = parents[index]
+        let order = Order(orderID: context.ids.next(), symbol: parent.symbol, side: parent.side, quantity: quantity, limitPrice: limit,
+                          traceID: parent.traceID, venue: UInt8(parent.choice.venue), type: type)
+        parentOfOrder[order.orderID] = index
+        if parents[index].firstOrderID == 0 { parents[index].firstOrderID = order.orderID }
+        parents[index].openChildren += 1
+        ordersSent += 1
+        context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)", "quantity": "\(quantity)",
+                                                "type": "\(type)", "venue": "\(parameters.venues[parent.choice.venue].name)"])
+        context.publish(ordersTopic, .order(order))
+    }
+
+    private func childDone(_ orderID: UInt64, parent index: Int, leaves: Int64) {
+        guard parentOfOrder.removeValue(forKey: orderID) != nil else { return }
+        parents[index].openChildren -= 1
+        if leaves > 0 {
+            // The passive order ran out of time: sweep what is left.
+            send(index, quantity: leaves, type: .market, limit: 0)
+            return
+        }
+        let parent = parents[index]
+        guard parent.unsent == 0, parent.openChildren == 0, !parent.done else { return }
+        parents[index].done = true
+        finish(parent)
+    }
+
+    private func finish(_ parent: ParentOrder) {
+        guard parent.filledQuantity > 0 else { return }
+        let instrument = instruments[Int(parent.symbol)]
+        let arrival = Double(parent.arrivalMid)
+        let priceShortfall = Double(parent.side.sign) * (parent.averagePrice - arrival) / arrival * 10_000
+        let notional = abs(instrument.notionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
+        let feeCost = notional > 0 ? Double(parent.feesMinorUnits) / Double(notional) * 10_000 : 0
+        let shortfall = priceShortfall + feeCost
+        let arm = parent.choice.arm
+        let residual = shortfall - parent.choice.modelCostBasisPoints
+        corrections[arm] += parameters.learningRate * (residual - corrections[arm])
+        armCounts[arm] += 1
+        shortfallWeighted += shortfall * Double(notional)
+        shortfallWeight += Double(notional)
+        records += 1
+        let record = TradeCostRecord(orderID: parent.firstOrderID, symbol: parent.symbol, venue: UInt8(parent.choice.venue),
+                                     type: parent.choice.slices > 1 ? .market : parent.choice.type, arrivalPrice: parent.arrivalMid,
+                                     averageFillPrice: parent.averagePrice, filledQuantity: parent.filledQuantity,
+                                     shortfallBasisPoints: shortfall, predictedCostBasisPoints: Float(parent.predictedCostBasisPoints),
+                                     propensity: Float(parent.propensity))
+        context.publish(costsTopic, .tradeCost(record))
+    }
+}

@@ -1,0 +1,163 @@
+import Kernel
+import Logging
+
+/// Turns forecasts (and the selector's slates, when there is one) into ``Intent``s: a target
+/// position per symbol from ``KellySizing``, with the account's equity, drawdown and tail risk as
+/// the sizer sees them (cash and positions from the portfolio, marks from the quotes).
+/// It emits an intent only when a symbol's target changes; a gate verdict that cut or refused
+/// one makes the sizer re-base that symbol on what was let through.
+public actor Sizer: Component {
+    public struct Parameters: Sendable, Equatable {
+        public var sizing: KellySizing
+        /// Hold only the selector's picks (the trader of a scenario with a selector).
+        public var followsSlates: Bool
+        /// Portfolio returns are sampled at this interval for the CVaR.
+        public var sampleIntervalNanoseconds: DurationNanoseconds
+        /// Returns in the CVaR window.
+        public var tailWindow: Int
+
+        public init(sizing: KellySizing = KellySizing(), followsSlates: Bool = false,
+                    sampleIntervalNanoseconds: DurationNanoseconds = 60_000_000_000, tailWindow: Int = 252) {
+            self.sizing = sizing
+            self.followsSlates = followsSlates
+            self.sampleIntervalNanoseconds = sampleIntervalNanoseconds
+            self.tailWindow = tailWindow
+        }
+    }
+
+    public nonisolated let context: Context
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
+
+    private let parameters: Parameters
+    private let instruments: [Instrument]
+    @exclusivity(unchecked) private var mu: [Double]
+    @exclusivity(unchecked) private var sigma: [Double]
+    @exclusivity(unchecked) private var traces: [UInt64]
+    @exclusivity(unchecked) private var marks: [Int64]
+    @exclusivity(unchecked) private var positions: [Int64]
+    @exclusivity(unchecked) private var targets: [Int64]
+    @exclusivity(unchecked) private var cashMinorUnits: Int64
+    @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
+    @exclusivity(unchecked) private var lastSampleEquity: Int64
+    @exclusivity(unchecked) private var tail: TailRisk
+    @exclusivity(unchecked) private var openOrders: OpenOrders
+    @exclusivity(unchecked) private var slatePicks: [SymbolID] = []
+    @exclusivity(unchecked) private var currentSlate: UInt64 = 0
+    private let intentsTopic: TopicID
+    @exclusivity(unchecked) public private(set) var intentsSent = 0
+
+    public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64) {
+        self.context = context
+        self.parameters = parameters
+        self.instruments = instruments
+        let count = instruments.count
+        mu = Array(repeating: 0, count: count)
+        sigma = Array(repeating: 0, count: count)
+        traces = Array(repeating: 0, count: count)
+        marks = Array(repeating: 0, count: count)
+        positions = Array(repeating: 0, count: count)
+        targets = Array(repeating: 0, count: count)
+        cashMinorUnits = initialCashMinorUnits
+        peakEquityMinorUnits = initialCashMinorUnits
+        lastSampleEquity = initialCashMinorUnits
+        tail = TailRisk(capacity: parameters.tailWindow)
+        openOrders = OpenOrders(symbolCount: count)
+        intentsTopic = context.topic(Topics.intents)
+    }
+
+    public func start() {
+        context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(context.topic(Topics.forecasts))
+        context.subscribe(context.topic(Topics.positions))
+        context.subscribe(context.topic(Topics.gateDecisions))
+        context.subscribe(context.topic(Topics.orders))
+        context.subscribe(context.topic(Topics.fills))
+        context.subscribe(context.topic(Topics.executionReports))
+        if parameters.followsSlates { context.subscribe(context.topic(Topics.slates)) }
+        _ = context.schedule(after: parameters.sampleIntervalNanoseconds)
+    }
+
+    /// Cash plus every position at its mark, in minor units.
+    public var equityMinorUnits: Int64 {
+        var equity = cashMinorUnits
+        for index in positions.indices where positions[index] != 0 {
+            equity += instruments[index].notionalMinorUnits(quantity: positions[index], price: marks[index])
+        }
+        return equity
+    }
+
+    public func receive(_ delivery: Delivery) {
+        switch delivery.message {
+        case .quote(let quote):
+            guard Int(quote.symbol) < marks.count else { return }
+            marks[Int(quote.symbol)] = quote.midPrice
+        case .forecast(let forecast):
+            let index = Int(forecast.symbol)
+            guard index < mu.count, forecast.mu.isFinite, forecast.sigma.isFinite else { return }
+            mu[index] = forecast.mu
+            sigma[index] = forecast.sigma
+            traces[index] = forecast.traceID
+            if !parameters.followsSlates { resize(index, held: true) }
+        case .slate(let entry):
+            apply(entry)
+        case .position(let update):
+            guard Int(update.symbol) < positions.count else { return }
+            positions[Int(update.symbol)] = update.position
+            cashMinorUnits = update.cashMinorUnits
+        case .gate(let decision):
+            // Re-base on what the gate let through, so a refused intent can be asked again.
+            guard decision.outcome != .approved, Int(decision.symbol) < targets.count else { return }
+            targets[Int(decision.symbol)] -= decision.requestedQuantity - decision.approvedQuantity
+        case .order, .fill, .report:
+            // Lots a venue refused will never fill: they come off the target, so they can be asked
+            // for again. (Expired passive orders are swept by the router, not abandoned.)
+            let abandoned = openOrders.absorb(delivery.message)
+            if case .report(let report) = delivery.message, report.kind == .rejected || report.kind == .cancelled,
+               let (symbol, quantity) = abandoned {
+                targets[Int(symbol)] -= quantity
+            }
+        case .timer:
+            sampleReturn()
+            _ = context.schedule(after: parameters.sampleIntervalNanoseconds)
+        default:
+            break
+        }
+    }
+
+    private func sampleReturn() {
+        let equity = equityMinorUnits
+        if lastSampleEquity > 0 { tail.add(Double(equity - lastSampleEquity) / Double(lastSampleEquity)) }
+        lastSampleEquity = equity
+    }
+
+    /// Collects a slate's picks; on its last pick, sizes the picks and flattens the rest.
+    private func apply(_ entry: SlateEntry) {
+        if entry.slateID != currentSlate {
+            currentSlate = entry.slateID
+            slatePicks.removeAll(keepingCapacity: true)
+        }
+        slatePicks.append(entry.symbol)
+        guard Int(entry.rank) + 1 == Int(entry.count) else { return }
+        for index in targets.indices { resize(index, held: slatePicks.contains(SymbolID(index))) }
+    }
+
+    private func resize(_ index: Int, held: Bool) {
+        let mark = marks[index]
+        guard mark > 0 else { return }
+        let equity = equityMinorUnits
+        if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
+        let drawdown = peakEquityMinorUnits > 0 ? Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits) : 0
+        let lotNotional = instruments[index].notionalMinorUnits(quantity: instruments[index].lotSize, price: mark)
+        let result = parameters.sizing.size(mu: held ? mu[index] : 0, sigma: sigma[index], equityMinorUnits: equity,
+                                            drawdown: drawdown, cvar: tail.conditionalValueAtRisk(),
+                                            lotNotionalMinorUnits: lotNotional, currentQuantity: positions[index] / instruments[index].lotSize)
+        let target = result.targetQuantity * instruments[index].lotSize
+        guard target != targets[index] else { return }
+        let intent = Intent(symbol: SymbolID(index), targetQuantity: target, quantity: target - targets[index], referencePrice: mark,
+                            kellyWeight: Float(result.kellyWeight), cappedWeight: Float(result.cappedWeight),
+                            drawdownScale: Float(result.drawdownScale), cvarScale: Float(result.cvarScale), traceID: traces[index])
+        targets[index] = target
+        intentsSent += 1
+        context.publish(intentsTopic, .intent(intent))
+    }
+}

@@ -1,0 +1,79 @@
+import Actors
+import Kernel
+import Yams
+
+/// The execution side's sections: `sizer:`, `gate:`, `router:` (docs/scenarios.md).
+enum ExecutionLoader {
+    static func sizer(_ node: Node, file: String) throws(ScenarioError) -> Sizer.Parameters {
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "sizer")
+        var parameters = Sizer.Parameters()
+        if let value = map.value("kelly_fraction") { parameters.sizing.kellyFraction = try scalars.decimal(value, "sizer.kelly_fraction", range: 0...1) }
+        if let value = map.value("max_volatility") { parameters.sizing.maximumVolatility = try scalars.decimal(value, "sizer.max_volatility", range: 0...1) }
+        if let value = map.value("drawdown_limit") { parameters.sizing.drawdownLimit = try scalars.decimal(value, "sizer.drawdown_limit", range: 0.001...1) }
+        if let value = map.value("cvar_budget") { parameters.sizing.cvarBudget = try scalars.decimal(value, "sizer.cvar_budget", range: 0.0001...1) }
+        if let value = map.value("max_trade_risk") { parameters.sizing.maximumTradeRisk = try scalars.decimal(value, "sizer.max_trade_risk", range: 0...1) }
+        if let value = map.value("min_notional") {
+            parameters.sizing.minimumNotionalMinorUnits = try scalars.fixedPoint(value, "sizer.min_notional", precision: 2)
+        }
+        if let value = map.value("sample_interval") {
+            parameters.sampleIntervalNanoseconds = try positive(scalars.duration(value, "sizer.sample_interval"), value, "sizer.sample_interval", file)
+        }
+        if let value = map.value("tail_window") { parameters.tailWindow = Int(try scalars.integer(value, "sizer.tail_window", range: 20...100_000)) }
+        try map.finish(allowed: ["kelly_fraction", "max_volatility", "drawdown_limit", "cvar_budget", "max_trade_risk", "min_notional",
+                                 "sample_interval", "tail_window"])
+        return parameters
+    }
+
+    static func gate(_ node: Node?, file: String) throws(ScenarioError) -> GateLimits {
+        var limits = GateLimits()
+        guard let node else { return limits }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "gate")
+        if let value = map.value("max_trade_risk") { limits.maximumTradeRisk = try scalars.decimal(value, "gate.max_trade_risk", range: 0...1) }
+        if let value = map.value("max_gross") { limits.maximumGross = try scalars.decimal(value, "gate.max_gross", range: 0...10) }
+        if let value = map.value("max_net") { limits.maximumNet = try scalars.decimal(value, "gate.max_net", range: 0...10) }
+        if let value = map.value("max_sector") { limits.maximumSector = try scalars.decimal(value, "gate.max_sector", range: 0...10) }
+        if let value = map.value("max_drawdown") { limits.maximumDrawdown = try scalars.decimal(value, "gate.max_drawdown", range: 0.0001...1) }
+        if let value = map.value("max_orders_per_minute") {
+            limits.maximumOrdersPerMinute = Int(try scalars.integer(value, "gate.max_orders_per_minute", range: 1...1_000_000))
+        }
+        if let value = map.value("cooldown") { limits.cooldownNanoseconds = try scalars.duration(value, "gate.cooldown") }
+        if let value = map.value("price_band") { limits.priceBand = try scalars.decimal(value, "gate.price_band", range: 0.0001...1) }
+        if let value = map.value("stale_after") {
+            limits.staleAfterNanoseconds = try positive(scalars.duration(value, "gate.stale_after"), value, "gate.stale_after", file)
+        }
+        if let value = map.value("max_position") { limits.maximumPositionLots = try scalars.integer(value, "gate.max_position", range: 0...1_000_000_000) }
+        try map.finish(allowed: ["max_trade_risk", "max_gross", "max_net", "max_sector", "max_drawdown", "max_orders_per_minute", "cooldown",
+                                 "price_band", "stale_after", "max_position"])
+        return limits
+    }
+
+    /// The router's own settings; its venues come from the broker's.
+    static func router(_ node: Node?, venues: [VenueCosts], file: String) throws(ScenarioError) -> Router.Parameters {
+        var parameters = Router.Parameters(venues: venues)
+        guard let node else { return parameters }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "router")
+        if let value = map.value("exploration") { parameters.exploration = try scalars.decimal(value, "router.exploration", range: 0...1) }
+        if let value = map.value("learning_rate") { parameters.learningRate = try scalars.decimal(value, "router.learning_rate", range: 0...1) }
+        if let value = map.value("temporary_impact") {
+            parameters.costModel.temporaryImpact = try scalars.decimal(value, "router.temporary_impact", range: 0...100)
+        }
+        if let value = map.value("permanent_impact") {
+            parameters.costModel.permanentImpact = try scalars.decimal(value, "router.permanent_impact", range: 0...100)
+        }
+        if let value = map.value("participation") { parameters.costModel.participation = try scalars.decimal(value, "router.participation", range: 0.01...1) }
+        if let value = map.value("slice_interval") {
+            parameters.sliceIntervalNanoseconds = try positive(scalars.duration(value, "router.slice_interval"), value, "router.slice_interval", file)
+            parameters.costModel.sliceIntervalMinutes = Double(parameters.sliceIntervalNanoseconds) / 60e9
+        }
+        try map.finish(allowed: ["exploration", "learning_rate", "temporary_impact", "permanent_impact", "participation", "slice_interval"])
+        return parameters
+    }
+
+    private static func positive(_ value: DurationNanoseconds, _ node: Node, _ what: String, _ file: String) throws(ScenarioError) -> DurationNanoseconds {
+        guard value > 0 else { throw StrictMapping.error(file, node, "\(what) must be positive") }
+        return value
+    }
+}

@@ -1,0 +1,68 @@
+import Actors
+import Kernel
+
+/// What the run made and how: performance, execution and risk figures for the report.
+public struct TradingFigures: Sendable, Codable, Equatable {
+    public var final_equity: String
+    public var pnl: String
+    public var sharpe: Double?
+    public var sortino: Double?
+    /// Largest fall from a peak of the equity curve, as a fraction of the peak.
+    public var max_drawdown: Double
+    /// Expected shortfall of the per-minute returns at 95 %, a positive loss fraction.
+    public var cvar_95: Double?
+    /// Traded notional ÷ initial equity.
+    public var turnover: Double?
+    /// Share of closing fills that realized a gain (before fees).
+    public var hit_rate: Double?
+    public var fees: String
+    /// Notional-weighted implementation shortfall of the router's orders, fees included.
+    public var implementation_shortfall_bps: Double?
+    public var orders: Int
+    public var fills: Int
+    public var duplicate_fills_ignored: Int
+    /// Venue rejects by reason.
+    public var rejects: [String: Int]
+    /// The gate's verdicts, absent without an execution side.
+    public var gate: GateFigures?
+    public var kill_switch_engaged: Bool
+
+    /// The gate's counts.
+    public struct GateFigures: Sendable, Codable, Equatable {
+        public var approved: Int
+        public var projected: Int
+        public var rejected: Int
+        /// Decisions that named each reason (a decision may name several).
+        public var by_reason: [String: Int]
+    }
+}
+
+extension ScenarioRun {
+    /// Reads the trading figures from the finished components (on the kernel thread).
+    func tradingFigures(orders: Int) -> TradingFigures {
+        let metrics = portfolio.assumeIsolated { portfolio in
+            portfolio.recordFinalSample()
+            return (portfolio.performanceMetrics(), portfolio.fills, portfolio.duplicateFillsIgnored)
+        }
+        let rejects = broker.assumeIsolated { broker in
+            var counts: [String: Int] = [:]
+            for reason in ExecutionReport.RejectReason.allCases where reason != .none && broker.rejects(reason) > 0 {
+                counts[reason.description] = broker.rejects(reason)
+            }
+            return counts
+        }
+        let gate = execution?.gate.assumeIsolated { gate in
+            (TradingFigures.GateFigures(approved: gate.outcomeCounts[.approved] ?? 0, projected: gate.outcomeCounts[.projected] ?? 0,
+                                        rejected: gate.outcomeCounts[.rejected] ?? 0, by_reason: gate.reasonCounts),
+             gate.killSwitchEngaged)
+        }
+        let shortfall = execution?.router.assumeIsolated { $0.implementationShortfallBasisPoints } ?? nil
+        let (performance, fills, duplicates) = metrics
+        return TradingFigures(
+            final_equity: DecimalText.format(performance.finalEquityMinorUnits, precision: 2),
+            pnl: DecimalText.format(performance.pnlMinorUnits, precision: 2), sharpe: performance.sharpe, sortino: performance.sortino,
+            max_drawdown: performance.maxDrawdown, cvar_95: performance.cvar95, turnover: performance.turnover, hit_rate: performance.hitRate,
+            fees: DecimalText.format(performance.feesMinorUnits, precision: 2), implementation_shortfall_bps: shortfall, orders: orders,
+            fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
+    }
+}

@@ -1,0 +1,45 @@
+import Actors
+import Kernel
+import Testing
+
+/// The router's cost model on known numbers, and its choice.
+@Suite struct RouterTests {
+    let market = CostModel.Market(halfSpreadBasisPoints: 1, displayedSize: 100, dailyVolatility: 0.02)
+
+    @Test func marketOrderCostIsHalfSpreadPlusFeePlusImpact() throws {
+        var model = CostModel()
+        model.temporaryImpact = 0.1
+        model.permanentImpact = 0.1
+        let venues = [VenueCosts(name: "a", makerFeeBasisPoints: 0, takerFeeBasisPoints: 0.5)]
+        let choices = model.candidates(quantity: 10, market: market, venues: venues)
+        let take = try #require(choices.first { $0.type == .market && $0.slices == 1 })
+        // 1 + 0.5 + (0.1 + 0.05) × 0.02 × (10 / 100) × 10 000 = 1.5 + 3 = 4.5 bps.
+        #expect(abs(take.modelCostBasisPoints - 4.5) < 1e-9)
+        let limit = try #require(choices.first { $0.type == .limit })
+        // p = 0.5: 0.5 × (−1 + 0) + 0.5 × (2 + 0.02 / √390 × 1 × 10 000 + 1.5)
+        let expected = 0.5 * -1 + 0.5 * (2 + 0.02 / 390.0.squareRoot() * 10_000 + 1.5)
+        #expect(abs(limit.modelCostBasisPoints - expected) < 1e-9)
+        #expect(!choices.contains { $0.slices > 1 }, "10 lots fit in one slice of 20 % × 100")
+    }
+
+    @Test func thePOVCandidateAppearsForLargeOrders() throws {
+        let choices = CostModel().candidates(quantity: 100, market: market, venues: [VenueCosts(name: "a", makerFeeBasisPoints: 0, takerFeeBasisPoints: 1)])
+        let pov = try #require(choices.first { $0.slices > 1 })
+        #expect(pov.slices == 5, "slices of 20 lots")
+        let sweep = try #require(choices.first { $0.type == .market && $0.slices == 1 })
+        #expect(pov.modelCostBasisPoints < sweep.modelCostBasisPoints, "slicing a whole-book order is cheaper than sweeping it")
+    }
+
+    @Test func theCheaperVenueWins() throws {
+        // Two venues, identical but for the taker fee and depth: B is cheaper for a market order.
+        let venues = [VenueCosts(name: "a", makerFeeBasisPoints: 0.2, takerFeeBasisPoints: 3, liquidity: 0.5),
+                      VenueCosts(name: "b", makerFeeBasisPoints: 0.2, takerFeeBasisPoints: 0.3, liquidity: 1)]
+        let choices = CostModel().candidates(quantity: 5, market: market, venues: venues)
+        let best = try #require(choices.min { $0.modelCostBasisPoints < $1.modelCostBasisPoints })
+        #expect(best.venue == 1)
+        let marketA = try #require(choices.first { $0.venue == 0 && $0.type == .market })
+        let marketB = try #require(choices.first { $0.venue == 1 && $0.type == .market })
+        #expect(marketB.modelCostBasisPoints < marketA.modelCostBasisPoints)
+        #expect(Set(choices.map(\.arm)).count == choices.count, "every candidate learns on its own arm")
+    }
+}
