@@ -32,6 +32,10 @@ public final class Context: @unchecked Sendable {
     /// The current time: the time of the event being handled.
     @inline(__always) public var now: Timestamp { kernel.now }
 
+    /// The sequence number of the input (tick) behind what is being handled: the trace id that
+    /// links a decision back to the market event that caused it (see `metronome log cat --trace`).
+    @inline(__always) public var traceID: UInt64 { kernel.lastInputSequence }
+
     /// The run's clock, for code written against Swift's `Clock` (`sleep(until:)` is a kernel
     /// timer in both the virtual and the live clock).
     public var clock: any KernelClock { kernel.clock }

@@ -91,3 +91,21 @@ public enum Message: Sendable, Equatable {
         }
     }
 }
+
+extension Message {
+    /// The trace id a message carries (the input behind it), for the decision log; nil for
+    /// messages without one.
+    public var traceID: UInt64? {
+        switch self {
+        case .signal(let value): value.traceID
+        case .forecast(let value): value.traceID
+        case .intent(let value): value.traceID
+        case .gate(let value): value.traceID
+        case .order(let value): value.traceID
+        case .report(let value): value.traceID
+        case .fill(let value): value.traceID
+        case .position(let value): value.traceID
+        default: nil
+        }
+    }
+}

@@ -110,6 +110,7 @@ extension Kernel {
                                      deliveriesBefore: deliveries, eventDigestBefore: digest.event)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
+        lastInputSequence = sequence
         publish(from: .input, to: record.topic, record.message, delay: 0)
     }
 }

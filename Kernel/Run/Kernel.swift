@@ -42,6 +42,10 @@ public final class Kernel: @unchecked Sendable {
 
     @exclusivity(unchecked) var deliveries: UInt64 = 0
     @exclusivity(unchecked) var inputsAdmitted: UInt64 = 0
+    /// Sequence number of the last admitted input: the tick behind whatever is handled now (an
+    /// input at time t is admitted only after every event at or before t, so the events it causes
+    /// at its own instant all see it). The trace id of the decision log.
+    @exclusivity(unchecked) public internal(set) var lastInputSequence: UInt64 = 0
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0

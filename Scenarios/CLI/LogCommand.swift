@@ -97,6 +97,7 @@ struct LogCatCommand: ParsableCommand {
             Examples:
               metronome log cat out/calm.mlog | head
               metronome log cat out/calm.mlog --from 2024-03-01T15:00:00Z --to 15m --type fill
+              metronome log cat out/calm.mlog --trace 577329     # one tick and every decision it led to
             """)
 
     @Argument(help: "The log.")
@@ -110,6 +111,9 @@ struct LogCatCommand: ParsableCommand {
 
     @Option(help: "Only this message type: \(MessageTag.typeNames.joined(separator: ", ")).")
     var type: String?
+
+    @Option(help: "Only the input with this sequence number and the decisions that carry it as their trace id (intent → gate → order → fills → positions).")
+    var trace: UInt64?
 
     func run() throws {
         let reader = try LogCommand.open(log)
@@ -139,6 +143,12 @@ struct LogCatCommand: ParsableCommand {
                         continue
                     }
                     if let typeFilter, record.message.tag.description != typeFilter { continue }
+                    if let trace {
+                        switch record {
+                        case .input(let input): guard input.sequence == trace else { continue }
+                        case .decision(let decision): guard decision.message.traceID == trace else { continue }
+                        }
+                    }
                     output.line(line(for: record, header: header))
                 }
                 if let error = records.error {

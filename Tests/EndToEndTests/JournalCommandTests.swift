@@ -76,6 +76,25 @@ import Testing
         #expect(replay.stdout.contains("verified up to the loss point"))
     }
 
+    /// The decision log: an order's trace id names the tick behind it, and `--trace` lists that
+    /// tick and the chain intent → gate → order → ack → fill → position.
+    @Test func traceLinksATickToItsDecisions() throws {
+        let log = try record("zstd", until: "1h")
+        let orders = try CommandRunner.metronome("log", "cat", log.path, "--type", "order")
+        let first = try #require(orders.stdout.split(separator: "\n").first)
+        let order = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        let trace = try #require(order["trace"] as? Int)
+        let chain = try CommandRunner.metronome("log", "cat", log.path, "--trace", "\(trace)")
+        #expect(chain.exitCode == 0)
+        let records = try chain.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(records.first?["record"] as? String == "input" && records.first?["seq"] as? Int == trace, "the tick comes first")
+        let types = records.compactMap { $0["type"] as? String }
+        for type in ["intent", "gate", "order", "report", "fill", "position"] { #expect(types.contains(type), "\(type) in \(types)") }
+        for record in records.dropFirst() { #expect(record["trace"] as? Int == trace) }
+    }
+
     @Test func garbageIsBadInput() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let garbage = directory.appendingPathComponent("garbage.mlog")

@@ -97,7 +97,7 @@ public actor EMACrossAgent: Component {
         let signal = Signal(
             symbol: quote.symbol, mu: mu, sigma: sigma, horizonNanoseconds: horizonNanoseconds[index],
             confidence: confidence, regime: 0, agentID: parameters.agentID,
-            modelVersion: EMACrossAgent.modelVersion, traceID: delivery.sequence)
+            modelVersion: EMACrossAgent.modelVersion, traceID: context.traceID)
         signalsEmitted += 1
         // Score the forecast after its horizon (fixed at the first one), like every agent — for the
         // report only: it does not change μ.
