@@ -32,8 +32,10 @@ import Kernel
 /// - **Prices**: a taking fill is at the bid or ask of the quote current at its time; a resting
 ///   fill is at the order's own price, which it was quoting in the book and which the market
 ///   reached. Never a mid, never an improvement we could not have had.
-/// - **Fees** per fill: notional × (taker or maker basis points) / 10 000, rounded half away from
-///   zero to the account's minor unit.
+/// - **Fees** per fill: notional × (taker or maker basis points) / 10 000 plus the venue's carried
+///   remainder, rounded half away from zero to the minor unit; the sub-cent remainder carries to
+///   the venue's next fill — a 0.3-cent fee is a cent on about every third fill, never rounded
+///   away to nothing.
 /// - **Down**: while ``VenueProfile/isDown(at:)``, arrivals are rejected, nothing matches and
 ///   cancels are lost; quotes are still recorded and expiries still happen.
 public struct SimulatedVenue: BrokerAdapter, Sendable {
@@ -47,6 +49,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
     private let makerFeeMicroBasisPoints: Int64
     private let takerFeeMicroBasisPoints: Int64
+    /// Fees owed but not yet charged, in 10⁻¹⁰ minor units (below one cent in magnitude).
+    private var feeCarry: Int128 = 0
     /// The market's top of book, per symbol.
     private var books: [Touch]
     /// Our open orders, in time priority (arrival order).
@@ -309,8 +313,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         entry.leavesQuantity -= lots
         let symbol = Int(entry.order.symbol)
         let notional = instruments[symbol].notionalMinorUnits(quantity: lots, price: price)
-        let fee = Self.feeMinorUnits(notional: notional,
-                                     microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints)
+        let fee = Self.feeMinorUnits(notional: notional, microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints,
+                                     carry: &feeCarry)
         fillsIssued += 1
         let isFinal = entry.leavesQuantity == 0
         events.append(.fill(Fill(orderID: entry.order.orderID, symbol: entry.order.symbol, side: entry.order.side,
@@ -319,14 +323,17 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         if isFinal { entry.isClosed = true }
     }
 
-    /// notional × microBasisPoints / 10¹⁰ (10 000 basis points × 10⁶), rounded half away from zero.
-    /// Exact: 128-bit product, integer division.
-    static func feeMinorUnits(notional: Int64, microBasisPoints: Int64) -> Int64 {
-        let product = Int128(notional) * Int128(microBasisPoints)
+    /// notional × microBasisPoints / 10¹⁰ (10 000 basis points × 10⁶) plus what was carried,
+    /// rounded half away from zero to whole minor units; the remainder (at most half a minor unit,
+    /// in 10⁻¹⁰ minor units) stays in `carry`, so the fees charged never drift from those owed.
+    /// Exact: 128-bit products, integer division.
+    static func feeMinorUnits(notional: Int64, microBasisPoints: Int64, carry: inout Int128) -> Int64 {
+        let owed = Int128(notional) * Int128(microBasisPoints) + carry
         let divisor: Int128 = 10_000_000_000
-        let magnitude = (product.magnitude + UInt128(divisor / 2)) / UInt128(divisor)
-        let fee = Int64(magnitude)  // ≤ |notional|: fees are at most 10 000 basis points
-        return product < 0 ? -fee : fee
+        let magnitude = (owed.magnitude + UInt128(divisor / 2)) / UInt128(divisor)
+        let fee = owed < 0 ? -Int128(magnitude) : Int128(magnitude)  // ≤ |notional| + 1: fees are at most 10 000 bp
+        carry = owed - fee * divisor
+        return Int64(fee)
     }
 
     // MARK: Closing orders

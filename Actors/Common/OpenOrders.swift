@@ -5,6 +5,7 @@ import Kernel
 /// Orders are rare next to quotes, so a dictionary by order id is fine here.
 public struct OpenOrders: Sendable {
     private var orders: [UInt64: (symbol: SymbolID, side: Side, leaves: Int64)] = [:]
+    private var seenFills: Set<UInt64> = []
     /// Signed lots still open per symbol.
     public private(set) var openQuantity: [Int64]
 
@@ -21,7 +22,8 @@ public struct OpenOrders: Sendable {
             orders[order.orderID] = (order.symbol, order.side, order.quantity)
             openQuantity[Int(order.symbol)] += order.side.sign * order.quantity
         case .fill(let fill):
-            guard var open = orders[fill.orderID] else { return nil }
+            // A resent report (same fill id) is counted once.
+            guard var open = orders[fill.orderID], fill.fillID == 0 || seenFills.insert(fill.fillID).inserted else { return nil }
             let filled = min(fill.quantity, open.leaves)
             open.leaves -= filled
             openQuantity[Int(open.symbol)] -= open.side.sign * filled
@@ -32,7 +34,8 @@ public struct OpenOrders: Sendable {
                 orders[fill.orderID] = open
             }
         case .report(let report):
-            guard report.isTerminal, let open = orders.removeValue(forKey: report.orderID) else { return nil }
+            // A duplicate-order reject names the original, which is still working.
+            guard report.isTerminal, report.reason != .duplicateOrder, let open = orders.removeValue(forKey: report.orderID) else { return nil }
             openQuantity[Int(open.symbol)] -= open.side.sign * open.leaves
             if open.leaves > 0 { return (open.symbol, open.side.sign * open.leaves) }
         default:

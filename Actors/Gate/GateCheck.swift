@@ -28,17 +28,23 @@ public enum GateCheck {
         let lot = max(book.instruments[index].lotSize, 1)
         guard intent.quantity % lot == 0 else { return verdict(0, .lotSize) }
         let current = book.committed[index]
-        let reducing = abs(current + intent.quantity) < abs(current) && (current + intent.quantity) * current >= 0
-        // A reducing trade (toward flat, not through it) always passes: it only takes risk off.
-        if reducing { return verdict(intent.quantity, []) }
+        let held = book.positions[index]
+        // A reducing trade (toward flat, not through it) always passes: it only takes risk off. It
+        // must reduce both the committed position and the one held now (an open order that is
+        // later refused must not turn a "reduction" into new risk).
+        func reduces(_ position: Int64) -> Bool { position != 0 && abs(position + intent.quantity) < abs(position) && (position + intent.quantity) * position >= 0 }
+        if reduces(current) && reduces(held) { return verdict(intent.quantity, []) }
         var reasons: GateReasons = []
         if situation.stale { reasons.insert(.staleData) }
         if situation.outsideBand { reasons.insert(.priceBand) }
         if situation.throttled { reasons.insert(.throttle) }
         if situation.coolingDown { reasons.insert(.cooldown) }
         if situation.killSwitchEngaged {
-            // Only the part that takes the position toward flat passes.
-            let towardFlat = current * intent.quantity < 0 ? -current : 0
+            // Only the part that takes both positions toward flat passes.
+            var towardFlat: Int64 = 0
+            if current * intent.quantity < 0 && held * intent.quantity < 0 {
+                towardFlat = (intent.quantity > 0 ? 1 : -1) * min(abs(current), abs(held), abs(intent.quantity))
+            }
             return verdict(towardFlat, reasons.union(.killSwitch))
         }
         guard reasons.isEmpty else { return verdict(0, reasons) }

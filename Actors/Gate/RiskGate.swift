@@ -26,6 +26,7 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) private var sampledMarks: [Int64]
     @exclusivity(unchecked) private var approvalTimes: [Timestamp] = []
     @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
+    @exclusivity(unchecked) private var samplingArmed = false
     private let decisionsTopic: TopicID
     private let approvedTopic: TopicID
     @exclusivity(unchecked) public private(set) var killSwitchEngaged = false
@@ -53,7 +54,6 @@ public actor RiskGate: Component {
         for topic in [Topics.intents, Topics.quotes, Topics.trades, Topics.positions, Topics.orders, Topics.fills, Topics.executionReports] {
             context.subscribe(context.topic(topic))
         }
-        _ = context.schedule(after: 60_000_000_000)
     }
 
     /// The operator's reset after a kill: risk may be taken again, and the peak restarts from now.
@@ -72,6 +72,12 @@ public actor RiskGate: Component {
             guard index < book.marks.count else { return }
             book.marks[index] = quote.midPrice
             lastQuoteTime[index] = delivery.time
+            if !samplingArmed {
+                // Volatility samples run while quotes arrive (a timer re-armed forever would keep
+                // a run without an end time going).
+                samplingArmed = true
+                _ = context.schedule(after: 60_000_000_000)
+            }
             if book.positions[index] != 0 { watchDrawdown() }
         case .trade(let trade):
             if Int(trade.symbol) < lastTradePrice.count { lastTradePrice[Int(trade.symbol)] = trade.price }
@@ -97,8 +103,8 @@ public actor RiskGate: Component {
             _ = openOrders.absorb(delivery.message)
             if Int(report.symbol) < book.committed.count { recommit(Int(report.symbol)) }
         case .timer:
+            samplingArmed = false
             sampleVolatility()
-            _ = context.schedule(after: 60_000_000_000)
         default:
             break
         }
@@ -129,6 +135,9 @@ public actor RiskGate: Component {
             killSwitchEngaged = true
             killSwitchTime = context.now
             context.logger.warning("kill switch engaged", metadata: ["drawdown": "\(drawdown)", "equity": "\(equity)"])
+            // A record for the decision log, and the router's cue to stop sending slices.
+            context.publish(decisionsTopic, .gate(GateDecision(symbol: GateDecision.allSymbols, outcome: .rejected, requestedQuantity: 0,
+                                                               approvedQuantity: 0, reasons: .killSwitch, traceID: context.traceID)))
         }
     }
 

@@ -1,11 +1,15 @@
+import Kernel
+
 /// Expected cost of executing q lots, in basis points of the arrival mid (positive = cost):
 /// - market: half-spread + taker fee + Almgren–Chriss temporary impact η·σ·(q / depth) and half
 ///   the permanent impact γ·σ·(q / depth), depth = displayed size × venue liquidity;
-/// - limit at the touch: −half-spread + maker fee + (1 − p_fill) × (full spread + σ·√(wait)) —
-///   a passive order earns the spread when it fills and pays to cross later when it does not;
+/// - limit at the touch: p × (−half-spread + maker fee) + (1 − p) × (market cost + σ·√(wait)) —
+///   a passive order earns the half-spread when it fills, and when it does not, the parent pays
+///   to cross later after the price may have moved; p = fill probability × venue liquidity;
 /// - pegged: as limit, with a better fill chance (it follows the touch);
-/// - POV: n market slices of at most `participation` × depth, each with its own impact, plus the
-///   timing risk ½·σ·√(n × slice interval) of waiting.
+/// - POV: n market slices of at most `participation` × depth: each slice's temporary impact
+///   η·σ·(slice / depth), the permanent impact ½γ·σ·(q / depth) of the whole order (it does not
+///   depend on the schedule), and the timing risk ½·σ·√(n × slice interval) of waiting.
 /// σ is the daily volatility (a fraction).
 public struct CostModel: Sendable, Equatable {
     public var temporaryImpact = 0.1
@@ -31,9 +35,12 @@ public struct CostModel: Sendable, Equatable {
         }
     }
 
-    private func impact(_ quantity: Int64, depth: Double, volatility: Double) -> Double {
-        let participation = Double(quantity) / max(depth, 1)
-        return (temporaryImpact + permanentImpact / 2) * volatility * participation * 10_000
+    private func temporary(_ quantity: Int64, depth: Double, volatility: Double) -> Double {
+        temporaryImpact * volatility * Double(quantity) / max(depth, 1) * 10_000
+    }
+
+    private func permanent(_ quantity: Int64, depth: Double, volatility: Double) -> Double {
+        permanentImpact / 2 * volatility * Double(quantity) / max(depth, 1) * 10_000
     }
 
     /// Every candidate on every venue, in a fixed order (venue, then market, limit, pegged, POV).
@@ -42,21 +49,24 @@ public struct CostModel: Sendable, Equatable {
         let minuteVolatility = market.dailyVolatility / 390.0.squareRoot()
         for (index, venue) in venues.enumerated() {
             let depth = Double(market.displayedSize) * venue.liquidity
+            let volatility = market.dailyVolatility
             let take = market.halfSpreadBasisPoints + venue.takerFeeBasisPoints
-            choices.append(RoutingChoice(venue: index, type: .market, slices: 1,
-                                         modelCostBasisPoints: take + impact(quantity, depth: depth, volatility: market.dailyVolatility)))
-            let miss = 2 * market.halfSpreadBasisPoints + minuteVolatility * passiveWaitMinutes.squareRoot() * 10_000
+                + temporary(quantity, depth: depth, volatility: volatility) + permanent(quantity, depth: depth, volatility: volatility)
+            choices.append(RoutingChoice(venue: index, type: .market, slices: 1, modelCostBasisPoints: take))
+            let miss = take + minuteVolatility * passiveWaitMinutes.squareRoot() * 10_000
             let rest = -market.halfSpreadBasisPoints + venue.makerFeeBasisPoints
-            choices.append(RoutingChoice(venue: index, type: .limit, slices: 1,
-                                         modelCostBasisPoints: limitFillProbability * rest + (1 - limitFillProbability) * (miss + take)))
-            choices.append(RoutingChoice(venue: index, type: .pegged, slices: 1,
-                                         modelCostBasisPoints: peggedFillProbability * rest + (1 - peggedFillProbability) * (miss + take)))
+            let reach = min(max(venue.liquidity, 0), 1)
+            for (type, probability) in [(OrderType.limit, limitFillProbability), (.pegged, peggedFillProbability)] {
+                let fill = probability * reach
+                choices.append(RoutingChoice(venue: index, type: type, slices: 1, modelCostBasisPoints: fill * rest + (1 - fill) * miss))
+            }
             let sliceSize = max(Int64(participation * depth), 1)
             if quantity > sliceSize {
                 let slices = Int((quantity + sliceSize - 1) / sliceSize)
                 let timing = 0.5 * minuteVolatility * (Double(slices) * sliceIntervalMinutes).squareRoot() * 10_000
-                choices.append(RoutingChoice(venue: index, type: .market, slices: slices,
-                                             modelCostBasisPoints: take + impact(sliceSize, depth: depth, volatility: market.dailyVolatility) + timing))
+                let cost = market.halfSpreadBasisPoints + venue.takerFeeBasisPoints + temporary(sliceSize, depth: depth, volatility: volatility)
+                    + permanent(quantity, depth: depth, volatility: volatility) + timing
+                choices.append(RoutingChoice(venue: index, type: .market, slices: slices, modelCostBasisPoints: cost))
             }
         }
         return choices

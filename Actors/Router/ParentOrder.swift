@@ -10,6 +10,10 @@ struct ParentOrder: Sendable {
     var propensity: Double
     var arrivalMid: Int64
     var traceID: UInt64
+    /// Lots approved for this parent.
+    var quantity: Int64
+    /// What crossing later would cost (bps): the learning's price of the lots that never fill.
+    var missCostBasisPoints: Double
     /// Lots not yet sent (POV slices still to come).
     var unsent: Int64
     var sliceSize: Int64

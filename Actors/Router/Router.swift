@@ -10,8 +10,9 @@ import Logging
 /// ``CostModel`` plus what it has learned, picks the cheapest (or, with probability ε, explores
 /// a random one; the propensity is logged), sends the order — or POV slices — and, when the
 /// parent is done, publishes a ``TradeCostRecord`` (arrival price, implementation shortfall) and
-/// learns: each arm's correction is an EWMA of realized − predicted cost.
-/// A passive order that expires with lots left is swept with a market order on the same venue.
+/// learns: each arm's correction is an EWMA of realized − predicted cost, where the unfilled part
+/// of a parent counts at what crossing later would have cost (so a venue that never fills looks
+/// as dear as it is). Lots that expire unfilled are left to the sizer, which asks again.
 public actor Router: Component {
     public struct Parameters: Sendable, Equatable {
         public var venues: [VenueCosts]
@@ -42,6 +43,7 @@ public actor Router: Component {
     @exclusivity(unchecked) private var sampledMids: [Int64]
     @exclusivity(unchecked) private var parents: [ParentOrder] = []
     @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
+    @exclusivity(unchecked) private var seenFills: Set<UInt64> = []
     /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
     @exclusivity(unchecked) public private(set) var corrections: [Double]
     @exclusivity(unchecked) public private(set) var armCounts: [Int]
@@ -50,6 +52,7 @@ public actor Router: Component {
     /// Σ shortfall × arrival notional and Σ arrival notional, for the notional-weighted average.
     @exclusivity(unchecked) public private(set) var shortfallWeighted = 0.0
     @exclusivity(unchecked) public private(set) var shortfallWeight = 0.0
+    @exclusivity(unchecked) private var samplingArmed = false
     private let ordersTopic: TopicID
     private let costsTopic: TopicID
 
@@ -68,10 +71,9 @@ public actor Router: Component {
     }
 
     public func start() {
-        for topic in [Topics.approvedIntents, Topics.quotes, Topics.fills, Topics.executionReports] {
+        for topic in [Topics.approvedIntents, Topics.quotes, Topics.fills, Topics.executionReports, Topics.gateDecisions] {
             context.subscribe(context.topic(topic))
         }
-        _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
     }
 
     /// Notional-weighted implementation shortfall of the finished parents, in basis points.
@@ -83,20 +85,38 @@ public actor Router: Component {
             route(intent)
         case .quote(let quote):
             if Int(quote.symbol) < quotes.count { quotes[Int(quote.symbol)] = quote }
+            if !samplingArmed {
+                // Volatility samples run while quotes arrive, never on an idle clock.
+                samplingArmed = true
+                _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
+            }
         case .fill(let fill):
             guard let index = parentOfOrder[fill.orderID] else { return }
+            // A resent report (same fill id) is counted once.
+            guard fill.fillID == 0 || seenFills.insert(fill.fillID).inserted else { return }
             parents[index].filledQuantity += fill.quantity
             parents[index].filledValue += Double(fill.quantity) * Double(fill.price)
             parents[index].feesMinorUnits += fill.feeMinorUnits
-            if fill.isFinal { childDone(fill.orderID, parent: index, leaves: 0) }
+            if fill.isFinal { childDone(fill.orderID, parent: index) }
         case .report(let report):
-            guard report.isTerminal, let index = parentOfOrder[report.orderID] else { return }
-            childDone(report.orderID, parent: index, leaves: report.kind == .expired ? report.leavesQuantity : 0)
+            // A duplicate-order reject names the original, which is still working.
+            guard report.isTerminal, report.reason != .duplicateOrder, let index = parentOfOrder[report.orderID] else { return }
+            childDone(report.orderID, parent: index)
+        case .gate(let decision):
+            // The kill switch engaged: no more slices go out (working orders finish or expire).
+            guard decision.symbol == GateDecision.allSymbols, decision.reasons.contains(.killSwitch) else { return }
+            for index in parents.indices where !parents[index].done && parents[index].unsent > 0 {
+                parents[index].unsent = 0
+                if parents[index].openChildren == 0 {
+                    parents[index].done = true
+                    finish(parents[index])
+                }
+            }
         case .timer(let timer):
             if timer.tag == UInt64.max {
+                samplingArmed = false
                 sampleVolatility()
-                _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
-            } else if Int(timer.tag) < parents.count {
+            } else if Int(timer.tag) < parents.count, !parents[Int(timer.tag)].done {
                 sendSlice(Int(timer.tag))
             }
         default:
@@ -135,10 +155,12 @@ public actor Router: Component {
         }
         let propensity = (chosen == best ? 1 - parameters.exploration : 0) + explorationShare
         let choice = candidates[chosen]
+        // Crossing later on the chosen venue: its market candidate, plus the drift while waiting.
+        let crossLater = candidates.first { $0.venue == choice.venue && $0.type == .market && $0.slices == 1 }?.modelCostBasisPoints ?? 0
         let sliceSize = choice.slices > 1 ? (quantity + Int64(choice.slices) - 1) / Int64(choice.slices) : quantity
         parents.append(ParentOrder(symbol: intent.symbol, side: side, choice: choice, predictedCostBasisPoints: predicted[chosen],
-                                   propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, unsent: quantity,
-                                   sliceSize: sliceSize))
+                                   propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, quantity: quantity,
+                                   missCostBasisPoints: crossLater, unsent: quantity, sliceSize: sliceSize))
         sendSlice(parents.count - 1)
     }
 
@@ -173,14 +195,9 @@ public actor Router: Component {
         context.publish(ordersTopic, .order(order))
     }
 
-    private func childDone(_ orderID: UInt64, parent index: Int, leaves: Int64) {
+    private func childDone(_ orderID: UInt64, parent index: Int) {
         guard parentOfOrder.removeValue(forKey: orderID) != nil else { return }
         parents[index].openChildren -= 1
-        if leaves > 0 {
-            // The passive order ran out of time: sweep what is left.
-            send(index, quantity: leaves, type: .market, limit: 0)
-            return
-        }
         let parent = parents[index]
         guard parent.unsent == 0, parent.openChildren == 0, !parent.done else { return }
         parents[index].done = true
@@ -188,19 +205,26 @@ public actor Router: Component {
     }
 
     private func finish(_ parent: ParentOrder) {
-        guard parent.filledQuantity > 0 else { return }
         let instrument = instruments[Int(parent.symbol)]
         let arrival = Double(parent.arrivalMid)
-        let priceShortfall = Double(parent.side.sign) * (parent.averagePrice - arrival) / arrival * 10_000
-        let notional = abs(instrument.notionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
-        let feeCost = notional > 0 ? Double(parent.feesMinorUnits) / Double(notional) * 10_000 : 0
-        let shortfall = priceShortfall + feeCost
+        var shortfall = 0.0
+        var notional: Int64 = 0
+        if parent.filledQuantity > 0 {
+            let priceShortfall = Double(parent.side.sign) * (parent.averagePrice - arrival) / arrival * 10_000
+            notional = abs(instrument.notionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
+            let feeCost = notional > 0 ? Double(parent.feesMinorUnits) / Double(notional) * 10_000 : 0
+            shortfall = priceShortfall + feeCost
+        }
+        let filledShare = Double(parent.filledQuantity) / Double(max(parent.quantity, 1))
+        let realized = filledShare * shortfall + (1 - filledShare) * parent.missCostBasisPoints
         let arm = parent.choice.arm
-        let residual = shortfall - parent.choice.modelCostBasisPoints
+        let residual = realized - parent.choice.modelCostBasisPoints
         corrections[arm] += parameters.learningRate * (residual - corrections[arm])
         armCounts[arm] += 1
-        shortfallWeighted += shortfall * Double(notional)
-        shortfallWeight += Double(notional)
+        if notional > 0 {
+            shortfallWeighted += shortfall * Double(notional)
+            shortfallWeight += Double(notional)
+        }
         records += 1
         let record = TradeCostRecord(orderID: parent.firstOrderID, symbol: parent.symbol, venue: UInt8(parent.choice.venue),
                                      type: parent.choice.slices > 1 ? .market : parent.choice.type, arrivalPrice: parent.arrivalMid,

@@ -42,7 +42,8 @@ public struct KellySizing: Sendable, Equatable {
     ///   - currentQuantity: the position now, in lots.
     public func size(mu: Double, sigma: Double, equityMinorUnits: Int64, drawdown: Double, cvar: Double?,
                      lotNotionalMinorUnits: Int64, currentQuantity: Int64) -> Result {
-        guard mu.isFinite, sigma.isFinite, sigma > 0, equityMinorUnits > 0, lotNotionalMinorUnits > 0 else {
+        // σ below a hundredth of a basis point is no estimate (and σ² would underflow).
+        guard mu.isFinite, sigma.isFinite, sigma >= 1e-6, equityMinorUnits > 0, lotNotionalMinorUnits > 0 else {
             return Result(kellyWeight: 0, cappedWeight: 0, drawdownScale: 0, cvarScale: 0, targetQuantity: 0)
         }
         let kelly = kellyFraction * mu / (sigma * sigma)
@@ -55,6 +56,8 @@ public struct KellySizing: Sendable, Equatable {
         let currentWeight = Double(currentQuantity) * Double(lotNotionalMinorUnits) / equity
         let tradeLimit = maximumTradeRisk / sigma
         weight = currentWeight + min(max(weight - currentWeight, -tradeLimit), tradeLimit)
+        // Bounded before the conversion: a weight is at most 100× equity.
+        weight = min(max(weight, -100), 100)
         var target = Int64((weight * equity / Double(lotNotionalMinorUnits)).rounded(.towardZero))
         if abs(target - currentQuantity) * lotNotionalMinorUnits < minimumNotionalMinorUnits && target != 0 {
             target = currentQuantity

@@ -45,6 +45,7 @@ public actor Sizer: Component {
     @exclusivity(unchecked) private var currentSlate: UInt64 = 0
     private let intentsTopic: TopicID
     @exclusivity(unchecked) public private(set) var intentsSent = 0
+    @exclusivity(unchecked) private var samplingArmed = false
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64) {
         self.context = context
@@ -74,7 +75,6 @@ public actor Sizer: Component {
         context.subscribe(context.topic(Topics.fills))
         context.subscribe(context.topic(Topics.executionReports))
         if parameters.followsSlates { context.subscribe(context.topic(Topics.slates)) }
-        _ = context.schedule(after: parameters.sampleIntervalNanoseconds)
     }
 
     /// Cash plus every position at its mark, in minor units.
@@ -91,6 +91,7 @@ public actor Sizer: Component {
         case .quote(let quote):
             guard Int(quote.symbol) < marks.count else { return }
             marks[Int(quote.symbol)] = quote.midPrice
+            armSampling()
         case .forecast(let forecast):
             let index = Int(forecast.symbol)
             guard index < mu.count, forecast.mu.isFinite, forecast.sigma.isFinite else { return }
@@ -109,19 +110,23 @@ public actor Sizer: Component {
             guard decision.outcome != .approved, Int(decision.symbol) < targets.count else { return }
             targets[Int(decision.symbol)] -= decision.requestedQuantity - decision.approvedQuantity
         case .order, .fill, .report:
-            // Lots a venue refused will never fill: they come off the target, so they can be asked
-            // for again. (Expired passive orders are swept by the router, not abandoned.)
-            let abandoned = openOrders.absorb(delivery.message)
-            if case .report(let report) = delivery.message, report.kind == .rejected || report.kind == .cancelled,
-               let (symbol, quantity) = abandoned {
-                targets[Int(symbol)] -= quantity
-            }
+            // Lots that will never fill (rejected, cancelled, expired) come off the target, so
+            // they can be asked for again.
+            if let (symbol, abandoned) = openOrders.absorb(delivery.message) { targets[Int(symbol)] -= abandoned }
         case .timer:
+            samplingArmed = false
             sampleReturn()
-            _ = context.schedule(after: parameters.sampleIntervalNanoseconds)
         default:
             break
         }
+    }
+
+    /// Samples run while quotes arrive: a timer re-armed forever would keep a run without an end
+    /// time (or a quiet night) going.
+    private func armSampling() {
+        guard !samplingArmed else { return }
+        samplingArmed = true
+        _ = context.schedule(after: parameters.sampleIntervalNanoseconds)
     }
 
     private func sampleReturn() {

@@ -18,6 +18,9 @@ public struct GateDecision: WireCodable, Equatable {
         }
     }
 
+    /// The `symbol` of the record the gate writes when its kill switch engages (no intent behind it).
+    public static let allSymbols = SymbolID.max
+
     /// Signed lots the intent asked for.
     public var requestedQuantity: Int64
     /// Signed lots allowed (0 when rejected).

@@ -3,7 +3,8 @@
 public struct Intent: WireCodable, Equatable {
     /// Signed lots wanted after the trade.
     public var targetQuantity: Int64
-    /// Signed lots to trade: target − position at sizing time.
+    /// Signed lots to trade: target − what the sizer had asked for before (its previous target,
+    /// less whatever a gate cut or a venue refused).
     public var quantity: Int64
     /// The mark (mid) the intent was sized at, fixed point.
     public var referencePrice: Int64

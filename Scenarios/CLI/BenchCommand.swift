@@ -11,8 +11,9 @@ struct BenchCommand: ParsableCommand {
               metronome bench kernel --report-json out/kernel.json
               metronome bench log --report-json out/log.json
               metronome bench pipeline --report-json out/pipeline.json
+              metronome bench execution --report-json out/execution.json
             """,
-        subcommands: [BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self])
+        subcommands: [BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self, BenchExecutionCommand.self])
 }
 
 struct BenchKernelCommand: ParsableCommand {

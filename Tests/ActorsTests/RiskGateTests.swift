@@ -49,10 +49,11 @@ import Testing
         ]))
         _ = try kernel.run()
         let decisions = sink.messages.compactMap { if case .gate(let decision) = $0 { decision } else { nil } }
-        #expect(decisions.count == 3)
+        #expect(decisions.count == 4)
         #expect(decisions[0].outcome == .approved, "4.5 % down: still trading")
-        #expect(decisions[1].outcome == .rejected && decisions[1].reasons == .killSwitch, "5 % down: no new risk")
-        #expect(decisions[2].outcome == .approved && decisions[2].approvedQuantity == -2, "reducing still passes")
+        #expect(decisions[1].symbol == GateDecision.allSymbols && decisions[1].reasons == .killSwitch, "the engagement is on record")
+        #expect(decisions[2].outcome == .rejected && decisions[2].reasons == .killSwitch, "5 % down: no new risk")
+        #expect(decisions[3].outcome == .approved && decisions[3].approvedQuantity == -2, "reducing still passes")
         let made = try #require(gate)
         let (engaged, engagedAt, rejected, killed, afterReset) = made.assumeIsolated { gate in
             let before = (gate.killSwitchEngaged, gate.killSwitchTime, gate.outcomeCounts[.rejected], gate.reasonCounts["kill_switch"])

@@ -16,10 +16,19 @@ import Testing
         // 1 + 0.5 + (0.1 + 0.05) × 0.02 × (10 / 100) × 10 000 = 1.5 + 3 = 4.5 bps.
         #expect(abs(take.modelCostBasisPoints - 4.5) < 1e-9)
         let limit = try #require(choices.first { $0.type == .limit })
-        // p = 0.5: 0.5 × (−1 + 0) + 0.5 × (2 + 0.02 / √390 × 1 × 10 000 + 1.5)
-        let expected = 0.5 * -1 + 0.5 * (2 + 0.02 / 390.0.squareRoot() * 10_000 + 1.5)
+        // p = 0.5: 0.5 × (−1 + 0) + 0.5 × (4.5 + 0.02 / √390 × √1 × 10 000): the miss pays the market cost after a minute's drift.
+        let expected = 0.5 * -1 + 0.5 * (4.5 + 0.02 / 390.0.squareRoot() * 10_000)
         #expect(abs(limit.modelCostBasisPoints - expected) < 1e-9)
         #expect(!choices.contains { $0.slices > 1 }, "10 lots fit in one slice of 20 % × 100")
+    }
+
+    @Test func anUnreachableVenueNeverLooksCheapForPassiveOrders() throws {
+        let venues = [VenueCosts(name: "dark", makerFeeBasisPoints: -1, takerFeeBasisPoints: 0.1, liquidity: 0)]
+        let choices = CostModel().candidates(quantity: 1, market: market, venues: venues)
+        let market = try #require(choices.first { $0.type == .market })
+        for passive in choices where passive.type != .market {
+            #expect(passive.modelCostBasisPoints > market.modelCostBasisPoints, "no liquidity: a passive order never fills, it only waits")
+        }
     }
 
     @Test func thePOVCandidateAppearsForLargeOrders() throws {
