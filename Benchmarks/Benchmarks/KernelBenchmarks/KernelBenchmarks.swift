@@ -229,6 +229,24 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(ticksMetric, Int(outcome.summary.inputs))
         blackHole(outcome.summary.digest)
     }
+
+    executionBenchmark()
+}
+
+/// 6. The execution side: sizer → gate → router → broker → portfolio on crafted quotes and
+///    forecasts whose μ flips sign every round (`ExecutionBenchmark.measureOrders`), 2 000 rounds
+///    per run. Custom count `orders` gated exactly; wall time reads per run.
+func executionBenchmark() {
+    let ordersMetric = BenchmarkMetric.custom("orders", polarity: .prefersLarger, useScalingFactor: false)
+    var configuration = configuration(scalingFactor: .one, allocationAllowance: 64, maxDuration: .seconds(5), maxIterations: 30)
+    configuration.metrics += [ordersMetric]
+    configuration.thresholds?[ordersMetric] = countThresholds()
+    Benchmark("execution.orders", configuration: configuration) { benchmark in
+        let result = try ExecutionBenchmark.measureOrders(rounds: 2_000)
+        precondition(result.orders > 0, "no orders")
+        benchmark.measurement(ordersMetric, result.orders)
+        blackHole(result.summary.digest)
+    }
 }
 
 /// Counts that a deterministic run reproduces exactly: any change is a deviation.
