@@ -18,6 +18,8 @@ public protocol BrokerAdapter {
     mutating func onTrade(_ trade: Trade, at time: Timestamp, into events: inout [VenueEvent])
     /// Time passes: expiries due at or before `time`.
     mutating func onTime(_ time: Timestamp, into events: inout [VenueEvent])
+    /// Lots still working for an order, nil when it is not working (done, rejected, unknown).
+    func leavesQuantity(orderID: UInt64) -> Int64?
 }
 
 extension BrokerAdapter {

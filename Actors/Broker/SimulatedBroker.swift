@@ -78,7 +78,8 @@ public actor SimulatedBroker: Component {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
     private let parameters: Parameters
-    @exclusivity(unchecked) private var venues: [SimulatedVenue]
+    /// One adapter per venue: simulated venues, or whatever was plugged in.
+    @exclusivity(unchecked) private var venues: [any BrokerAdapter]
     /// Orders between our send and their arrival; an arrival timer's tag is the slot index.
     @exclusivity(unchecked) private var inFlight: [Order?] = []
     @exclusivity(unchecked) private var freeSlots: [Int] = []
@@ -103,11 +104,14 @@ public actor SimulatedBroker: Component {
     /// Rejects, indexed by ``ExecutionReport/RejectReason`` raw value (see ``rejects(_:)``).
     @exclusivity(unchecked) public private(set) var rejectsByReason: [Int]
 
-    public init(context: Context, parameters: Parameters, instruments: [Instrument]) {
+    /// - Parameter adapters: one per entry of `parameters.venues` (their latencies and names still
+    ///   apply); nil runs a ``SimulatedVenue`` for each.
+    public init(context: Context, parameters: Parameters, instruments: [Instrument], adapters: [any BrokerAdapter]? = nil) {
         precondition(parameters.venues.count <= Int(UInt8.max) + 1, "orders address at most 256 venues")
+        precondition(adapters.map { $0.count == parameters.venues.count } ?? true, "one adapter per venue")
         self.context = context
         self.parameters = parameters
-        venues = parameters.venues.indices.map { index in
+        venues = adapters ?? parameters.venues.indices.map { index in
             SimulatedVenue(index: UInt8(index), profile: parameters.venues[index], instruments: instruments,
                            staleAfterNanoseconds: parameters.staleAfterNanoseconds,
                            marketTimeToLiveNanoseconds: parameters.marketTimeToLiveNanoseconds,
