@@ -46,6 +46,11 @@ public struct SyntheticMarketFeed: InputSource {
         public var latencyNanoseconds: DurationNanoseconds
         /// Alternative data and the latent factors behind it; nil = none.
         public var alternativeData: AlternativeData?
+        /// A pull of each log price back toward its start (an Ornstein–Uhlenbeck term) with this
+        /// half-life; nil = none (a random walk).
+        public var meanReversionHalfLifeNanoseconds: DurationNanoseconds?
+        /// Scripted events (regime changes, crashes, news shocks), in any order.
+        public var events: [MarketEvent] = []
 
         /// Latent per-symbol factors that move returns a little, and the noisy alternative data
         /// that reveal them (see docs/agents.md, "What the agents can find"):
@@ -142,6 +147,9 @@ public struct SyntheticMarketFeed: InputSource {
     private let stepsPerPublish: Int
     private let cholesky: [Double]
     private var logPrices: [Double]
+    private let initialLogPrices: [Double]
+    /// Share of the distance to the start closed per interval (mean reversion).
+    private let meanReversionPerStep: Double
     private var stressed = false
     private var nextTime: Timestamp
     private let endTime: Timestamp
@@ -182,6 +190,10 @@ public struct SyntheticMarketFeed: InputSource {
         }
         cholesky = factor
         logPrices = parameters.initialPrices.map { log(Double($0)) }
+        initialLogPrices = logPrices
+        meanReversionPerStep = parameters.meanReversionHalfLifeNanoseconds.map { halfLife in
+            1 - pow(0.5, Double(parameters.intervalNanoseconds) / Double(max(halfLife, 1)))
+        } ?? 0
         nextTime = startTime &+ parameters.intervalNanoseconds
         self.endTime = endTime
         stepYears = Double(parameters.intervalNanoseconds) / 1e9 / GBMQuoteFeed.secondsPerTradingYear
@@ -206,7 +218,15 @@ public struct SyntheticMarketFeed: InputSource {
         } else if random.nextBernoulli(parameters.stressProbability) {
             stressed = true
         }
-        let multiplier = stressed ? parameters.stressedVolatilityMultiplier : 1
+        var multiplier = stressed ? parameters.stressedVolatilityMultiplier : 1
+        for event in parameters.events { multiplier *= event.volatilityMultiplier(at: nextTime) }
+        if parameters.alternativeData != nil {
+            for event in parameters.events {
+                if case .sentiment(let at, let sector, let shift) = event, at > nextTime &- parameters.intervalNanoseconds, at <= nextTime {
+                    for index in alpha.indices where sector.map({ $0 == parameters.sectors[index] }) ?? true { alpha[index] += shift }
+                }
+            }
+        }
         let sigma = parameters.volatility * multiplier
         let count = logPrices.count
         for index in 0..<count { shocks[index] = random.nextGaussian() }
@@ -221,6 +241,12 @@ public struct SyntheticMarketFeed: InputSource {
             var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
             let jumps = poisson(parameters.jumpIntensity * stepYears)
             for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
+            for event in parameters.events {
+                logReturn += event.logReturn(sector: parameters.sectors[symbol], at: nextTime, intervalNanoseconds: parameters.intervalNanoseconds)
+            }
+            if parameters.meanReversionHalfLifeNanoseconds != nil {
+                logReturn -= meanReversionPerStep * (logPrices[symbol] - initialLogPrices[symbol])
+            }
             logPrices[symbol] += logReturn
             let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
             let mid = max(Int64(exp(logPrices[symbol]).rounded()), spread + 1)

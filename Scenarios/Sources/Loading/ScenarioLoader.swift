@@ -67,7 +67,7 @@ public enum ScenarioLoader {
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
         let universe = try readUniverse(try top.require("universe"), file: file)
-        let feeds = try readFeeds(try top.require("feeds"), universe: universe, file: file)
+        let feeds = try readFeeds(try top.require("feeds"), universe: universe, start: start, file: file)
         let agents = try readAgents(top.value("agents"), file: file)
         for (index, feed) in feeds.enumerated() {
             let interval: DurationNanoseconds
@@ -169,7 +169,7 @@ public enum ScenarioLoader {
         return instruments
     }
 
-    private static func readFeeds(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> [FeedSettings] {
+    private static func readFeeds(_ node: Node, universe: [Instrument], start: Timestamp, file: String) throws(ScenarioError) -> [FeedSettings] {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "feeds")
         guard !items.isEmpty else { throw StrictMapping.error(file, node, "feeds must list at least one feed") }
@@ -240,7 +240,7 @@ public enum ScenarioLoader {
                 }
                 var sectorNames: [String] = []
                 for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
-                let parameters = SyntheticMarketFeed.Parameters(
+                var parameters = SyntheticMarketFeed.Parameters(
                     intervalNanoseconds: interval, drift: drift, volatility: volatility, initialPrices: prices,
                     sectors: universe.map { instrument in sectorNames.firstIndex(of: instrument.sector)! },
                     sectorCorrelation: try number("sector_correlation", -0.99...0.99, 0.5),
@@ -252,10 +252,21 @@ public enum ScenarioLoader {
                     recoveryProbability: try number("recovery_probability", 0...1, 1), spreadTicks: spread, maximumSize: maximumSize,
                     tradeProbability: try number("trade_probability", 0...1, 0), latencyNanoseconds: latency,
                     alternativeData: alternativeData)
+                if let node = map.value("mean_reversion_half_life") {
+                    let halfLife = try scalars.duration(node, "\(path).mean_reversion_half_life")
+                    guard halfLife > 0 else { throw StrictMapping.error(file, node, "\(path).mean_reversion_half_life must be positive") }
+                    parameters.meanReversionHalfLifeNanoseconds = halfLife
+                }
+                if let node = map.value("events") {
+                    parameters.events = try MarketEventLoader.events(node, start: start, sectorNames: sectorNames, path: path, file: file)
+                    if alternativeData == nil, parameters.events.contains(where: { if case .sentiment = $0 { true } else { false } }) {
+                        throw StrictMapping.error(file, node, "\(path): a sentiment event needs alternative_data", hint: "add an alternative_data: section")
+                    }
+                }
                 try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size",
                                          "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
                                          "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
-                                         "recovery_probability", "trade_probability", "alternative_data"])
+                                         "recovery_probability", "trade_probability", "alternative_data", "mean_reversion_half_life", "events"])
                 guard SyntheticMarketFeed.isValidCorrelation(parameters) else {
                     throw StrictMapping.error(file, item, "\(path): sector_correlation and market_correlation do not form a valid correlation matrix",
                                               hint: "keep market_correlation ≤ sector_correlation < 1 and both ≥ 0")
