@@ -62,9 +62,18 @@ struct RunCommand: ParsableCommand {
         let kernel = run.kernel
         let interrupt = InterruptHandler { kernel.requestStop() }
         defer { interrupt.cancel() }
+        // A progress bar on a terminal, unless --quiet.
+        var progress: ProgressBar?
+        if !quiet && ProgressBar.isTerminal {
+            let bar = ProgressBar(startTime: loaded.startTime, endTime: untilTime.map { min($0, loaded.endTime) } ?? loaded.endTime)
+            kernel.addObserver(bar)
+            progress = bar
+        }
         let outcome: RunOutcome
+        defer { progress?.finish() }
         do {
             outcome = try run.run()
+            progress?.finish()
         } catch let error as JournalError {
             throw CommandFailure.checkFailed("metronome: error: recording failed: \(error)")
         } catch {

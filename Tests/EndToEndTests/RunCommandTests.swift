@@ -87,6 +87,23 @@ import Testing
         #expect(badUntil.exitCode == 2 && badUntil.stderr.contains("--until"))
     }
 
+    /// On a terminal (a pseudo-terminal from `script`), `run` draws a progress bar on standard
+    /// error and the digests do not change; without a terminal, or with --quiet, there is none.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressBarOnATerminalOnly() throws {
+        let command = "\(CommandRunner.product("metronome")) run calm-day --until 1h"
+        let terminal = try CommandRunner.run("/usr/bin/script", ["-qc", command, "/dev/null"])
+        #expect(terminal.exitCode == 0)
+        #expect(terminal.stdout.contains("events/s  ETA"), "a progress line")
+        let plain = try CommandRunner.metronome("run", "calm-day", "--until", "1h")
+        #expect(!plain.stderr.contains("ETA") && !plain.stdout.contains("ETA"), "no bar without a terminal")
+        func digests(_ text: String) -> [String] {
+            // A terminal ends lines with "\r\n", one Character in Swift: split on any newline.
+            text.split(whereSeparator: \.isNewline).map(String.init).filter { $0.hasPrefix("digest") || $0.hasPrefix("decision_digest") }
+        }
+        #expect(digests(terminal.stdout) == digests(plain.stdout) && digests(plain.stdout).count == 2)
+    }
+
     @Test func versionNamesTheCodecs() throws {
         let result = try CommandRunner.metronome("version")
         #expect(result.stdout.contains("zstd 1.") && result.stdout.contains("lz4 1."))
