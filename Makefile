@@ -5,10 +5,14 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
 SCENARIO ?= Scenarios/Library/calm-day.yaml
 
-.PHONY: demo test deps build lint unit bench-kernel clean
+.PHONY: demo test deps test-deps build lint unit bench-kernel clean
 
 deps:
 	@./scripts/install-deps.sh
+
+# The test set-up also installs Chromium when it can (the HTML report renders in it).
+test-deps:
+	@./scripts/install-deps.sh --test
 
 build: deps
 	$(SWIFT) build -c release --product metronome
@@ -19,11 +23,11 @@ demo: build
 lint:
 	@python3 scripts/lint-determinism.py Kernel Actors
 
-unit: deps
+unit: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test: deps lint unit
+test: test-deps lint unit
 
 bench-kernel: build
 	$(RELEASE_BIN) bench kernel

@@ -76,6 +76,10 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) public private(set) var maximumDrawdownMinorUnits: Int64 = 0
     @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
+    /// Every symbol's mark at each equity sample (for the report's price paths).
+    @exclusivity(unchecked) public private(set) var markSamples: [[Int64]] = []
+    /// Every applied fill (for the report's price paths).
+    @exclusivity(unchecked) public private(set) var fillPoints: [FillPoint] = []
     public var sampleIntervalNanoseconds: DurationNanoseconds { equityCurve.sampleIntervalNanoseconds }
     @exclusivity(unchecked) private var sampleTimerArmed = false
     /// A quote or fill arrived since the last sample: only then can equity have changed.
@@ -191,8 +195,10 @@ public actor Portfolio: Component {
         let now = context.now
         if !equityCurve.isEmpty && equityCurve.lastSampleTime == now {
             equityCurve.replaceLast(equityMinorUnits)
+            if !markSamples.isEmpty { markSamples[markSamples.count - 1] = markPrices }
         } else {
             equityCurve.append(equityMinorUnits, at: now)
+            markSamples.append(markPrices)
         }
         activitySinceSample = false
     }
@@ -234,6 +240,7 @@ public actor Portfolio: Component {
             return
         }
         noteActivity()
+        fillPoints.append(FillPoint(time: context.now, symbol: fill.symbol, side: fill.side, price: fill.price, quantity: fill.quantity))
         let instrument = instruments[index]
         ledger.record(fill, instrument: instrument)
         let signedQuantity = fill.side.sign * fill.quantity
@@ -314,6 +321,7 @@ public actor Portfolio: Component {
         // After a final sample the pending timer has nothing new to record.
         guard activitySinceSample else { return }
         equityCurve.append(equityMinorUnits, at: context.now)
+        markSamples.append(markPrices)
         activitySinceSample = false
     }
 

@@ -44,6 +44,9 @@ public actor Router: Component {
     @exclusivity(unchecked) private var parents: [ParentOrder] = []
     @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
     @exclusivity(unchecked) private var seenFills: Set<UInt64> = []
+    @exclusivity(unchecked) private var sendTimes: [UInt64: Timestamp] = [:]
+    /// Order-to-fill latency of every fill, in nanoseconds of simulated time (send → fill report).
+    @exclusivity(unchecked) public private(set) var fillLatenciesNanoseconds: [UInt64] = []
     /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
     @exclusivity(unchecked) public private(set) var corrections: [Double]
     @exclusivity(unchecked) public private(set) var armCounts: [Int]
@@ -94,6 +97,8 @@ public actor Router: Component {
             guard let index = parentOfOrder[fill.orderID] else { return }
             // A resent report (same fill id) is counted once.
             guard fill.fillID == 0 || seenFills.insert(fill.fillID).inserted else { return }
+            if let sent = sendTimes[fill.orderID] { fillLatenciesNanoseconds.append(context.now - sent) }
+            if fill.isFinal { sendTimes[fill.orderID] = nil }
             parents[index].filledQuantity += fill.quantity
             parents[index].filledValue += Double(fill.quantity) * Double(fill.price)
             parents[index].feesMinorUnits += fill.feeMinorUnits
@@ -101,6 +106,7 @@ public actor Router: Component {
         case .report(let report):
             // A duplicate-order reject names the original, which is still working.
             guard report.isTerminal, report.reason != .duplicateOrder, let index = parentOfOrder[report.orderID] else { return }
+            sendTimes[report.orderID] = nil
             childDone(report.orderID, parent: index)
         case .gate(let decision):
             // The kill switch engaged: no more slices go out (working orders finish or expire).
@@ -187,6 +193,7 @@ public actor Router: Component {
         let order = Order(orderID: context.ids.next(), symbol: parent.symbol, side: parent.side, quantity: quantity, limitPrice: limit,
                           traceID: parent.traceID, venue: UInt8(parent.choice.venue), type: type)
         parentOfOrder[order.orderID] = index
+        sendTimes[order.orderID] = context.now
         if parents[index].firstOrderID == 0 { parents[index].firstOrderID = order.orderID }
         parents[index].openChildren += 1
         ordersSent += 1

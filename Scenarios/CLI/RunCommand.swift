@@ -15,6 +15,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               metronome run calm-day
               metronome run calm-day --seed 7 --until 1h --report-json out/run.json
+              metronome run flash-crash --report-html out/flash-crash.html
               metronome run calm-day --record out/calm.mlog --codec zstd --level 3
             """)
 
@@ -32,6 +33,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
     var reportJSON: String?
+
+    @Option(name: .customLong("report-html"), help: "Write a self-contained HTML report (inline SVG charts, no network) to this path.")
+    var reportHTML: String?
 
     @OptionGroup var recording: RecordingOptions
 
@@ -87,6 +91,15 @@ struct RunCommand: ParsableCommand {
                 try report.json().write(to: url)
             } catch {
                 throw CommandFailure.badInput("metronome: error: cannot write the report to \(reportJSON): \(error.localizedDescription)")
+            }
+        }
+        if let reportHTML {
+            do {
+                let url = URL(fileURLWithPath: reportHTML)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(HTMLReport.render(report: report, series: outcome.series).utf8).write(to: url)
+            } catch {
+                throw CommandFailure.badInput("metronome: error: cannot write the HTML report to \(reportHTML): \(error.localizedDescription)")
             }
         }
         if !quiet {

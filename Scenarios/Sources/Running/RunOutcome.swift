@@ -20,6 +20,8 @@ public struct RunOutcome: Sendable {
     public var agents: [AgentFigures] = []
     /// Performance, execution and risk figures.
     public var trading: TradingFigures
+    /// Equity, marks, fills and latencies over time (for the HTML report).
+    public var series: RunSeries
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }

@@ -231,7 +231,7 @@ public final class ScenarioRun {
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
-                          selector: selectorFigures, agents: agentFigures, trading: tradingFigures(orders: orders))
+                          selector: selectorFigures, agents: agentFigures, trading: tradingFigures(orders: orders), series: series())
     }
 }
 

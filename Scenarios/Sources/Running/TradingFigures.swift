@@ -66,3 +66,17 @@ extension ScenarioRun {
             fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
     }
 }
+
+extension ScenarioRun {
+    /// Reads the time series from the finished components (on the kernel thread, after the final sample).
+    func series() -> RunSeries {
+        let latencies = execution?.router.assumeIsolated { $0.fillLatenciesNanoseconds } ?? []
+        let universe = scenario.universe
+        let (initial, times, equity, marks, fills) = portfolio.assumeIsolated { portfolio in
+            (portfolio.initialCashMinorUnits, portfolio.equityCurve.sampleTimes, portfolio.equityCurve.samplesMinorUnits,
+             portfolio.markSamples, portfolio.fillPoints)
+        }
+        return RunSeries(symbols: universe.map(\.symbol), pricePrecision: universe.map(\.pricePrecision), initialEquityMinorUnits: initial,
+                         sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: fills, fillLatenciesNanoseconds: latencies)
+    }
+}

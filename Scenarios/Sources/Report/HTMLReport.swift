@@ -1,0 +1,130 @@
+import Foundation
+import Kernel
+
+/// `metronome run --report-html`: one self-contained HTML file (inline CSS and SVG, no script,
+/// no network) with the summary, equity and drawdown, fills on the price paths, per-agent
+/// figures, gate decisions, the order-to-fill latency histogram and the digests.
+public enum HTMLReport {
+    public static func render(report: RunReport, series: RunSeries) -> String {
+        var body = "<h1>\(SVGChart.escape(report.scenario))</h1>"
+        body += "<p class=\"sub\">seed \(report.seed) · \(SVGChart.escape(report.sim_start)) → \(SVGChart.escape(report.sim_end)) · stopped by \(report.stop_reason)</p>"
+        body += summary(report)
+        body += "<h2>Equity</h2>" + equity(series)
+        body += "<h2>Drawdown</h2>" + drawdown(series)
+        body += "<h2>Fills on the price paths</h2>" + prices(series)
+        body += "<h2>Agents</h2>" + agents(report)
+        body += "<h2>Gate decisions</h2>" + gate(report)
+        body += "<h2>Order-to-fill latency</h2>" + latency(series)
+        body += "<h2>Digests</h2><table><tr><th>digest</th><td><code>\(report.digest)</code></td></tr>"
+        body += "<tr><th>decision_digest</th><td><code>\(report.decision_digest)</code></td></tr></table>"
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Metronome — \(SVGChart.escape(report.scenario))</title>
+            <style>
+            body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:760px;color:#222;background:#fff}
+            h1{margin:0}h2{margin-top:28px;border-bottom:1px solid #ddd;font-size:16px}.sub{color:#666;margin-top:2px}
+            table{border-collapse:collapse}th{text-align:left;padding:2px 12px 2px 0;font-weight:500;color:#555}td{padding:2px 12px 2px 0}
+            svg{width:100%;height:auto;display:block}.plot{fill:#fafafa;stroke:#ddd}.axis,.label{font-size:11px;fill:#555}
+            .empty{color:#999}code{font-size:13px}
+            </style></head><body>
+            \(body)
+            </body></html>
+
+            """
+    }
+
+    private static func row(_ name: String, _ value: String) -> String { "<tr><th>\(name)</th><td>\(SVGChart.escape(value))</td></tr>" }
+
+    private static func optional(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
+
+    private static func summary(_ report: RunReport) -> String {
+        var table = "<table>"
+        table += row("final equity", "\(report.final_equity) \(report.currency)") + row("PnL", "\(report.pnl) \(report.currency)")
+        table += row("Sharpe / Sortino", optional(report.sharpe, "%.2f") + " / " + optional(report.sortino, "%.2f"))
+        table += row("max drawdown", String(format: "%.2f %%", report.max_drawdown * 100) + " (\(report.max_drawdown_amount) \(report.currency))")
+        table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%")) + row("turnover", optional(report.turnover, "%.2f"))
+        table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
+        table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))
+        table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")
+        table += row("events", "\(report.events) (\(Int(report.events_per_second)) /s)") + row("signals", "\(report.signals)")
+        return table + "</table>"
+    }
+
+    private static func minutes(_ times: [Timestamp]) -> [Double] {
+        guard let first = times.first else { return [] }
+        return times.map { Double($0 - first) / 60e9 }
+    }
+
+    private static func equity(_ series: RunSeries) -> String {
+        let xs = minutes(series.sampleTimes)
+        let points = zip(xs, series.equityMinorUnits).map { ($0, Double($1) / 100) }
+        return SVGChart.lines([(points, "#1f6feb")], title: "equity", unit: "minutes after the first sample; equity in the account currency")
+    }
+
+    private static func drawdown(_ series: RunSeries) -> String {
+        var peak = Double(series.initialEquityMinorUnits)
+        let xs = minutes(series.sampleTimes)
+        let points = zip(xs, series.equityMinorUnits).map { x, equity -> (Double, Double) in
+            peak = max(peak, Double(equity))
+            return (x, peak > 0 ? -(peak - Double(equity)) / peak * 100 : 0)
+        }
+        return SVGChart.lines([(points, "#cf222e")], title: "drawdown", unit: "minutes; drawdown from the peak, %")
+    }
+
+    /// Up to four symbols (the most filled ones), each its mark path with buys (green) and sells (red).
+    private static func prices(_ series: RunSeries) -> String {
+        guard let firstTime = series.sampleTimes.first, !series.marks.isEmpty else { return "<p class=\"empty\">no samples</p>" }
+        var counts = Array(repeating: 0, count: series.symbols.count)
+        for fill in series.fills where Int(fill.symbol) < counts.count { counts[Int(fill.symbol)] += 1 }
+        let chosen = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }.prefix(4)
+        var html = ""
+        for symbol in chosen {
+            let scale = pow(10, Double(series.pricePrecision[symbol]))
+            let xs = minutes(series.sampleTimes)
+            let path = zip(xs, series.marks).compactMap { x, marks in marks[symbol] > 0 ? (x, Double(marks[symbol]) / scale) : nil }
+            let markers = series.fills.filter { Int($0.symbol) == symbol && $0.time >= firstTime }.map { fill in
+                (x: Double(fill.time - firstTime) / 60e9, y: Double(fill.price) / scale, color: fill.side == .buy ? "#1a7f37" : "#cf222e",
+                 label: "\(fill.side) \(fill.quantity) at \(Double(fill.price) / scale)")
+            }
+            html += "<h3>\(SVGChart.escape(series.symbols[symbol])) — \(counts[symbol]) fills</h3>"
+            html += SVGChart.lines([(path, "#57606a")], title: series.symbols[symbol], unit: "minutes; mid (points: fills, green buy, red sell)",
+                                   markers: markers)
+        }
+        return html
+    }
+
+    private static func agents(_ report: RunReport) -> String {
+        guard !report.agents.isEmpty else { return "<p class=\"empty\">no agents</p>" }
+        var html = "<table><tr><th>agent</th><th>type</th><th>prior weight</th><th>blended weight</th><th>signals</th><th>hit rate</th><th>IC</th></tr>"
+        let learned = report.blender?.weights ?? []
+        for agent in report.agents {
+            let blended = agent.id - 1 < learned.count ? String(format: "%.3f", learned[agent.id - 1]) : "–"
+            html += "<tr><td>\(SVGChart.escape(agent.name))</td><td>\(agent.type)</td><td>\(String(format: "%.2f", agent.weight))</td><td>\(blended)</td>"
+            html += "<td>\(agent.signals)</td><td>\(optional(agent.hitRate, "%.3f"))</td><td>\(optional(agent.informationCoefficient, "%.3f"))</td></tr>"
+        }
+        html += "</table>"
+        let bars = report.agents.map { (label: $0.name, value: Double($0.signals), color: "#8250df") }
+        return html + SVGChart.bars(bars, title: "signals per agent")
+    }
+
+    private static func gate(_ report: RunReport) -> String {
+        guard let gate = report.gate else { return "<p class=\"empty\">no execution side (simple trader)</p>" }
+        var items: [(label: String, value: Double, color: String)] = [
+            ("approved", Double(gate.approved), "#1a7f37"), ("projected", Double(gate.projected), "#bf8700"), ("rejected", Double(gate.rejected), "#cf222e"),
+        ]
+        for reason in gate.by_reason.keys.sorted() { items.append(("· " + reason, Double(gate.by_reason[reason] ?? 0), "#57606a")) }
+        return SVGChart.bars(items, title: "gate decisions")
+    }
+
+    /// Log₂ buckets of the order-to-fill latency.
+    private static func latency(_ series: RunSeries) -> String {
+        guard !series.fillLatenciesNanoseconds.isEmpty else { return "<p class=\"empty\">no routed fills</p>" }
+        var buckets: [Int: Int] = [:]
+        for latency in series.fillLatenciesNanoseconds { buckets[latency == 0 ? 0 : 64 - latency.leadingZeroBitCount, default: 0] += 1 }
+        let items = buckets.keys.sorted().map { bit -> (label: String, value: Double, color: String) in
+            let upper = bit == 0 ? 0 : UInt64(1) << UInt64(min(bit, 63))
+            return ("< " + DurationText.format(upper), Double(buckets[bit] ?? 0), "#1f6feb")
+        }
+        return SVGChart.bars(items, title: "order-to-fill latency")
+    }
+}
