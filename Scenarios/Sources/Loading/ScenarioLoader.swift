@@ -74,7 +74,7 @@ public enum ScenarioLoader {
             switch feed.kind {
             case .gbm(let parameters): interval = parameters.intervalNanoseconds
             case .synthetic(let parameters): interval = parameters.intervalNanoseconds
-            case .tickCSV: continue
+            case .tickCSV, .dailyBars, .dailySeries: continue
             }
             let quotes = Double(end - start) / Double(interval) * Double(universe.count)
             if quotes > 2e9 {
@@ -180,8 +180,12 @@ public enum ScenarioLoader {
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? "feed\(index)"
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            guard type == "gbm" || type == "synthetic" || type == "csv" else {
-                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic, csv")
+            guard ["gbm", "synthetic", "csv", "daily-bars", "daily-series"].contains(type) else {
+                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic, csv, daily-bars, daily-series")
+            }
+            if type == "daily-bars" || type == "daily-series" {
+                feeds.append(FeedSettings(name: name, kind: try DailyFeedLoader.feed(type: type, map: &map, universe: universe, path: path, file: file)))
+                continue
             }
             if type == "csv" {
                 let pathNode = try map.require("path")

@@ -42,6 +42,11 @@ public struct FeedSettings: Sendable, Equatable {
         case synthetic(SyntheticMarketFeed.Parameters)
         /// Quotes and trades from a tick CSV (path resolved against the scenario's folder).
         case tickCSV(path: String, latencyNanoseconds: DurationNanoseconds)
+        /// One symbol's daily bars (shared market-data format) replayed as four quotes a day, and
+        /// optionally a VIX-like index from their realized volatility.
+        case dailyBars(path: String, symbol: SymbolID, volatilityWindow: Int?)
+        /// A dated series (one column, or the difference of two) as market-wide alternative data.
+        case dailySeries(path: String, kind: AltDatum.Kind, column: String, minus: String?)
     }
 
     public var name: String
