@@ -53,8 +53,14 @@ struct RunCommand: ParsableCommand {
         }
         let run: ScenarioRun
         do {
+            // --record wins over the scenario's record: section.
+            let fromScenario = loaded.record.map { settings in
+                ScenarioRun.Recording(path: settings.path, writer: JournalWriter.Options(
+                    codec: settings.codec, level: settings.level, blockBytes: settings.blockBytes,
+                    fsyncIntervalNanoseconds: settings.fsyncIntervalNanoseconds))
+            }
             let options = ScenarioRun.Options(seed: seed, until: untilTime, maximumEvents: maximumEvents, logLevel: level,
-                                              recording: try recording.recording())
+                                              recording: try recording.recording() ?? fromScenario)
             run = try ScenarioRun(scenario: loaded, options: options)
         } catch let error as CommandFailure {
             throw error
@@ -104,7 +110,7 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet {
             print(SummaryTable.render(report))
-            if let path = recording.record, let journal = outcome.journal {
+            if let path = recording.record ?? loaded.record?.path, let journal = outcome.journal {
                 print(SummaryTable.recording(path: path, statistics: journal, inputs: outcome.summary.inputs))
             }
         }

@@ -95,6 +95,28 @@ import Testing
         for record in records.dropFirst() { #expect(record["trace"] as? Int == trace) }
     }
 
+    /// A scenario's `record:` section records the run; `--record` wins over it.
+    @Test func theScenarioCanAskToBeRecorded() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let fromScenario = directory.appendingPathComponent("from-scenario.mlog")
+        let library = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/Library/one-strategy.yaml")
+        let text = try String(contentsOf: library, encoding: .utf8) + "\nrecord:\n  path: \(fromScenario.path)\n  codec: lz4\n"
+        let scenario = directory.appendingPathComponent("recorded.yaml")
+        try text.write(to: scenario, atomically: true, encoding: .utf8)
+        let run = try CommandRunner.metronome("run", scenario.path, "--until", "10m")
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("recorded         \(fromScenario.path)"))
+        let inspect = try CommandRunner.metronome("log", "inspect", fromScenario.path)
+        #expect(field("codec", in: inspect.stdout)?.hasPrefix("lz4") == true)
+        let other = directory.appendingPathComponent("from-option.mlog")
+        let overridden = try CommandRunner.metronome("run", scenario.path, "--until", "5m", "--quiet", "--record", other.path)
+        #expect(overridden.exitCode == 0 && FileManager.default.fileExists(atPath: other.path))
+        let bad = directory.appendingPathComponent("bad.yaml")
+        try (text.replacingOccurrences(of: "codec: lz4", with: "codec: gzip")).write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.metronome("validate", bad.path)
+        #expect(refused.exitCode == 2 && refused.stderr.contains("record.codec must be zstd, lz4 or none, found 'gzip'"))
+    }
+
     @Test func garbageIsBadInput() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let garbage = directory.appendingPathComponent("garbage.mlog")

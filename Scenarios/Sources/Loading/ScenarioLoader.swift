@@ -7,7 +7,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker"]
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -113,10 +113,36 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: section",
                                       hint: "add sizer: {} for the default sizer")
         }
+        let record = try top.value("record").map { node throws(ScenarioError) in try readRecord(node, file: file) }
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
                         universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
-                        execution: execution, broker: broker, sourceText: text, sourcePath: file)
+                        execution: execution, broker: broker, record: record, sourceText: text, sourcePath: file)
+    }
+
+    private static func readRecord(_ node: Node, file: String) throws(ScenarioError) -> RecordSettings {
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "record")
+        let path = try scalars.text(try map.require("path"), "record.path")
+        var codec = BlockCodec.zstd
+        if let value = map.value("codec") {
+            let name = try scalars.text(value, "record.codec")
+            guard let parsed = BlockCodec(name: name) else { throw StrictMapping.error(file, value, "record.codec must be zstd, lz4 or none, found '\(name)'") }
+            codec = parsed
+        }
+        var level: Int32?
+        if let value = map.value("level") {
+            let range: ClosedRange<Int64> = codec == .lz4 ? 0...12 : 1...19
+            guard codec != .none else { throw StrictMapping.error(file, value, "record.level has no meaning with codec none") }
+            level = Int32(try scalars.integer(value, "record.level", range: range))
+        }
+        let blockBytes = try map.value("block_size").map { node throws(ScenarioError) in
+            Int(try scalars.integer(node, "record.block_size", range: 4_096...Int64(JournalFormat.maximumBlockBytes)))
+        } ?? JournalFormat.defaultBlockBytes
+        let fsync = try map.value("fsync_interval").map { node throws(ScenarioError) in try scalars.duration(node, "record.fsync_interval") }
+            ?? 1_000_000_000
+        try map.finish(allowed: ["path", "codec", "level", "block_size", "fsync_interval"])
+        return RecordSettings(path: path, codec: codec, level: level, blockBytes: blockBytes, fsyncIntervalNanoseconds: fsync)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ScenarioError {

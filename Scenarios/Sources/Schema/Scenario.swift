@@ -23,6 +23,8 @@ public struct Scenario: Sendable, Equatable {
     /// then replaces the simple trader.
     public var execution: ExecutionSettings?
     public var broker: SimulatedBroker.Parameters
+    /// The `record:` section: record `metronome run` to this log unless `--record` says otherwise.
+    public var record: RecordSettings?
     /// The file's text, exactly as read (the journal embeds it).
     public var sourceText: String
     /// Where it was read from.
@@ -84,6 +86,16 @@ public struct ExecutionSettings: Sendable, Equatable {
     public var gate: GateLimits
     /// The router's settings; its venues are the broker's (filled in when the run is wired).
     public var router: Router.Parameters
+}
+
+/// The `record:` section.
+public struct RecordSettings: Sendable, Equatable {
+    /// Relative paths are relative to the working directory, like `--record`.
+    public var path: String
+    public var codec: BlockCodec
+    public var level: Int32?
+    public var blockBytes: Int
+    public var fsyncIntervalNanoseconds: DurationNanoseconds?
 }
 
 /// The `blender:` section.
