@@ -184,12 +184,30 @@ public actor Portfolio: Component {
             initialEquityMinorUnits: equityCurve.initialEquityMinorUnits, equitySamplesMinorUnits: equityCurve.samplesMinorUnits,
             tradedNotionalMinorUnits: turnoverMinorUnits, feesMinorUnits: feesMinorUnits,
             winningCloses: winningCloses, closes: closes,
-            annualizationFactor: annualizationFactor
-                ?? PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: equityCurve.sampleIntervalNanoseconds))
+            annualizationFactor: annualizationFactor ?? observedAnnualizationFactor)
     }
 
     /// Samples the equity now if anything happened since the last sample, so the curve ends at
     /// the run's final equity. Idempotent; the portfolio's `stop` calls it, and a runner may too.
+    /// √(252 × samples per trading day), from the samples actually taken: the curve samples only
+    /// after activity, so on sparse data (daily bars) a sample's return spans hours, not one
+    /// interval. Days are the distinct UTC dates of the samples. A full intraday session of
+    /// 1-minute samples gives √(252 × 390), as the interval alone would.
+    public var observedAnnualizationFactor: Double {
+        var days = 0
+        var lastDay: UInt64?
+        for time in equityCurve.sampleTimes {
+            let day = time / 86_400_000_000_000
+            if day != lastDay { days += 1; lastDay = day }
+        }
+        guard days > 0, equityCurve.count > 1 else {
+            return PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: equityCurve.sampleIntervalNanoseconds)
+        }
+        let perDay = min(Double(equityCurve.count) / Double(days),
+                         Double(PerformanceMetrics.tradingNanosecondsPerDay) / Double(equityCurve.sampleIntervalNanoseconds))
+        return (Double(PerformanceMetrics.tradingDaysPerYear) * perDay).squareRoot()
+    }
+
     public func recordFinalSample() {
         guard activitySinceSample else { return }
         let now = context.now

@@ -125,16 +125,3 @@ struct ReplayReportFile: Codable {
 }
 
 /// Writes a Codable value as pretty, key-sorted JSON, creating folders; exit 2 when it cannot.
-enum ReportFile {
-    static func write(_ value: some Encodable, to path: String) throws {
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try (encoder.encode(value) + Data("\n".utf8)).write(to: url)
-        } catch {
-            throw CommandFailure.badInput("metronome: error: cannot write \(path): \(error.localizedDescription)")
-        }
-    }
-}

@@ -48,6 +48,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioArgument.load(scenario)
         let untilTime = try TimeArgument.until(until, scenario: loaded)
+        // Report paths are checked before the run, so a long run is never lost to a bad path.
+        for (option, path) in [("--report-json", reportJSON), ("--report-html", reportHTML)] {
+            if let path { try ReportFile.checkWritable(path, option: option) }
+        }
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure.badInput("metronome: error: --log-level expects trace, debug, info, notice, warning, error or critical, found '\(logLevel)'")
         }
@@ -90,24 +94,8 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.checkFailed("metronome: error: the run failed: \(error)")
         }
         let report = RunReport(outcome)
-        if let reportJSON {
-            do {
-                let url = URL(fileURLWithPath: reportJSON)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try report.json().write(to: url)
-            } catch {
-                throw CommandFailure.badInput("metronome: error: cannot write the report to \(reportJSON): \(error.localizedDescription)")
-            }
-        }
-        if let reportHTML {
-            do {
-                let url = URL(fileURLWithPath: reportHTML)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(HTMLReport.render(report: report, series: outcome.series).utf8).write(to: url)
-            } catch {
-                throw CommandFailure.badInput("metronome: error: cannot write the HTML report to \(reportHTML): \(error.localizedDescription)")
-            }
-        }
+        if let reportJSON { try ReportFile.write(try report.json(), to: reportJSON) }
+        if let reportHTML { try ReportFile.write(Data(HTMLReport.render(report: report, series: outcome.series).utf8), to: reportHTML) }
         if !quiet {
             print(SummaryTable.render(report))
             if let path = recording.record ?? loaded.record?.path, let journal = outcome.journal {

@@ -35,18 +35,29 @@ public enum HTMLReport {
 
     private static func row(_ name: String, _ value: String) -> String { "<tr><th>\(name)</th><td>\(SVGChart.escape(value))</td></tr>" }
 
+    private static func grouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
+    }
+
     private static func optional(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
 
     private static func summary(_ report: RunReport) -> String {
         var table = "<table>"
         table += row("final equity", "\(report.final_equity) \(report.currency)") + row("PnL", "\(report.pnl) \(report.currency)")
         table += row("Sharpe / Sortino", optional(report.sharpe, "%.2f") + " / " + optional(report.sortino, "%.2f"))
-        table += row("max drawdown", String(format: "%.2f %%", report.max_drawdown * 100) + " (\(report.max_drawdown_amount) \(report.currency))")
+        table += row("max drawdown", String(format: "%.2f %% of the peak (sampled curve); ", report.max_drawdown * 100)
+                     + "\(report.max_drawdown_amount) \(report.currency) (every mark)")
         table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%")) + row("turnover", optional(report.turnover, "%.2f"))
         table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
         table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))
         table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")
-        table += row("events", "\(report.events) (\(Int(report.events_per_second)) /s)") + row("signals", "\(report.signals)")
+        table += row("events", "\(grouped(report.events)) (\(grouped(UInt64(report.events_per_second)))/s)") + row("signals", grouped(UInt64(report.signals)))
         return table + "</table>"
     }
 
@@ -116,6 +127,15 @@ public enum HTMLReport {
         return SVGChart.bars(items, title: "gate decisions")
     }
 
+    /// 4294967296 ns → "4.29 s", 2097152 → "2.10 ms".
+    private static func readable(_ nanoseconds: UInt64) -> String {
+        let value = Double(nanoseconds)
+        if value >= 1e9 { return String(format: "%.2f s", value / 1e9) }
+        if value >= 1e6 { return String(format: "%.2f ms", value / 1e6) }
+        if value >= 1e3 { return String(format: "%.2f µs", value / 1e3) }
+        return "\(nanoseconds) ns"
+    }
+
     /// Log₂ buckets of the order-to-fill latency.
     private static func latency(_ series: RunSeries) -> String {
         guard !series.fillLatenciesNanoseconds.isEmpty else { return "<p class=\"empty\">no routed fills</p>" }
@@ -123,7 +143,7 @@ public enum HTMLReport {
         for latency in series.fillLatenciesNanoseconds { buckets[latency == 0 ? 0 : 64 - latency.leadingZeroBitCount, default: 0] += 1 }
         let items = buckets.keys.sorted().map { bit -> (label: String, value: Double, color: String) in
             let upper = bit == 0 ? 0 : UInt64(1) << UInt64(min(bit, 63))
-            return ("< " + DurationText.format(upper), Double(buckets[bit] ?? 0), "#1f6feb")
+            return ("< " + readable(upper), Double(buckets[bit] ?? 0), "#1f6feb")
         }
         return SVGChart.bars(items, title: "order-to-fill latency")
     }
