@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error with
+/// Ten broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error with
 /// exit code 2, from `validate` and from `run`; and every command's help has an example.
 @Suite struct BrokenScenarioTests {
     static let cases: [(file: String, location: String, message: String)] = [
@@ -13,6 +13,8 @@ import Testing
         ("gate-without-sizer", "11:3", "gate: and router: belong to the execution side"),
         ("bad-latency", "12:35", "broker.venues[0].order_latency must be a duration or one of normal:, lognormal:, empirical:"),
         ("not-yaml", "3:5", "not valid YAML"),
+        ("event-after-end", "9:3", "feed 'feed0': an event at 2024-03-01T16:30:00.000000000Z is after the scenario's end"),
+        ("outage-backwards", "12:65", "broker.venues[0].down_until must be after down_from"),
     ]
 
     @Test(arguments: BrokenScenarioTests.cases.map(\.file))

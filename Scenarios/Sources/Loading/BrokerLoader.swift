@@ -57,7 +57,12 @@ enum BrokerLoader {
         if let value = map.value("ack_latency") { venue.ackLatency = try latency(value, "\(path).ack_latency", file: file) }
         if let value = map.value("liquidity") { venue.liquidity = try scalars.decimal(value, "\(path).liquidity", range: 0...100) }
         if let value = map.value("down_from") { venue.downFrom = try scalars.timestamp(value, "\(path).down_from") }
-        if let value = map.value("down_until") { venue.downUntil = try scalars.timestamp(value, "\(path).down_until") }
+        if let value = map.value("down_until") {
+            venue.downUntil = try scalars.timestamp(value, "\(path).down_until")
+            if let from = venue.downFrom, let until = venue.downUntil, until <= from {
+                throw StrictMapping.error(file, value, "\(path).down_until must be after down_from")
+            }
+        }
         try map.finish(allowed: venueKeys)
         return venue
     }

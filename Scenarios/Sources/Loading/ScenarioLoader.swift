@@ -85,6 +85,25 @@ public enum ScenarioLoader {
         let blender = try readBlender(top.value("blender"), file: file)
         let selectorNode = top.value("selector")
         let selector = try readSelector(selectorNode, file: file)
+        if let selectorNode, let selector, selector.count > universe.count {
+            throw StrictMapping.error(file, selectorNode, "selector.count (\(selector.count)) is larger than the universe (\(universe.count) symbols)",
+                                      hint: "pick at most \(universe.count)")
+        }
+        for feed in feeds {
+            guard case .synthetic(let parameters) = feed.kind else { continue }
+            for event in parameters.events {
+                let at: Timestamp
+                switch event {
+                case .volatility(let from, _, _): at = from
+                case .crash(let time, _, _, _, _, _): at = time
+                case .sentiment(let time, _, _): at = time
+                }
+                if at >= end {
+                    throw StrictMapping.error(file, try top.require("feeds"), "feed '\(feed.name)': an event at \(TimeUnits.iso8601(at)) is after the scenario's end \(TimeUnits.iso8601(end))",
+                                              hint: "events take a UTC time or a duration after the start")
+                }
+            }
+        }
         if let selectorNode, selector != nil, blender == nil {
             throw StrictMapping.error(file, selectorNode, "a selector needs a blender", hint: "add a blender: section")
         }
