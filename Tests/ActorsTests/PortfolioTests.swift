@@ -225,11 +225,14 @@ import Testing
             #expect(metrics.turnover == 100_000.0 / 1_000_000.0)
             #expect(metrics.hitRate == nil, "no closing fill")
             #expect(metrics.returnCount == 2)
-            // By default the ratios are annualized for the curve's 30-second grid.
+            // By default the ratios are annualized by the samples actually taken: two on one UTC
+            // day (a sparse curve), so √(252 × 2), not the 30-second grid's √(252 × 780).
             let annual = book.performanceMetrics()
-            let factor = PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: 30 * second)
-            #expect(annual == PerformanceMetrics.measure(curve: book.equityCurve, tradedNotionalMinorUnits: 100_000))
-            #expect(annual.sharpe == metrics.sharpe.map { $0 * factor })
+            #expect(book.observedAnnualizationFactor == (252.0 * 2).squareRoot())
+            #expect(annual.sharpe == metrics.sharpe.map { $0 * (252.0 * 2).squareRoot() })
+            let gridFactor = PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: 30 * second)
+            #expect(PerformanceMetrics.measure(curve: book.equityCurve, tradedNotionalMinorUnits: 100_000).sharpe
+                    == metrics.sharpe.map { $0 * gridFactor }, "measure(curve:) keeps the grid's factor")
         }
     }
 
