@@ -14,7 +14,9 @@ struct ScenariosCommand: ParsableCommand {
         for file in files {
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let summary = (try? ScenarioLoader.load(path: file)).map { $0.description } ?? "(invalid: run `metronome validate \(name)`)"
-            print(name.padding(toLength: 24, withPad: " ", startingAt: 0) + summary)
+            // calm-day is what `make demo` runs.
+            let label = name == "calm-day" ? "calm-day (default)" : name
+            print(label.padding(toLength: 24, withPad: " ", startingAt: 0) + summary)
         }
     }
 }

@@ -135,6 +135,7 @@ import Testing
         #expect(list.exitCode == 0)
         let names = list.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(names.contains("calm-day") && names.contains("correlated-sectors"))
+        #expect(list.stdout.contains("calm-day (default)"), "the default is marked")
         for name in names {
             let validate = try CommandRunner.metronome("validate", name)
             #expect(validate.exitCode == 0, "\(name): \(validate.stderr)")
