@@ -8,7 +8,7 @@ import Logging
 /// (a timer per order, so with random latency orders may arrive out of send order, as they do on
 /// real links); everything the venue says about one event is published together after one draw
 /// of its `ackLatency`, never before what that venue said earlier (a venue session is FIFO).
-/// Fills go to ``Topics/fills``, reports to ``reportsTopic``.
+/// Fills go to ``Topics/fills``, reports to ``Topics/executionReports``.
 ///
 /// Order entry rejects at once, before any latency: an order for a venue we do not have
 /// (unknown_venue), and an order id we have already seen at any venue (duplicate_order — checked
@@ -67,8 +67,6 @@ public actor SimulatedBroker: Component {
         }
     }
 
-    /// Broker → router, gate, decision log: every ``ExecutionReport``.
-    public static let reportsTopic = "execution.reports"
 
     /// Timer tags with this bit set are expiry checks (the low bits name the venue); without it,
     /// an order's in-flight slot.
@@ -123,7 +121,7 @@ public actor SimulatedBroker: Component {
         let maximumReason = ExecutionReport.RejectReason.allCases.map { Int($0.rawValue) }.max() ?? 0
         rejectsByReason = Array(repeating: 0, count: maximumReason + 1)
         fillsTopic = context.topic(Topics.fills)
-        reportsTopic = context.topic(Self.reportsTopic)
+        reportsTopic = context.topic(Topics.executionReports)
     }
 
     /// Rejects sent for `reason`.

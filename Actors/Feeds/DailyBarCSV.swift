@@ -45,10 +45,7 @@ public struct DailyBarCSV: InputSource {
         self.closeOffsetNanoseconds = closeOffsetNanoseconds
         var lineNumber = 0
         var previousDay: Timestamp?
-        // "\r\n" is one Character in Swift: split on both line endings explicitly.
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in CSVText.lines(text) {
             lineNumber += 1
             if line.isEmpty { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -14,9 +14,7 @@ public struct DailySeriesCSV: InputSource {
         var lineNumber = 0
         var columnIndex = 0
         var minusIndex: Int?
-        var body = Substring(text)
-        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
-        for line in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in CSVText.lines(text) {
             lineNumber += 1
             if line.isEmpty { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -24,7 +24,7 @@ public struct TickCSV: InputSource {
     public init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
                 tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0) throws {
         var lineNumber = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in CSVText.lines(text) {
             lineNumber += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }

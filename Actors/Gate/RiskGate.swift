@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Kernel
 import Logging
 
@@ -23,7 +18,7 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
     @exclusivity(unchecked) private var lastTradePrice: [Int64]
     @exclusivity(unchecked) private var lastApprovalTime: [Timestamp?]
-    @exclusivity(unchecked) private var sampledMarks: [Int64]
+    @exclusivity(unchecked) private var volatility: DailyVolatility
     @exclusivity(unchecked) private var approvalTimes: [Timestamp] = []
     @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) private var samplingArmed = false
@@ -44,7 +39,7 @@ public actor RiskGate: Component {
         lastQuoteTime = Array(repeating: 0, count: instruments.count)
         lastTradePrice = Array(repeating: 0, count: instruments.count)
         lastApprovalTime = Array(repeating: nil, count: instruments.count)
-        sampledMarks = Array(repeating: 0, count: instruments.count)
+        volatility = DailyVolatility(symbolCount: instruments.count)
         peakEquityMinorUnits = initialCashMinorUnits
         decisionsTopic = context.topic(Topics.gateDecisions)
         approvedTopic = context.topic(Topics.approvedIntents)
@@ -104,7 +99,8 @@ public actor RiskGate: Component {
             if Int(report.symbol) < book.committed.count { recommit(Int(report.symbol)) }
         case .timer:
             samplingArmed = false
-            sampleVolatility()
+            volatility.sample(mids: book.marks)
+            book.dailyVolatility = volatility.values
         default:
             break
         }
@@ -112,18 +108,6 @@ public actor RiskGate: Component {
 
     private func recommit(_ index: Int) {
         book.committed[index] = book.positions[index] + openOrders.openQuantity[index] + approvedNotOrdered[index]
-    }
-
-    /// σ_daily from an EWMA (weight 0.05) of squared 1-minute log returns × 390 minutes.
-    private func sampleVolatility() {
-        for index in book.marks.indices where book.marks[index] > 0 {
-            if sampledMarks[index] > 0 {
-                let change = log(Double(book.marks[index]) / Double(sampledMarks[index]))
-                let variance = book.dailyVolatility[index] * book.dailyVolatility[index] / 390
-                book.dailyVolatility[index] = ((variance + 0.05 * (change * change - variance)) * 390).squareRoot()
-            }
-            sampledMarks[index] = book.marks[index]
-        }
     }
 
     private func watchDrawdown() {

@@ -75,6 +75,8 @@ public actor Portfolio: Component {
 
     @exclusivity(unchecked) public private(set) var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) public private(set) var maximumDrawdownMinorUnits: Int64 = 0
+    /// The largest (peak − equity) / peak, on every fill and mark (the same marks as the amount).
+    @exclusivity(unchecked) public private(set) var maximumDrawdownFraction: Double = 0
     @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
     /// Every symbol's mark at each equity sample (for the report's price paths).
     @exclusivity(unchecked) public private(set) var markSamples: [[Int64]] = []
@@ -321,6 +323,9 @@ public actor Portfolio: Component {
         let equity = equityMinorUnits
         if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
         maximumDrawdownMinorUnits = max(maximumDrawdownMinorUnits, peakEquityMinorUnits - equity)
+        if peakEquityMinorUnits > 0 {
+            maximumDrawdownFraction = max(maximumDrawdownFraction, Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits))
+        }
     }
 
     // MARK: Equity sampling

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Kernel
 import Logging
 
@@ -39,8 +34,8 @@ public actor Router: Component {
     private let parameters: Parameters
     private let instruments: [Instrument]
     @exclusivity(unchecked) private var quotes: [Quote?]
-    @exclusivity(unchecked) private var dailyVolatility: [Double]
-    @exclusivity(unchecked) private var sampledMids: [Int64]
+    @exclusivity(unchecked) private var mids: [Int64]
+    @exclusivity(unchecked) private var volatility: DailyVolatility
     @exclusivity(unchecked) private var parents: [ParentOrder] = []
     @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
     @exclusivity(unchecked) private var seenFills: Set<UInt64> = []
@@ -65,8 +60,8 @@ public actor Router: Component {
         self.parameters = parameters
         self.instruments = instruments
         quotes = Array(repeating: nil, count: instruments.count)
-        dailyVolatility = Array(repeating: 0.02, count: instruments.count)
-        sampledMids = Array(repeating: 0, count: instruments.count)
+        mids = Array(repeating: 0, count: instruments.count)
+        volatility = DailyVolatility(symbolCount: instruments.count)
         corrections = Array(repeating: 0, count: parameters.venues.count * 4)
         armCounts = Array(repeating: 0, count: parameters.venues.count * 4)
         ordersTopic = context.topic(Topics.orders)
@@ -87,7 +82,10 @@ public actor Router: Component {
         case .intent(let intent):
             route(intent)
         case .quote(let quote):
-            if Int(quote.symbol) < quotes.count { quotes[Int(quote.symbol)] = quote }
+            if Int(quote.symbol) < quotes.count {
+                quotes[Int(quote.symbol)] = quote
+                mids[Int(quote.symbol)] = quote.midPrice
+            }
             if !samplingArmed {
                 // Volatility samples run while quotes arrive, never on an idle clock.
                 samplingArmed = true
@@ -121,24 +119,12 @@ public actor Router: Component {
         case .timer(let timer):
             if timer.tag == UInt64.max {
                 samplingArmed = false
-                sampleVolatility()
+                volatility.sample(mids: mids)
             } else if Int(timer.tag) < parents.count, !parents[Int(timer.tag)].done {
                 sendSlice(Int(timer.tag))
             }
         default:
             break
-        }
-    }
-
-    private func sampleVolatility() {
-        for index in quotes.indices {
-            guard let mid = quotes[index]?.midPrice, mid > 0 else { continue }
-            if sampledMids[index] > 0 {
-                let change = log(Double(mid) / Double(sampledMids[index]))
-                let variance = dailyVolatility[index] * dailyVolatility[index] / 390
-                dailyVolatility[index] = ((variance + 0.05 * (change * change - variance)) * 390).squareRoot()
-            }
-            sampledMids[index] = mid
         }
     }
 
@@ -149,7 +135,7 @@ public actor Router: Component {
         let quantity = abs(intent.quantity)
         let mid = Double(quote.bidPrice + quote.askPrice) / 2
         let market = CostModel.Market(halfSpreadBasisPoints: Double(quote.askPrice - quote.bidPrice) / 2 / mid * 10_000,
-                                      displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: dailyVolatility[index])
+                                      displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: volatility[index])
         let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues)
         let predicted = candidates.map { $0.modelCostBasisPoints + corrections[$0.arm] }
         var best = 0

@@ -40,6 +40,9 @@ public actor Sizer: Component {
     @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) private var lastSampleEquity: Int64
     @exclusivity(unchecked) private var tail: TailRisk
+    /// CVaR₉₅ of the sampled returns; it changes only when a return is added, so it is computed
+    /// then (a sort of the window), not on every sizing.
+    @exclusivity(unchecked) private var conditionalValueAtRisk: Double?
     @exclusivity(unchecked) private var openOrders: OpenOrders
     @exclusivity(unchecked) private var slatePicks: [SymbolID] = []
     @exclusivity(unchecked) private var currentSlate: UInt64 = 0
@@ -131,7 +134,10 @@ public actor Sizer: Component {
 
     private func sampleReturn() {
         let equity = equityMinorUnits
-        if lastSampleEquity > 0 { tail.add(Double(equity - lastSampleEquity) / Double(lastSampleEquity)) }
+        if lastSampleEquity > 0 {
+            tail.add(Double(equity - lastSampleEquity) / Double(lastSampleEquity))
+            conditionalValueAtRisk = tail.conditionalValueAtRisk()
+        }
         lastSampleEquity = equity
     }
 
@@ -154,7 +160,7 @@ public actor Sizer: Component {
         let drawdown = peakEquityMinorUnits > 0 ? Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits) : 0
         let lotNotional = instruments[index].notionalMinorUnits(quantity: instruments[index].lotSize, price: mark)
         let result = parameters.sizing.size(mu: held ? mu[index] : 0, sigma: sigma[index], equityMinorUnits: equity,
-                                            drawdown: drawdown, cvar: tail.conditionalValueAtRisk(),
+                                            drawdown: drawdown, cvar: conditionalValueAtRisk,
                                             lotNotionalMinorUnits: lotNotional, currentQuantity: positions[index] / instruments[index].lotSize)
         let target = result.targetQuantity * instruments[index].lotSize
         guard target != targets[index] else { return }

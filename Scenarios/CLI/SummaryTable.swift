@@ -25,8 +25,7 @@ enum SummaryTable {
             ("final equity", "\(report.final_equity) \(report.currency)"),
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
-            ("max drawdown", String(format: "%.2f%% of the peak (1-minute curve); %@ %@ (every mark)", report.max_drawdown * 100,
-                                    report.max_drawdown_amount, report.currency)),
+            ("max drawdown", String(format: "%.2f%% (%@ %@)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
             ("Sharpe", report.sharpe.map { String(format: "%.2f", $0) } ?? "-"),
             ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
@@ -63,13 +62,5 @@ enum SummaryTable {
     }
 
     /// 1234567 → "1,234,567".
-    static func grouped(_ value: UInt64) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(character)
-        }
-        return out
-    }
+    static func grouped(_ value: UInt64) -> String { DecimalText.grouped(value) }
 }

@@ -410,7 +410,7 @@ import Testing
         }
         func start() {
             context.subscribe(context.topic(Topics.fills))
-            context.subscribe(context.topic(SimulatedBroker.reportsTopic))
+            context.subscribe(context.topic(Topics.executionReports))
         }
         func receive(_ delivery: Delivery) { sink.records.append((delivery.time, delivery.message)) }
     }

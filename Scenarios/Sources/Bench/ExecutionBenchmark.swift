@@ -87,10 +87,7 @@ public enum ExecutionBenchmark {
         let quotes = kernel.topic(named: Topics.quotes)
         let forecasts = kernel.topic(named: Topics.forecasts)
         try kernel.addInput(ExecutionBenchmarkInputs(rounds: rounds, quotes: quotes, forecasts: forecasts))
-        let clock = ContinuousClock()
-        let started = clock.now
-        let summary = try kernel.run()
-        let seconds = max(Double(KernelInstant.nanoseconds(of: clock.now - started)) / 1e9, 1e-9)
+        let (summary, seconds) = try KernelBenchmark.timed(kernel)
         let orders = router!.assumeIsolated { $0.ordersSent }
         let fills = broker!.assumeIsolated { $0.fillsSent }
         let decisions = gate!.assumeIsolated { gate in gate.outcomeCounts.values.reduce(0, +) }
@@ -108,9 +105,6 @@ public enum ExecutionBenchmark {
                             price: 10_000 + Int64(index % 7), feeMinorUnits: 1, isFinal: true, traceID: 0, fillID: UInt64(index + 1))
             return InputRecord(time: UInt64(index) * 1_000, topic: topic, message: .fill(fill))
         }))
-        let clock = ContinuousClock()
-        let started = clock.now
-        let summary = try kernel.run()
-        return (summary, max(Double(KernelInstant.nanoseconds(of: clock.now - started)) / 1e9, 1e-9))
+        return try KernelBenchmark.timed(kernel)
     }
 }

@@ -10,4 +10,15 @@ public enum DecimalText {
 
     /// Formats fixed point back to text: 10005 at precision 2 → "100.05".
     public static func format(_ value: Int64, precision: Int) -> String { FixedPointText.format(value, precision: precision) }
+
+    /// 1234567 → "1,234,567": counts in summaries and reports.
+    public static func grouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
+            out.append(character)
+        }
+        return out
+    }
 }

@@ -35,15 +35,7 @@ public enum HTMLReport {
 
     private static func row(_ name: String, _ value: String) -> String { "<tr><th>\(name)</th><td>\(SVGChart.escape(value))</td></tr>" }
 
-    private static func grouped(_ value: UInt64) -> String {
-        let digits = String(value)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return out
-    }
+    private static func grouped(_ value: UInt64) -> String { DecimalText.grouped(value) }
 
     private static func optional(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "–" }
 
@@ -51,8 +43,7 @@ public enum HTMLReport {
         var table = "<table>"
         table += row("final equity", "\(report.final_equity) \(report.currency)") + row("PnL", "\(report.pnl) \(report.currency)")
         table += row("Sharpe / Sortino", optional(report.sharpe, "%.2f") + " / " + optional(report.sortino, "%.2f"))
-        table += row("max drawdown", String(format: "%.2f %% of the peak (sampled curve); ", report.max_drawdown * 100)
-                     + "\(report.max_drawdown_amount) \(report.currency) (every mark)")
+        table += row("max drawdown", String(format: "%.2f %%", report.max_drawdown * 100) + " (\(report.max_drawdown_amount) \(report.currency))")
         table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%")) + row("turnover", optional(report.turnover, "%.2f"))
         table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
         table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))

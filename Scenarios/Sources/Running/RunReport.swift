@@ -24,9 +24,9 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var final_equity: String
     public var pnl: String
     public var fees: String
-    /// Largest fall from a peak of the equity curve, as a fraction of the peak (0…1).
+    /// Largest fall of the equity from its peak, as a fraction of the peak (0…1), on every fill and mark.
     public var max_drawdown: Double
-    /// The same in the account currency (from every mark, not only the curve's samples).
+    /// The largest fall in the account currency (the same marks; it need not be the same fall).
     public var max_drawdown_amount: String
     public var sharpe: Double?
     public var sortino: Double?

@@ -7,7 +7,7 @@ public struct TradingFigures: Sendable, Codable, Equatable {
     public var pnl: String
     public var sharpe: Double?
     public var sortino: Double?
-    /// Largest fall from a peak of the equity curve, as a fraction of the peak.
+    /// Largest fall of the equity from its peak, as a fraction of the peak (every fill and mark).
     public var max_drawdown: Double
     /// Expected shortfall of the per-minute returns at 95 %, a positive loss fraction.
     public var cvar_95: Double?
@@ -42,7 +42,7 @@ extension ScenarioRun {
     func tradingFigures(orders: Int) -> TradingFigures {
         let metrics = portfolio.assumeIsolated { portfolio in
             portfolio.recordFinalSample()
-            return (portfolio.performanceMetrics(), portfolio.fills, portfolio.duplicateFillsIgnored)
+            return (portfolio.performanceMetrics(), portfolio.fills, portfolio.duplicateFillsIgnored, portfolio.maximumDrawdownFraction)
         }
         let rejects = broker.assumeIsolated { broker in
             var counts: [String: Int] = [:]
@@ -57,11 +57,11 @@ extension ScenarioRun {
              gate.killSwitchEngaged)
         }
         let shortfall = execution?.router.assumeIsolated { $0.implementationShortfallBasisPoints } ?? nil
-        let (performance, fills, duplicates) = metrics
+        let (performance, fills, duplicates, drawdown) = metrics
         return TradingFigures(
             final_equity: DecimalText.format(performance.finalEquityMinorUnits, precision: 2),
             pnl: DecimalText.format(performance.pnlMinorUnits, precision: 2), sharpe: performance.sharpe, sortino: performance.sortino,
-            max_drawdown: performance.maxDrawdown, cvar_95: performance.cvar95, turnover: performance.turnover, hit_rate: performance.hitRate,
+            max_drawdown: drawdown, cvar_95: performance.cvar95, turnover: performance.turnover, hit_rate: performance.hitRate,
             fees: DecimalText.format(performance.feesMinorUnits, precision: 2), implementation_shortfall_bps: shortfall, orders: orders,
             fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
     }
