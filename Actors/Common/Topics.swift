@@ -10,6 +10,8 @@ public enum Topics {
     public static let trades = "market.trades"
     /// Feeds → input defense: raw alternative data (``AltDatum``).
     public static let rawAlternativeData = "alt.raw"
+    /// Bars as a live feed sends them (no built-in agent reads them yet; they are journaled).
+    public static let rawBars = "market.raw.bars"
     /// Input defense → agents: alternative data with finite values.
     public static let alternativeData = "alt.data"
     /// Agents → trader (later: blender).

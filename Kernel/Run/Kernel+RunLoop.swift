@@ -11,7 +11,9 @@ extension Kernel {
             ExecutorGuards.setKernelThread(false)  // det-ok: unmarks it when the run ends
             state = .finished
         }
-        if configuration.mode == .live {
+        // A live run starts at its configured start time when it has one (the recorder has
+        // already written it into the log's header, and replay starts there); otherwise now.
+        if configuration.mode == .live && configuration.startTime == 0 {
             let wall = LiveClock.wallTime()
             if wall > queue.now { queue.advance(to: wall) }
         }
@@ -90,6 +92,8 @@ extension Kernel {
             if lastWall > endTime { return .endTime }
             let taken = inbox.take()
             if taken.stopRequested { return .stopRequested }
+            // The feed ended and everything it sent has been admitted.
+            if taken.item == nil && taken.closed { return .inputClosed }
             if let item = taken.item {
                 // Every event due by `lastWall` has been delivered, so stamping the input with
                 // `lastWall` keeps the admission rule of the virtual modes: replay admits it at the

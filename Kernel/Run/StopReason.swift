@@ -8,4 +8,6 @@ public enum StopReason: String, Sendable, Equatable {
     case exhausted
     /// Someone called ``Kernel/requestStop()`` (a signal handler, an operator).
     case stopRequested = "stop_requested"
+    /// Live: the feed closed the inbox and every input it sent has been admitted.
+    case inputClosed = "input_closed"
 }

@@ -17,6 +17,21 @@ public final class ScenarioRun {
         case recorded(any InputSource)
         /// A source that needs the kernel (to resolve topics), made once the pipeline is built.
         case deferred((Kernel) throws -> any InputSource)
+        /// Live: inputs arrive through the kernel's inbox (see ``LiveSession``); no sources.
+        case inbox
+    }
+
+    /// A run's own start and end, in place of the scenario's dates: a live run starts when it is
+    /// launched, and its replay starts at the same instant.
+    public struct ClockWindow: Sendable, Equatable {
+        public var start: Timestamp
+        /// nil: until stopped.
+        public var end: Timestamp?
+
+        public init(start: Timestamp, end: Timestamp? = nil) {
+            self.start = start
+            self.end = end
+        }
     }
 
     /// Record the run to a log.
@@ -55,9 +70,13 @@ public final class ScenarioRun {
         public var logLevel: Logger.Level
         public var mode: RunMode
         public var recording: Recording?
+        /// Live runs and their replays: the run's own window instead of the scenario's dates
+        /// (`until` still cuts it short).
+        public var window: ClockWindow?
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
-                    mode: RunMode = .simulate, recording: Recording? = nil) {
+                    mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil) {
+            self.window = window
             self.seed = seed
             self.until = until
             self.maximumEvents = maximumEvents
@@ -70,9 +89,13 @@ public final class ScenarioRun {
     public init(scenario: Scenario, options: Options = Options(), inputs: InputPlan = .generate) throws {
         self.scenario = scenario
         let seed = options.seed ?? scenario.seed
-        let end = min(options.until ?? scenario.endTime, scenario.endTime)
+        let start = options.window?.start ?? scenario.startTime
+        let runEnd: Timestamp? = options.window.map { window in
+            [window.end, options.until].compactMap { $0 }.min()
+        } ?? min(options.until ?? scenario.endTime, scenario.endTime)
+        let end = runEnd ?? .max
         let kernel = Kernel(configuration: KernelConfiguration(
-            mode: options.mode, seed: seed, startTime: scenario.startTime, endTime: end,
+            mode: options.mode, seed: seed, startTime: start, endTime: runEnd,
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
         self.kernel = kernel
         let universe = scenario.universe
@@ -192,6 +215,10 @@ public final class ScenarioRun {
             try kernel.addInput(source)
         case .deferred(let make):
             try kernel.addInput(try make(kernel))
+        case .inbox:
+            precondition(options.mode == .live, "inputs come through the inbox in live mode only")
+            // Every topic a live feed may publish to exists before the log's header is written.
+            for name in [Topics.rawTrades, Topics.rawBars, Topics.rawAlternativeData] { _ = kernel.topic(named: name) }
         }
         if let recording = options.recording {
             recorder = try JournalRecorder(path: recording.path, kernel: kernel, scenarioName: scenario.name,

@@ -1,6 +1,3 @@
-import Foundation
-import Kernel
-
 /// Durations as people write them: `250ms`, `2s`, `6h30m`, `1d`, `500us`, `10ns`; integers only,
 /// units may be chained largest first. Exact integer nanoseconds.
 public enum DurationText {
@@ -10,7 +7,8 @@ public enum DurationText {
     ]
 
     public static func parse(_ text: String) -> DurationNanoseconds? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text).drop { $0 == " " || $0 == "\t" }
+        while rest.last == " " || rest.last == "\t" { rest = rest.dropLast() }
         guard !rest.isEmpty else { return nil }
         if rest == "0" { return 0 }
         var total: UInt64 = 0
