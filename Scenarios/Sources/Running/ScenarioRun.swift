@@ -171,46 +171,7 @@ public final class ScenarioRun {
 
         switch inputs {
         case .generate:
-            for feed in scenario.feeds {
-                switch feed.kind {
-                case .gbm(let parameters):
-                    try kernel.addInput(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
-                                                     startTime: scenario.startTime, endTime: end))
-                case .tickCSV(let path, let latency):
-                    var instruments: [String: (id: SymbolID, precision: Int)] = [:]
-                    for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
-                    try kernel.addInput(TickCSV(text: text, file: path, instruments: instruments, quoteTopic: rawQuotes,
-                                                tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
-                case .dailyBars(let path, let symbol, let window):
-                    // Bars from 60 days before the start feed the volatility window; quotes start at the start.
-                    let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
-                    let bars = try DailyBarCSV(path: path, symbol: symbol, pricePrecision: universe[Int(symbol)].pricePrecision,
-                                               topic: rawQuotes, from: history, to: end).loadedBars
-                    try kernel.addInput(DailyBarQuotes(bars: bars, quoteTopic: rawQuotes, altTopic: kernel.topic(named: Topics.rawAlternativeData),
-                                                       volatilityWindow: window, from: scenario.startTime, to: end))
-                case .dailySeries(let path, let kind, let column, let minus):
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
-                    // A monthly series' latest value before the start is admitted at the start.
-                    var series = try DailySeriesCSV(text: text, file: path, kind: kind, column: column, minus: minus,
-                                                    topic: kernel.topic(named: Topics.rawAlternativeData), to: end)
-                    var records: [InputRecord] = []
-                    var latestBefore: InputRecord?
-                    while let record = series.next() {
-                        if record.time < scenario.startTime { latestBefore = record } else { records.append(record) }
-                    }
-                    if var first = latestBefore {
-                        first.time = scenario.startTime
-                        records.insert(first, at: 0)
-                    }
-                    try kernel.addInput(ArrayInputSource(records))
-                case .synthetic(let parameters):
-                    try kernel.addInput(SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
-                                                            tradeTopic: kernel.topic(named: Topics.rawTrades),
-                                                            altTopic: kernel.topic(named: Topics.rawAlternativeData), seed: seed,
-                                                            startTime: scenario.startTime, endTime: end))
-                }
-            }
+            for source in try ScenarioFeeds.sources(of: scenario, kernel: kernel, seed: seed, end: end) { try kernel.addInput(source) }
         case .recorded(let source):
             try kernel.addInput(source)
         case .deferred(let make):
