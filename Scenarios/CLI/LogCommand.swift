@@ -149,7 +149,7 @@ struct LogCatCommand: ParsableCommand {
                         case .decision(let decision): guard decision.message.traceID == trace else { continue }
                         }
                     }
-                    output.line(line(for: record, header: header))
+                    output.line(JournalRecordText.line(for: record, header: header))
                 }
                 if let error = records.error {
                     throw JournalError.corruptBlock(block: Int(block.descriptor.blockIndex), offset: block.offset, message: error.description)
@@ -162,22 +162,6 @@ struct LogCatCommand: ParsableCommand {
         } catch let error as JournalError {
             output.flush()
             throw CommandFailure.badInput("metronome: error: \(log): \(error)")
-        }
-    }
-
-    private func line(for record: JournalRecord, header: JournalHeader) -> String {
-        switch record {
-        case .input(let input):
-            let topic = Int(input.topic.rawValue) < header.topicNames.count ? header.topicNames[Int(input.topic.rawValue)] : "\(input.topic.rawValue)"
-            return MessageJSON.object([("record", "\"input\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(input.time))),
-                                       ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)"), ("topic", MessageJSON.quoted(topic)),
-                                       ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
-        case .decision(let decision):
-            let source = Int(decision.source.rawValue) < header.componentNames.count
-                ? header.componentNames[Int(decision.source.rawValue)] : decision.source.description
-            return MessageJSON.object([("record", "\"decision\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(decision.time))),
-                                       ("time_ns", "\(decision.time)"), ("source", MessageJSON.quoted(source)),
-                                       ("type", MessageJSON.quoted(decision.message.tag.description))] + MessageJSON.fields(decision.message))
         }
     }
 }

@@ -12,10 +12,16 @@ struct ReplayCommand: ParsableCommand {
             virtual clock without re-running any generator. With --verify it exits 0 iff both digests
             equal the recorded ones; otherwise it prints the first differing event and exits 1.
 
+            With --with OVERRIDES.yaml it is a counterfactual: the same recorded inputs through the
+            pipeline with changed parameters (gate limits, agent weights, router settings — any
+            scenario key; see docs/live.md), recorded to a new log and compared with the original
+            like `metronome diff`: what orders, fills, gate decisions and PnL would have changed.
+
             Examples:
               metronome run calm-day --record out/calm.mlog
               metronome replay out/calm.mlog --verify
               metronome replay out/calm.mlog --until 1h --report-json out/replay.json
+              metronome replay out/calm.mlog --with tighter-gate.yaml --report-json out/whatif.json
             """)
 
     @Argument(help: "The log to replay.")
@@ -30,10 +36,18 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("report-json"), help: "Write the JSON report to this path.")
     var reportJSON: String?
 
+    @Option(name: .customLong("with"), help: "Counterfactual: replay with these scenario overrides (YAML) and compare with the original.")
+    var overrides: String?
+
+    @Option(help: "With --with: keep the counterfactual's log at this path.")
+    var record: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the verdict.")
     var quiet = false
 
     func run() throws {
+        if let overrides { return try counterfactual(overrides) }
+        if record != nil { throw CommandFailure.badInput("metronome: error: --record needs --with (a plain replay is its own log)") }
         let untilTime: Timestamp?
         do {
             untilTime = try until.map { text throws -> Timestamp in
@@ -79,6 +93,37 @@ struct ReplayCommand: ParsableCommand {
         }
         print("verified: both digests equal the recording (\(outcome.inputsChecked) inputs, \(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
     }
+}
+
+extension ReplayCommand {
+    func counterfactual(_ overridesPath: String) throws {
+        if verify { throw CommandFailure.badInput("metronome: error: --verify and --with exclude each other (a counterfactual is meant to differ)") }
+        if until != nil { throw CommandFailure.badInput("metronome: error: --until does not apply to a counterfactual: it covers the original's span") }
+        if let reportJSON { try ReportFile.checkWritable(reportJSON, option: "--report-json") }
+        if let record { try ReportFile.checkWritable(record, option: "--record") }
+        let outcome: CounterfactualRun.Outcome
+        do {
+            outcome = try CounterfactualRun.run(logPath: log, overridesPath: overridesPath, recordPath: record)
+        } catch let error as ScenarioError {
+            throw CommandFailure.badInput(error.description)
+        } catch let error as JournalError {
+            throw CommandFailure.badInput("metronome: error: \(log): \(error)")
+        }
+        var report = RunReport(outcome.run)
+        report.mode = "counterfactual"
+        let diff = DiffReport(outcome.diff)
+        if let reportJSON { try ReportFile.write(CounterfactualReportFile(run: report, overrides: overridesPath, diff: diff), to: reportJSON) }
+        guard !quiet else { return }
+        print(SummaryTable.render(report))
+        print(diff.same ? "counterfactual: the same run as the original (the overrides change nothing here)" : "counterfactual vs original (A = original, B = with \(overridesPath)):")
+        if !diff.same { print(diff.text) }
+    }
+}
+
+struct CounterfactualReportFile: Codable {
+    var run: RunReport
+    var overrides: String
+    var diff: DiffReport
 }
 
 /// The verification part of the replay report.

@@ -36,6 +36,12 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
         }
+        return try parse(root: root, text: text, file: file)
+    }
+
+    /// Checks an already composed scenario tree (counterfactual overrides merge trees); `text` is
+    /// what the scenario records as its source, `file` is only used in messages.
+    public static func parse(root: Node, text: String, file: String) throws(ScenarioError) -> Scenario {
         let scalars = ScalarReader(file: file)
         var top = try StrictMapping(root, file: file, path: "")
 
@@ -164,7 +170,7 @@ public enum ScenarioLoader {
         return RecordSettings(path: path, codec: codec, level: level, blockBytes: blockBytes, fsyncIntervalNanoseconds: fsync)
     }
 
-    private static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
+    static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")

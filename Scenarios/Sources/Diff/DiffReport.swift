@@ -1,0 +1,119 @@
+import Kernel
+
+/// `metronome diff --report-json` (and the `diff` part of a counterfactual replay's report).
+/// Field names are stable and documented in docs/live.md.
+public struct DiffReport: Codable, Sendable {
+    public struct SideReport: Codable, Sendable {
+        public var log: String
+        public var records: UInt64
+        public var inputs: UInt64
+        public var decisions: UInt64
+        public var orders: Int
+        public var fills: UInt64
+        public var filled_quantity: Int64
+        public var fees: String
+        public var gate_decisions: Int
+        public var pnl: String
+        public var digest: String?
+        public var decision_digest: String?
+        public var damage: String?
+    }
+
+    public struct DivergenceReport: Codable, Sendable {
+        public var record_index: UInt64
+        public var time: String
+        public var actor: String
+        public var a: String?
+        public var b: String?
+        public var detail: String
+    }
+
+    public struct OrderReport: Codable, Sendable {
+        public var trace: UInt64
+        public var symbol: UInt32
+        public var side: String
+        public var quantity: Int64
+        public var limit_price: Int64
+        public var venue: UInt8
+        public var type: String
+    }
+
+    public var same: Bool
+    public var a: SideReport
+    public var b: SideReport
+    public var first_divergence: DivergenceReport?
+    public var orders_added: Int
+    public var orders_removed: Int
+    public var orders_changed: Int
+    public var gate_decisions_changed: Int
+    public var fills_delta: Int64
+    public var pnl_delta: String
+    public var currency: String
+    /// A few examples of each kind of order change.
+    public var examples_added: [OrderReport]
+    public var examples_removed: [OrderReport]
+    public var notes: [String]
+
+    public init(_ diff: LogDiff) {
+        func money(_ minorUnits: Int64) -> String { FixedPointText.format(minorUnits, precision: 2) }
+        func side(_ side: LogDiff.Side) -> SideReport {
+            SideReport(log: side.path, records: side.records, inputs: side.inputs, decisions: side.decisions, orders: side.orders, fills: side.fills,
+                       filled_quantity: side.filledQuantity, fees: money(side.feesMinorUnits), gate_decisions: side.gateDecisions,
+                       pnl: money(side.pnlMinorUnits), digest: side.digest, decision_digest: side.decisionDigest, damage: side.damage)
+        }
+        func order(_ order: Order) -> OrderReport {
+            OrderReport(trace: order.traceID, symbol: order.symbol, side: order.side.description, quantity: order.quantity,
+                        limit_price: order.limitPrice, venue: order.venue, type: "\(order.type)")
+        }
+        same = diff.identical
+        a = side(diff.a)
+        b = side(diff.b)
+        first_divergence = diff.divergence.map {
+            DivergenceReport(record_index: $0.recordIndex, time: TimeUnits.iso8601($0.time), actor: $0.actor, a: $0.a, b: $0.b, detail: $0.detail)
+        }
+        orders_added = diff.ordersAdded.count
+        orders_removed = diff.ordersRemoved.count
+        orders_changed = diff.ordersChanged.count
+        gate_decisions_changed = diff.gateDecisionsChanged
+        fills_delta = Int64(diff.b.fills) - Int64(diff.a.fills)
+        pnl_delta = money(diff.pnlDeltaMinorUnits)
+        currency = diff.currency
+        examples_added = diff.ordersAdded.prefix(5).map(order)
+        examples_removed = diff.ordersRemoved.prefix(5).map(order)
+        notes = diff.notes
+    }
+
+    /// The human summary `metronome diff` prints.
+    public var text: String {
+        var lines: [String] = []
+        if same {
+            lines.append("same run: \(a.records) records (\(a.inputs) inputs, \(a.decisions) decisions) match; digest \(a.digest ?? "-")")
+        } else if let divergence = first_divergence {
+            lines.append("first divergence at record \(divergence.record_index), \(divergence.time), \(divergence.actor): \(divergence.detail)")
+            lines.append("  A: \(divergence.a ?? "(end of log)")")
+            lines.append("  B: \(divergence.b ?? "(end of log)")")
+        }
+        for note in notes { lines.append("note: \(note)") }
+        if !same {
+            let rows: [(String, String, String, String)] = [
+                ("", "A", "B", ""),
+                ("records", "\(a.records)", "\(b.records)", ""),
+                ("orders", "\(a.orders)", "\(b.orders)", "+\(orders_added) added, −\(orders_removed) removed, \(orders_changed) changed"),
+                ("fills", "\(a.fills)", "\(b.fills)", "filled quantity \(a.filled_quantity) → \(b.filled_quantity)"),
+                ("gate decisions", "\(a.gate_decisions)", "\(b.gate_decisions)", "\(gate_decisions_changed) changed"),
+                ("fees", a.fees, b.fees, currency),
+                ("PnL", a.pnl, b.pnl, "Δ \(pnl_delta) \(currency)"),
+            ]
+            let widths = (rows.map(\.0.count).max()!, rows.map(\.1.count).max()!, rows.map(\.2.count).max()!)
+            for row in rows {
+                let first = row.0.padding(toLength: widths.0, withPad: " ", startingAt: 0)
+                let second = String(repeating: " ", count: widths.1 - row.1.count) + row.1
+                let third = String(repeating: " ", count: widths.2 - row.2.count) + row.2
+                lines.append("\(first)  \(second)  \(third)  \(row.3)")
+            }
+            for order in examples_added { lines.append("  + order trace \(order.trace) symbol \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
+            for order in examples_removed { lines.append("  − order trace \(order.trace) symbol \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

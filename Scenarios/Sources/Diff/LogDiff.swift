@@ -1,0 +1,152 @@
+import Actors
+import Foundation
+import Kernel
+
+/// `metronome diff A B`: do two logs describe the same run? If not, where do they first part,
+/// and what did that change in the decisions — orders, fills, gate decisions, PnL.
+public struct LogDiff: Sendable {
+    /// An order present in both logs whose quantity, price, side, venue or type changed.
+    public struct OrderChange: Sendable {
+        public var key: DecisionKey
+        public var a: Order
+        public var b: Order
+    }
+
+    public struct Side: Sendable {
+        public var path: String
+        public var records: UInt64
+        public var inputs: UInt64
+        public var decisions: UInt64
+        public var orders: Int
+        public var fills: UInt64
+        public var filledQuantity: Int64
+        public var feesMinorUnits: Int64
+        public var gateDecisions: Int
+        public var pnlMinorUnits: Int64
+        public var digest: String?
+        public var decisionDigest: String?
+        /// The log's tail was damaged: it was compared up to there.
+        public var damage: String?
+    }
+
+    public var a: Side
+    public var b: Side
+    public var divergence: LogDivergence?
+    public var ordersAdded: [Order]
+    public var ordersRemoved: [Order]
+    public var ordersChanged: [OrderChange]
+    /// Gate decisions present in both with another outcome or approved quantity, plus those in only one.
+    public var gateDecisionsChanged: Int
+    public var currency: String
+    /// Notes that do not make the logs different by themselves (another seed or scenario text).
+    public var notes: [String]
+
+    public var identical: Bool { divergence == nil }
+    public var pnlDeltaMinorUnits: Int64 { b.pnlMinorUnits - a.pnlMinorUnits }
+
+    public static func compare(_ pathA: String, _ pathB: String) throws -> LogDiff {
+        let readerA = try JournalReader(path: pathA)
+        let readerB = try JournalReader(path: pathB)
+        var streamA = LogRecordStream(reader: readerA)
+        var streamB = LogRecordStream(reader: readerB)
+        var decisionsA = LogDecisions()
+        var decisionsB = LogDecisions()
+        var divergence: LogDivergence?
+        var index: UInt64 = 0
+        // Lockstep to the first difference, then each log to its end for the decision totals.
+        while true {
+            let recordA = streamA.next()
+            let recordB = streamB.next()
+            if let recordA { decisionsA.add(recordA) }
+            if let recordB { decisionsB.add(recordB) }
+            if recordA == nil && recordB == nil { break }
+            if divergence == nil && recordA != recordB {
+                divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header)
+            }
+            index += 1
+            if divergence != nil { break }
+        }
+        while let record = streamA.next() { decisionsA.add(record) }
+        while let record = streamB.next() { decisionsB.add(record) }
+        let trailerA = readerA.readTrailer()
+        let trailerB = readerB.readTrailer()
+        if divergence == nil, let trailerA, let trailerB, trailerA.eventDigest != trailerB.eventDigest || trailerA.deliveries != trailerB.deliveries {
+            divergence = LogDivergence(recordIndex: index, time: min(trailerA.endTime, trailerB.endTime), actor: "kernel", a: nil, b: nil,
+                                       detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries, digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))")
+        }
+        if divergence == nil, (trailerA == nil) != (trailerB == nil) {
+            divergence = LogDivergence(recordIndex: index, time: 0, actor: "kernel", a: nil, b: nil,
+                                       detail: "every record matches, but only \(trailerA == nil ? "B" : "A") was closed cleanly")
+        }
+
+        let scenarioA = try? ScenarioLoader.parse(readerA.header.scenarioText, file: "\(pathA) (embedded scenario)")
+        let scenarioB = try? ScenarioLoader.parse(readerB.header.scenarioText, file: "\(pathB) (embedded scenario)")
+        func side(_ path: String, _ stream: LogRecordStream, _ decisions: LogDecisions, _ scenario: Scenario?, _ trailer: JournalTrailer?) -> Side {
+            let initialCash = scenario?.account.initialCashMinorUnits ?? 0
+            let equity = decisions.equityMinorUnits(initialCash: initialCash, instruments: scenario?.universe ?? [])
+            return Side(path: path, records: stream.index, inputs: decisions.inputs, decisions: decisions.decisions, orders: decisions.orders.count,
+                        fills: decisions.fills, filledQuantity: decisions.filledQuantity, feesMinorUnits: decisions.feesMinorUnits,
+                        gateDecisions: decisions.gateDecisions.count, pnlMinorUnits: equity - initialCash,
+                        digest: trailer.map { RunDigest.hex($0.eventDigest) }, decisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) },
+                        damage: stream.damage)
+        }
+        var added: [Order] = []
+        var removed: [Order] = []
+        var changed: [OrderChange] = []
+        for (key, order) in decisionsB.orders.sorted(by: { $0.key < $1.key }) {
+            guard let before = decisionsA.orders[key] else {
+                added.append(order)
+                continue
+            }
+            if before.quantity != order.quantity || before.limitPrice != order.limitPrice || before.side != order.side
+                || before.venue != order.venue || before.type != order.type {
+                changed.append(OrderChange(key: key, a: before, b: order))
+            }
+        }
+        for (key, order) in decisionsA.orders.sorted(by: { $0.key < $1.key }) where decisionsB.orders[key] == nil { removed.append(order) }
+        var gateChanged = 0
+        for (key, gate) in decisionsB.gateDecisions {
+            guard let before = decisionsA.gateDecisions[key] else {
+                gateChanged += 1
+                continue
+            }
+            if before.outcome != gate.outcome || before.approvedQuantity != gate.approvedQuantity { gateChanged += 1 }
+        }
+        gateChanged += decisionsA.gateDecisions.keys.filter { decisionsB.gateDecisions[$0] == nil }.count
+
+        var notes: [String] = []
+        if readerA.header.seed != readerB.header.seed { notes.append("the seeds differ: \(readerA.header.seed) vs \(readerB.header.seed)") }
+        if readerA.header.scenarioText != readerB.header.scenarioText { notes.append("the embedded scenarios differ") }
+        return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
+                       divergence: divergence, ordersAdded: added, ordersRemoved: removed, ordersChanged: changed,
+                       gateDecisionsChanged: gateChanged, currency: scenarioA?.account.currency ?? "", notes: notes)
+    }
+
+    private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader) -> LogDivergence {
+        let textA = a.map { JournalRecordText.line(for: $0, header: headerA) }
+        let textB = b.map { JournalRecordText.line(for: $0, header: headerB) }
+        let time = min(a?.time ?? .max, b?.time ?? .max)
+        let reference = a ?? b!
+        let actor: String
+        switch reference {
+        case .input(let input): actor = "input \(JournalRecordText.topicName(input.topic, a == nil ? headerB : headerA))"
+        case .decision(let decision): actor = JournalRecordText.sourceName(decision.source, a == nil ? headerB : headerA)
+        }
+        let detail: String
+        switch (a, b) {
+        case (nil, _): detail = "A ends here; B goes on"
+        case (_, nil): detail = "B ends here; A goes on"
+        case (.input(let inputA), .input(let inputB)):
+            if inputA.message == inputB.message && inputA.time == inputB.time && inputA.topic == inputB.topic {
+                detail = inputA.deliveriesBefore != inputB.deliveriesBefore || inputA.digestFragment != inputB.digestFragment
+                    ? "the same input, but the events before it differ (\(inputA.deliveriesBefore) vs \(inputB.deliveriesBefore) deliveries): the divergence lies between the previous input and this one"
+                    : "the same input with another sequence number"
+            } else {
+                detail = "the inputs differ"
+            }
+        case (.decision, .decision): detail = "the decisions differ"
+        default: detail = "one log has an input where the other has a decision"
+        }
+        return LogDivergence(recordIndex: index, time: time == .max ? 0 : time, actor: actor, a: textA, b: textB, detail: detail)
+    }
+}

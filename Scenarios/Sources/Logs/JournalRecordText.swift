@@ -1,0 +1,25 @@
+import Kernel
+
+/// One log record as a JSON object on one line: what `log cat` prints and `diff` shows.
+public enum JournalRecordText {
+    public static func line(for record: JournalRecord, header: JournalHeader) -> String {
+        switch record {
+        case .input(let input):
+            return MessageJSON.object([("record", "\"input\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(input.time))),
+                                       ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)"), ("topic", MessageJSON.quoted(topicName(input.topic, header))),
+                                       ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
+        case .decision(let decision):
+            return MessageJSON.object([("record", "\"decision\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(decision.time))),
+                                       ("time_ns", "\(decision.time)"), ("source", MessageJSON.quoted(sourceName(decision.source, header))),
+                                       ("type", MessageJSON.quoted(decision.message.tag.description))] + MessageJSON.fields(decision.message))
+        }
+    }
+
+    public static func topicName(_ topic: TopicID, _ header: JournalHeader) -> String {
+        Int(topic.rawValue) < header.topicNames.count ? header.topicNames[Int(topic.rawValue)] : "\(topic.rawValue)"
+    }
+
+    public static func sourceName(_ source: ActorID, _ header: JournalHeader) -> String {
+        Int(source.rawValue) < header.componentNames.count ? header.componentNames[Int(source.rawValue)] : source.description
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+@testable import Kernel
+
+/// Test helper: rewrites a log with one input's quote changed — a valid log with valid checksums
+/// whose checkpoints and decisions still describe the original run.
+enum LogAlteration {
+    /// Returns the altered copy's path, the altered input and its record index in the log.
+    static func alterQuote(in path: String, inputIndex target: Int, bidDelta: Int64 = -7) throws -> (path: String, input: RecordedInput, recordIndex: UInt64) {
+        let altered = path.replacingOccurrences(of: ".mlog", with: "-altered.mlog")
+        let reader = try JournalReader(path: path)
+        let trailer = try require(reader.readTrailer(), "the log has a trailer")
+        let writer = try JournalWriter(path: altered, header: reader.header,
+                                       options: JournalWriter.Options(blockBytes: Int(reader.header.blockBytes), fsyncIntervalNanoseconds: nil))
+        var cursor = reader.blocks()
+        var inputIndex = 0
+        var recordIndex: UInt64 = 0
+        var found: (RecordedInput, UInt64)?
+        while let block = try cursor.next() {
+            var encoder = BlockEncoder()
+            for record in try BlockDecoder.decodeAll(block.bytes) {
+                switch record {
+                case .input(var input):
+                    if inputIndex == target, case .quote(var quote) = input.message {
+                        quote.bidPrice += bidDelta
+                        input.message = .quote(quote)
+                        found = (input, recordIndex)
+                    }
+                    encoder.append(input)
+                    inputIndex += 1
+                case .decision(let decision):
+                    encoder.append(decision)
+                }
+                recordIndex += 1
+            }
+            try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: block.descriptor))
+        }
+        _ = try writer.close(trailer: trailer)
+        let (input, index) = try require(found, "input #\(target) is a quote")
+        return (altered, input, index)
+    }
+}
+
+private func require<T>(_ value: T?, _ message: String = "") throws -> T {
+    guard let value else { throw LogAlterationError(message: message) }
+    return value
+}
+
+private struct LogAlterationError: Error { var message: String }
