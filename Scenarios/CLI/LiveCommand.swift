@@ -128,7 +128,10 @@ struct LiveCommand: ParsableCommand {
 
     static func feedLines(_ outcome: LiveSession.Outcome) -> [String] {
         let feed = outcome.feed
-        var lines = ["feed             \(DecimalText.grouped(feed.lines)) lines, \(DecimalText.grouped(feed.submitted)) admitted, \(DecimalText.grouped(feed.quarantinedTotal)) quarantined"
+        let admitted = outcome.run.summary.inputs
+        let dropped = feed.submitted > admitted ? feed.submitted - admitted : 0
+        var lines = ["feed             \(DecimalText.grouped(feed.lines)) lines, \(DecimalText.grouped(admitted)) admitted, \(DecimalText.grouped(feed.quarantinedTotal)) quarantined"
+                     + (dropped > 0 ? ", \(DecimalText.grouped(dropped)) still queued at the stop (not admitted, not recorded)" : "")
                      + (feed.quarantinedTotal > 0 ? " (" + feed.quarantined.filter { $0.count > 0 }.map { "\($0.reason) \($0.count)" }.joined(separator: ", ") + ")" : "")]
         for problem in feed.firstProblems { lines.append("                   \(problem)") }
         if let latency = outcome.tickToOrder {
@@ -148,14 +151,21 @@ struct LiveCommand: ParsableCommand {
 /// The live part of the report.
 struct LiveReport: Codable {
     var feed_lines: UInt64
+    /// Good lines handed to the kernel's inbox.
+    var feed_parsed: UInt64
+    /// Inputs the kernel admitted (and journaled).
     var feed_admitted: UInt64
+    /// Parsed lines still in the inbox when a stop request ended the run: never admitted, never journaled.
+    var feed_dropped_at_stop: UInt64
     var feed_quarantined: [String: UInt64]
     var tick_to_order: LatencyPercentiles?
     var untraced_orders: UInt64
 
     init(_ outcome: LiveSession.Outcome) {
         feed_lines = outcome.feed.lines
-        feed_admitted = outcome.feed.submitted
+        feed_parsed = outcome.feed.submitted
+        feed_admitted = outcome.run.summary.inputs
+        feed_dropped_at_stop = outcome.feed.submitted > outcome.run.summary.inputs ? outcome.feed.submitted - outcome.run.summary.inputs : 0
         feed_quarantined = Dictionary(uniqueKeysWithValues: outcome.feed.quarantined.map { ($0.reason, $0.count) })
         tick_to_order = outcome.tickToOrder
         untraced_orders = outcome.untracedOrders

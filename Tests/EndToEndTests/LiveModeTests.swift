@@ -34,6 +34,9 @@ import Testing
         let admitted = try #require(liveSection["feed_admitted"] as? Int)
         #expect(admitted > 1_000, "thousands of ticks were admitted before the stop")
         let run = try #require(report["run"] as? [String: Any])
+        #expect(run["inputs"] as? Int == admitted, "the run's inputs are the admitted lines")
+        let parsed = try #require(liveSection["feed_parsed"] as? Int)
+        #expect(parsed - admitted == liveSection["feed_dropped_at_stop"] as? Int, "lines queued at the stop are reported, not admitted")
         #expect((run["orders"] as? Int ?? 0) > 0, "the strategy traded on the live ticks")
         #expect(run["mode"] as? String == "live")
 
@@ -69,6 +72,7 @@ import Testing
         let report = try CommandRunner.json(at: directory.appendingPathComponent("stdin.json"))
         let section = try #require(report["live"] as? [String: Any])
         #expect(section["feed_admitted"] as? Int == 300, "every good line is admitted")
+        #expect(section["feed_dropped_at_stop"] as? Int == 0, "the end of the feed drains the inbox before stopping")
         let quarantined = try #require(section["feed_quarantined"] as? [String: Int])
         #expect(quarantined == ["malformed_json": 2, "unknown_symbol": 1, "bad_value": 1, "missing_field": 1, "unknown_type": 1, "too_long": 1])
         let file = try String(contentsOf: quarantine, encoding: .utf8)
@@ -108,4 +112,56 @@ import Testing
         #expect(replay.exitCode == 0, "\(replay.stdout)\(replay.stderr)")
         #expect(replay.stdout.contains("verified: recovered log: verified up to the loss point"), "\(replay.stdout)")
     }
+
+    /// A feed file of quotes on a slow sine wave, so the EMA crossover trades.
+    func sineFeed(in directory: URL, count: Int = 3_000) throws -> URL {
+        var text = ""
+        for index in 0..<count {
+            let mid = 10_000 + Int((300 * sin(Double(index) / 120)).rounded())
+            text += "{\"type\":\"quote\",\"symbol\":\"ACME\",\"bid\":\"\(mid / 100).\(String(format: "%02d", mid % 100))\",\"ask\":\"\((mid + 2) / 100).\(String(format: "%02d", (mid + 2) % 100))\",\"bid_size\":500,\"ask_size\":500}\n"
+        }
+        let url = directory.appendingPathComponent("sine.ndjson")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func liveLogsDiffAndReplayCounterfactually() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let feed = try sineFeed(in: directory)
+        var logs: [String] = []
+        for name in ["first", "second"] {
+            let log = directory.appendingPathComponent("\(name).mlog").path
+            let live = try BackgroundProcess(["live", "one-strategy", "--feed", "stdin", "--record", log, "--quiet"], in: directory, standardInput: feed)
+            #expect(live.wait(seconds: 60) == 0, "\(live.stderr)")
+            logs.append(log)
+        }
+        let same = try CommandRunner.metronome("diff", logs[0], logs[0])
+        #expect(same.exitCode == 0, "\(same.stdout)\(same.stderr)")
+        #expect(same.stdout.hasPrefix("same run: "), "\(same.stdout)")
+        // The same lines on another day: every admission stamp differs from the first record on.
+        let differs = try CommandRunner.metronome("diff", logs[0], logs[1])
+        #expect(differs.exitCode == 1, "\(differs.stdout)\(differs.stderr)")
+        #expect(differs.stdout.contains("first divergence at record 0,"), "\(differs.stdout)")
+        #expect(differs.stdout.contains("input market.raw.quotes: the inputs differ"), "\(differs.stdout)")
+        #expect(differs.stdout.contains("PnL"), "\(differs.stdout)")
+
+        let empty = directory.appendingPathComponent("empty.yaml")
+        try "# nothing changes\n".write(to: empty, atomically: true, encoding: .utf8)
+        let unchanged = try CommandRunner.metronome("replay", logs[0], "--with", empty.path, "--report-json", directory.appendingPathComponent("same.json").path)
+        #expect(unchanged.exitCode == 0, "\(unchanged.stdout)\(unchanged.stderr)")
+        let sameReport = try CommandRunner.json(at: directory.appendingPathComponent("same.json"))
+        #expect((sameReport["diff"] as? [String: Any])?["same"] as? Bool == true, "empty overrides replay the live day exactly")
+
+        let strict = directory.appendingPathComponent("strict.yaml")
+        try "trader: { min_confidence: 0.99 }\n".write(to: strict, atomically: true, encoding: .utf8)
+        let whatIf = try CommandRunner.metronome("replay", logs[0], "--with", strict.path, "--report-json", directory.appendingPathComponent("whatif.json").path)
+        #expect(whatIf.exitCode == 0, "\(whatIf.stdout)\(whatIf.stderr)")
+        let diff = try #require(try CommandRunner.json(at: directory.appendingPathComponent("whatif.json"))["diff"] as? [String: Any])
+        #expect(diff["same"] as? Bool == false)
+        let a = try #require(diff["a"] as? [String: Any])
+        #expect((a["orders"] as? Int ?? 0) > 0, "the live day traded")
+        #expect((diff["orders_removed"] as? Int ?? 0) > 0, "a stricter trader sends fewer orders: \(diff)")
+        #expect(whatIf.stdout.contains("counterfactual vs original"), "\(whatIf.stdout)")
+    }
 }
+

@@ -41,9 +41,12 @@ public final class FeedServer: @unchecked Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let thread = Thread { [self] in self.stream(to: channel) }
-                    thread.name = "metronome.feed.sender"
-                    thread.start()
+                    try channel.pipeline.syncOperations.addHandler(FeedConnectionHandler { [self] in
+                        // Started once the connection is active: the sender watches `isActive`.
+                        let thread = Thread { [self] in self.stream(to: channel) }
+                        thread.name = "metronome.feed.sender"
+                        thread.start()
+                    })
                 }
             }
         do {
@@ -127,4 +130,20 @@ public final class FeedServer: @unchecked Sendable {
             lock.withLock { failures.append("\(error)") }
         }
     }
+}
+
+/// Starts a connection's sender when the connection becomes active; ignores what the client sends.
+private final class FeedConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    private let onActive: () -> Void
+
+    init(onActive: @escaping () -> Void) { self.onActive = onActive }
+
+    func channelActive(context: ChannelHandlerContext) {
+        onActive()
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }
