@@ -8,7 +8,7 @@ enum SummaryTable {
         let rows: [(String, String)] = [
             ("scenario", report.scenario),
             ("seed", String(report.seed)),
-            ("simulated", "\(report.sim_start) → \(report.sim_end)"),
+            (report.mode == "live" ? "wall clock" : "simulated", "\(report.sim_start) → \(report.sim_end)"),
             ("stopped by", report.stop_reason),
             ("events", grouped(report.events)),
             ("inputs", grouped(report.inputs)),
