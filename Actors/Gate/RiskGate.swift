@@ -11,7 +11,7 @@ public actor RiskGate: Component {
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
-    private let limits: GateLimits
+    @exclusivity(unchecked) public private(set) var limits: GateLimits
     @exclusivity(unchecked) private var book: GateBook
     @exclusivity(unchecked) private var openOrders: OpenOrders
     @exclusivity(unchecked) private var approvedNotOrdered: [Int64]
@@ -49,6 +49,24 @@ public actor RiskGate: Component {
         for topic in [Topics.intents, Topics.quotes, Topics.trades, Topics.positions, Topics.orders, Topics.fills, Topics.executionReports] {
             context.subscribe(context.topic(topic))
         }
+    }
+
+    /// The operator engages the kill switch by hand (chaos: gate_kill_switch): recorded in the
+    /// decision log like a drawdown kill.
+    public func engageKillSwitch() {
+        guard !killSwitchEngaged else { return }
+        killSwitchEngaged = true
+        killSwitchTime = context.now
+        context.logger.warning("kill switch engaged by the operator")
+        context.publish(decisionsTopic, .gate(GateDecision(symbol: GateDecision.allSymbols, outcome: .rejected, requestedQuantity: 0,
+                                                           approvedQuantity: 0, reasons: .killSwitch, traceID: context.traceID)))
+    }
+
+    /// New limits take effect from the next intent (chaos: gate_limit_reload); positions already
+    /// over them are not forced out, only new risk is judged against them.
+    public func reloadLimits(_ newLimits: GateLimits) {
+        limits = newLimits
+        context.logger.warning("gate limits reloaded")
     }
 
     /// The operator's reset after a kill: risk may be taken again, and the peak restarts from now.

@@ -62,6 +62,9 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var fills = 0
     /// Fills ignored because their `fillID` had already been applied.
     @exclusivity(unchecked) public private(set) var duplicateFillsIgnored = 0
+    /// Test-only planted bug (chaos self-test, docs/chaos.md): a resent fill is applied again.
+    /// Set only through `METRONOME_PLANTED_BUG=duplicate-fills`; never in a real run.
+    public let plantedBugAppliesDuplicateFills: Bool
     /// Fills that reduced or closed a position (they realize PnL).
     @exclusivity(unchecked) public private(set) var closes = 0
     /// Closing fills whose realized PnL (before fees) was positive.
@@ -101,7 +104,8 @@ public actor Portfolio: Component {
     ///   - expectedSampleCount: equity-curve storage reserved up front.
     public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64, sectors: [Int]? = nil,
                 sampleIntervalNanoseconds: DurationNanoseconds = Portfolio.defaultSampleIntervalNanoseconds,
-                expectedSampleCount: Int = 4_096) {
+                expectedSampleCount: Int = 4_096, plantedBugAppliesDuplicateFills: Bool = false) {
+        self.plantedBugAppliesDuplicateFills = plantedBugAppliesDuplicateFills
         let sectors = sectors ?? Portfolio.sectorIndices(for: instruments)
         precondition(sectors.count == instruments.count, "one sector index per instrument")
         precondition(sectors.allSatisfy { $0 >= 0 }, "sector indices start at 0")
@@ -255,7 +259,7 @@ public actor Portfolio: Component {
     private func apply(_ fill: Fill) {
         let index = Int(fill.symbol)
         guard index < positions.count else { return }
-        if fill.fillID != 0, !appliedFillIDs.insert(fill.fillID).inserted {
+        if fill.fillID != 0, !appliedFillIDs.insert(fill.fillID).inserted, !plantedBugAppliesDuplicateFills {
             duplicateFillsIgnored += 1
             return
         }

@@ -20,6 +20,7 @@ public enum Message: Sendable, Equatable {
     case gate(GateDecision)
     case report(ExecutionReport)
     case tradeCost(TradeCostRecord)
+    case fault(FaultEvent)
 
     @inlinable public var tag: MessageTag {
         switch self {
@@ -39,6 +40,7 @@ public enum Message: Sendable, Equatable {
         case .gate: .gate
         case .report: .report
         case .tradeCost: .tradeCost
+        case .fault: .fault
         }
     }
 
@@ -61,6 +63,7 @@ public enum Message: Sendable, Equatable {
         case .gate(let value): value.encode(into: &writer)
         case .report(let value): value.encode(into: &writer)
         case .tradeCost(let value): value.encode(into: &writer)
+        case .fault(let value): value.encode(into: &writer)
         }
     }
 
@@ -88,6 +91,7 @@ public enum Message: Sendable, Equatable {
         case .gate: return .gate(try GateDecision(from: &reader))
         case .report: return .report(try ExecutionReport(from: &reader))
         case .tradeCost: return .tradeCost(try TradeCostRecord(from: &reader))
+        case .fault: return .fault(try FaultEvent(from: &reader))
         }
     }
 }

@@ -6,6 +6,8 @@
 public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible {
     case ping = 1
     case timer = 2
+    /// A chaos fault switching on or off.
+    case fault = 3
     case quote = 16
     case trade = 17
     case bar = 18
@@ -30,6 +32,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         switch self {
         case .ping: "ping"
         case .timer: "timer"
+        case .fault: "fault"
         case .quote: "quote"
         case .trade: "trade"
         case .bar: "bar"

@@ -27,6 +27,10 @@ public struct ExecutionReport: WireCodable, Equatable {
         case venueDown = 5
         case noLiquidity = 6
         case unknownVenue = 7
+        /// The venue throttled us (chaos: router_rate_limit).
+        case rateLimited = 8
+        /// The venue refused the order without a stated reason (chaos: broker_reject).
+        case venueReject = 9
 
         public var description: String {
             switch self {
@@ -38,6 +42,8 @@ public struct ExecutionReport: WireCodable, Equatable {
             case .venueDown: "venue_down"
             case .noLiquidity: "no_liquidity"
             case .unknownVenue: "unknown_venue"
+            case .rateLimited: "rate_limited"
+            case .venueReject: "venue_reject"
             }
         }
     }

@@ -68,13 +68,23 @@ extension Kernel {
 
     /// Delivers one event: digest, handler, then the executor's jobs to quiescence.
     @inline(__always)
-    func deliver(_ event: ScheduledEvent) {
+    func deliver(_ incoming: ScheduledEvent) {
+        var event = incoming
         if let timer = event.timer {
             guard timers.fire(timer) else {
                 timersCancelled &+= 1
                 return
             }
             timersFired &+= 1
+        } else if let interceptor = deliveryInterceptor, event.target != .kernel {
+            switch interceptor.intercept(self, time: event.key.time, sequence: event.key.sequence, source: event.source,
+                                         target: event.target, message: &event.message) {
+            case .deliver: break
+            case .drop: return
+            case .delay(let nanoseconds):
+                schedule(at: event.key.time &+ nanoseconds, source: event.source, target: event.target, message: event.message)
+                return
+            }
         }
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
@@ -113,4 +123,25 @@ extension Kernel {
         lastInputSequence = sequence
         publish(from: .input, to: record.topic, record.message, delay: 0)
     }
+
+    // MARK: Chaos injection (kernel thread only)
+
+    /// Schedules a message as if `source` had sent it to `target` at `time` (≥ now); returns its
+    /// sequence number. For chaos faults that impersonate a component (a venue reject).
+    @discardableResult
+    public func inject(at time: Timestamp, source: ActorID, target: ActorID, message: Message) -> UInt64 {
+        precondition(time >= queue.now, "an injected event cannot be in the past")
+        let sequence = nextSequence
+        schedule(at: time, source: source, target: target, message: message)
+        return sequence
+    }
+
+    /// Publishes as `source` would (decisions are journaled and digested as theirs).
+    public func injectPublish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds = 0) {
+        publish(from: source, to: topic, message, delay: delay)
+    }
+
+    /// Events waiting in the queue (chaos checks that queues stay bounded).
+    public var pendingEvents: Int { queue.count }
 }
+

@@ -34,6 +34,8 @@ public final class Kernel: @unchecked Sendable {
     @exclusivity(unchecked) var digest = RunDigest()
     @exclusivity(unchecked) var inputs = InputMerger()
     @exclusivity(unchecked) var observers: [any InputObserver] = []
+    /// Chaos injection, if any (see ``DeliveryInterceptor``).
+    @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
     @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver)?
     var sleepers: [UnsafeContinuation<Void, Never>?] = []

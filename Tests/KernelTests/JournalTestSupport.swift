@@ -56,6 +56,9 @@ enum JournalFixture {
             return .report(ExecutionReport(orderID: random.next(), symbol: 1, kind: ExecutionReport.Kind.allCases[Int(random.next(below: 4))],
                                            reason: ExecutionReport.RejectReason.allCases[Int(random.next(below: 8))], leavesQuantity: int(100),
                                            venue: 1, traceID: random.next()))
+        case .fault:
+            return .fault(FaultEvent(kind: UInt16(random.next(below: 40)), phase: random.next(below: 2) == 0 ? .start : .stop,
+                                     target: UInt32(random.next(below: 8)), magnitude: random.nextDouble(), parameter: int(1 << 20)))
         case .tradeCost:
             return .tradeCost(TradeCostRecord(orderID: random.next(), symbol: 1, venue: 0, type: .limit, arrivalPrice: int(1 << 30),
                                               averageFillPrice: random.nextDouble(), filledQuantity: int(100), shortfallBasisPoints: random.nextGaussian(),

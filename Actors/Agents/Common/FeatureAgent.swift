@@ -20,6 +20,8 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
 
     private let parameters: Parameters
     @exclusivity(unchecked) private var model: Model
+    /// The model as it started, for a restart that loses what was learned (chaos: agent_crash).
+    private let initialModel: Model
     @exclusivity(unchecked) private var trackers: [ForecastTracker]
     @exclusivity(unchecked) private var logMids: [Double?]
     @exclusivity(unchecked) public private(set) var signalsEmitted = 0
@@ -28,6 +30,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
     public init(context: Context, model: Model, parameters: Parameters, symbolCount: Int) {
         self.context = context
         self.model = model
+        initialModel = model
         self.parameters = parameters
         trackers = Array(repeating: ForecastTracker(horizonNanoseconds: parameters.horizonNanoseconds, priorSigma: parameters.priorSigma),
                          count: symbolCount)
@@ -39,6 +42,16 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         context.subscribe(context.topic(Topics.quotes))
         context.subscribe(context.topic(Topics.trades))
         context.subscribe(context.topic(Topics.alternativeData))
+    }
+
+    /// A crash and restart: everything learned — the model's state, the regressions, the last
+    /// mids — is lost; the agent starts over as at the beginning of the run.
+    public func restartLosingState() {
+        model = initialModel
+        for index in trackers.indices {
+            trackers[index] = ForecastTracker(horizonNanoseconds: parameters.horizonNanoseconds, priorSigma: parameters.priorSigma)
+            logMids[index] = nil
+        }
     }
 
     /// Hit rate of the scored forecasts (sign of μ vs realized return), over all symbols.

@@ -7,7 +7,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record"]
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record", "chaos"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -139,10 +139,11 @@ public enum ScenarioLoader {
                                       hint: "add sizer: {} for the default sizer")
         }
         let record = try top.value("record").map { node throws(ScenarioError) in try readRecord(node, file: file) }
+        let chaos = try top.value("chaos").map { node throws(ScenarioError) in try ChaosLoader.read(node, start: start, end: end, file: file) }
         try top.finish(allowed: topLevelKeys)
         return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
                         universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
-                        execution: execution, broker: broker, record: record, sourceText: text, sourcePath: file)
+                        execution: execution, broker: broker, record: record, chaos: chaos, sourceText: text, sourcePath: file)
     }
 
     private static func readRecord(_ node: Node, file: String) throws(ScenarioError) -> RecordSettings {

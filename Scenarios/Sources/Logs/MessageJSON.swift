@@ -1,3 +1,4 @@
+import Actors
 import Kernel
 
 /// Messages as one-line JSON objects, for `metronome log cat` and divergence reports. Keys are
@@ -56,6 +57,10 @@ public enum MessageJSON {
             return [("order", "\(report.orderID)"), ("symbol", "\(report.symbol)"), ("kind", quoted(report.kind.description)),
                     ("reason", quoted(report.reason.description)), ("leaves", "\(report.leavesQuantity)"), ("venue", "\(report.venue)"),
                     ("trace", "\(report.traceID)")]
+        case .fault(let fault):
+            return [("fault", quoted(FaultKind(rawValue: fault.kind)?.name ?? "\(fault.kind)")), ("phase", quoted(fault.phase == .start ? "start" : "stop")),
+                    ("target", fault.target == FaultEvent.everything ? "\"*\"" : "\(fault.target)"), ("magnitude", number(fault.magnitude)),
+                    ("parameter", "\(fault.parameter)")]
         case .tradeCost(let record):
             return [("order", "\(record.orderID)"), ("symbol", "\(record.symbol)"), ("venue", "\(record.venue)"),
                     ("order_type", quoted(record.type.description)), ("arrival", "\(record.arrivalPrice)"),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Small inline SVG charts for the HTML report: no script, no network, fixed-size viewBox.
-enum SVGChart {
+public enum SVGChart {
     static let width = 720.0
     static let height = 200.0
     static let margin = 36.0
@@ -27,7 +27,7 @@ enum SVGChart {
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 

@@ -7,11 +7,14 @@ public struct AnyFeatureAgent {
     public let signalsEmitted: () -> Int
     public let hitRate: () -> Double?
     public let informationCoefficient: () -> Double?
+    /// Chaos: restart losing state (on the kernel thread, during the run).
+    public let restartLosingState: () -> Void
 
     init<Model: FeatureModel>(_ agent: FeatureAgent<Model>) {
         signalsEmitted = { agent.assumeIsolated { $0.signalsEmitted } }
         hitRate = { agent.assumeIsolated { $0.hitRate } }
         informationCoefficient = { agent.assumeIsolated { $0.informationCoefficient } }
+        restartLosingState = { agent.assumeIsolated { $0.restartLosingState() } }
     }
 }
 

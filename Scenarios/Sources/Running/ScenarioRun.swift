@@ -59,6 +59,8 @@ public final class ScenarioRun {
     public let blender: Blender?
     public let selector: Selector?
     public let recorder: JournalRecorder?
+    /// The in-run fault injector, in chaos runs and their replays.
+    public let chaos: ChaosInterceptor?
 
     /// Options that change how, not what, the scenario runs.
     public struct Options: Sendable {
@@ -73,10 +75,13 @@ public final class ScenarioRun {
         /// Live runs and their replays: the run's own window instead of the scenario's dates
         /// (`until` still cuts it short).
         public var window: ClockWindow?
+        /// Chaos: this plan's faults are injected (docs/chaos.md).
+        public var chaosPlan: ChaosPlan?
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
-                    mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil) {
+                    mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
             self.window = window
+            self.chaosPlan = chaosPlan
             self.seed = seed
             self.until = until
             self.maximumEvents = maximumEvents
@@ -163,7 +168,10 @@ public final class ScenarioRun {
         self.broker = broker!
         var portfolio: Portfolio?
         kernel.spawn("portfolio") { context in
-            let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits)
+            // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
+            let planted = ProcessInfo.processInfo.environment["METRONOME_PLANTED_BUG"] == "duplicate-fills"
+            let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
+                                 plantedBugAppliesDuplicateFills: planted)
             portfolio = made
             return made
         }
@@ -171,7 +179,16 @@ public final class ScenarioRun {
 
         switch inputs {
         case .generate:
-            for source in try ScenarioFeeds.sources(of: scenario, kernel: kernel, seed: seed, end: end) { try kernel.addInput(source) }
+            let sources = try ScenarioFeeds.sources(of: scenario, kernel: kernel, seed: seed, end: end)
+            if let plan = options.chaosPlan {
+                // The fault events first: at equal times a fault takes effect before the market moves.
+                try kernel.addInput(ArrayInputSource(plan.inputRecords(start: start, topic: kernel.topic(named: ChaosWiring.faultsTopic))))
+                for (index, source) in sources.enumerated() {
+                    try kernel.addInput(ChaosFeedFilter(source: source, plan: plan, start: start, streamName: "chaos.feed.\(index)"))
+                }
+            } else {
+                for source in sources { try kernel.addInput(source) }
+            }
         case .recorded(let source):
             try kernel.addInput(source)
         case .deferred(let make):
@@ -180,6 +197,11 @@ public final class ScenarioRun {
             precondition(options.mode == .live, "inputs come through the inbox in live mode only")
             // Every topic a live feed may publish to exists before the log's header is written.
             for name in [Topics.rawTrades, Topics.rawBars, Topics.rawAlternativeData] { _ = kernel.topic(named: name) }
+        }
+        if options.chaosPlan != nil || (options.mode == .replay && scenario.chaos != nil) {
+            chaos = ChaosWiring.install(on: kernel, scenario: scenario, seed: seed, execution: execution, featureAgents: featureAgents)
+        } else {
+            chaos = nil
         }
         if let recording = options.recording {
             recorder = try JournalRecorder(path: recording.path, kernel: kernel, scenarioName: scenario.name,

@@ -25,6 +25,8 @@ public struct Scenario: Sendable, Equatable {
     public var broker: SimulatedBroker.Parameters
     /// The `record:` section: record `metronome run` to this log unless `--record` says otherwise.
     public var record: RecordSettings?
+    /// The `chaos:` section: the faults `metronome chaos` may inject (docs/chaos.md).
+    public var chaos: ChaosSettings?
     /// The file's text, exactly as read (the journal embeds it).
     public var sourceText: String
     /// Where it was read from.
