@@ -24,13 +24,15 @@ enum CommandRunner {
 
     static func product(_ name: String) -> String { productsDirectory.appendingPathComponent(name).path }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: URL = repositoryRoot) throws -> Result {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL = repositoryRoot,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

@@ -17,6 +17,15 @@ public struct ChaosPlan: Codable, Sendable, Equatable {
         public var parameter: Int64
 
         public var kind: FaultKind? { FaultKind.named(fault) }
+
+        public init(fault: String, start_ns: UInt64, duration_ns: UInt64, target: UInt32?, magnitude: Double, parameter: Int64) {
+            self.fault = fault
+            self.start_ns = start_ns
+            self.duration_ns = duration_ns
+            self.target = target
+            self.magnitude = magnitude
+            self.parameter = parameter
+        }
     }
 
     public var seed: UInt64
