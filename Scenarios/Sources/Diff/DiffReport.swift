@@ -30,7 +30,7 @@ public struct DiffReport: Codable, Sendable {
 
     public struct OrderReport: Codable, Sendable {
         public var trace: UInt64
-        public var symbol: UInt32
+        public var symbol: String
         public var side: String
         public var quantity: Int64
         public var limit_price: Int64
@@ -62,7 +62,7 @@ public struct DiffReport: Codable, Sendable {
                        pnl: money(side.pnlMinorUnits), digest: side.digest, decision_digest: side.decisionDigest, damage: side.damage)
         }
         func order(_ order: Order) -> OrderReport {
-            OrderReport(trace: order.traceID, symbol: order.symbol, side: order.side.description, quantity: order.quantity,
+            OrderReport(trace: order.traceID, symbol: Int(order.symbol) < diff.symbols.count ? diff.symbols[Int(order.symbol)] : "\(order.symbol)", side: order.side.description, quantity: order.quantity,
                         limit_price: order.limitPrice, venue: order.venue, type: "\(order.type)")
         }
         same = diff.identical
@@ -111,8 +111,8 @@ public struct DiffReport: Codable, Sendable {
                 let third = String(repeating: " ", count: widths.2 - row.2.count) + row.2
                 lines.append("\(first)  \(second)  \(third)  \(row.3)")
             }
-            for order in examples_added { lines.append("  + order trace \(order.trace) symbol \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
-            for order in examples_removed { lines.append("  − order trace \(order.trace) symbol \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
+            for order in examples_added { lines.append("  + order trace \(order.trace) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
+            for order in examples_removed { lines.append("  − order trace \(order.trace) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
         }
         return lines.joined(separator: "\n")
     }

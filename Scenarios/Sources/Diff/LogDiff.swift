@@ -40,6 +40,8 @@ public struct LogDiff: Sendable {
     public var currency: String
     /// Notes that do not make the logs different by themselves (another seed or scenario text).
     public var notes: [String]
+    /// Symbol names by id (from A's scenario), for reports.
+    public var symbols: [String]
 
     public var identical: Bool { divergence == nil }
     public var pnlDeltaMinorUnits: Int64 { b.pnlMinorUnits - a.pnlMinorUnits }
@@ -119,7 +121,8 @@ public struct LogDiff: Sendable {
         if readerA.header.scenarioText != readerB.header.scenarioText { notes.append("the embedded scenarios differ") }
         return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
                        divergence: divergence, ordersAdded: added, ordersRemoved: removed, ordersChanged: changed,
-                       gateDecisionsChanged: gateChanged, currency: scenarioA?.account.currency ?? "", notes: notes)
+                       gateDecisionsChanged: gateChanged, currency: scenarioA?.account.currency ?? "", notes: notes,
+                       symbols: scenarioA?.universe.map(\.symbol) ?? [])
     }
 
     private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader) -> LogDivergence {
