@@ -24,6 +24,7 @@ import Testing
         .report(ExecutionReport(orderID: 5, symbol: 0, kind: .rejected, reason: .staleData, leavesQuantity: 10, venue: 1, traceID: 8)),
         .tradeCost(TradeCostRecord(orderID: 5, symbol: 0, venue: 1, type: .limit, arrivalPrice: 10_002, averageFillPrice: 10_001.5,
                                    filledQuantity: 10, shortfallBasisPoints: -0.5, predictedCostBasisPoints: 0.25, propensity: 0.95)),
+        .fault(FaultEvent(kind: 84, phase: .start, target: 3, magnitude: 0.25, parameter: 5_000_000_000)),
     ]
 
     @Test func oldOrderAndFillLayoutsStillDecode() throws {
