@@ -62,7 +62,7 @@ public final class FeedServer: @unchecked Sendable {
     public func waitForConnection() throws -> Sent {
         connectionEnded.wait()
         return try lock.withLock {
-            if let failure = failures.first { throw LiveFeedError.cannotListen("the feed", failure) }
+            if let failure = failures.first { throw LiveFeedError.cannotOpen("the feed", failure) }
             return finished.last!
         }
     }
