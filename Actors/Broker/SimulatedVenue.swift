@@ -13,7 +13,8 @@ import Kernel
 ///
 /// Rules:
 /// - **Rejects**, checked in this order: duplicate order id (any id seen before; the original is
-///   untouched), venue down, unknown symbol, quantity ≤ 0, stale data (no quote yet, or the last
+///   untouched), venue down, unknown symbol, a symbol this venue does not list
+///   (``Instrument/venues``: symbol_not_listed), quantity ≤ 0, stale data (no quote yet, or the last
 ///   one older than `staleAfterNanoseconds`), and for a pegged order no touch on its side to peg to
 ///   (no liquidity).
 /// - **Taking**: a market order, and the marketable part of a limit order, fill at the standing
@@ -46,6 +47,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     public let marketTimeToLiveNanoseconds: DurationNanoseconds
     public let limitTimeToLiveNanoseconds: DurationNanoseconds
     private let instruments: [Instrument]
+    /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)?
+    private let listed: [Bool]
     /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
     private let makerFeeMicroBasisPoints: Int64
     private let takerFeeMicroBasisPoints: Int64
@@ -100,6 +103,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         self.index = index
         self.profile = profile
         self.instruments = instruments
+        listed = instruments.map { $0.isListed(at: profile.name) }
         self.staleAfterNanoseconds = staleAfterNanoseconds
         self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
         self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
@@ -140,6 +144,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         guard !profile.isDown(at: time) else { return reject(order, .venueDown, into: &events) }
         let symbol = Int(order.symbol)
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
+        guard listed[symbol] else { return reject(order, .symbolNotListed, into: &events) }
         guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
         guard let quote = books[symbol].quote, !isStale(quoteTime: books[symbol].quoteTime, at: time) else {
             return reject(order, .staleData, into: &events)

@@ -6,13 +6,20 @@ public struct Instrument: Sendable, Equatable {
     public var pricePrecision: Int
     /// Orders are whole multiples of this many units.
     public var lotSize: Int64
+    /// Names of the venues that list it (``VenueProfile/name``); empty: every venue. The router
+    /// only prices and routes to these, and any other venue rejects its orders (symbol_not_listed).
+    public var venues: [String]
 
-    public init(symbol: String, sector: String, pricePrecision: Int, lotSize: Int64) {
+    public init(symbol: String, sector: String, pricePrecision: Int, lotSize: Int64, venues: [String] = []) {
         self.symbol = symbol
         self.sector = sector
         self.pricePrecision = pricePrecision
         self.lotSize = lotSize
+        self.venues = venues
     }
+
+    /// True when the venue named `venueName` trades this instrument.
+    public func isListed(at venueName: String) -> Bool { venues.isEmpty || venues.contains(venueName) }
 
     /// 10^pricePrecision: price units per currency unit.
     public var priceScale: Int64 {

@@ -44,10 +44,14 @@ public struct CostModel: Sendable, Equatable {
     }
 
     /// Every candidate on every venue, in a fixed order (venue, then market, limit, pegged, POV).
-    public func candidates(quantity: Int64, market: Market, venues: [VenueCosts]) -> [RoutingChoice] {
+    /// - Parameter listed: per venue, whether the instrument trades there (nil: everywhere); an
+    ///   unlisted venue gets no candidate, however cheap it would be. Candidates keep the venue's
+    ///   index in `venues`.
+    public func candidates(quantity: Int64, market: Market, venues: [VenueCosts], listed: [Bool]? = nil) -> [RoutingChoice] {
+        precondition(listed.map { $0.count == venues.count } ?? true, "one listing flag per venue")
         var choices: [RoutingChoice] = []
         let minuteVolatility = market.dailyVolatility / 390.0.squareRoot()
-        for (index, venue) in venues.enumerated() {
+        for (index, venue) in venues.enumerated() where listed?[index] ?? true {
             let depth = Double(market.displayedSize) * venue.liquidity
             let volatility = market.dailyVolatility
             let take = market.halfSpreadBasisPoints + venue.takerFeeBasisPoints

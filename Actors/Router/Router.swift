@@ -2,8 +2,9 @@ import Kernel
 import Logging
 
 /// Turns approved intents into orders: prices every (venue, order type) candidate with the
-/// ``CostModel`` plus what it has learned, picks the cheapest (or, with probability ε, explores
-/// a random one; the propensity is logged), sends the order — or POV slices — and, when the
+/// ``CostModel`` plus what it has learned — only on the venues that list the symbol
+/// (``Instrument/venues``) — picks the cheapest (or, with probability ε, explores a random
+/// listed one; the propensity is logged), sends the order — or POV slices — and, when the
 /// parent is done, publishes a ``TradeCostRecord`` (arrival price, implementation shortfall) and
 /// learns: each arm's correction is an EWMA of realized − predicted cost, where the unfilled part
 /// of a parent counts at what crossing later would have cost (so a venue that never fills looks
@@ -33,6 +34,8 @@ public actor Router: Component {
 
     private let parameters: Parameters
     private let instruments: [Instrument]
+    /// Per symbol, per venue: does the venue list the symbol? Unlisted venues are never priced.
+    private let listedVenues: [[Bool]]
     @exclusivity(unchecked) private var quotes: [Quote?]
     @exclusivity(unchecked) private var mids: [Int64]
     @exclusivity(unchecked) private var volatility: DailyVolatility
@@ -59,6 +62,9 @@ public actor Router: Component {
         self.context = context
         self.parameters = parameters
         self.instruments = instruments
+        let listed = instruments.map { instrument in parameters.venues.map { instrument.isListed(at: $0.name) } }
+        precondition(listed.allSatisfy { $0.contains(true) }, "every instrument is listed at one of the router's venues at least")
+        listedVenues = listed
         quotes = Array(repeating: nil, count: instruments.count)
         mids = Array(repeating: 0, count: instruments.count)
         volatility = DailyVolatility(symbolCount: instruments.count)
@@ -136,7 +142,8 @@ public actor Router: Component {
         let mid = Double(quote.bidPrice + quote.askPrice) / 2
         let market = CostModel.Market(halfSpreadBasisPoints: Double(quote.askPrice - quote.bidPrice) / 2 / mid * 10_000,
                                       displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: volatility[index])
-        let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues)
+        let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues,
+                                                         listed: listedVenues[index])
         let predicted = candidates.map { $0.modelCostBasisPoints + corrections[$0.arm] }
         var best = 0
         for position in candidates.indices where predicted[position] < predicted[best] { best = position }

@@ -18,6 +18,9 @@ public actor SignalTrader: Component {
         /// Act on the selector's slates (when the scenario has a selector): hold the slate's
         /// picks in the direction of their μ, nothing else.
         public var followsSlates = false
+        /// The venue each symbol's orders go to, by symbol id (empty: venue 0 for all): the first
+        /// venue that lists it, when the universe restricts its venues.
+        public var venueBySymbol: [UInt8] = []
 
         public init(quantity: Int64, minimumConfidence: Double, followAgentID: UInt16? = nil, followsForecasts: Bool = false) {
             self.quantity = quantity
@@ -103,7 +106,8 @@ public actor SignalTrader: Component {
         targets[index] = target
         let order = Order(
             orderID: context.ids.next(), symbol: symbol, side: difference > 0 ? .buy : .sell,
-            quantity: abs(difference), limitPrice: 0, traceID: traceID)
+            quantity: abs(difference), limitPrice: 0, traceID: traceID,
+            venue: index < parameters.venueBySymbol.count ? parameters.venueBySymbol[index] : 0)
         ordersSent += 1
         context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
                                                 "quantity": "\(order.quantity)", "mu": "\(mu)"])

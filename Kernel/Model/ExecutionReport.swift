@@ -31,6 +31,8 @@ public struct ExecutionReport: WireCodable, Equatable {
         case rateLimited = 8
         /// The venue refused the order without a stated reason (chaos: broker_reject).
         case venueReject = 9
+        /// The venue does not list the order's symbol (`universe[].venues`).
+        case symbolNotListed = 10
 
         public var description: String {
             switch self {
@@ -44,6 +46,7 @@ public struct ExecutionReport: WireCodable, Equatable {
             case .unknownVenue: "unknown_venue"
             case .rateLimited: "rate_limited"
             case .venueReject: "venue_reject"
+            case .symbolNotListed: "symbol_not_listed"
             }
         }
     }
@@ -93,7 +96,7 @@ public struct ExecutionReport: WireCodable, Equatable {
         at = reader.offset
         let rawReason = try reader.readUInt8()
         guard let reason = RejectReason(rawValue: rawReason) else {
-            throw DecodingError(offset: at, message: "expected a reject reason (0…7), found \(rawReason)")
+            throw DecodingError(offset: at, message: "expected a reject reason (0…10), found \(rawReason)")
         }
         self.reason = reason
         leavesQuantity = try reader.readInt64()
