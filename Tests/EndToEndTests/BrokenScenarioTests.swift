@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Ten broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error with
+/// Eleven broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error with
 /// exit code 2, from `validate` and from `run`; and every command's help has an example.
 @Suite struct BrokenScenarioTests {
     static let cases: [(file: String, location: String, message: String)] = [
@@ -15,6 +15,7 @@ import Testing
         ("not-yaml", "3:5", "not valid YAML"),
         ("event-after-end", "9:3", "feed 'feed0': an event at 2024-03-01T16:30:00.000000000Z is after the scenario's end"),
         ("outage-backwards", "12:65", "broker.venues[0].down_until must be after down_from"),
+        ("unknown-venue", "7:43", "universe[0].venues[1]: no venue named 'drak' in broker.venues"),
     ]
 
     @Test(arguments: BrokenScenarioTests.cases.map(\.file))

@@ -87,6 +87,28 @@ import Testing
         #expect(version.message.contains("unsupported scenario version 2"))
     }
 
+    @Test func universeVenuesNameTheBrokersVenues() throws {
+        let twoVenues = ScenarioLoaderTests.valid
+            .replacingOccurrences(of: "    price_precision: 2\n", with: "    price_precision: 2\n    venues: [dark]\n  - symbol: BOLT\n")
+            + "\nbroker:\n  venues:\n    - { name: lit }\n    - { name: dark }\n"
+        let scenario = try ScenarioLoader.parse(twoVenues, file: "v.yaml")
+        #expect(scenario.universe.map(\.venues) == [["dark"], []], "listed venues, or every venue")
+        #expect(scenario.trader.venueBySymbol == [1, 0], "the simple trader sends each symbol to its first listed venue")
+        let unrestricted = try ScenarioLoader.parse(ScenarioLoaderTests.valid, file: "s.yaml")
+        #expect(unrestricted.trader.venueBySymbol.isEmpty, "no restriction: orders go to venue 0 as before")
+
+        let typo = try #require(error(twoVenues.replacingOccurrences(of: "venues: [dark]", with: "venues: [drak]")))
+        #expect(typo.description.hasPrefix("s.yaml:9:14: error: universe[0].venues[0]: no venue named 'drak' in broker.venues"))
+        #expect(typo.hint == "did you mean 'dark'? known venues: lit, dark")
+        let single = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "    price_precision: 2\n", with: "    price_precision: 2\n    venues: [lit]\n")))
+        #expect(single.message.contains("no venue named 'lit'"))
+        #expect(single.hint?.contains("known venues: venue (the single venue") == true)
+        let empty = try #require(error(twoVenues.replacingOccurrences(of: "venues: [dark]", with: "venues: []")))
+        #expect(empty.message.contains("must name at least one venue") && empty.hint?.contains("every venue") == true)
+        let twice = try #require(error(twoVenues.replacingOccurrences(of: "venues: [dark]", with: "venues: [dark, dark]")))
+        #expect(twice.message.contains("lists 'dark' twice"))
+    }
+
     @Test func brokenYAMLIsLocated() throws {
         let problem = try #require(error("version: 1\nname: [unclosed\n"))
         #expect(problem.line >= 2)

@@ -72,7 +72,7 @@ public enum ScenarioLoader {
         }
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
-        let universe = try readUniverse(try top.require("universe"), file: file)
+        let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
         let feeds = try readFeeds(try top.require("feeds"), universe: universe, start: start, file: file)
         let agents = try readAgents(top.value("agents"), file: file)
         for (index, feed) in feeds.enumerated() {
@@ -120,6 +120,11 @@ public enum ScenarioLoader {
         }
         if selector != nil { trader.followsSlates = true }
         let broker = try BrokerLoader.broker(top.value("broker"), file: file)
+        try checkListings(listings, venues: broker.venues.map(\.name), file: file)
+        if universe.contains(where: { !$0.venues.isEmpty }) {
+            // The simple trader sends each symbol's orders to the first venue that lists it.
+            trader.venueBySymbol = universe.map { instrument in UInt8(broker.venues.firstIndex { instrument.isListed(at: $0.name) } ?? 0) }
+        }
         var execution: ExecutionSettings?
         if let sizerNode = top.value("sizer") {
             if let traderNode = top.value("trader") {
@@ -195,11 +200,19 @@ public enum ScenarioLoader {
         return AccountSettings(currency: currency, initialCashMinorUnits: cash)
     }
 
-    private static func readUniverse(_ node: Node, file: String) throws(ScenarioError) -> [Instrument] {
+    /// One venue name of `universe[].venues`, kept with its node until the broker's venues are known.
+    struct Listing {
+        var path: String
+        var name: String
+        var node: Node
+    }
+
+    private static func readUniverse(_ node: Node, file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "universe")
         guard !items.isEmpty else { throw StrictMapping.error(file, node, "universe must list at least one instrument") }
         var instruments: [Instrument] = []
+        var listings: [Listing] = []
         for (index, item) in items.enumerated() {
             let path = "universe[\(index)]"
             var map = try StrictMapping(item, file: file, path: path)
@@ -215,10 +228,36 @@ public enum ScenarioLoader {
             let lot = try map.value("lot_size").map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).lot_size", range: 1...1_000_000_000)
             } ?? 1
-            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size"])
-            instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot))
+            var venues: [String] = []
+            if let venuesNode = map.value("venues") {
+                let names = try scalars.list(venuesNode, "\(path).venues")
+                guard !names.isEmpty else {
+                    throw StrictMapping.error(file, venuesNode, "\(path).venues must name at least one venue",
+                                              hint: "leave venues out to trade \(symbol) on every venue")
+                }
+                for (position, nameNode) in names.enumerated() {
+                    let name = try scalars.text(nameNode, "\(path).venues[\(position)]")
+                    guard !venues.contains(name) else {
+                        throw StrictMapping.error(file, nameNode, "\(path).venues lists '\(name)' twice", hint: "name each venue once")
+                    }
+                    venues.append(name)
+                    listings.append(Listing(path: "\(path).venues[\(position)]", name: name, node: nameNode))
+                }
+            }
+            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues"])
+            instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot, venues: venues))
         }
-        return instruments
+        return (instruments, listings)
+    }
+
+    /// Every venue named in `universe[].venues` must be one of the broker's.
+    private static func checkListings(_ listings: [Listing], venues: [String], file: String) throws(ScenarioError) {
+        for listing in listings where !venues.contains(listing.name) {
+            let known = "known venues: \(venues.joined(separator: ", "))"
+                + (venues == ["venue"] ? " (the single venue of broker.order_latency / fee_bps; name venues with broker.venues)" : "")
+            let hint = StrictMapping.closest(to: listing.name, in: venues).map { "did you mean '\($0)'? \(known)" } ?? known
+            throw StrictMapping.error(file, listing.node, "\(listing.path): no venue named '\(listing.name)' in broker.venues", hint: hint)
+        }
     }
 
     private static func readFeeds(_ node: Node, universe: [Instrument], start: Timestamp, file: String) throws(ScenarioError) -> [FeedSettings] {
