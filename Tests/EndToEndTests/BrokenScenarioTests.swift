@@ -1,31 +1,49 @@
 import Foundation
 import Testing
 
-/// Eleven broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error with
-/// exit code 2, from `validate` and from `run`; and every command's help has an example.
+/// Broken scenario files (Tests/Fixtures/broken) each give their `file:line:column` error and,
+/// on the next line, its hint, with exit code 2, from `validate` and from `run`; and every
+/// command's help has an example.
 @Suite struct BrokenScenarioTests {
-    static let cases: [(file: String, location: String, message: String)] = [
-        ("unknown-key", "9:54", "unknown key 'volatilty' in 'feeds[0]'"),
-        ("wrong-type", "3:7", "seed must be a non-negative integer, found 'many'"),
-        ("out-of-range", "11:32", "agents[0].weight must be between 0.0 and 1.0, found 1.5"),
-        ("bad-duration", "5:11", "duration must be a duration such as 250ms"),
-        ("unknown-event", "13:17", "unknown event kind 'meteor'"),
-        ("gate-without-sizer", "11:3", "gate: and router: belong to the execution side"),
-        ("bad-latency", "12:35", "broker.venues[0].order_latency must be a duration or one of normal:, lognormal:, empirical:"),
-        ("not-yaml", "3:5", "not valid YAML"),
-        ("event-after-end", "9:3", "feed 'feed0': an event at 2024-03-01T16:30:00.000000000Z is after the scenario's end"),
-        ("outage-backwards", "12:65", "broker.venues[0].down_until must be after down_from"),
-        ("unknown-venue", "7:43", "universe[0].venues[1]: no venue named 'drak' in broker.venues"),
+    static let cases: [(file: String, location: String, message: String, hint: String)] = [
+        ("unknown-key", "9:54", "unknown key 'volatilty' in 'feeds[0]'",
+         "did you mean 'volatility'? Allowed keys: name, type, interval, drift, volatility, initial_price, spread_ticks, max_size, latency"),
+        ("wrong-type", "3:7", "seed must be a non-negative integer, found 'many'", "a whole number from 0 to 18446744073709551615, e.g. seed: 42"),
+        ("not-a-list", "6:11", "universe must be a list, found the scalar 'ACME'", "one '- item' per line, or [a, b] on one line"),
+        ("out-of-range", "11:32", "agents[0].weight must be between 0 and 1, found 1.5", "valid range: from 0 to 1"),
+        ("integer-out-of-range", "7:46", "universe[0].price_precision must be between 0 and 8, found 12", "valid range: from 0 to 8"),
+        ("missing-key", "9:5", "'feeds[0]' is missing the required key 'interval'", "add it, e.g. interval: 250ms"),
+        ("misspelled-value", "9:13", "unknown feed type 'gmb'", "did you mean 'gbm'? available: gbm, synthetic, csv, daily-bars, daily-series"),
+        ("bad-duration", "5:11", "duration must be a duration such as 250ms, 2s, 6h30m, found 'one hour'",
+         "whole numbers with units ns, us, ms, s, m, h, d, largest first (1h30m, not 1.5h)"),
+        ("unknown-event", "13:17", "unknown event kind 'meteor'", "available: volatility, crash, sentiment"),
+        ("gate-without-sizer", "11:3", "gate: and router: belong to the execution side", "add sizer: {} for the default sizer"),
+        ("bad-latency", "12:35", "broker.venues[0].order_latency must be a duration or one of normal:, lognormal:, empirical:",
+         "for example order_latency: { lognormal: { median: 2ms, sigma: 0.5 } }"),
+        ("not-yaml", "3:5", "not valid YAML", "check the brackets, quotes and indentation"),
+        ("event-after-end", "9:3", "feed 'feed0': an event at 2024-03-01T16:30:00.000000000Z is after the scenario's end",
+         "events take a UTC time or a duration after the start"),
+        ("outage-backwards", "12:65", "broker.venues[0].down_until must be after down_from",
+         "the venue is down from down_from (2024-03-01T15:00:00.000000000Z) until down_until, which must come later"),
+        ("unknown-venue", "7:43", "universe[0].venues[1]: no venue named 'drak' in broker.venues", "did you mean 'dark'? known venues: lit, dark"),
     ]
 
+    @Test func everyBrokenFixtureIsListed() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: "Tests/Fixtures/broken").filter { $0.hasSuffix(".yaml") }
+        #expect(Set(names.map { String($0.dropLast(5)) }) == Set(BrokenScenarioTests.cases.map(\.file)))
+    }
+
     @Test(arguments: BrokenScenarioTests.cases.map(\.file))
-    func aBrokenFileIsLocatedAndRefused(name: String) throws {
+    func aBrokenFileIsLocatedAndRefusedWithAHint(name: String) throws {
         let expected = try #require(BrokenScenarioTests.cases.first { $0.file == name })
         let path = "Tests/Fixtures/broken/\(name).yaml"
         for command in ["validate", "run"] {
             let result = try CommandRunner.metronome(command, path)
             #expect(result.exitCode == 2, "\(command) \(name): exit \(result.exitCode)")
-            #expect(result.stderr.contains("\(path):\(expected.location): error: \(expected.message)"), "\(command): \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let errorLine = try #require(lines.firstIndex { $0.hasPrefix("\(path):\(expected.location): error: ") }, "\(command): \(result.stderr)")
+            #expect(lines[errorLine].contains(expected.message), "\(command): \(result.stderr)")
+            #expect(errorLine + 1 < lines.count && lines[errorLine + 1].hasPrefix("  hint: \(expected.hint)"), "\(command): \(result.stderr)")
             #expect(result.stdout.isEmpty, "nothing runs")
         }
     }

@@ -87,6 +87,56 @@ import Testing
         #expect(version.message.contains("unsupported scenario version 2"))
     }
 
+    /// Every kind of error carries a hint: what was expected, the valid range, the allowed keys or
+    /// values (with the closest one to a misspelling), or an example.
+    @Test func everyErrorCarriesAHint() throws {
+        let valid = ScenarioLoaderTests.valid
+        let cases: [(text: String, hint: String)] = [
+            (valid.replacingOccurrences(of: "seed: 3", with: "seed: three"), "a whole number from 0 to 18446744073709551615, e.g. seed: 42"),
+            (valid.replacingOccurrences(of: "seed: 3", with: "seed: [3]"), "write a single value after the colon"),
+            (valid.replacingOccurrences(of: "price_precision: 2", with: "price_precision: 12"), "valid range: from 0 to 8"),
+            (valid.replacingOccurrences(of: "price_precision: 2", with: "price_precision: 2.5"), "a whole number from 0 to 8, without decimals"),
+            (valid.replacingOccurrences(of: "duration: 1h", with: "duration: 1.5h"), "whole numbers with units ns, us, ms, s, m, h, d"),
+            (valid.replacingOccurrences(of: "duration: 1h", with: "duration: 0s"), "e.g. duration: 6h30m"),
+            (valid.replacingOccurrences(of: "duration: 1h", with: "duration: 1h\nend: 2024-03-02"), "remove one of them"),
+            (valid.replacingOccurrences(of: "start: 2024-03-01T14:30:00Z", with: "start: yesterday"), "ISO 8601 in UTC ending in Z"),
+            (valid.replacingOccurrences(of: "100.05", with: "100.055"), "exact decimal text such as 100.05"),
+            (valid.replacingOccurrences(of: "100.05", with: "0"), "a price above zero"),
+            (valid.replacingOccurrences(of: "name: test\n", with: ""), "add it, e.g. name: calm-day"),
+            (valid.replacingOccurrences(of: "    interval: 1s\n", with: ""), "add it, e.g. interval: 250ms"),
+            (valid.replacingOccurrences(of: "  - type: gbm", with: "  - type: gmb"), "did you mean 'gbm'? available: gbm, synthetic"),
+            (valid.replacingOccurrences(of: "type: ema-cross", with: "type: ema-crossing"), "did you mean 'ema-cross'?"),
+            (valid.replacingOccurrences(of: "    interval: 1s", with: "    intervall: 1s"), "did you mean 'interval' instead of 'intervall'?"),
+            (valid.replacingOccurrences(of: "    interval: 1s", with: "    interval: 1s\n    drfit: 0.1"), "did you mean 'drift'? Allowed keys:"),
+            (valid.replacingOccurrences(of: "slow: 20", with: "slow: 4"), "slow 6 or more"),
+            (valid.replacingOccurrences(of: "version: 1", with: "version: 2"), "this build reads version 1"),
+            (valid.replacingOccurrences(of: "universe:\n  - symbol: ACME\n    price_precision: 2", with: "universe: ACME"), "one '- item' per line"),
+            (valid + "\naccount: 500", "write 'key: value' lines"),
+            (valid + "\naccount: { initial_cash: 0 }", "e.g. initial_cash: 500.00"),
+            (valid + "\nrecord: { path: x.mlog, codec: zip }", "available: zstd, lz4, none"),
+            (valid + "\nrecord: { path: x.mlog, codec: none, level: 3 }", "remove level"),
+            (valid + "\ntrader: { min_confidence: 2 }", "valid range: from 0 to 1"),
+            (valid + "\ntrader: { follow: ema-crss }", "did you mean 'ema-cross'? agents: ema-cross"),
+            (valid + "\nblender: { learning_rate: fast }", "a plain decimal number from 0 to 10, without units or %"),
+            (valid + "\nselector: { count: 2 }\nblender: {}", "pick at most 1"),
+            (valid + "\nbroker: { venues: [] }", "list at least one venue"),
+            (valid + "\nbroker: { venues: [{ name: a }, { name: a }] }", "give each venue a distinct name"),
+            (valid + "\nbroker: { venues: [{ name: a, down_from: 2024-03-01T15:00:00Z, down_until: 2024-03-01T14:00:00Z }] }", "must come later"),
+            (valid + "\nbroker: { venues: [{ name: a, order_latency: { empirical: [] } }] }", "e.g. empirical: [1ms, 2ms, 5ms]"),
+            (valid + "\nbroker: { venues: [{ name: a, order_latency: { gamma: 2ms } }] }", "lognormal: { median: 2ms, sigma: 0.5 }"),
+            (valid + "\nbroker: { venues: [{ name: a, liquidity: yes }] }", "a plain decimal number from 0 to 100"),
+            (valid + "\nagents2: []", "did you mean 'agents'?"),
+            ("version: 1\nname: [unclosed\n", "check the brackets, quotes and indentation"),
+            ("", "docs/scenarios.md"),
+        ]
+        for (index, entry) in cases.enumerated() {
+            let problem = try #require(error(entry.text), "case \(index) should fail")
+            let hint = try #require(problem.hint, "case \(index) (\(problem.message)) has no hint")
+            #expect(hint.contains(entry.hint), "case \(index): \(problem.message) — hint: \(hint)")
+            #expect(problem.description.contains("\n  hint: \(hint)"))
+        }
+    }
+
     @Test func universeVenuesNameTheBrokersVenues() throws {
         let twoVenues = ScenarioLoaderTests.valid
             .replacingOccurrences(of: "    price_precision: 2\n", with: "    price_precision: 2\n    venues: [dark]\n  - symbol: BOLT\n")

@@ -23,12 +23,12 @@ enum BrokerLoader {
             for (index, item) in try scalars.list(venuesNode, "broker.venues").enumerated() {
                 let venue = try readVenue(item, path: "broker.venues[\(index)]", file: file)
                 guard !venues.contains(where: { $0.name == venue.name }) else {
-                    throw StrictMapping.error(file, item, "two venues are named '\(venue.name)'")
+                    throw StrictMapping.error(file, item, "two venues are named '\(venue.name)'", hint: "give each venue a distinct name: orders and universe[].venues refer to it")
                 }
                 venues.append(venue)
             }
             guard !venues.isEmpty, venues.count <= 255 else {
-                throw StrictMapping.error(file, venuesNode, "broker.venues needs 1 to 255 venues")
+                throw StrictMapping.error(file, venuesNode, "broker.venues needs 1 to 255 venues", hint: "list at least one venue, e.g. venues: [{ name: lit }]; an order addresses at most 255")
             }
             parameters.venues = venues
         }
@@ -60,7 +60,8 @@ enum BrokerLoader {
         if let value = map.value("down_until") {
             venue.downUntil = try scalars.timestamp(value, "\(path).down_until")
             if let from = venue.downFrom, let until = venue.downUntil, until <= from {
-                throw StrictMapping.error(file, value, "\(path).down_until must be after down_from")
+                throw StrictMapping.error(file, value, "\(path).down_until must be after down_from",
+                                          hint: "the venue is down from down_from (\(TimeUnits.iso8601(from))) until down_until, which must come later")
             }
         }
         try map.finish(allowed: venueKeys)
@@ -89,7 +90,9 @@ enum BrokerLoader {
             for (index, item) in try scalars.list(empirical, "\(what).empirical").enumerated() {
                 values.append(try scalars.duration(item, "\(what).empirical[\(index)]"))
             }
-            guard !values.isEmpty else { throw StrictMapping.error(file, empirical, "\(what).empirical needs at least one duration") }
+            guard !values.isEmpty else {
+                throw StrictMapping.error(file, empirical, "\(what).empirical needs at least one duration", hint: "e.g. empirical: [1ms, 2ms, 5ms]")
+            }
             model = .empirical(values)
         } else {
             throw StrictMapping.error(file, node, "\(what) must be a duration or one of normal:, lognormal:, empirical:",

@@ -73,7 +73,7 @@ enum ExecutionLoader {
     }
 
     private static func positive(_ value: DurationNanoseconds, _ node: Node, _ what: String, _ file: String) throws(ScenarioError) -> DurationNanoseconds {
-        guard value > 0 else { throw StrictMapping.error(file, node, "\(what) must be positive") }
+        guard value > 0 else { throw StrictMapping.error(file, node, "\(what) must be positive", hint: "a duration above zero, e.g. 1m") }
         return value
     }
 }

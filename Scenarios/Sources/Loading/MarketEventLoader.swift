@@ -6,6 +6,7 @@ import Yams
 enum MarketEventLoader {
     static func events(_ node: Node, start: Timestamp, sectorNames: [String], path: String, file: String) throws(ScenarioError) -> [MarketEvent] {
         let scalars = ScalarReader(file: file)
+        let atHint = "at: a UTC time (at: 2024-03-01T16:30:00Z) or a duration after the start (at: 2h)"
         var events: [MarketEvent] = []
         for (index, item) in try scalars.list(node, "\(path).events").enumerated() {
             let itemPath = "\(path).events[\(index)]"
@@ -31,13 +32,15 @@ enum MarketEventLoader {
             }
             switch kind {
             case "volatility":
-                guard let from = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:") }
+                guard let from = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:", hint: atHint) }
                 let until = try time("until")
-                if let until, until <= from { throw StrictMapping.error(file, item, "\(itemPath).until must be after at") }
+                if let until, until <= from {
+                    throw StrictMapping.error(file, item, "\(itemPath).until must be after at", hint: "until ends the change started at at: give a later time, or leave it out for good")
+                }
                 events.append(.volatility(from: from, until: until, multiplier: try number("multiplier", 0.01...100)))
                 try map.finish(allowed: ["kind", "at", "until", "multiplier"])
             case "crash":
-                guard let at = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:") }
+                guard let at = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:", hint: atHint) }
                 let fall = try map.value("fall").map { node throws(ScenarioError) in try scalars.duration(node, "\(itemPath).fall") } ?? 300_000_000_000
                 let recover = try map.value("recover").map { node throws(ScenarioError) in try scalars.duration(node, "\(itemPath).recover") }
                     ?? 1_800_000_000_000
@@ -48,11 +51,11 @@ enum MarketEventLoader {
                                      recovery: recovery, recoverNanoseconds: recover))
                 try map.finish(allowed: ["kind", "at", "sector", "drop", "fall", "recovery", "recover"])
             case "sentiment":
-                guard let at = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:") }
+                guard let at = try time("at") else { throw StrictMapping.error(file, item, "\(itemPath) needs at:", hint: atHint) }
                 events.append(.sentiment(at: at, sector: try sector(), shift: try number("shift", -100...100)))
                 try map.finish(allowed: ["kind", "at", "sector", "shift"])
             default:
-                throw StrictMapping.error(file, kindNode, "unknown event kind '\(kind)'", hint: "available: volatility, crash, sentiment")
+                throw StrictMapping.error(file, kindNode, "unknown event kind '\(kind)'", hint: StrictMapping.choiceHint(kind, among: ["volatility", "crash", "sentiment"]))
             }
         }
         return events

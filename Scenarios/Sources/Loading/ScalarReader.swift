@@ -3,13 +3,15 @@ import Kernel
 import Yams
 
 /// Typed reads of YAML scalars with located errors: integers, decimals, booleans, strings,
-/// durations (`250ms`, `6h30m`) and UTC timestamps (`2024-03-01T14:30:00Z`).
+/// durations (`250ms`, `6h30m`) and UTC timestamps (`2024-03-01T14:30:00Z`). Every error says
+/// what was found and its hint what is expected (the type, the valid range, an example).
 struct ScalarReader {
     let file: String
 
     func text(_ node: Node, _ what: String) throws(ScenarioError) -> String {
         guard case .scalar(let scalar) = node else {
-            throw StrictMapping.error(file, node, "\(what) must be a string, found \(StrictMapping.kind(of: node))")
+            throw StrictMapping.error(file, node, "\(what) must be a string, found \(StrictMapping.kind(of: node))",
+                                      hint: "write a single value after the colon (quote it if it contains ': ' or ' #')")
         }
         return scalar.string
     }
@@ -17,10 +19,12 @@ struct ScalarReader {
     func integer(_ node: Node, _ what: String, range: ClosedRange<Int64>) throws(ScenarioError) -> Int64 {
         let raw = try text(node, what)
         guard let value = Int64(raw.replacingOccurrences(of: "_", with: "")) else {
-            throw StrictMapping.error(file, node, "\(what) must be an integer, found '\(raw)'")
+            throw StrictMapping.error(file, node, "\(what) must be an integer, found '\(raw)'",
+                                      hint: "a whole number \(Self.describe(range)), without decimals or units")
         }
         guard range.contains(value) else {
-            throw StrictMapping.error(file, node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            throw StrictMapping.error(file, node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)",
+                                      hint: "valid range: \(Self.describe(range))")
         }
         return value
     }
@@ -28,7 +32,8 @@ struct ScalarReader {
     func unsigned(_ node: Node, _ what: String) throws(ScenarioError) -> UInt64 {
         let raw = try text(node, what)
         guard let value = UInt64(raw.replacingOccurrences(of: "_", with: "")) else {
-            throw StrictMapping.error(file, node, "\(what) must be a non-negative integer, found '\(raw)'")
+            throw StrictMapping.error(file, node, "\(what) must be a non-negative integer, found '\(raw)'",
+                                      hint: "a whole number from 0 to \(UInt64.max), e.g. \(what): 42")
         }
         return value
     }
@@ -36,10 +41,12 @@ struct ScalarReader {
     func decimal(_ node: Node, _ what: String, range: ClosedRange<Double>) throws(ScenarioError) -> Double {
         let raw = try text(node, what)
         guard let value = Double(raw.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            throw StrictMapping.error(file, node, "\(what) must be a number, found '\(raw)'")
+            throw StrictMapping.error(file, node, "\(what) must be a number, found '\(raw)'",
+                                      hint: "a plain decimal number \(Self.describe(range)), without units or %")
         }
         guard range.contains(value) else {
-            throw StrictMapping.error(file, node, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(raw)")
+            throw StrictMapping.error(file, node, "\(what) must be between \(Self.number(range.lowerBound)) and \(Self.number(range.upperBound)), found \(raw)",
+                                      hint: "valid range: \(Self.describe(range))")
         }
         return value
     }
@@ -49,7 +56,7 @@ struct ScalarReader {
         switch raw {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw StrictMapping.error(file, node, "\(what) must be true or false, found '\(raw)'")
+        default: throw StrictMapping.error(file, node, "\(what) must be true or false, found '\(raw)'", hint: "write true or false (yes / no and on / off work too)")
         }
     }
 
@@ -58,7 +65,9 @@ struct ScalarReader {
     func fixedPoint(_ node: Node, _ what: String, precision: Int) throws(ScenarioError) -> Int64 {
         let raw = try text(node, what)
         guard let value = DecimalText.fixedPoint(raw, precision: precision) else {
-            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals, found '\(raw)'")
+            let example = precision == 0 ? "100" : "100." + String(repeating: "0", count: precision - 1) + "5"
+            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals, found '\(raw)'",
+                                      hint: "exact decimal text such as \(example)" + (precision < 8 ? "; more decimals need a larger price_precision" : ""))
         }
         return value
     }
@@ -67,7 +76,7 @@ struct ScalarReader {
         let raw = try text(node, what)
         guard let value = DurationText.parse(raw) else {
             throw StrictMapping.error(file, node, "\(what) must be a duration such as 250ms, 2s, 6h30m, found '\(raw)'",
-                                      hint: "units: ns, us, ms, s, m, h, d")
+                                      hint: "whole numbers with units ns, us, ms, s, m, h, d, largest first (1h30m, not 1.5h)")
         }
         return value
     }
@@ -75,15 +84,33 @@ struct ScalarReader {
     func timestamp(_ node: Node, _ what: String) throws(ScenarioError) -> Timestamp {
         let raw = try text(node, what)
         guard let value = TimestampText.parse(raw) else {
-            throw StrictMapping.error(file, node, "\(what) must be a UTC time such as 2024-03-01T14:30:00Z, found '\(raw)'")
+            throw StrictMapping.error(file, node, "\(what) must be a UTC time such as 2024-03-01T14:30:00Z, found '\(raw)'",
+                                      hint: "ISO 8601 in UTC ending in Z (2024-03-01T14:30:00.250Z), or a date (2024-03-01, midnight)")
         }
         return value
     }
 
     func list(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
         guard case .sequence(let sequence) = node else {
-            throw StrictMapping.error(file, node, "\(what) must be a list, found \(StrictMapping.kind(of: node))")
+            throw StrictMapping.error(file, node, "\(what) must be a list, found \(StrictMapping.kind(of: node))",
+                                      hint: "one '- item' per line, or [a, b] on one line")
         }
         return Array(sequence)
+    }
+
+    /// "from 0 to 8", "1 or more", for hints.
+    static func describe(_ range: ClosedRange<Int64>) -> String {
+        if range.upperBound == .max { return "of \(range.lowerBound) or more" }
+        return "from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    static func describe(_ range: ClosedRange<Double>) -> String {
+        "from \(number(range.lowerBound)) to \(number(range.upperBound))"
+    }
+
+    /// 1.0 → "1", 0.0001 → "0.0001", 100000.0 → "100000".
+    static func number(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
     }
 }

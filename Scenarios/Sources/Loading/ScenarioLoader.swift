@@ -34,7 +34,7 @@ public enum ScenarioLoader {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
-            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)", hint: yamlHint)
         }
         return try parse(root: root, text: text, file: file)
     }
@@ -51,7 +51,7 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, versionNode, "unsupported scenario version \(version)", hint: "this build reads version \(Scenario.schemaVersion)")
         }
         let name = try scalars.text(try top.require("name"), "name")
-        guard !name.isEmpty else { throw StrictMapping.error(file, root, "name must not be empty") }
+        guard !name.isEmpty else { throw StrictMapping.error(file, root, "name must not be empty", hint: "reports show it: e.g. name: calm-day") }
         let description = try top.value("description").map { node throws(ScenarioError) in try scalars.text(node, "description") } ?? ""
         let seed = try top.value("seed").map { node throws(ScenarioError) in try scalars.unsigned(node, "seed") } ?? 1
         let startNode = try top.require("start")
@@ -60,15 +60,19 @@ public enum ScenarioLoader {
         switch (top.value("duration"), top.value("end")) {
         case (let duration?, nil):
             let length = try scalars.duration(duration, "duration")
-            guard length > 0 else { throw StrictMapping.error(file, duration, "duration must be positive") }
+            guard length > 0 else { throw StrictMapping.error(file, duration, "duration must be positive", hint: "e.g. duration: 6h30m") }
             end = start + length
         case (nil, let endNode?):
             end = try scalars.timestamp(endNode, "end")
-            guard end > start else { throw StrictMapping.error(file, endNode, "end must be after start (\(TimeUnits.iso8601(start)))") }
+            guard end > start else {
+                throw StrictMapping.error(file, endNode, "end must be after start (\(TimeUnits.iso8601(start)))",
+                                          hint: "give a later UTC time, or a duration instead (duration: 6h30m)")
+            }
         case (.some(let duration), .some):
-            throw StrictMapping.error(file, duration, "give either duration or end, not both")
+            throw StrictMapping.error(file, duration, "give either duration or end, not both", hint: "remove one of them: both say when the run ends")
         case (nil, nil):
-            throw StrictMapping.error(file, startNode, "the scenario needs a duration (e.g. duration: 6h30m) or an end time")
+            throw StrictMapping.error(file, startNode, "the scenario needs a duration (e.g. duration: 6h30m) or an end time",
+                                      hint: "add duration: 6h30m, or end: a UTC time after start")
         }
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
@@ -158,13 +162,19 @@ public enum ScenarioLoader {
         var codec = BlockCodec.zstd
         if let value = map.value("codec") {
             let name = try scalars.text(value, "record.codec")
-            guard let parsed = BlockCodec(name: name) else { throw StrictMapping.error(file, value, "record.codec must be zstd, lz4 or none, found '\(name)'") }
+            guard let parsed = BlockCodec(name: name) else {
+                throw StrictMapping.error(file, value, "record.codec must be zstd, lz4 or none, found '\(name)'",
+                                          hint: StrictMapping.choiceHint(name, among: ["zstd", "lz4", "none"]))
+            }
             codec = parsed
         }
         var level: Int32?
         if let value = map.value("level") {
             let range: ClosedRange<Int64> = codec == .lz4 ? 0...12 : 1...19
-            guard codec != .none else { throw StrictMapping.error(file, value, "record.level has no meaning with codec none") }
+            guard codec != .none else {
+                throw StrictMapping.error(file, value, "record.level has no meaning with codec none",
+                                          hint: "remove level, or use codec zstd (levels 1…19) or lz4 (0…12)")
+            }
             level = Int32(try scalars.integer(value, "record.level", range: range))
         }
         let blockBytes = try map.value("block_size").map { node throws(ScenarioError) in
@@ -176,15 +186,18 @@ public enum ScenarioLoader {
         return RecordSettings(path: path, codec: codec, level: level, blockBytes: blockBytes, fsyncIntervalNanoseconds: fsync)
     }
 
+    static let yamlHint = "check the brackets, quotes and indentation (spaces, not tabs) at and just before this point; "
+        + "quote values that contain ': ' or ' #'"
+
     static func yamlError(_ error: YamlError, file: String) -> ScenarioError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            return ScenarioError(file: file, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)", hint: yamlHint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ScenarioError(file: file, line: context.mark.line, column: context.mark.column,
-                                 message: "duplicate key \(duplicates.joined(separator: ", "))")
+                                 message: "duplicate key \(duplicates.joined(separator: ", "))", hint: "each key may appear once in a mapping")
         default:
-            return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            return ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)", hint: yamlHint)
         }
     }
 
@@ -195,7 +208,7 @@ public enum ScenarioLoader {
         let cash = try map.value("initial_cash").map { node throws(ScenarioError) in
             try scalars.fixedPoint(node, "account.initial_cash", precision: 2)
         } ?? 50_000
-        guard cash > 0 else { throw StrictMapping.error(file, node, "account.initial_cash must be positive") }
+        guard cash > 0 else { throw StrictMapping.error(file, node, "account.initial_cash must be positive", hint: "e.g. initial_cash: 500.00") }
         try map.finish(allowed: ["currency", "initial_cash"])
         return AccountSettings(currency: currency, initialCashMinorUnits: cash)
     }
@@ -210,7 +223,9 @@ public enum ScenarioLoader {
     private static func readUniverse(_ node: Node, file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "universe")
-        guard !items.isEmpty else { throw StrictMapping.error(file, node, "universe must list at least one instrument") }
+        guard !items.isEmpty else {
+            throw StrictMapping.error(file, node, "universe must list at least one instrument", hint: "e.g. universe: [{ symbol: ACME, sector: technology }]")
+        }
         var instruments: [Instrument] = []
         var listings: [Listing] = []
         for (index, item) in items.enumerated() {
@@ -219,7 +234,8 @@ public enum ScenarioLoader {
             let symbolNode = try map.require("symbol")
             let symbol = try scalars.text(symbolNode, "\(path).symbol")
             guard !symbol.isEmpty, !instruments.contains(where: { $0.symbol == symbol }) else {
-                throw StrictMapping.error(file, symbolNode, "symbol '\(symbol)' is empty or listed twice")
+                throw StrictMapping.error(file, symbolNode, "symbol '\(symbol)' is empty or listed twice",
+                                          hint: "each instrument has a non-empty symbol of its own: the symbol id is its position")
             }
             let sector = try map.value("sector").map { node throws(ScenarioError) in try scalars.text(node, "\(path).sector") } ?? "unclassified"
             let precision = try map.value("price_precision").map { node throws(ScenarioError) in
@@ -263,7 +279,9 @@ public enum ScenarioLoader {
     private static func readFeeds(_ node: Node, universe: [Instrument], start: Timestamp, file: String) throws(ScenarioError) -> [FeedSettings] {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "feeds")
-        guard !items.isEmpty else { throw StrictMapping.error(file, node, "feeds must list at least one feed") }
+        guard !items.isEmpty else {
+            throw StrictMapping.error(file, node, "feeds must list at least one feed", hint: "e.g. feeds: [{ type: gbm, interval: 250ms, initial_price: 100.00 }]")
+        }
         var feeds: [FeedSettings] = []
         for (index, item) in items.enumerated() {
             let path = "feeds[\(index)]"
@@ -272,7 +290,8 @@ public enum ScenarioLoader {
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
             guard ["gbm", "synthetic", "csv", "daily-bars", "daily-series"].contains(type) else {
-                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: "available: gbm, synthetic, csv, daily-bars, daily-series")
+                throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'",
+                                          hint: StrictMapping.choiceHint(type, among: ["gbm", "synthetic", "csv", "daily-bars", "daily-series"]))
             }
             if type == "daily-bars" || type == "daily-series" {
                 feeds.append(FeedSettings(name: name, kind: try DailyFeedLoader.feed(type: type, map: &map, universe: universe, path: path, file: file)))
@@ -292,7 +311,7 @@ public enum ScenarioLoader {
                 continue
             }
             let interval = try scalars.duration(try map.require("interval"), "\(path).interval")
-            guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive") }
+            guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive", hint: "time between two quotes of a symbol, e.g. interval: 250ms") }
             let drift = try map.value("drift").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).drift", range: -10...10) } ?? 0
             let volatility = try map.value("volatility").map { node throws(ScenarioError) in
                 try scalars.decimal(node, "\(path).volatility", range: 0...10)
@@ -300,7 +319,7 @@ public enum ScenarioLoader {
             let priceNode = try map.require("initial_price")
             let prices = try universe.map { instrument throws(ScenarioError) in
                 let price = try scalars.fixedPoint(priceNode, "\(path).initial_price", precision: instrument.pricePrecision)
-                guard price > 0 else { throw StrictMapping.error(file, priceNode, "\(path).initial_price must be positive") }
+                guard price > 0 else { throw StrictMapping.error(file, priceNode, "\(path).initial_price must be positive", hint: "a price above zero, e.g. initial_price: 100.00") }
                 return price
             }
             let spread = try map.value("spread_ticks").map { node throws(ScenarioError) in
@@ -329,7 +348,8 @@ public enum ScenarioLoader {
                     try altMap.finish(allowed: ["publish_interval", "alpha_half_life", "alpha_strength", "value_strength", "sentiment_noise",
                                                 "flow_noise", "insider_probability"])
                     guard settings.publishIntervalNanoseconds >= interval else {
-                        throw StrictMapping.error(file, altNode, "\(altPath).publish_interval must be at least the feed's interval")
+                        throw StrictMapping.error(file, altNode, "\(altPath).publish_interval must be at least the feed's interval",
+                                              hint: "the feed's interval is \(DurationText.format(interval)): publish alternative data at that pace or slower")
                     }
                     alternativeData = settings
                 }
@@ -349,7 +369,10 @@ public enum ScenarioLoader {
                     alternativeData: alternativeData)
                 if let node = map.value("mean_reversion_half_life") {
                     let halfLife = try scalars.duration(node, "\(path).mean_reversion_half_life")
-                    guard halfLife > 0 else { throw StrictMapping.error(file, node, "\(path).mean_reversion_half_life must be positive") }
+                    guard halfLife > 0 else {
+                        throw StrictMapping.error(file, node, "\(path).mean_reversion_half_life must be positive",
+                                                  hint: "e.g. mean_reversion_half_life: 20m; leave it out for no mean reversion")
+                    }
                     parameters.meanReversionHalfLifeNanoseconds = halfLife
                 }
                 if let node = map.value("events") {
@@ -390,14 +413,14 @@ public enum ScenarioLoader {
             let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro", "flow", "top-performers", "causal", "hedging", "undervalued", "learning"]
             guard type == "ema-cross" || type == "technical" || featureTypes.contains(type) else {
                 throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'",
-                                          hint: "available: technical, ema-cross, \(featureTypes.joined(separator: ", "))")
+                                          hint: StrictMapping.choiceHint(type, among: ["technical", "ema-cross"] + featureTypes))
             }
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? type
             let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
             if type != "ema-cross" {
                 let horizon = try map.value("horizon").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).horizon") } ?? 1_800_000_000_000
-                guard horizon > 0 else { throw StrictMapping.error(file, item, "\(path).horizon must be positive") }
+                guard horizon > 0 else { throw StrictMapping.error(file, item, "\(path).horizon must be positive", hint: "how far ahead the agent forecasts, e.g. horizon: 30m") }
                 let kind: AgentSettings.Kind
                 if type == "technical" {
                     let barNode = map.value("bar_interval")
@@ -421,7 +444,8 @@ public enum ScenarioLoader {
             let slowNode = map.value("slow")
             let slow = try slowNode.map { node throws(ScenarioError) in try scalars.integer(node, "\(path).slow", range: 2...1_000_000) } ?? 48
             guard slow > fast else {
-                throw StrictMapping.error(file, slowNode ?? item, "\(path).slow (\(slow)) must be greater than fast (\(fast))")
+                throw StrictMapping.error(file, slowNode ?? item, "\(path).slow (\(slow)) must be greater than fast (\(fast))",
+                                          hint: "the slow average spans more ticks than the fast one: slow \(fast + 1) or more")
             }
             let horizon = try map.value("horizon_ticks").map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).horizon_ticks", range: 1...1_000_000)
@@ -451,7 +475,8 @@ public enum ScenarioLoader {
         if let follow = map.value("follow") {
             let name = try scalars.text(follow, "trader.follow")
             guard let position = agentNames.firstIndex(of: name) else {
-                throw StrictMapping.error(file, follow, "trader.follow names no agent: '\(name)'", hint: "agents: \(agentNames.joined(separator: ", "))")
+                throw StrictMapping.error(file, follow, "trader.follow names no agent: '\(name)'",
+                                          hint: StrictMapping.choiceHint(name, among: agentNames, label: "agents"))
             }
             parameters.followAgentID = UInt16(position + 1)
         }
@@ -473,7 +498,8 @@ public enum ScenarioLoader {
         if let value = map.value("stress_ratio") { settings.stressRatio = try scalars.decimal(value, "blender.stress_ratio", range: 1...100) }
         try map.finish(allowed: ["horizon", "evaluation_interval", "learning_rate", "stress_ratio"])
         guard settings.horizonNanoseconds > 0, settings.evaluationIntervalNanoseconds > 0 else {
-            throw StrictMapping.error(file, node, "blender.horizon and blender.evaluation_interval must be positive")
+            throw StrictMapping.error(file, node, "blender.horizon and blender.evaluation_interval must be positive",
+                                      hint: "e.g. horizon: 30m, evaluation_interval: 1m")
         }
         return settings
     }
@@ -494,7 +520,9 @@ public enum ScenarioLoader {
             parameters.maximumForecastAgeNanoseconds = try scalars.duration(value, "selector.max_forecast_age")
         }
         try map.finish(allowed: ["count", "lambda", "correlation_window", "interval", "exploration", "max_forecast_age"])
-        guard parameters.intervalNanoseconds > 0 else { throw StrictMapping.error(file, node, "selector.interval must be positive") }
+        guard parameters.intervalNanoseconds > 0 else {
+            throw StrictMapping.error(file, node, "selector.interval must be positive", hint: "how often a slate is chosen, e.g. interval: 1m")
+        }
         return parameters
     }
 
