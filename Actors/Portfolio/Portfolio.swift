@@ -83,7 +83,7 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
     /// Every symbol's mark at each equity sample (for the report's price paths).
     @exclusivity(unchecked) public private(set) var markSamples: [[Int64]] = []
-    /// Every applied fill (for the report's price paths).
+    /// Every applied fill (for the report's price paths and PnL attribution).
     @exclusivity(unchecked) public private(set) var fillPoints: [FillPoint] = []
     public var sampleIntervalNanoseconds: DurationNanoseconds { equityCurve.sampleIntervalNanoseconds }
     @exclusivity(unchecked) private var sampleTimerArmed = false
@@ -264,7 +264,8 @@ public actor Portfolio: Component {
             return
         }
         noteActivity()
-        fillPoints.append(FillPoint(time: context.now, symbol: fill.symbol, side: fill.side, price: fill.price, quantity: fill.quantity))
+        fillPoints.append(FillPoint(time: context.now, symbol: fill.symbol, side: fill.side, price: fill.price, quantity: fill.quantity,
+                                    feeMinorUnits: fill.feeMinorUnits, traceID: fill.traceID))
         let instrument = instruments[index]
         ledger.record(fill, instrument: instrument)
         let signedQuantity = fill.side.sign * fill.quantity

@@ -63,7 +63,10 @@ public actor Selector: Component {
     @exclusivity(unchecked) private var correlations: RollingCorrelation
     @exclusivity(unchecked) private var logMids: [Double?]
     @exclusivity(unchecked) private var sampledLogMids: [Double?]
-    @exclusivity(unchecked) private var forecasts: [(mu: Double, sigma: Double, time: Timestamp)?]
+    @exclusivity(unchecked) private var forecasts: [(mu: Double, sigma: Double, time: Timestamp, shares: AgentShares)?]
+    /// The agents behind each pick (its forecast's shares; the trace id is the slate's), for the
+    /// report's PnL attribution when the simple trader holds the slate.
+    @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) public private(set) var diversification = Diversification()
     @exclusivity(unchecked) public private(set) var explorations = 0
     private let slateTopic: TopicID
@@ -78,6 +81,7 @@ public actor Selector: Component {
         sampledLogMids = Array(repeating: nil, count: symbolCount)
         forecasts = Array(repeating: nil, count: symbolCount)
         slateTopic = context.topic(Topics.slates)
+        decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
@@ -93,7 +97,7 @@ public actor Selector: Component {
             logMids[Int(quote.symbol)] = log(Double(quote.bidPrice + quote.askPrice) / 2)
         case .forecast(let forecast):
             guard Int(forecast.symbol) < forecasts.count, forecast.mu.isFinite, forecast.sigma.isFinite, forecast.sigma > 0 else { return }
-            forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time)
+            forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time, forecast.shares)
         case .timer:
             sample()
             select(now: delivery.time)
@@ -154,6 +158,8 @@ public actor Selector: Component {
                                    propensity: propensities[rank], symbol: SymbolID(pick.index), rank: UInt8(rank),
                                    count: UInt8(picks.count), explored: explored[rank])
             context.publish(slateTopic, .slate(entry))
+            decisionShares.append(DecisionShares(time: now, symbol: SymbolID(pick.index), traceID: slateID,
+                                                 shares: forecasts[pick.index]!.shares))
         }
     }
 

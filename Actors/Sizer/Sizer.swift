@@ -33,6 +33,8 @@ public actor Sizer: Component {
     @exclusivity(unchecked) private var mu: [Double]
     @exclusivity(unchecked) private var sigma: [Double]
     @exclusivity(unchecked) private var traces: [UInt64]
+    /// The agents' shares of each symbol's latest forecast.
+    @exclusivity(unchecked) private var shares: [AgentShares]
     @exclusivity(unchecked) private var marks: [Int64]
     @exclusivity(unchecked) private var positions: [Int64]
     @exclusivity(unchecked) private var targets: [Int64]
@@ -48,6 +50,8 @@ public actor Sizer: Component {
     @exclusivity(unchecked) private var currentSlate: UInt64 = 0
     private let intentsTopic: TopicID
     @exclusivity(unchecked) public private(set) var intentsSent = 0
+    /// The agents behind each intent (its forecast's shares), for the report's PnL attribution.
+    @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) private var samplingArmed = false
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64) {
@@ -58,6 +62,7 @@ public actor Sizer: Component {
         mu = Array(repeating: 0, count: count)
         sigma = Array(repeating: 0, count: count)
         traces = Array(repeating: 0, count: count)
+        shares = Array(repeating: AgentShares(), count: count)
         marks = Array(repeating: 0, count: count)
         positions = Array(repeating: 0, count: count)
         targets = Array(repeating: 0, count: count)
@@ -67,6 +72,7 @@ public actor Sizer: Component {
         tail = TailRisk(capacity: parameters.tailWindow)
         openOrders = OpenOrders(symbolCount: count)
         intentsTopic = context.topic(Topics.intents)
+        decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
@@ -101,6 +107,7 @@ public actor Sizer: Component {
             mu[index] = forecast.mu
             sigma[index] = forecast.sigma
             traces[index] = forecast.traceID
+            shares[index] = forecast.shares
             if !parameters.followsSlates { resize(index, held: true) }
         case .slate(let entry):
             apply(entry)
@@ -169,6 +176,7 @@ public actor Sizer: Component {
                             drawdownScale: Float(result.drawdownScale), cvarScale: Float(result.cvarScale), traceID: traces[index])
         targets[index] = target
         intentsSent += 1
+        decisionShares.append(DecisionShares(time: context.now, symbol: SymbolID(index), traceID: traces[index], shares: shares[index]))
         context.publish(intentsTopic, .intent(intent))
     }
 }

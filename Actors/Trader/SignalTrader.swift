@@ -39,6 +39,9 @@ public actor SignalTrader: Component {
     @exclusivity(unchecked) private var slatePicks: [(symbol: Int, mu: Double)] = []
     @exclusivity(unchecked) private var currentSlate: UInt64 = 0
     @exclusivity(unchecked) public private(set) var ordersSent = 0
+    /// The agents behind each order (a forecast's shares, or the one agent of a followed signal);
+    /// none for slate picks, which the selector records. For the report's PnL attribution.
+    @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
         precondition(parameters.quantity > 0)
@@ -46,6 +49,7 @@ public actor SignalTrader: Component {
         self.parameters = parameters
         targets = Array(repeating: 0, count: symbolCount)
         ordersTopic = context.topic(Topics.orders)
+        decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
@@ -64,7 +68,7 @@ public actor SignalTrader: Component {
         for index in targets.indices {
             let pick = slatePicks.first { $0.symbol == index }
             let target = pick.map { $0.mu > 0 ? parameters.quantity : -parameters.quantity } ?? 0
-            move(index, to: target, mu: pick?.mu ?? 0, trace: trace)
+            move(index, to: target, mu: pick?.mu ?? 0, trace: trace, shares: nil)
         }
     }
 
@@ -73,17 +77,19 @@ public actor SignalTrader: Component {
         let mu: Double
         let confidence: Double
         let traceID: UInt64
+        let shares: AgentShares
         switch delivery.message {
         case .signal(let signal):
             if let follow = parameters.followAgentID, signal.agentID != follow { return }
             guard signal.sigma.isFinite else { return }
             (symbol, mu, confidence, traceID) = (signal.symbol, signal.mu, signal.confidence, signal.traceID)
+            shares = AgentShares([(signal.agentID, 1)])
         case .slate(let entry):
             apply(entry, trace: entry.slateID)
             return
         case .forecast(let forecast):
             guard forecast.sigma.isFinite else { return }
-            (symbol, mu, traceID) = (forecast.symbol, forecast.mu, forecast.traceID)
+            (symbol, mu, traceID, shares) = (forecast.symbol, forecast.mu, forecast.traceID, forecast.shares)
             confidence = abs(forecast.mu) / (abs(forecast.mu) + forecast.sigma + 1e-12)
         default:
             return
@@ -96,10 +102,10 @@ public actor SignalTrader: Component {
         } else {
             target = mu > 0 ? parameters.quantity : -parameters.quantity
         }
-        move(index, to: target, mu: mu, trace: traceID)
+        move(index, to: target, mu: mu, trace: traceID, shares: shares)
     }
 
-    private func move(_ index: Int, to target: Int64, mu: Double, trace traceID: UInt64) {
+    private func move(_ index: Int, to target: Int64, mu: Double, trace traceID: UInt64, shares: AgentShares?) {
         let symbol = SymbolID(index)
         let difference = target - targets[index]
         guard difference != 0 else { return }
@@ -109,6 +115,7 @@ public actor SignalTrader: Component {
             quantity: abs(difference), limitPrice: 0, traceID: traceID,
             venue: index < parameters.venueBySymbol.count ? parameters.venueBySymbol[index] : 0)
         ordersSent += 1
+        if let shares { decisionShares.append(DecisionShares(time: context.now, symbol: symbol, traceID: traceID, shares: shares)) }
         context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
                                                 "quantity": "\(order.quantity)", "mu": "\(mu)"])
         context.publish(ordersTopic, .order(order))

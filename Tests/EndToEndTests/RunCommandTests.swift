@@ -31,6 +31,18 @@ import Testing
         #expect(report["scenario"] as? String == "calm-day")
         #expect(report["seed"] as? Int == 42, "the scenario's own seed by default")
         #expect((report["digest"] as? String)?.count == 16)
+        // The PnL attribution: every agent's pnl plus the unattributed rest is the run's PnL, to the cent.
+        func cents(_ text: Any?) -> Int? {
+            guard let text = text as? String, let value = Decimal(string: text) else { return nil }
+            return NSDecimalNumber(decimal: value * 100).intValue
+        }
+        let agents = try #require(report["agents"] as? [[String: Any]])
+        let agentCents = agents.compactMap { cents($0["pnl"]) }
+        #expect(agentCents.count == 12, "every agent has a pnl")
+        let attribution = try #require(report["pnl_attribution"] as? [String: Any])
+        let unattributed = try #require(cents(attribution["unattributed"]))
+        #expect(agentCents.reduce(0, +) + unattributed == cents(report["pnl"]))
+        #expect(cents(attribution["attributed"]) == agentCents.reduce(0, +))
     }
 
     @Test func summaryIsPrintedWithDigests() throws {

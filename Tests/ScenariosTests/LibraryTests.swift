@@ -61,5 +61,15 @@ import Testing
         }
         #expect(cash + values.reduce(0, +) == equity, "\(name): equity = cash + positions at their marks")
         #expect(report.pnl == DecimalText.format(equity - initial, precision: 2) && report.final_equity == DecimalText.format(equity, precision: 2))
+        // The PnL attribution re-derives the PnL from the fills and marks alone, and finds the
+        // forecast (or followed signal) behind every fill; the report's parts add up to the PnL.
+        #expect(outcome.attribution.totalMinorUnits == equity - initial, "\(name): attribution total")
+        #expect(outcome.attribution.unattributedMinorUnits == 0, "\(name): every fill has a decision behind it")
+        let agentsPnL = report.agents.map { agent in DecimalText.fixedPoint(agent.pnl ?? "", precision: 2) ?? .max }
+        #expect(!agentsPnL.contains(.max), "\(name): every agent has a pnl")
+        let unattributed = try #require(DecimalText.fixedPoint(report.pnl_attribution.unattributed, precision: 2))
+        #expect(agentsPnL.reduce(0, +) + unattributed == equity - initial, "\(name): Σ agents[].pnl + unattributed = pnl")
+        #expect(DecimalText.fixedPoint(report.pnl_attribution.attributed, precision: 2) == agentsPnL.reduce(0, +))
+        #expect(abs(unattributed) <= Int64(report.agents.count), "\(name): the remainder is the agents' rounding to the cent")
     }
 }

@@ -3,7 +3,7 @@ import Kernel
 
 /// `metronome run --report-html`: one self-contained HTML file (inline CSS and SVG, no script,
 /// no network) with the summary, equity and drawdown, fills on the price paths, per-agent
-/// figures, gate decisions, the order-to-fill latency histogram and the digests.
+/// figures and PnL contributions, gate decisions, the order-to-fill latency histogram and the digests.
 public enum HTMLReport {
     public static func render(report: RunReport, series: RunSeries) -> String {
         var body = "<h1>\(SVGChart.escape(report.scenario))</h1>"
@@ -13,6 +13,7 @@ public enum HTMLReport {
         body += "<h2>Drawdown</h2>" + drawdown(series)
         body += "<h2>Fills on the price paths</h2>" + prices(series)
         body += "<h2>Agents</h2>" + agents(report)
+        body += "<h2>PnL by agent</h2>" + contributions(report)
         body += "<h2>Gate decisions</h2>" + gate(report)
         body += "<h2>Order-to-fill latency</h2>" + latency(series)
         body += "<h2>Digests</h2><table><tr><th>digest</th><td><code>\(report.digest)</code></td></tr>"
@@ -97,16 +98,28 @@ public enum HTMLReport {
 
     private static func agents(_ report: RunReport) -> String {
         guard !report.agents.isEmpty else { return "<p class=\"empty\">no agents</p>" }
-        var html = "<table><tr><th>agent</th><th>type</th><th>prior weight</th><th>blended weight</th><th>signals</th><th>hit rate</th><th>IC</th></tr>"
+        var html = "<table><tr><th>agent</th><th>type</th><th>prior weight</th><th>blended weight</th><th>signals</th><th>hit rate</th><th>IC</th>"
+        html += "<th>PnL (\(SVGChart.escape(report.currency)))</th></tr>"
         let learned = report.blender?.weights ?? []
         for agent in report.agents {
             let blended = agent.id - 1 < learned.count ? String(format: "%.3f", learned[agent.id - 1]) : "–"
             html += "<tr><td>\(SVGChart.escape(agent.name))</td><td>\(agent.type)</td><td>\(String(format: "%.2f", agent.weight))</td><td>\(blended)</td>"
-            html += "<td>\(agent.signals)</td><td>\(optional(agent.hitRate, "%.3f"))</td><td>\(optional(agent.informationCoefficient, "%.3f"))</td></tr>"
+            html += "<td>\(agent.signals)</td><td>\(optional(agent.hitRate, "%.3f"))</td><td>\(optional(agent.informationCoefficient, "%.3f"))</td>"
+            html += "<td>\(SVGChart.escape(agent.pnl ?? "–"))</td></tr>"
         }
         html += "</table>"
         let bars = report.agents.map { (label: $0.name, value: Double($0.signals), color: "#8250df") }
         return html + SVGChart.bars(bars, title: "signals per agent")
+    }
+
+    /// Each agent's attributed PnL and the unattributed rest, as signed bars: they add up to the run's PnL.
+    private static func contributions(_ report: RunReport) -> String {
+        var items = report.agents.map { agent in (label: agent.name, value: Double(agent.pnl ?? "0") ?? 0) }
+        items.append((label: "unattributed", value: Double(report.pnl_attribution.unattributed) ?? 0))
+        let note = "<p class=\"sub\">Each symbol's mark-to-market PnL, between marks and fills, shared among the agents by the "
+            + "forecast behind the position held; the bars add up to the run's PnL of \(SVGChart.escape(report.pnl)) "
+            + "\(SVGChart.escape(report.currency)).</p>"
+        return note + SVGChart.signedBars(items, title: "PnL by agent (\(report.currency))")
     }
 
     private static func gate(_ report: RunReport) -> String {

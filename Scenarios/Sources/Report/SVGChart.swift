@@ -54,6 +54,32 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
+    /// Horizontal bars from a zero axis in the middle: positive values to the right in
+    /// `positive`, negative ones to the left in `negative`, each with its label and value.
+    static func signedBars(_ items: [(label: String, value: Double)], title: String, format: String = "%.2f",
+                           positive: String = "#1a7f37", negative: String = "#cf222e") -> String {
+        guard !items.isEmpty else { return "<p class=\"empty\">\(escape(title)): none</p>" }
+        let rowHeight = 20.0
+        let chartHeight = Double(items.count) * rowHeight + 8
+        let largest = max(items.map { abs($0.value) }.max() ?? 1, 1e-12)
+        let zero = 160 + (width - 160) / 2
+        let half = (width - 160) / 2 - 60
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(chartHeight))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        svg += "<line x1=\"\(number(zero))\" y1=\"0\" x2=\"\(number(zero))\" y2=\"\(number(chartHeight))\" stroke=\"#999\"/>"
+        for (index, item) in items.enumerated() {
+            let top = 4 + Double(index) * rowHeight
+            let length = max(abs(item.value) / largest * half, 1)
+            let left = item.value < 0 ? zero - length : zero
+            let text = escape(String(format: format, item.value))
+            svg += "<text x=\"150\" y=\"\(number(top + 14))\" class=\"label\" text-anchor=\"end\">\(escape(item.label))</text>"
+            svg += "<rect x=\"\(number(left))\" y=\"\(number(top + 3))\" width=\"\(number(length))\" height=\"14\" fill=\"\(item.value < 0 ? negative : positive)\"/>"
+            svg += item.value < 0
+                ? "<text x=\"\(number(left - 6))\" y=\"\(number(top + 14))\" class=\"label\" text-anchor=\"end\">\(text)</text>"
+                : "<text x=\"\(number(zero + length + 6))\" y=\"\(number(top + 14))\" class=\"label\">\(text)</text>"
+        }
+        return svg + "</svg>"
+    }
+
     /// Horizontal bars with labels and values.
     static func bars(_ items: [(label: String, value: Double, color: String)], title: String, format: String = "%.0f") -> String {
         guard !items.isEmpty else { return "<p class=\"empty\">\(escape(title)): none</p>" }

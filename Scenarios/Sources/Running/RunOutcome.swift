@@ -22,6 +22,8 @@ public struct RunOutcome: Sendable {
     public var trading: TradingFigures
     /// Equity, marks, fills and latencies over time (for the HTML report).
     public var series: RunSeries
+    /// The PnL split among the agents (``PnLAttribution``); `agents[].pnl` carries the rounded shares.
+    public var attribution: PnLAttribution
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }
@@ -72,10 +74,20 @@ public struct AgentFigures: Sendable, Codable, Equatable {
     public var hitRate: Double?
     /// Correlation of μ with the realized return over the horizon (nil: not tracked or too few).
     public var informationCoefficient: Double?
+    /// The PnL attributed to the agent, in the account currency (``PnLAttribution``).
+    public var pnl: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, weight, signals
+        case id, name, type, weight, signals, pnl
         case hitRate = "hit_rate"
         case informationCoefficient = "ic"
     }
+}
+
+/// The part of the run's PnL that no agent carries: with `agents[].pnl`, it adds up to `pnl`.
+public struct AttributionFigures: Sendable, Codable, Equatable {
+    /// Σ `agents[].pnl`.
+    public var attributed: String
+    /// PnL made while no recorded forecast stood behind the position, plus each agent's rounding to the cent.
+    public var unattributed: String
 }

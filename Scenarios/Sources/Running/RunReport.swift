@@ -49,8 +49,10 @@ public struct RunReport: Codable, Sendable, Equatable {
     /// The selector's figures (`slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
     /// `selected_avg_pair_correlation`, `correlation_reduction`); absent without a selector.
     public var selector: SelectorFigures?
-    /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`.
+    /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`, `pnl`.
     public var agents: [AgentFigures]
+    /// `attributed` (Σ `agents[].pnl`) and `unattributed`: together, `pnl`.
+    public var pnl_attribution: AttributionFigures
 
     public init(_ outcome: RunOutcome) {
         let summary = outcome.summary
@@ -92,6 +94,9 @@ public struct RunReport: Codable, Sendable, Equatable {
         blender = outcome.blender
         selector = outcome.selector
         agents = outcome.agents
+        let (byAgent, unattributed) = outcome.attribution.rounded(agentIDs: outcome.agents.map(\.id))
+        pnl_attribution = AttributionFigures(attributed: DecimalText.format(byAgent.reduce(0, +), precision: 2),
+                                             unattributed: DecimalText.format(unattributed, precision: 2))
     }
 
     /// Pretty, key-sorted JSON with a trailing newline.

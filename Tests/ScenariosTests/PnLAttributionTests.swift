@@ -1,0 +1,50 @@
+import Actors
+import Kernel
+import Scenarios
+import Testing
+
+/// The PnL attribution on a hand-computed book: two positions in AAA opened and closed on
+/// different forecasts, one BBB fill with no decision behind it.
+@Suite struct PnLAttributionTests {
+    static let instruments = [Instrument(symbol: "AAA", sector: "s", pricePrecision: 2, lotSize: 1),
+                              Instrument(symbol: "BBB", sector: "s", pricePrecision: 2, lotSize: 1)]
+
+    @Test func marksAndFillsSplitAmongTheAgentsBehindThePosition() {
+        // Forecast for AAA, trace 7: agents 1 and 2 at 20 % / 80 % (51 and 204 of 255: exact).
+        // Forecast for AAA, trace 8: agent 3 alone. A later one, trace 9 (agent 4), was not filled.
+        let decisions = [
+            DecisionShares(time: 40, symbol: 0, traceID: 8, shares: AgentShares([(3, 1)])),
+            DecisionShares(time: 10, symbol: 0, traceID: 7, shares: AgentShares([(1, 0.2), (2, 0.8)])),
+            DecisionShares(time: 45, symbol: 0, traceID: 9, shares: AgentShares([(4, 1)])),
+        ]
+        let fills = [
+            // Buy 10 AAA at 100.00, fee 0.05: V = −0.05 (to the new position's agents: −1, −4).
+            FillPoint(time: 20, symbol: 0, side: .buy, price: 10_000, quantity: 10, feeMinorUnits: 5, traceID: 7),
+            // Buy 1 BBB at 50.00 with no decision recorded for BBB: unattributed.
+            FillPoint(time: 20, symbol: 1, side: .buy, price: 5_000, quantity: 1, feeMinorUnits: 0, traceID: 99),
+            // Sell 10 AAA at 102.00, fee 0.05 (trace 8, not the latest record, trace 9): the move
+            // from the mark 101.00 to 102.00 (+10.00) goes to agents 1 and 2, the fee to agent 3.
+            FillPoint(time: 50, symbol: 0, side: .sell, price: 10_200, quantity: 10, feeMinorUnits: 5, traceID: 8),
+        ]
+        // Marks at 30 (AAA 101.00: +10.00 to agents 1 and 2; BBB 51.00: +1.00 unattributed) and 60.
+        let attribution = PnLAttribution.measure(instruments: Self.instruments, fills: fills, sampleTimes: [30, 60],
+                                                 marks: [[10_100, 5_100], [10_300, 5_050]], decisions: decisions)
+        let agents = attribution.byAgentMinorUnits
+        #expect(abs(agents[0] - (-1 + 200 + 200)) < 1e-9)
+        #expect(abs(agents[1] - (-4 + 800 + 800)) < 1e-9)
+        #expect(agents[2] == -5 && agents[3] == 0, "the fee of the close; nothing for the forecast never traded")
+        // BBB: +1.00 at the first mark, −0.50 at the second.
+        #expect(attribution.unattributedMinorUnits == 50)
+        // The book: AAA 102.00 − 100.00 on 10 lots, fees 0.10; BBB 50.00 → 50.50 on 1 lot.
+        #expect(attribution.totalMinorUnits == 2_000 - 10 + 50)
+        let (byAgent, rest) = attribution.rounded(agentIDs: [1, 2, 3])
+        #expect(byAgent == [399, 1_596, -5] && rest == 50)
+        #expect(byAgent.reduce(0, +) + rest == attribution.totalMinorUnits)
+    }
+
+    @Test func noFillsNoPnL() {
+        let attribution = PnLAttribution.measure(instruments: Self.instruments, fills: [], sampleTimes: [1], marks: [[10_000, 5_000]], decisions: [])
+        #expect(attribution.totalMinorUnits == 0 && attribution.unattributedMinorUnits == 0)
+        #expect(attribution.rounded(agentIDs: [1, 2]) == ([0, 0], 0))
+    }
+}
