@@ -45,6 +45,9 @@ public actor Router: Component {
     @exclusivity(unchecked) private var sendTimes: [UInt64: Timestamp] = [:]
     /// Order-to-fill latency of every fill, in nanoseconds of simulated time (send → fill report).
     @exclusivity(unchecked) public private(set) var fillLatenciesNanoseconds: [UInt64] = []
+    /// Order-to-ack latency of the acknowledged orders, in nanoseconds of simulated time (send →
+    /// the venue's ack: order entry, matching engine, the report's way back), by power of two.
+    @exclusivity(unchecked) public private(set) var ackLatencyNanoseconds = Log2Histogram()
     /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
     @exclusivity(unchecked) public private(set) var corrections: [Double]
     @exclusivity(unchecked) public private(set) var armCounts: [Int]
@@ -108,6 +111,7 @@ public actor Router: Component {
             parents[index].feesMinorUnits += fill.feeMinorUnits
             if fill.isFinal { childDone(fill.orderID, parent: index) }
         case .report(let report):
+            if report.kind == .acknowledged, let sent = sendTimes[report.orderID] { ackLatencyNanoseconds.record(context.now - sent) }
             // A duplicate-order reject names the original, which is still working.
             guard report.isTerminal, report.reason != .duplicateOrder, let index = parentOfOrder[report.orderID] else { return }
             sendTimes[report.orderID] = nil

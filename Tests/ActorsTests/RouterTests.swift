@@ -51,4 +51,42 @@ import Testing
         #expect(marketB.modelCostBasisPoints < marketA.modelCostBasisPoints)
         #expect(Set(choices.map(\.arm)).count == choices.count, "every candidate learns on its own arm")
     }
+
+    /// The report's latency histograms: order send → ack and → fill, in simulated time, are the
+    /// venue's order latency plus its report latency.
+    @Test func theRouterMeasuresOrderToAckAndOrderToFillLatency() throws {
+        let instruments = [Instrument(symbol: "AAA", sector: "tech", pricePrecision: 2, lotSize: 1)]
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 3, startTime: 0))
+        let venue = VenueProfile(name: "lit", makerFeeBasisPoints: 0, takerFeeBasisPoints: 1,
+                                 orderLatency: .constant(2_000_000), ackLatency: .constant(500_000))
+        // Passive orders never fill here (no prints): price them so, and market orders win.
+        var costs = CostModel()
+        costs.limitFillProbability = 0
+        costs.peggedFillProbability = 0
+        var router: Router?
+        kernel.spawn("router") { context in
+            let made = Router(context: context, parameters: Router.Parameters(
+                venues: [VenueCosts(name: "lit", makerFeeBasisPoints: 0, takerFeeBasisPoints: 1)], costModel: costs, exploration: 0),
+                              instruments: instruments)
+            router = made
+            return made
+        }
+        kernel.spawn("broker") { SimulatedBroker(context: $0, parameters: SimulatedBroker.Parameters(venues: [venue]), instruments: instruments) }
+        let second: UInt64 = 1_000_000_000
+        var inputs = [InputRecord(time: second, topic: kernel.topic(named: Topics.quotes),
+                                  message: .quote(Quote(symbol: 0, bidPrice: 9_990, askPrice: 10_010, bidSize: 100, askSize: 100, exchangeTime: 0)))]
+        for round in 0..<3 {
+            let intent = Intent(symbol: 0, targetQuantity: 0, quantity: round % 2 == 0 ? 2 : -2, referencePrice: 10_000,
+                                kellyWeight: 0, cappedWeight: 0, drawdownScale: 1, cvarScale: 1, traceID: UInt64(round + 1))
+            inputs.append(InputRecord(time: second + UInt64(round + 1) * 100_000_000, topic: kernel.topic(named: Topics.approvedIntents),
+                                      message: .intent(intent)))
+        }
+        try kernel.addInput(ArrayInputSource(inputs))
+        _ = try kernel.run()
+        let (acks, fills, orders) = try #require(router).assumeIsolated { ($0.ackLatencyNanoseconds, $0.fillLatenciesNanoseconds, $0.ordersSent) }
+        #expect(orders == 3)
+        #expect(acks.total == 3 && acks.counts[Log2Histogram.bucket(of: 2_500_000)] == 3, "one ack per order: 2 ms in, 0.5 ms back")
+        #expect(Log2Histogram.bucket(of: 2_500_000) == 22 && Log2Histogram.upperBound(of: 22) == 4_194_304, "2.5 ms is in [2²¹, 2²²) ns")
+        #expect(fills == [2_500_000, 2_500_000, 2_500_000], "market orders fill on arrival: the fill travels with the ack")
+    }
 }

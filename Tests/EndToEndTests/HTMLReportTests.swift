@@ -17,7 +17,7 @@ import Testing
     @Test func theReportIsOneSelfContainedFile() throws {
         let text = try String(contentsOf: try render(), encoding: .utf8)
         #expect(text.hasPrefix("<!DOCTYPE html>"))
-        for section in ["Equity", "Drawdown", "Fills on the price paths", "Agents", "PnL by agent", "Gate decisions", "Order-to-fill latency", "Digests"] {
+        for section in ["Equity", "Drawdown", "Fills on the price paths", "Agents", "PnL by agent", "Gate decisions", "Latency", "Digests"] {
             #expect(text.contains("<h2>\(section)</h2>"), "section \(section)")
         }
         #expect(text.components(separatedBy: "<svg").count - 1 >= 6, "inline charts")
@@ -25,6 +25,8 @@ import Testing
         #expect(text.contains("<polyline") && text.contains("<circle"), "an equity line and fills on a price path")
         #expect(text.contains("aria-label=\"PnL by agent (EUR)\"") && text.contains(">unattributed</text>") && text.contains(">value</text>"),
                 "a bar per agent and one for the unattributed rest")
+        #expect(text.contains("aria-label=\"order-to-fill latency\"") && text.contains("aria-label=\"order-to-ack latency\""),
+                "two latency histograms")
         let unwritable = try CommandRunner.metronome("run", "calm-day", "--until", "10m", "--quiet", "--report-html", "/proc/nope/report.html")
         #expect(unwritable.exitCode == 2 && unwritable.stderr.contains("report.html"))
     }

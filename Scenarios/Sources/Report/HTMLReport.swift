@@ -1,9 +1,11 @@
+import Actors
 import Foundation
 import Kernel
 
 /// `metronome run --report-html`: one self-contained HTML file (inline CSS and SVG, no script,
 /// no network) with the summary, equity and drawdown, fills on the price paths, per-agent
-/// figures and PnL contributions, gate decisions, the order-to-fill latency histogram and the digests.
+/// figures and PnL contributions, gate decisions, the order-to-fill and order-to-ack latency
+/// histograms and the digests.
 public enum HTMLReport {
     public static func render(report: RunReport, series: RunSeries) -> String {
         var body = "<h1>\(SVGChart.escape(report.scenario))</h1>"
@@ -15,7 +17,8 @@ public enum HTMLReport {
         body += "<h2>Agents</h2>" + agents(report)
         body += "<h2>PnL by agent</h2>" + contributions(report)
         body += "<h2>Gate decisions</h2>" + gate(report)
-        body += "<h2>Order-to-fill latency</h2>" + latency(series)
+        body += "<h2>Latency</h2>" + latency(Log2Histogram(series.fillLatenciesNanoseconds), title: "order-to-fill latency", empty: "no routed fills")
+        body += latency(series.ackLatencyNanoseconds, title: "order-to-ack latency", empty: "no routed orders acknowledged")
         body += "<h2>Digests</h2><table><tr><th>digest</th><td><code>\(report.digest)</code></td></tr>"
         body += "<tr><th>decision_digest</th><td><code>\(report.decision_digest)</code></td></tr></table>"
         return """
@@ -140,15 +143,14 @@ public enum HTMLReport {
         return "\(nanoseconds) ns"
     }
 
-    /// Log₂ buckets of the order-to-fill latency.
-    private static func latency(_ series: RunSeries) -> String {
-        guard !series.fillLatenciesNanoseconds.isEmpty else { return "<p class=\"empty\">no routed fills</p>" }
-        var buckets: [Int: Int] = [:]
-        for latency in series.fillLatenciesNanoseconds { buckets[latency == 0 ? 0 : 64 - latency.leadingZeroBitCount, default: 0] += 1 }
-        let items = buckets.keys.sorted().map { bit -> (label: String, value: Double, color: String) in
-            let upper = bit == 0 ? 0 : UInt64(1) << UInt64(min(bit, 63))
-            return ("< " + readable(upper), Double(buckets[bit] ?? 0), "#1f6feb")
+    /// A histogram of simulated-time latencies in log₂ buckets, under its own title.
+    private static func latency(_ histogram: Log2Histogram, title: String, empty: String) -> String {
+        var html = "<h3>\(SVGChart.escape(title)) (simulated time)</h3>"
+        guard histogram.total > 0 else { return html + "<p class=\"empty\">\(SVGChart.escape(empty))</p>" }
+        let items = histogram.counts.indices.filter { histogram.counts[$0] > 0 }.map { bucket -> (label: String, value: Double, color: String) in
+            (bucket == 0 ? "0" : "< " + readable(Log2Histogram.upperBound(of: bucket)), Double(histogram.counts[bucket]), "#1f6feb")
         }
-        return SVGChart.bars(items, title: "order-to-fill latency")
+        html += SVGChart.bars(items, title: title)
+        return html
     }
 }

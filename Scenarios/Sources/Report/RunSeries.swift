@@ -13,4 +13,7 @@ public struct RunSeries: Sendable {
     public var fills: [FillPoint]
     /// Order send → fill report, per fill, simulated nanoseconds (execution side only).
     public var fillLatenciesNanoseconds: [UInt64]
+    /// Order send → acknowledgement of the acknowledged orders, simulated nanoseconds by power of
+    /// two (execution side only; empty otherwise).
+    public var ackLatencyNanoseconds: Log2Histogram
 }

@@ -70,13 +70,15 @@ extension ScenarioRun {
 extension ScenarioRun {
     /// Reads the time series from the finished components (on the kernel thread, after the final sample).
     func series() -> RunSeries {
-        let latencies = execution?.router.assumeIsolated { $0.fillLatenciesNanoseconds } ?? []
+        let (latencies, ackLatencies) = execution?.router.assumeIsolated { ($0.fillLatenciesNanoseconds, $0.ackLatencyNanoseconds) }
+            ?? ([], Log2Histogram())
         let universe = scenario.universe
         let (initial, times, equity, marks, fills) = portfolio.assumeIsolated { portfolio in
             (portfolio.initialCashMinorUnits, portfolio.equityCurve.sampleTimes, portfolio.equityCurve.samplesMinorUnits,
              portfolio.markSamples, portfolio.fillPoints)
         }
         return RunSeries(symbols: universe.map(\.symbol), pricePrecision: universe.map(\.pricePrecision), initialEquityMinorUnits: initial,
-                         sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: fills, fillLatenciesNanoseconds: latencies)
+                         sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: fills, fillLatenciesNanoseconds: latencies,
+                         ackLatencyNanoseconds: ackLatencies)
     }
 }
