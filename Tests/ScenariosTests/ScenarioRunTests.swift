@@ -63,4 +63,16 @@ import Testing
         }
         #expect(report.digest.count == 16 && report.decision_digest.count == 16)
     }
+
+    /// `universe[].venues` with the simple trader: BBB trades only on the second venue, and the
+    /// trader sends it there — no symbol_not_listed reject, and BBB fills.
+    @Test func theSimpleTraderSendsARestrictedSymbolToAVenueThatListsIt() throws {
+        let text = ScenarioRunTests.text.replacingOccurrences(of: "  - symbol: BBB\n", with: "  - symbol: BBB\n    venues: [dark]\n")
+            + "\nbroker:\n  venues:\n    - { name: lit }\n    - { name: dark }\n"
+        let scenario = try ScenarioLoader.parse(text, file: "venues.yaml")
+        let outcome = try ScenarioRun(scenario: scenario).run()
+        #expect(outcome.orders > 0)
+        #expect(outcome.trading.rejects.isEmpty, "rejects: \(outcome.trading.rejects)")
+        #expect(outcome.series.fills.contains { $0.symbol == 1 } && outcome.series.fills.contains { $0.symbol == 0 })
+    }
 }
