@@ -22,7 +22,8 @@ public enum ScenarioOverrides {
         let overrides: Node?
         do {
             guard let composed = try Yams.compose(yaml: baseText) else {
-                throw ScenarioError(file: baseFile, line: 0, column: 0, message: "the embedded scenario is empty")
+                throw ScenarioError(file: baseFile, line: 0, column: 0, message: "the embedded scenario is empty",
+                                    hint: "the log's header holds no scenario text: check it with metronome log inspect")
             }
             base = composed
         } catch let error as ScenarioError {
@@ -30,14 +31,14 @@ public enum ScenarioOverrides {
         } catch let error as YamlError {
             throw ScenarioLoader.yamlError(error, file: baseFile)
         } catch {
-            throw ScenarioError(file: baseFile, line: 0, column: 0, message: "not valid YAML: \(error)")
+            throw ScenarioError(file: baseFile, line: 0, column: 0, message: "not valid YAML: \(error)", hint: ScenarioLoader.yamlHint)
         }
         do {
             overrides = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw ScenarioLoader.yamlError(error, file: file)
         } catch {
-            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)")
+            throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)", hint: ScenarioLoader.yamlHint)
         }
         // An empty file (or only comments) changes nothing.
         guard let overrides, overrides != Node("") else {
@@ -53,7 +54,8 @@ public enum ScenarioOverrides {
         do {
             mergedText = try Yams.serialize(node: merged)
         } catch {
-            throw ScenarioError(file: file, line: 0, column: 0, message: "cannot write the merged scenario: \(error)")
+            throw ScenarioError(file: file, line: 0, column: 0, message: "cannot write the merged scenario: \(error)",
+                                hint: "the overrides merge into a tree YAML cannot write back: simplify them (plain keys and values)")
         }
         return (try ScenarioLoader.parse(mergedText, file: "\(file) merged into \(baseFile)"), mergedText)
     }
