@@ -47,8 +47,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     public let marketTimeToLiveNanoseconds: DurationNanoseconds
     public let limitTimeToLiveNanoseconds: DurationNanoseconds
     private let instruments: [Instrument]
-    /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)?
-    private let listed: [Bool]
+    /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)? Nil when it lists them all.
+    private let listed: [Bool]?
     /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
     private let makerFeeMicroBasisPoints: Int64
     private let takerFeeMicroBasisPoints: Int64
@@ -103,7 +103,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         self.index = index
         self.profile = profile
         self.instruments = instruments
-        listed = instruments.map { $0.isListed(at: profile.name) }
+        listed = instruments.allSatisfy { $0.isListed(at: profile.name) } ? nil : instruments.map { $0.isListed(at: profile.name) }
         self.staleAfterNanoseconds = staleAfterNanoseconds
         self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
         self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
@@ -144,7 +144,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         guard !profile.isDown(at: time) else { return reject(order, .venueDown, into: &events) }
         let symbol = Int(order.symbol)
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
-        guard listed[symbol] else { return reject(order, .symbolNotListed, into: &events) }
+        guard listed?[symbol] ?? true else { return reject(order, .symbolNotListed, into: &events) }
         guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
         guard let quote = books[symbol].quote, !isStale(quoteTime: books[symbol].quoteTime, at: time) else {
             return reject(order, .staleData, into: &events)

@@ -35,7 +35,8 @@ public actor Router: Component {
     private let parameters: Parameters
     private let instruments: [Instrument]
     /// Per symbol, per venue: does the venue list the symbol? Unlisted venues are never priced.
-    private let listedVenues: [[Bool]]
+    /// Nil when every instrument trades everywhere (nothing to store).
+    private let listedVenues: [[Bool]]?
     @exclusivity(unchecked) private var quotes: [Quote?]
     @exclusivity(unchecked) private var mids: [Int64]
     @exclusivity(unchecked) private var volatility: DailyVolatility
@@ -65,9 +66,13 @@ public actor Router: Component {
         self.context = context
         self.parameters = parameters
         self.instruments = instruments
-        let listed = instruments.map { instrument in parameters.venues.map { instrument.isListed(at: $0.name) } }
-        precondition(listed.allSatisfy { $0.contains(true) }, "every instrument is listed at one of the router's venues at least")
-        listedVenues = listed
+        if instruments.allSatisfy({ $0.venues.isEmpty }) {
+            listedVenues = nil
+        } else {
+            let listed = instruments.map { instrument in parameters.venues.map { instrument.isListed(at: $0.name) } }
+            precondition(listed.allSatisfy { $0.contains(true) }, "every instrument is listed at one of the router's venues at least")
+            listedVenues = listed
+        }
         quotes = Array(repeating: nil, count: instruments.count)
         mids = Array(repeating: 0, count: instruments.count)
         volatility = DailyVolatility(symbolCount: instruments.count)
@@ -147,7 +152,7 @@ public actor Router: Component {
         let market = CostModel.Market(halfSpreadBasisPoints: Double(quote.askPrice - quote.bidPrice) / 2 / mid * 10_000,
                                       displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: volatility[index])
         let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues,
-                                                         listed: listedVenues[index])
+                                                         listed: listedVenues?[index])
         let predicted = candidates.map { $0.modelCostBasisPoints + corrections[$0.arm] }
         var best = 0
         for position in candidates.indices where predicted[position] < predicted[best] { best = position }

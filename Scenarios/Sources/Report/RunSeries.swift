@@ -1,7 +1,7 @@
 import Actors
 import Kernel
 
-/// The time series behind the HTML report: equity, marks, fills, latencies.
+/// The time series behind the HTML report: equity, marks, fills, latencies, decisions.
 public struct RunSeries: Sendable {
     public var symbols: [String]
     public var pricePrecision: [Int]
@@ -16,4 +16,6 @@ public struct RunSeries: Sendable {
     /// Order send → acknowledgement of the acknowledged orders, simulated nanoseconds by power of
     /// two (execution side only; empty otherwise).
     public var ackLatencyNanoseconds: Log2Histogram
+    /// Per deciding component (trader or sizer, selector), the forecast shares behind each decision.
+    public var decisions: [[DecisionShares]]
 }

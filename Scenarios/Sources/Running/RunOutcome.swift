@@ -22,8 +22,12 @@ public struct RunOutcome: Sendable {
     public var trading: TradingFigures
     /// Equity, marks, fills and latencies over time (for the HTML report).
     public var series: RunSeries
-    /// The PnL split among the agents (``PnLAttribution``); `agents[].pnl` carries the rounded shares.
-    public var attribution: PnLAttribution
+    /// The PnL split among the agents (``PnLAttribution``), computed from the series when asked
+    /// for (the report does; a run, a benchmark, never pays for it).
+    public var attribution: PnLAttribution {
+        PnLAttribution.measure(instruments: scenario.universe, fills: series.fills, sampleTimes: series.sampleTimes, marks: series.marks,
+                               decisions: series.decisions.flatMap { $0 })
+    }
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }
@@ -74,7 +78,7 @@ public struct AgentFigures: Sendable, Codable, Equatable {
     public var hitRate: Double?
     /// Correlation of μ with the realized return over the horizon (nil: not tracked or too few).
     public var informationCoefficient: Double?
-    /// The PnL attributed to the agent, in the account currency (``PnLAttribution``).
+    /// The PnL attributed to the agent, in the account currency (``PnLAttribution``; filled in by the report).
     public var pnl: String?
 
     enum CodingKeys: String, CodingKey {

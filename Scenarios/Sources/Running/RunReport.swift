@@ -95,6 +95,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         selector = outcome.selector
         agents = outcome.agents
         let (byAgent, unattributed) = outcome.attribution.rounded(agentIDs: outcome.agents.map(\.id))
+        for index in agents.indices { agents[index].pnl = DecimalText.format(byAgent[index], precision: 2) }
         pnl_attribution = AttributionFigures(attributed: DecimalText.format(byAgent.reduce(0, +), precision: 2),
                                              unattributed: DecimalText.format(unattributed, precision: 2))
     }

@@ -260,25 +260,10 @@ public final class ScenarioRun {
                             selectedAveragePairCorrelation: selector.diversification.selectedAveragePairCorrelation,
                             correlationReduction: selector.diversification.correlationReduction)
         }
-        let trading = tradingFigures(orders: orders)
-        let runSeries = series()
-        let attribution = PnLAttribution.measure(instruments: scenario.universe, fills: runSeries.fills, sampleTimes: runSeries.sampleTimes,
-                                                 marks: runSeries.marks, decisions: decisionShares())
-        let (agentPnL, _) = attribution.rounded(agentIDs: agentFigures.map(\.id))
-        for index in agentFigures.indices { agentFigures[index].pnl = DecimalText.format(agentPnL[index], precision: 2) }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
-                          selector: selectorFigures, agents: agentFigures, trading: trading, series: runSeries, attribution: attribution)
-    }
-
-    /// Every decision record of the run: the trader's or the sizer's, and the selector's picks.
-    private func decisionShares() -> [DecisionShares] {
-        var records: [DecisionShares] = []
-        if let trader { records += trader.assumeIsolated { $0.decisionShares } }
-        if let sizer = execution?.sizer { records += sizer.assumeIsolated { $0.decisionShares } }
-        if let selector { records += selector.assumeIsolated { $0.decisionShares } }
-        return records
+                          selector: selectorFigures, agents: agentFigures, trading: tradingFigures(orders: orders), series: series())
     }
 }
 

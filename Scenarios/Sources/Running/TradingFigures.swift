@@ -79,6 +79,16 @@ extension ScenarioRun {
         }
         return RunSeries(symbols: universe.map(\.symbol), pricePrecision: universe.map(\.pricePrecision), initialEquityMinorUnits: initial,
                          sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: fills, fillLatenciesNanoseconds: latencies,
-                         ackLatencyNanoseconds: ackLatencies)
+                         ackLatencyNanoseconds: ackLatencies, decisions: decisionRecords())
+    }
+
+    /// The decision records of the trader or the sizer, and of the selector: held, not copied
+    /// (the run pays nothing for an attribution nobody asks for).
+    private func decisionRecords() -> [[DecisionShares]] {
+        var records: [[DecisionShares]] = []
+        if let trader { records.append(trader.assumeIsolated { $0.decisionShares }) }
+        if let sizer = execution?.sizer { records.append(sizer.assumeIsolated { $0.decisionShares }) }
+        if let selector { records.append(selector.assumeIsolated { $0.decisionShares }) }
+        return records
     }
 }
