@@ -83,7 +83,9 @@ public actor SignalTrader: Component {
             if let follow = parameters.followAgentID, signal.agentID != follow { return }
             guard signal.sigma.isFinite else { return }
             (symbol, mu, confidence, traceID) = (signal.symbol, signal.mu, signal.confidence, signal.traceID)
-            shares = AgentShares([(signal.agentID, 1)])
+            var followed = AgentShares()  // built in place: no array per signal
+            followed[signal.agentID] = 1
+            shares = followed
         case .slate(let entry):
             apply(entry, trace: entry.slateID)
             return
