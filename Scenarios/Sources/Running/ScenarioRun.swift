@@ -169,7 +169,7 @@ public final class ScenarioRun {
         var portfolio: Portfolio?
         kernel.spawn("portfolio") { context in
             // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
-            let planted = ProcessInfo.processInfo.environment["METRONOME_PLANTED_BUG"] == "duplicate-fills"
+            let planted = ScenarioRun.plantedDuplicateFillBug
             let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
                                  plantedBugAppliesDuplicateFills: planted)
             portfolio = made
@@ -211,6 +211,10 @@ public final class ScenarioRun {
             recorder = nil
         }
     }
+
+    /// The chaos self-test's switch (docs/chaos.md), read once per process: reading the
+    /// environment allocates, and a benchmark builds many runs.
+    static let plantedDuplicateFillBug = getenv("METRONOME_PLANTED_BUG").map { String(cString: $0) == "duplicate-fills" } ?? false
 
     /// Runs the scenario on the calling thread and gathers the report's figures.
     public func run() throws -> RunOutcome {
