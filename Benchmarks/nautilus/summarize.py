@@ -40,12 +40,14 @@ def main() -> None:
     metronome = load(directory, "metronome", runs)
     nautilus = load(directory, "nautilus", runs)
     engine_only = load(directory, "nautilus-engine-only", runs)
+    minute_bars = load(directory, "nautilus-minute-bars", runs)
     metronome_process = [value / 1e9 for value in numbers(directory, "process-metronome", runs)]
     nautilus_process = [value / 1e9 for value in numbers(directory, "process-nautilus", runs)]
     metronome_rss = [value / 1024 for value in numbers(directory, "process-metronome-rss", runs)]
+    metronome_load = [value / 1e9 for value in numbers(directory, "process-metronome-load", runs)]
 
     ticks = metronome[0]["inputs"]
-    if any(report["inputs"] != ticks for report in metronome) or any(figures["ticks"] != ticks for figures in nautilus + engine_only):
+    if any(report["inputs"] != ticks for report in metronome) or any(figures["ticks"] != ticks for figures in nautilus + engine_only + minute_bars):
         sys.exit(f"the runs did not all read the same number of ticks ({ticks})")
 
     rows = [
@@ -61,6 +63,8 @@ def main() -> None:
          nautilus_process),
         ("NautilusTrader without a strategy: `engine.run()` (data and venue only)",
          [figures["run_seconds"] for figures in engine_only]),
+        ("NautilusTrader, EMACross example unchanged on 1-minute mid bars (not the same strategy): `engine.run()`",
+         [figures["run_seconds"] for figures in minute_bars]),
     ]
     print(f"\n{ticks:,} quotes, {runs} runs each; best and median\n")
     print("| run | wall s (best / median) | ticks/s (best / median) |")
@@ -81,9 +85,15 @@ def main() -> None:
     print(f"- Metronome engine ÷ NautilusTrader engine.run(): {ratio(labels[0], labels[2])}")
     print(f"- Metronome engine ÷ NautilusTrader event loop only: {ratio(labels[0], labels[3])}")
     print(f"- whole Metronome process ÷ whole NautilusTrader process: {ratio(labels[1], labels[4])}")
+    print(f"- Metronome engine (a decision on every quote) ÷ NautilusTrader's example on 1-minute bars (a decision a minute): "
+          f"{ratio(labels[0], labels[6])}")
+    print(f"- Metronome engine ÷ the 67,000 ticks/s the issue quotes for NautilusTrader: "
+          f"{ticks / bests[labels[0]] / 67_000:.1f}× best, {ticks / medians[labels[0]] / 67_000:.1f}× median")
     print()
     print(f"- loading outside the timed engine, median: Metronome process − engine "
-          f"{statistics.median(metronome_process) - medians[labels[0]]:.3f} s; NautilusTrader CSV → QuoteTicks "
+          f"{statistics.median(metronome_process) - medians[labels[0]]:.3f} s, `metronome run --until 1s` "
+          f"(start, YAML, CSV → records, wiring) {statistics.median(metronome_load):.3f} s (best {min(metronome_load):.3f} s); "
+          f"NautilusTrader CSV → QuoteTicks "
           f"{statistics.median(f['load_seconds'] for f in nautilus):.3f} s + add_data {statistics.median(f['add_data_seconds'] for f in nautilus):.3f} s")
     print(f"- peak RSS, median: Metronome {statistics.median(metronome_rss):.0f} MB, "
           f"NautilusTrader {statistics.median(f['peak_rss_megabytes'] for f in nautilus):.0f} MB")
