@@ -3,7 +3,7 @@ import Kernel
 /// The fast path of ``TickCSV``: reads one row straight from its UTF-8 bytes when the row has
 /// the plain shape every tick file is written in — ASCII, exactly ten fields, no padding, the
 /// time as `YYYY-MM-DDTHH:MM:SS[.fraction]Z` or integer nanoseconds, prices as
-/// `[-]digits[.digits]`, sizes as `[-]digits`.
+/// `[-]digits[.digits]` and sizes as `[-]digits` (read by `FixedPointBytes`, as the live feed's).
 ///
 /// It never rejects a row: anything outside that shape, and every malformed row, gives `nil`,
 /// and ``TickCSV`` reads the row again with its general, `String`-based path, which accepts
@@ -140,36 +140,17 @@ struct TickCSVRowScanner {
         return value
     }
 
-    /// `[-]digits`, at most 18 digits: what `Int64(_:)` reads to the same value.
+    /// `[-]digits`: what `Int64(_:)` reads to the same value (it also takes `+digits`, left to
+    /// the general path).
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int64? {
-        let negative = !field.isEmpty && bytes[field.lowerBound] == UInt8(ascii: "-")
-        guard let magnitude = digits(bytes, negative ? field.dropFirst() : field, maximumDigits: 18) else { return nil }
-        return negative ? -Int64(magnitude) : Int64(magnitude)
+        FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0)
     }
 
-    /// `[-]digits[.digits]` with 1 to `precision` decimals and at most 18 digits once scaled:
-    /// what `FixedPointText.parse(_:precision:)` reads to the same value (it also takes `100.`,
-    /// left to the general path).
+    /// `[-]digits[.digits]` with 1 to `precision` decimals: what `FixedPointText.parse(_:precision:)`
+    /// reads to the same value (it also takes `100.`, left to the general path); nil on overflow
+    /// in both.
     private static func price(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, precision: Int) -> Int64? {
-        let negative = !field.isEmpty && bytes[field.lowerBound] == UInt8(ascii: "-")
-        let body = negative ? field.dropFirst() : field
-        var point = body.upperBound
-        for index in body where bytes[index] == UInt8(ascii: ".") {
-            point = index
-            break
-        }
-        let whole = body.lowerBound..<point
-        let fraction = point == body.upperBound ? point..<point : point + 1..<body.upperBound
-        guard point == body.upperBound || (!fraction.isEmpty && fraction.count <= precision),
-              whole.count + precision <= 18,
-              let wholeValue = digits(bytes, whole, maximumDigits: 18) else { return nil }
-        var value = wholeValue
-        for index in fraction {
-            guard let digit = digit(bytes[index]) else { return nil }
-            value = value * 10 + digit
-        }
-        for _ in fraction.count..<precision { value *= 10 }
-        return negative ? -Int64(value) : Int64(value)
+        FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: precision)
     }
 
     /// Integer nanoseconds (at most 19 digits) or `YYYY-MM-DDTHH:MM:SS[.f…]Z` with 1 to 9
