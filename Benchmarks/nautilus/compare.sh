@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Metronome against NautilusTrader on the same 1,000,000 quotes (docs/performance.md, "Side by
+# side with NautilusTrader"). Not part of `make test`: it takes minutes and its figures are wall
+# time on a shared machine.
+#
+#   Benchmarks/nautilus/compare.sh                 # build, make the CSV and the venv if missing, 3 runs each
+#   RUNS=5 Benchmarks/nautilus/compare.sh --skip-build
+#
+# Builds metronome in release, writes out/nautilus/quotes-1m.csv if missing
+# (make_quotes.py), installs requirements.txt into out/nautilus/venv if missing (PyPI), then runs
+# each side RUNS times, one run at a time, and prints best and median of each figure.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+here=Benchmarks/nautilus
+out=out/nautilus
+runs=${RUNS:-3}
+csv=$out/quotes-1m.csv
+venv=${NAUTILUS_VENV:-$out/venv}
+metronome=.build/release/metronome
+build=1
+for argument in "$@"; do
+    case $argument in
+        --skip-build) build=0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "compare.sh: unknown argument $argument (try --help)" >&2; exit 2 ;;
+    esac
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: RUNS must be a positive integer" >&2; exit 2; }
+mkdir -p "$out"
+
+if (( build )); then
+    swift build -c release --product metronome
+fi
+[[ -x $metronome ]] || { echo "compare.sh: no $metronome (run without --skip-build)" >&2; exit 1; }
+if [[ ! -f $csv ]]; then
+    python3 "$here/make_quotes.py" --output "$csv"
+fi
+if [[ ! -x $venv/bin/python ]]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet -r "$here/requirements.txt"
+fi
+
+# Nanoseconds from the monotonic clock, for the whole-process wall times.
+now() { python3 -c 'import time; print(time.monotonic_ns())'; }
+
+rm -f "$out"/metronome-*.json "$out"/nautilus-*.json "$out"/process-*.txt
+for run in $(seq 1 "$runs"); do
+    echo "metronome run $run/$runs" >&2
+    started=$(now)
+    /usr/bin/time -f '%M' -o "$out/process-metronome-rss-$run.txt" \
+        "$metronome" run "$here/one-strategy-csv.yaml" --quiet --report-json "$out/metronome-$run.json" > /dev/null
+    echo $(( $(now) - started )) > "$out/process-metronome-$run.txt"
+done
+# The same command stopped after one simulated second: start, YAML, CSV → records, wiring and
+# four quotes — what the whole process costs besides the run.
+for run in $(seq 1 "$runs"); do
+    echo "metronome load only, run $run/$runs" >&2
+    started=$(now)
+    "$metronome" run "$here/one-strategy-csv.yaml" --quiet --until 1s > /dev/null
+    echo $(( $(now) - started )) > "$out/process-metronome-load-$run.txt"
+done
+for run in $(seq 1 "$runs"); do
+    echo "nautilus_trader run $run/$runs" >&2
+    started=$(now)
+    "$venv/bin/python" "$here/ema_cross_nautilus.py" "$csv" --json "$out/nautilus-$run.json" > /dev/null
+    echo $(( $(now) - started )) > "$out/process-nautilus-$run.txt"
+done
+for run in $(seq 1 "$runs"); do
+    echo "nautilus_trader without a strategy, run $run/$runs" >&2
+    "$venv/bin/python" "$here/ema_cross_nautilus.py" "$csv" --no-strategy --json "$out/nautilus-engine-only-$run.json" > /dev/null
+done
+
+for run in $(seq 1 "$runs"); do
+    echo "nautilus_trader, EMACross unchanged on 1-minute bars, run $run/$runs" >&2
+    "$venv/bin/python" "$here/ema_cross_nautilus.py" "$csv" --minute-bars --json "$out/nautilus-minute-bars-$run.json" > /dev/null
+done
+
+python3 "$here/summarize.py" "$out" "$runs" "$("$venv/bin/python" -c 'import nautilus_trader; print(nautilus_trader.__version__)')"
