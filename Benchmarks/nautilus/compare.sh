@@ -44,6 +44,8 @@ fi
 # Nanoseconds from the monotonic clock, for the whole-process wall times.
 now() { python3 -c 'import time; print(time.monotonic_ns())'; }
 
+# The machine is shared: the load average says how much else ran beside the measurements.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f "$out"/metronome-*.json "$out"/nautilus-*.json "$out"/process-*.txt
 for run in $(seq 1 "$runs"); do
     echo "metronome run $run/$runs" >&2
@@ -77,3 +79,4 @@ for run in $(seq 1 "$runs"); do
 done
 
 python3 "$here/summarize.py" "$out" "$runs" "$("$venv/bin/python" -c 'import nautilus_trader; print(nautilus_trader.__version__)')"
+echo "- load average (1, 5, 15 min) before the runs: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
