@@ -105,6 +105,7 @@ struct BenchLogCommand: ParsableCommand {
         print(String(format: "  bytes/quote zstd     %.2f", result.bytes_per_quote_zstd))
         print(String(format: "  bytes/quote lz4      %.2f", result.bytes_per_quote_lz4))
         print(String(format: "  bytes/quote none     %.2f", result.bytes_per_quote_none))
+        print(String(format: "  bytes/event zstd     %.2f (every record: inputs and decisions)", result.bytes_per_event_zstd))
         print("  encode events/s      \(SummaryTable.grouped(UInt64(result.encode_events_per_second)))")
         print("  decode events/s      \(SummaryTable.grouped(UInt64(result.decode_events_per_second)))")
         print(String(format: "  run without / with   %.3f s / %.3f s", result.run_seconds_without_recording, result.run_seconds_with_recording))
