@@ -5,15 +5,23 @@ import Scenarios
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Metronome's speed.",
+        abstract: "Measure Metronome's speed, and a scenario's latency per stage against its budgets.",
         discussion: """
+            `metronome bench FILE` runs a scenario with per-stage measurement on and prints each stage's
+            latency (simulated and wall) against the scenario's budgets: section; see `metronome bench scenario --help`.
+            Any FILE that is not kernel, log, pipeline or execution is a scenario (write `bench scenario kernel`
+            for a scenario file named like a micro-benchmark).
+
             Examples:
+              metronome bench calm-day --check-budgets --report-json out/stages.json --report-html out/stages.html
               metronome bench kernel --report-json out/kernel.json
               metronome bench log --report-json out/log.json
               metronome bench pipeline --report-json out/pipeline.json
               metronome bench execution --report-json out/execution.json
             """,
-        subcommands: [BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self, BenchExecutionCommand.self])
+        subcommands: [BenchScenarioCommand.self, BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self,
+                      BenchExecutionCommand.self],
+        defaultSubcommand: BenchScenarioCommand.self)
 }
 
 struct BenchKernelCommand: ParsableCommand {

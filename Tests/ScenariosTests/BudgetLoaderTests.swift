@@ -47,6 +47,13 @@ import Testing
         #expect(try ScenarioLoader.parse(BudgetLoaderTests.scenario(budgets: "").replacingOccurrences(of: "budgets:\n", with: ""), file: "b.yaml").budgets == nil)
     }
 
+    @Test func theLibraryCalmDayCarriesBudgetsOnBothClocks() throws {
+        let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve("calm-day")))
+        let budgets = try #require(scenario.budgets)
+        #expect(budgets.simulated(.broker) != nil && budgets.simulated(.tickToOrder) != nil)
+        #expect(budgets.wall(.agents) != nil && budgets.wall(.tickToOrder) != nil)
+    }
+
     @Test func mistakesAreLocatedWithAHint() throws {
         let unknownStage = try #require(error(BudgetLoaderTests.scenario(budgets: "  wall:\n    brokr: { p99: 1ms }\n")))
         #expect(unknownStage.line == 13 && unknownStage.column == 5)
