@@ -140,8 +140,16 @@ public actor Blender: Component {
 
     /// The current blend for a symbol, or nil without a fresh, weighted signal.
     func blend(symbol index: Int, time: Timestamp, trace: UInt64) -> Forecast? {
+        // On the stack: a blend runs for every signal, and an array here was one heap allocation
+        // per signal (the handler.blender benchmark counts them).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Blender.agentSlots) { buffer in
+            buffer.initialize(repeating: 0)
+            return blend(symbol: index, time: time, trace: trace, precision: buffer)
+        }
+    }
+
+    private func blend(symbol index: Int, time: Timestamp, trace: UInt64, precision: UnsafeMutableBufferPointer<Double>) -> Forecast? {
         let weightVector = weights[regime - 1]
-        var precision = [Double](repeating: 0, count: Blender.agentSlots)
         var total = 0.0
         for slot in 0..<Blender.agentSlots {
             let entry = latest[index][slot]

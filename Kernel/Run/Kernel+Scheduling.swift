@@ -17,6 +17,7 @@ extension Kernel {
     func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
+        if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         let list = subscribers[Int(topic.rawValue)]
         for target in list {
             schedule(at: time, source: source, target: target, message: message)
@@ -28,6 +29,7 @@ extension Kernel {
         precondition(Int(target.rawValue) < ports.count, "send to unknown \(target)")
         let time = queue.now &+ delay
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
+        if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         schedule(at: time, source: source, target: target, message: message)
     }
 
@@ -92,12 +94,29 @@ extension Kernel {
         deliveries &+= 1
         if event.target == .kernel {
             wakeSleeper(event.message)
+        } else if let probe = stageProbe {
+            deliverMeasured(event, probe: probe)
+            return
         } else {
             let delivery = Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
             // Unretained: `ports` keeps every port alive for the kernel's lifetime.
             portHandles[Int(event.target.rawValue)]._withUnsafeGuaranteedRef { $0.deliver(delivery) }
         }
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+    }
+
+    /// A delivery with a stage probe set: the same handler call and drain, timed on the monotonic
+    /// clock. Out of line so that the unmeasured path stays as small as it was.
+    @inline(never)
+    private func deliverMeasured(_ event: ScheduledEvent, probe: any StageProbe) {
+        probe.kernel(self, willDeliver: event)
+        let delivery = Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
+        let port = portHandles[Int(event.target.rawValue)]
+        let started = MonotonicClock.nanoseconds()
+        port._withUnsafeGuaranteedRef { $0.deliver(delivery) }
+        if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+        let elapsed = MonotonicClock.nanoseconds() &- started
+        probe.kernel(self, delivered: event, handlerNanoseconds: elapsed)
     }
 
     private func wakeSleeper(_ message: Message) {

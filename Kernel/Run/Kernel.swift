@@ -38,6 +38,8 @@ public final class Kernel: @unchecked Sendable {
     @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
     @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver)?
+    /// The stage probe, if any (see ``StageProbe``): measurement, separate from the observer slot.
+    @exclusivity(unchecked) public var stageProbe: (any StageProbe)?
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)

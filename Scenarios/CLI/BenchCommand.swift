@@ -5,15 +5,23 @@ import Scenarios
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Metronome's speed.",
+        abstract: "Measure Metronome's speed, and a scenario's latency per stage against its budgets.",
         discussion: """
+            `metronome bench FILE` runs a scenario with per-stage measurement on and prints each stage's
+            latency (simulated and wall) against the scenario's budgets: section; see `metronome bench scenario --help`.
+            Any FILE that is not kernel, log, pipeline or execution is a scenario (write `bench scenario kernel`
+            for a scenario file named like a micro-benchmark).
+
             Examples:
+              metronome bench calm-day --check-budgets --report-json out/stages.json --report-html out/stages.html
               metronome bench kernel --report-json out/kernel.json
               metronome bench log --report-json out/log.json
               metronome bench pipeline --report-json out/pipeline.json
               metronome bench execution --report-json out/execution.json
             """,
-        subcommands: [BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self, BenchExecutionCommand.self])
+        subcommands: [BenchScenarioCommand.self, BenchKernelCommand.self, BenchLogCommand.self, BenchPipelineCommand.self,
+                      BenchExecutionCommand.self],
+        defaultSubcommand: BenchScenarioCommand.self)
 }
 
 struct BenchKernelCommand: ParsableCommand {
@@ -105,6 +113,7 @@ struct BenchLogCommand: ParsableCommand {
         print(String(format: "  bytes/quote zstd     %.2f", result.bytes_per_quote_zstd))
         print(String(format: "  bytes/quote lz4      %.2f", result.bytes_per_quote_lz4))
         print(String(format: "  bytes/quote none     %.2f", result.bytes_per_quote_none))
+        print(String(format: "  bytes/event zstd     %.2f (every record: inputs and decisions)", result.bytes_per_event_zstd))
         print("  encode events/s      \(SummaryTable.grouped(UInt64(result.encode_events_per_second)))")
         print("  decode events/s      \(SummaryTable.grouped(UInt64(result.decode_events_per_second)))")
         print(String(format: "  run without / with   %.3f s / %.3f s", result.run_seconds_without_recording, result.run_seconds_with_recording))

@@ -26,6 +26,11 @@ import Testing
         ("outage-backwards", "12:65", "broker.venues[0].down_until must be after down_from",
          "the venue is down from down_from (2024-03-01T15:00:00.000000000Z) until down_until, which must come later"),
         ("unknown-venue", "7:43", "universe[0].venues[1]: no venue named 'drak' in broker.venues", "did you mean 'dark'? known venues: lit, dark"),
+        ("budget-unknown-stage", "12:5", "unknown key 'brokr' in 'budgets.wall'", "did you mean 'broker'?"),
+        ("budget-percentiles-backwards", "12:30", "budgets.simulated.broker.p99 (2ms) is below p50 (5ms)",
+         "percentiles only grow: p50 ≤ p99 ≤ p999 ≤ max"),
+        ("budget-absent-stage", "12:12", "budgets.simulated.sizer: this scenario has no sizer stage",
+         "its stages: feeds, trader, broker, portfolio, tick_to_order"),
     ]
 
     @Test func everyBrokenFixtureIsListed() throws {

@@ -231,6 +231,8 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     executionBenchmark()
+    journalBenchmarks()
+    handlerBenchmarks()
 }
 
 /// 6. The execution side: sizer → gate → router → broker → portfolio on crafted quotes and

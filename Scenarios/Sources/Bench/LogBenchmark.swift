@@ -12,6 +12,10 @@ public enum LogBenchmark {
         public var bytes_per_quote_zstd: Double
         public var bytes_per_quote_lz4: Double
         public var bytes_per_quote_none: Double
+        /// File bytes per record (inputs and decisions), per codec.
+        public var bytes_per_event_zstd: Double
+        public var bytes_per_event_lz4: Double
+        public var bytes_per_event_none: Double
         /// Records encoded into blocks and compressed with zstd, per second (one thread).
         public var encode_events_per_second: Double
         /// Records read back (frame checks, decompression, checksum, decoding), per second.
@@ -69,28 +73,18 @@ public enum LogBenchmark {
         var encodeSeconds = Double.infinity
         for _ in 0..<repetitions {
             let seconds = try timed {
-                var encoder = BlockEncoder()
-                var total = 0
-                for record in records {
-                    switch record {
-                    case .input(let input): encoder.append(input)
-                    case .decision(let decision): encoder.append(decision)
-                    }
-                    if encoder.byteCount >= JournalFormat.defaultBlockBytes {
-                        total += try encoder.buffer.withUnsafeBytes { try BlockCodec.zstd.compress($0, level: BlockCodec.zstd.defaultLevel) }.count
-                        encoder.reset()
-                    }
-                }
-                total += try encoder.buffer.withUnsafeBytes { try BlockCodec.zstd.compress($0, level: BlockCodec.zstd.defaultLevel) }.count
-                precondition(total > 0)
+                let blocks = try JournalCodecBenchmark.encode(records)
+                precondition(!blocks.isEmpty)
             }
             encodeSeconds = min(encodeSeconds, seconds)
         }
         let build = BuildIdentity.configuration
         let perQuote = { (codec: BlockCodec) in quotes > 0 ? Double(sizes[codec] ?? 0) / Double(quotes) : 0 }
+        let perEvent = { (codec: BlockCodec) in records.isEmpty ? 0 : Double(sizes[codec] ?? 0) / Double(records.count) }
         return Result(
             scenario: scenario.name, quotes: quotes, records: UInt64(records.count),
             bytes_per_quote_zstd: perQuote(.zstd), bytes_per_quote_lz4: perQuote(.lz4), bytes_per_quote_none: perQuote(.none),
+            bytes_per_event_zstd: perEvent(.zstd), bytes_per_event_lz4: perEvent(.lz4), bytes_per_event_none: perEvent(.none),
             encode_events_per_second: (Double(records.count) / encodeSeconds).rounded(),
             decode_events_per_second: (Double(records.count) / decodeSeconds).rounded(),
             run_seconds_without_recording: plain, run_seconds_with_recording: recorded,

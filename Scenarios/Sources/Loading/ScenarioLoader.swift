@@ -7,7 +7,8 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record", "chaos"]
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record", "chaos",
+                               "budgets"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -149,10 +150,32 @@ public enum ScenarioLoader {
         }
         let record = try top.value("record").map { node throws(ScenarioError) in try readRecord(node, file: file) }
         let chaos = try top.value("chaos").map { node throws(ScenarioError) in try ChaosLoader.read(node, start: start, end: end, file: file) }
+        let budgets = try top.value("budgets").map { node throws(ScenarioError) in
+            try BudgetLoader.budgets(node, present: presentStages(agents: agents, blender: blender, selector: selector, execution: execution),
+                                     file: file)
+        }
         try top.finish(allowed: topLevelKeys)
-        return Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
+        var scenario = Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
                         universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
                         execution: execution, broker: broker, record: record, chaos: chaos, sourceText: text, sourcePath: file)
+        scenario.budgets = budgets
+        return scenario
+    }
+
+    /// The stages a scenario's pipeline has, for `budgets:` (the feeds, the broker, the portfolio
+    /// and tick-to-order always; the rest with their sections).
+    static func presentStages(agents: [AgentSettings], blender: BlenderSettings?, selector: Selector.Parameters?,
+                              execution: ExecutionSettings?) -> [LatencyStage] {
+        LatencyStage.allCases.filter { stage in
+            switch stage {
+            case .feeds, .broker, .portfolio, .tickToOrder: true
+            case .agents: agents.contains { $0.enabled }
+            case .blender: blender != nil
+            case .selector: selector != nil
+            case .sizer, .gate, .router: execution != nil
+            case .trader: execution == nil
+            }
+        }
     }
 
     private static func readRecord(_ node: Node, file: String) throws(ScenarioError) -> RecordSettings {

@@ -31,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
     public var sourceText: String
     /// Where it was read from.
     public var sourcePath: String
+    /// The `budgets:` section: latency budgets per stage, checked by `metronome bench FILE`. They
+    /// only observe: a run is the same with or without them.
+    public var budgets: LatencyBudgets? = nil
 }
 
 /// The trading account.
