@@ -7,9 +7,9 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure Metronome's speed, and a scenario's latency per stage against its budgets.",
         discussion: """
-            `metronome bench FILE` runs a scenario with per-stage measurement on and prints each stage's
-            latency (simulated and wall) against the scenario's budgets: section; see `metronome bench scenario --help`.
-            Any FILE that is not kernel, log, pipeline or execution is a scenario (write `bench scenario kernel`
+            `metronome bench FILE` runs a scenario with per-stage measurement on and prints each stage's \
+            latency (simulated and wall) against the scenario's budgets: section; see `metronome bench scenario --help`. \
+            Any FILE that is not kernel, log, pipeline or execution is a scenario (write `bench scenario kernel` \
             for a scenario file named like a micro-benchmark).
 
             Examples:
@@ -85,7 +85,7 @@ struct BenchLogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Journal figures: bytes per quote per codec, encode/decode events per second, recording overhead.",
         discussion: """
-            Records the scenario with each codec, reads it back, re-encodes it, and times the run with and
+            Records the scenario with each codec, reads it back, re-encodes it, and times the run with and \
             without recording (best of --repetitions). Build in release first (`make build`).
 
             Example:

@@ -7,8 +7,8 @@ struct BenchExecutionCommand: ParsableCommand {
         commandName: "execution",
         abstract: "Orders per second through sizer → gate → router → broker → portfolio, and the portfolio's cost per fill.",
         discussion: """
-            Four symbols; every round a quote and a forecast per symbol whose μ flips sign, so every forecast
-            becomes an intent, a gate decision, an order, a fill and a position update. Then fills alone
+            Four symbols; every round a quote and a forecast per symbol whose μ flips sign, so every forecast \
+            becomes an intent, a gate decision, an order, a fill and a position update. Then fills alone \
             through a portfolio (fill-to-accounting). Build in release first (`make build`).
 
             Example:

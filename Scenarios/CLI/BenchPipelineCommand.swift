@@ -8,9 +8,9 @@ struct BenchPipelineCommand: ParsableCommand {
         commandName: "pipeline",
         abstract: "Ticks and signals per second through a scenario's whole pipeline (default: the twelve-agent calm-day).",
         discussion: """
-            Runs the scenario --repetitions times and keeps the fastest; then runs it again without agents,
-            blender and selector to show what the signal side costs on top of generating the ticks.
-            Ticks are every admitted input (quotes, trades, alternative data). Build in release first
+            Runs the scenario --repetitions times and keeps the fastest; then runs it again without agents, \
+            blender and selector to show what the signal side costs on top of generating the ticks. \
+            Ticks are every admitted input (quotes, trades, alternative data). Build in release first \
             (`make build`).
 
             Example:

@@ -9,13 +9,13 @@ struct BenchScenarioCommand: ParsableCommand {
         commandName: "scenario",
         abstract: "Run a scenario with per-stage measurement on; print each stage's latency against the scenario's budgets.",
         discussion: """
-            Every stage (feeds, agents, blender, selector, sizer, gate, router, trader, broker, portfolio) and
-            tick-to-order get an HdrHistogram of simulated latency (from the latency models and the pipeline's own
-            waits) and one of wall time (each handler's cost on this machine). The table shows p50, p99, p99.9 and max
-            beside the scenario's budgets: section, with ok or EXCEEDED. Measurement never changes the run: the
+            Every stage (feeds, agents, blender, selector, sizer, gate, router, trader, broker, portfolio) and \
+            tick-to-order get an HdrHistogram of simulated latency (from the latency models and the pipeline's own \
+            waits) and one of wall time (each handler's cost on this machine). The table shows p50, p99, p99.9 and max \
+            beside the scenario's budgets: section, with ok or EXCEEDED. Measurement never changes the run: the \
             digests are those of `metronome run`. `bench scenario FILE` and `bench FILE` are the same command.
 
-            Exit codes: 0 ok (or budgets exceeded without --check-budgets), 1 --check-budgets and a budget was
+            Exit codes: 0 ok (or budgets exceeded without --check-budgets), 1 --check-budgets and a budget was \
             exceeded, 2 bad input (no such scenario, an invalid file, --check-budgets without a budgets: section).
 
             Examples:

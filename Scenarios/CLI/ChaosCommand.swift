@@ -13,10 +13,10 @@ struct ChaosCommand: ParsableCommand {
         commandName: "chaos",
         abstract: "Run a chaos suite: seeded fault plans across the pipeline, checked by an independent oracle.",
         discussion: """
-            Each seed is a whole run of the scenario with that root seed and a fault plan drawn from
-            it (swarm testing: the seed also draws which faults are on). The plan's events are
-            inputs, so every run's log replays bit-for-bit. An oracle with its own books checks the
-            invariants (docs/chaos.md). A failing seed keeps its log and plan under --out and prints
+            Each seed is a whole run of the scenario with that root seed and a fault plan drawn from \
+            it (swarm testing: the seed also draws which faults are on). The plan's events are \
+            inputs, so every run's log replays bit-for-bit. An oracle with its own books checks the \
+            invariants (docs/chaos.md). A failing seed keeps its log and plan under --out and prints \
             a one-line reproducer; --shrink reduces its plan to a minimal one that still fails.
             Exit 0 when every seed passes, 1 when one fails, 2 on bad input.
 

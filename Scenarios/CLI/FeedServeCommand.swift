@@ -8,10 +8,10 @@ struct FeedServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Stream a scenario's feed or a tick CSV over TCP in the live protocol, in real time or faster.",
         discussion: """
-            SOURCE is a scenario (file or library name: its feeds are generated exactly as a run
-            would, from --seed) or a tick CSV (docs/scenarios.md). Each connection gets the whole
-            feed from the start, one JSON object per line (docs/live.md), stamped with the time
-            it is sent; the connection closes at the end. Binds 127.0.0.1 unless --host says
+            SOURCE is a scenario (file or library name: its feeds are generated exactly as a run \
+            would, from --seed) or a tick CSV (docs/scenarios.md). Each connection gets the whole \
+            feed from the start, one JSON object per line (docs/live.md), stamped with the time \
+            it is sent; the connection closes at the end. Binds 127.0.0.1 unless --host says \
             otherwise. Stop with Ctrl-C, or use --once to exit after one connection.
 
             Examples:

@@ -9,11 +9,11 @@ struct LiveCommand: ParsableCommand {
         commandName: "live",
         abstract: "Run a scenario's pipeline on the wall clock, fed by a live NDJSON feed, and record it.",
         discussion: """
-            The scenario gives the universe and the components; its feeds: section is replaced by
-            the live feed (one JSON object per line: quotes, trades, bars, alternative data — see
-            docs/live.md). Every line is admitted and stamped by the kernel and journaled before
-            any component sees it; malformed lines are quarantined and counted, never fatal.
-            Recording is on by default (group commit every --fsync-interval). SIGINT or SIGTERM
+            The scenario gives the universe and the components; its feeds: section is replaced by \
+            the live feed (one JSON object per line: quotes, trades, bars, alternative data — see \
+            docs/live.md). Every line is admitted and stamped by the kernel and journaled before \
+            any component sees it; malformed lines are quarantined and counted, never fatal. \
+            Recording is on by default (group commit every --fsync-interval). SIGINT or SIGTERM \
             stop the run cleanly with a closed log; so does the end of the feed.
             `metronome replay LOG --verify` then reproduces the day bit-for-bit.
 

@@ -190,7 +190,7 @@ struct LogVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check every checksum and digest of a log (exit 0 iff all hold).",
         discussion: """
-            Checks the frames, block checksums, records, index and counts, recomputes the input and
+            Checks the frames, block checksums, records, index and counts, recomputes the input and \
             decision digests, and replays the log to check the event digest (skip that with --no-replay).
 
             Example:

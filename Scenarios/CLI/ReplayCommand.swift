@@ -8,13 +8,13 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Rebuild a run from its log alone and, with --verify, check it is bit-for-bit the same.",
         discussion: """
-            The log holds the scenario and every input: the replay runs the same components on the
-            virtual clock without re-running any generator. With --verify it exits 0 iff both digests
+            The log holds the scenario and every input: the replay runs the same components on the \
+            virtual clock without re-running any generator. With --verify it exits 0 iff both digests \
             equal the recorded ones; otherwise it prints the first differing event and exits 1.
 
-            With --with OVERRIDES.yaml it is a counterfactual: the same recorded inputs through the
-            pipeline with changed parameters (gate limits, agent weights, router settings — any
-            scenario key; see docs/live.md), recorded to a new log and compared with the original
+            With --with OVERRIDES.yaml it is a counterfactual: the same recorded inputs through the \
+            pipeline with changed parameters (gate limits, agent weights, router settings — any \
+            scenario key; see docs/live.md), recorded to a new log and compared with the original \
             like `metronome diff`: what orders, fills, gate decisions and PnL would have changed.
 
             Examples:
