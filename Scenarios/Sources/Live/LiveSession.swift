@@ -62,7 +62,7 @@ public final class LiveSession {
         if let path = options.quarantinePath {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
             guard let handle = FileHandle(forWritingAtPath: path) else { throw LiveFeedError.cannotOpen(path, "the quarantine file is not writable") }
             handle.seekToEndOfFile()
             quarantineFile = handle

@@ -104,7 +104,8 @@ public final class ScenarioRun {
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
         self.kernel = kernel
         let universe = scenario.universe
-        let rawQuotes = kernel.topic(named: Topics.rawQuotes)
+        // Registered first: topic ids follow registration order, and logs and digests carry them.
+        _ = kernel.topic(named: Topics.rawQuotes)
 
         var feedGuard: FeedGuard?
         kernel.spawn("feed.guard") { context in

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Replay memory against log length (docs/performance.md, "Replaying long logs"). Not part of
+# `make test`: the longest log holds 100,000,000 quotes (≈ 1.2 GB) and takes minutes to record
+# and to replay.
+#
+#   Benchmarks/replay/measure.sh                    # 1M, 10M and 100M quotes
+#   LENGTHS="16m40s 2h46m40s" Benchmarks/replay/measure.sh --skip-build
+#
+# Records Benchmarks/replay/long-log.yaml (one GBM symbol quoted every millisecond, 1,000,000
+# quotes per 16m40s of simulated time) up to each length with `metronome run --until … --record`,
+# then replays each log with `metronome replay --verify` under /usr/bin/time and prints, per
+# length, the log's records and bytes, the replay's wall time and its peak resident memory.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+out=out/replay
+metronome=.build/release/metronome
+scenario=Benchmarks/replay/long-log.yaml
+lengths=${LENGTHS:-16m40s 2h46m40s 27h46m40s}
+build=1
+for argument in "$@"; do
+    case $argument in
+        --skip-build) build=0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "measure.sh: unknown argument $argument (try --help)" >&2; exit 2 ;;
+    esac
+done
+mkdir -p "$out"
+if (( build )); then
+    swift build -c release --product metronome
+fi
+[[ -x $metronome ]] || { echo "measure.sh: no $metronome (run without --skip-build)" >&2; exit 1; }
+
+printf '| simulated length | log records | kernel events replayed | log bytes | record: wall s, peak RSS MiB | replay --verify: wall s, peak RSS MiB |\n'
+printf '|---|---|---|---|---|---|\n'
+for length in $lengths; do
+    log=$out/long-log-$length.mlog
+    echo "recording $length → $log" >&2
+    /usr/bin/time -f '%e %M' -o "$out/record-$length.time" \
+        "$metronome" run "$scenario" --until "$length" --record "$log" --quiet > /dev/null
+    inspect=$("$metronome" log inspect "$log")
+    records=$(awk '$1 == "records" {print $2}' <<< "$inspect")
+    events=$(awk '$1 == "events" {print $2}' <<< "$inspect")
+    bytes=$(stat -c %s "$log")
+    echo "replaying $log" >&2
+    /usr/bin/time -f '%e %M' -o "$out/replay-$length.time" \
+        "$metronome" replay "$log" --verify --quiet > /dev/null
+    read -r record_seconds record_kib < "$out/record-$length.time"
+    read -r replay_seconds replay_kib < "$out/replay-$length.time"
+    printf '| %s | %s | %s | %s | %s s, %s MiB | %s s, %s MiB |\n' "$length" "$records" "$events" "$bytes" \
+        "$record_seconds" "$(( record_kib / 1024 ))" "$replay_seconds" "$(( replay_kib / 1024 ))"
+    [[ ${KEEP_LOGS:-0} == 1 ]] || rm -f "$log"
+done
