@@ -27,8 +27,18 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) public private(set) var killSwitchEngaged = false
     @exclusivity(unchecked) public private(set) var killSwitchTime: Timestamp?
     @exclusivity(unchecked) public private(set) var outcomeCounts: [GateDecision.Outcome: Int] = [:]
-    /// Decisions (projected or rejected) that named each reason, by report name.
-    @exclusivity(unchecked) public private(set) var reasonCounts: [String: Int] = [:]
+    /// Decisions (projected or rejected) that named each reason, by report name (only the
+    /// reasons named at least once).
+    public var reasonCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for (slot, (_, name)) in GateReasons.named.enumerated() where reasonCountsBySlot[slot] > 0 {
+            counts[name] = reasonCountsBySlot[slot]
+        }
+        return counts
+    }
+    /// The same counts by position in ``GateReasons/named``: counted per decision without
+    /// building the names (an array of names per decision was two allocations on the hot path).
+    @exclusivity(unchecked) private var reasonCountsBySlot = [Int](repeating: 0, count: GateReasons.named.count)
 
     public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64) {
         self.context = context
@@ -159,7 +169,11 @@ public actor RiskGate: Component {
         situation.throttled = approvalTimes.count >= limits.maximumOrdersPerMinute
         let decision = GateCheck.evaluate(intent, book: book, limits: limits, situation: situation)
         outcomeCounts[decision.outcome, default: 0] += 1
-        for name in decision.reasons.names { reasonCounts[name, default: 0] += 1 }
+        if !decision.reasons.isEmpty {
+            for (slot, (reason, _)) in GateReasons.named.enumerated() where decision.reasons.contains(reason) {
+                reasonCountsBySlot[slot] += 1
+            }
+        }
         context.publish(decisionsTopic, .gate(decision))
         guard decision.approvedQuantity != 0 else { return }
         approvedNotOrdered[index] += decision.approvedQuantity

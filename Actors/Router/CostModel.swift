@@ -48,8 +48,16 @@ public struct CostModel: Sendable, Equatable {
     ///   unlisted venue gets no candidate, however cheap it would be. Candidates keep the venue's
     ///   index in `venues`.
     public func candidates(quantity: Int64, market: Market, venues: [VenueCosts], listed: [Bool]? = nil) -> [RoutingChoice] {
-        precondition(listed.map { $0.count == venues.count } ?? true, "one listing flag per venue")
         var choices: [RoutingChoice] = []
+        appendCandidates(to: &choices, quantity: quantity, market: market, venues: venues, listed: listed)
+        return choices
+    }
+
+    /// ``candidates(quantity:market:venues:listed:)`` appended to `choices`: the router reuses one
+    /// buffer, so routing an order allocates nothing once the buffer has grown.
+    public func appendCandidates(to choices: inout [RoutingChoice], quantity: Int64, market: Market, venues: [VenueCosts],
+                                 listed: [Bool]? = nil) {
+        precondition(listed.map { $0.count == venues.count } ?? true, "one listing flag per venue")
         let minuteVolatility = market.dailyVolatility / 390.0.squareRoot()
         for (index, venue) in venues.enumerated() where listed?[index] ?? true {
             let depth = Double(market.displayedSize) * venue.liquidity
@@ -60,10 +68,11 @@ public struct CostModel: Sendable, Equatable {
             let miss = take + minuteVolatility * passiveWaitMinutes.squareRoot() * 10_000
             let rest = -market.halfSpreadBasisPoints + venue.makerFeeBasisPoints
             let reach = min(max(venue.liquidity, 0), 1)
-            for (type, probability) in [(OrderType.limit, limitFillProbability), (.pegged, peggedFillProbability)] {
-                let fill = probability * reach
-                choices.append(RoutingChoice(venue: index, type: type, slices: 1, modelCostBasisPoints: fill * rest + (1 - fill) * miss))
-            }
+            // Limit, then pegged (written out: a literal array of the two would be allocated per order).
+            let limitFill = limitFillProbability * reach
+            choices.append(RoutingChoice(venue: index, type: .limit, slices: 1, modelCostBasisPoints: limitFill * rest + (1 - limitFill) * miss))
+            let peggedFill = peggedFillProbability * reach
+            choices.append(RoutingChoice(venue: index, type: .pegged, slices: 1, modelCostBasisPoints: peggedFill * rest + (1 - peggedFill) * miss))
             let sliceSize = max(Int64(participation * depth), 1)
             if quantity > sliceSize {
                 let slices = Int((quantity + sliceSize - 1) / sliceSize)
@@ -73,6 +82,5 @@ public struct CostModel: Sendable, Equatable {
                 choices.append(RoutingChoice(venue: index, type: .market, slices: slices, modelCostBasisPoints: cost))
             }
         }
-        return choices
     }
 }

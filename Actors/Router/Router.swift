@@ -41,6 +41,10 @@ public actor Router: Component {
     @exclusivity(unchecked) private var mids: [Int64]
     @exclusivity(unchecked) private var volatility: DailyVolatility
     @exclusivity(unchecked) private var parents: [ParentOrder] = []
+    /// Scratch for ``route(_:)``: the candidates of one order and their predicted costs, reused
+    /// from order to order so that routing allocates nothing once they have grown.
+    @exclusivity(unchecked) private var candidateBuffer: [RoutingChoice] = []
+    @exclusivity(unchecked) private var predictedBuffer: [Double] = []
     @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
     @exclusivity(unchecked) private var seenFills: Set<UInt64> = []
     @exclusivity(unchecked) private var sendTimes: [UInt64: Timestamp] = [:]
@@ -151,9 +155,13 @@ public actor Router: Component {
         let mid = Double(quote.bidPrice + quote.askPrice) / 2
         let market = CostModel.Market(halfSpreadBasisPoints: Double(quote.askPrice - quote.bidPrice) / 2 / mid * 10_000,
                                       displayedSize: side == .buy ? quote.askSize : quote.bidSize, dailyVolatility: volatility[index])
-        let candidates = parameters.costModel.candidates(quantity: quantity, market: market, venues: parameters.venues,
-                                                         listed: listedVenues?[index])
-        let predicted = candidates.map { $0.modelCostBasisPoints + corrections[$0.arm] }
+        candidateBuffer.removeAll(keepingCapacity: true)
+        parameters.costModel.appendCandidates(to: &candidateBuffer, quantity: quantity, market: market, venues: parameters.venues,
+                                              listed: listedVenues?[index])
+        let candidates = candidateBuffer
+        predictedBuffer.removeAll(keepingCapacity: true)
+        for candidate in candidates { predictedBuffer.append(candidate.modelCostBasisPoints + corrections[candidate.arm]) }
+        let predicted = predictedBuffer
         var best = 0
         for position in candidates.indices where predicted[position] < predicted[best] { best = position }
         let explorationShare = parameters.exploration / Double(candidates.count)
