@@ -62,6 +62,14 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
         pointer.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
     }
 
+    /// Replaces an integer already written at `offset`, in the same little-endian encoding:
+    /// patches the fields that differ between records sharing everything else.
+    @inline(__always)
+    public mutating func overwrite<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+        precondition(offset >= 0 && offset + MemoryLayout<T>.size <= count, "overwrite past the end")
+        pointer.storeBytes(of: value.littleEndian, toByteOffset: offset, as: T.self)
+    }
+
     /// Drops everything after the first `length` bytes.
     public mutating func truncate(to length: Int) {
         precondition(length <= count)

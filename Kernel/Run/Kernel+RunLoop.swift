@@ -51,7 +51,7 @@ extension Kernel {
             // A relaxed atomic load is cheap, but a stop is never urgent to the nanosecond.
             checkCountdown &-= 1
             if checkCountdown < 0 {
-                checkCountdown = 1024
+                checkCountdown = Kernel.stopCheckInterval
                 if stopFlag.load(ordering: .relaxed) { return .stopRequested }
             }
             let nextKey = queue.nextKey
@@ -70,7 +70,12 @@ extension Kernel {
             }
             guard let key = nextKey else { return .exhausted }
             if key.time > endTime { return .endTime }
-            deliver(queue.popNext()!)
+            let event = queue.popNext()!
+            if event.isMulticast {
+                if let reason = deliverMulticast(event, budget: budget, stopCountdown: &checkCountdown) { return reason }
+            } else {
+                deliver(event)
+            }
         }
     }
 
@@ -80,13 +85,21 @@ extension Kernel {
         let endTime = configuration.endTime ?? .max
         let budget = configuration.maximumDeliveries ?? .max
         var lastWall = queue.now
+        // Live mode looks for a stop only when no event is due (the inbox, below), never between
+        // deliveries: this countdown never runs out.
+        var noStopCountdown = Int.max
         while true {
             if deliveries >= budget { return .eventBudget }
             // The wall clock may step backwards (NTP); the kernel's time never does.
             lastWall = max(lastWall, LiveClock.wallTime())
             if let key = queue.nextKey, key.time <= lastWall {
                 if key.time > endTime { return .endTime }
-                deliver(queue.popNext()!)
+                let event = queue.popNext()!
+                if event.isMulticast {
+                    if let reason = deliverMulticast(event, budget: budget, stopCountdown: &noStopCountdown) { return reason }
+                } else {
+                    deliver(event)
+                }
                 continue
             }
             if lastWall > endTime { return .endTime }

@@ -19,7 +19,9 @@ extension Kernel {
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         let list = subscribers[Int(topic.rawValue)]
-        for target in list {
+        if list.count > 1 {
+            scheduleMulticast(at: time, source: source, topic: topic, count: list.count, message: message)
+        } else if let target = list.first {
             schedule(at: time, source: source, target: target, message: message)
         }
     }
@@ -68,9 +70,11 @@ extension Kernel {
         }
     }
 
-    /// Delivers one event: digest, handler, then the executor's jobs to quiescence.
+    /// Delivers one event (not a multicast entry): digest, handler, then the executor's jobs to
+    /// quiescence.
     @inline(__always)
     func deliver(_ incoming: ScheduledEvent) {
+        assert(!incoming.isMulticast, "a multicast entry goes through deliverMulticast")
         var event = incoming
         if let timer = event.timer {
             guard timers.fire(timer) else {
@@ -90,6 +94,13 @@ extension Kernel {
         }
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
+        handOver(event)
+    }
+
+    /// The rest of a delivery once it is hashed (a single event's or one of a multicast's):
+    /// observer, count, handler, then the executor's jobs to quiescence.
+    @inline(__always)
+    func handOver(_ event: ScheduledEvent) {
         if let observer = deliveryObserver { observer.kernel(self, delivering: event, index: deliveries) }
         deliveries &+= 1
         if event.target == .kernel {
@@ -161,6 +172,7 @@ extension Kernel {
     }
 
     /// Events waiting in the queue (chaos checks that queues stay bounded).
-    public var pendingEvents: Int { queue.count }
+    /// A multicast counts once per delivery still to make, as its separate events did.
+    public var pendingEvents: Int { queue.count + multicastBacklog }
 }
 

@@ -45,6 +45,10 @@ public final class Kernel: @unchecked Sendable {
     let stopFlag = Atomic<Bool>(false)
 
     @exclusivity(unchecked) var deliveries: UInt64 = 0
+    /// Deliveries queued beyond one per queue entry: a multicast entry for n subscribers adds
+    /// n − 1, and each of its deliveries after the first takes one back. `pendingEvents` adds it
+    /// to the queue's count, so it counts what separate events would have counted.
+    @exclusivity(unchecked) var multicastBacklog = 0
     @exclusivity(unchecked) var inputsAdmitted: UInt64 = 0
     /// Sequence number of the last admitted input: the tick behind whatever is handled now (an
     /// input at time t is admitted only after every event at or before t, so the events it causes
@@ -57,6 +61,9 @@ public final class Kernel: @unchecked Sendable {
     var state: State = .setUp
 
     enum State { case setUp, running, finished }
+
+    /// How many events the virtual run loop goes between two looks at the stop flag.
+    static let stopCheckInterval = 1024
 
     public init(configuration: KernelConfiguration) {
         self.configuration = configuration
@@ -129,6 +136,8 @@ public final class Kernel: @unchecked Sendable {
         actor.isComponent && Int(actor.rawValue) < ports.count ? ports[Int(actor.rawValue)].name : actor.description
     }
 
+    /// Appends only, never reorders or removes: a queued multicast reaches the first n subscribers
+    /// of its topic, which must be those of its publish (see ``deliverMulticast(_:budget:stopCountdown:)``).
     func subscribe(_ actor: ActorID, to topic: TopicID) {
         var list = subscribers[Int(topic.rawValue)]
         precondition(!list.contains(actor), "\(actor) subscribed twice to \(name(of: topic))")
