@@ -10,8 +10,9 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     private(set) var divergence: Divergence? {
         get { divergenceStorage }
         set {
-            guard divergenceStorage == nil, let newValue else { return }
+            guard !hasDiverged, let newValue else { return }
             divergenceStorage = newValue
+            hasDiverged = true
             if stopsAtFirstDivergence { observedKernel?.requestStop() }
         }
     }
@@ -29,14 +30,18 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     private(set) var reachedLossPoint = false
     private weak var observedKernel: Kernel?
     private var divergenceStorage: Divergence?
+    /// `divergenceStorage != nil`, as a plain flag: the per-delivery hook tests it, and testing
+    /// the optional struct (strings inside) copied it on every delivery.
+    @exclusivity(unchecked) private var hasDiverged = false
     /// The replay's events since the last admitted input (at most ``windowLimit``), to show what
-    /// happened in a window whose checkpoint failed.
-    private var window: [(index: UInt64, event: ScheduledEvent)] = []
-    private var windowOverflow = 0
+    /// happened in a window whose checkpoint failed. Touched on every delivery, on the kernel
+    /// thread only: unchecked exclusivity (the dynamic checks cost a tenth of a replay).
+    @exclusivity(unchecked) private var window: [(index: UInt64, event: ScheduledEvent)] = []
+    @exclusivity(unchecked) private var windowOverflow = 0
     static let windowLimit = 32
 
     func kernel(_ kernel: Kernel, delivering event: ScheduledEvent, index: UInt64) {
-        guard divergenceStorage == nil else { return }
+        guard !hasDiverged else { return }
         if window.count < ReplayVerifier.windowLimit { window.append((index, event)) } else { windowOverflow += 1 }
     }
 
@@ -44,7 +49,7 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
 
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         observedKernel = kernel
-        guard divergence == nil else { return }
+        guard !hasDiverged else { return }
         if let (missing, beforeInput) = expectations.decisions.first, beforeInput <= inputsChecked {
             divergence = Divergence(
                 kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
@@ -85,7 +90,7 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
 
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {
         observedKernel = kernel
-        guard divergence == nil else { return }
+        guard !hasDiverged else { return }
         let index = kernel.currentDeliveries
         guard let (expected, _) = expectations.decisions.popFirst() else {
             if stopsAtLossPoint && expectations.exhausted && expectations.inputs.isEmpty {
@@ -112,7 +117,7 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     /// After the run: leftover decisions, and the final digests of a cleanly closed log against
     /// both its end-of-run checkpoint and its trailer.
     func finish(kernel: Kernel, summary: RunSummary, trailer: JournalTrailer?) {
-        guard divergence == nil else { return }
+        guard !hasDiverged else { return }
         if let (missing, _) = expectations.decisions.first {
             divergence = Divergence(
                 kind: .decision, eventIndex: summary.deliveries, time: missing.time, actor: kernel.name(of: missing.source),
