@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Replay memory against log length (docs/performance.md, "Replaying long logs"). Not part of
-# `make test`: the longest log holds 100,000,000 quotes (≈ 1.2 GB) and takes minutes to record
+# `make test`: the longest log holds 100,000,000 quotes (≈ 0.9 GB) and takes minutes to record
 # and to replay.
 #
 #   Benchmarks/replay/measure.sh                    # 1M, 10M and 100M quotes

@@ -114,6 +114,73 @@ import Testing
         #expect(pending.values == [5, 4, 3, 2, 1, 0])
     }
 
+    /// One run in which a publisher reaches three subscribers either by one publish (a multicast)
+    /// or by three sends in subscriber order — which take the same sequence numbers and so must
+    /// hash the same records. The first subscriber emits a decision while handling its delivery
+    /// (the decision digest's record is written between two shared delivery records).
+    private static func fanOutRun(multicast: Bool, maximumDeliveries: UInt64?,
+                                  interceptor: (@Sendable (ActorID, UInt64, ActorID, inout Message) -> InterceptAction)? = nil)
+        throws -> RunSummary {
+        let log = DeliveryLog()
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0, maximumDeliveries: maximumDeliveries))
+        let topic = kernel.topic(named: "t")
+        let orders = kernel.topic(named: "orders")
+        let subscribe: @Sendable (Context) -> Void = { context in if multicast { context.subscribe(topic) } }
+        for name in ["first", "second", "third"] {
+            kernel.spawn(name) {
+                ScriptedActor(context: $0, log: log, onStart: subscribe, onReceive: { context, delivery in
+                    guard name == "first", delivery.message.pingValue == 1 else { return }
+                    context.publish(orders, .order(Order(orderID: 7, symbol: 0, side: .buy, quantity: 3, limitPrice: 0, traceID: 1)))
+                })
+            }
+        }
+        let targets = try ["first", "second", "third"].map { try #require(kernel.actorID(named: $0)) }
+        kernel.spawn("publisher") {
+            ScriptedActor(context: $0, log: log, onStart: { context in
+                for value: UInt64 in [1, 2] {
+                    if multicast {
+                        context.publish(topic, .ping(Ping(value: value)), after: value)
+                    } else {
+                        for target in targets { context.send(to: target, .ping(Ping(value: value)), after: value) }
+                    }
+                }
+            })
+        }
+        if let interceptor {
+            kernel.deliveryInterceptor = ScriptedInterceptor { kernel, sequence, target, message in
+                interceptor(target, sequence, targets[0], &message)
+            }
+        }
+        return try kernel.run()
+    }
+
+    /// The multicast and the separate events are the same run: same deliveries, same event and
+    /// decision digests — with a decision emitted mid-multicast, with the interceptor changing
+    /// and dropping single deliveries, and cut by every event budget from 1 to 7.
+    @Test func aMulticastIsTheSameRunAsOneEventPerSubscriber() throws {
+        for budget: UInt64? in [nil, 1, 2, 3, 4, 5, 6, 7] {
+            let separate = try Self.fanOutRun(multicast: false, maximumDeliveries: budget)
+            let multicast = try Self.fanOutRun(multicast: true, maximumDeliveries: budget)
+            #expect(multicast.deliveries == separate.deliveries, "budget \(String(describing: budget))")
+            #expect(multicast.digest == separate.digest, "budget \(String(describing: budget))")
+            #expect(multicast.decisionDigest == separate.decisionDigest, "budget \(String(describing: budget))")
+            #expect(multicast.stopReason == separate.stopReason, "budget \(String(describing: budget))")
+        }
+        let alter: @Sendable (ActorID, UInt64, ActorID, inout Message) -> InterceptAction = { target, sequence, first, message in
+            if target == first && message.pingValue == 2 { return .drop }
+            if target != first && message.pingValue == 1 { message = .ping(Ping(value: 50 + sequence)) }
+            return .deliver
+        }
+        let separate = try Self.fanOutRun(multicast: false, maximumDeliveries: nil, interceptor: alter)
+        let multicast = try Self.fanOutRun(multicast: true, maximumDeliveries: nil, interceptor: alter)
+        #expect(separate.deliveries == 5)
+        #expect(multicast.deliveries == separate.deliveries)
+        #expect(multicast.digest == separate.digest)
+        #expect(multicast.decisionDigest == separate.decisionDigest)
+        // Sanity: the variants really differ from each other, so equal digests mean something.
+        #expect(separate.digest != (try Self.fanOutRun(multicast: false, maximumDeliveries: nil)).digest)
+    }
+
     /// The shared record hashes the same bytes as a delivery's own record.
     @Test func aSharedDeliveryRecordHashesLikeItsOwn() {
         let message = Message.quote(Quote(symbol: 3, bidPrice: 1_000, askPrice: 1_002, bidSize: 5, askSize: 7,
