@@ -16,14 +16,17 @@ class ComponentPort {
 
 final class TypedComponentPort<Target: Component>: ComponentPort {
     let component: Target
-    private let receiveUnchecked: (Target, Delivery) -> Void
+    private let receiver: UncheckedReceiver<Target>
 
     init(name: String, component: Target) {
         self.component = component
-        let isolated: (isolated Target, Delivery) -> Void = { target, delivery in target.receive(delivery) }
-        // An `isolated` parameter is an ordinary parameter at the ABI level; the cast only drops
-        // the static proof of isolation, which the kernel guarantees by construction.
-        receiveUnchecked = unsafeBitCast(isolated, to: ((Target, Delivery) -> Void).self)
+        // The cast only drops the static proof of isolation, which the kernel guarantees by
+        // construction: an `isolated` parameter is an ordinary parameter at the ABI level. It is
+        // made between two structs that hold the closure at the same abstraction: casting the
+        // function types themselves passed them through `unsafeBitCast`'s generic parameters,
+        // which left two reabstraction thunks on every delivery (≈ 7 % of a delivery).
+        let isolated = IsolatedReceiver<Target> { target, delivery in target.receive(delivery) }
+        receiver = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self)
         super.init(name: name)
     }
 
@@ -34,7 +37,7 @@ final class TypedComponentPort<Target: Component>: ComponentPort {
         #if DEBUG
         component.assumeIsolated { $0.receive(delivery) }
         #else
-        receiveUnchecked(component, delivery)
+        receiver.call(component, delivery)
         #endif
     }
 
