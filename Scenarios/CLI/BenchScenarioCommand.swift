@@ -20,6 +20,7 @@ struct BenchScenarioCommand: ParsableCommand {
 
             Examples:
               metronome bench calm-day
+              metronome bench stress-100 --quiet
               metronome bench calm-day --check-budgets --until 2h --report-json out/stages.json --report-html out/stages.html
             """)
 
@@ -41,7 +42,14 @@ struct BenchScenarioCommand: ParsableCommand {
     @Option(name: .customLong("report-html"), help: "Write a self-contained HTML page with every stage's histograms to this path.")
     var reportHTML: String?
 
+    @Flag(help: "No progress bar (it is shown only when standard error is a terminal).")
+    var quiet = false
+
     func run() throws {
+        // Ctrl-C stops the run cleanly, from the start: the table covers what ran.
+        let stop = PendingStop()
+        let interrupt = InterruptHandler { stop.request() }
+        defer { interrupt.cancel() }
         let loaded = try ScenarioArgument.load(scenario)
         let untilTime = try TimeArgument.until(until, scenario: loaded)
         if checkBudgets && (loaded.budgets?.isEmpty ?? true) {
@@ -54,11 +62,24 @@ struct BenchScenarioCommand: ParsableCommand {
             if let path { try ReportFile.checkWritable(path, option: option) }
         }
         let result: StageBenchmark.Result
+        // A progress bar on a terminal.
+        var progress: ProgressBar?
+        defer { progress?.finish() }
         do {
-            result = try StageBenchmark.run(scenario: loaded, options: ScenarioRun.Options(seed: seed, until: untilTime))
+            result = try StageBenchmark.run(scenario: loaded, options: ScenarioRun.Options(seed: seed, until: untilTime)) { run in
+                let kernel = run.kernel
+                stop.attach(kernel)
+                if !quiet && ProgressBar.isTerminal {
+                    let bar = ProgressBar(startTime: loaded.startTime,
+                                          endTime: untilTime.map { min($0, loaded.endTime) } ?? loaded.endTime)
+                    kernel.addObserver(bar)
+                    progress = bar
+                }
+            }
         } catch {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
+        progress?.finish()
         let report = StageBenchmark.report(result)
         if let reportJSON { try ReportFile.write(report, to: reportJSON) }
         if let reportHTML { try ReportFile.write(Data(StageBenchmarkHTML.render(report).utf8), to: reportHTML) }

@@ -1,4 +1,5 @@
 import Foundation
+import Kernel
 import Scenarios
 
 /// `metronome bench FILE`'s table: one row per stage and clock, the four percentiles, the budget
@@ -8,7 +9,8 @@ enum StageTable {
         var lines: [String] = []
         lines.append("bench \(report.scenario): seed \(report.seed), \(report.sim_start) → \(report.sim_end), "
             + "\(SummaryTable.grouped(report.events)) events, \(report.orders) orders, "
-            + String(format: "%.3f s wall with the meter on", report.wall_seconds) + ", \(report.build) build")
+            + String(format: "%.3f s wall with the meter on", report.wall_seconds) + ", \(report.build) build"
+            + (report.stop_reason == StopReason.stopRequested.rawValue ? " — interrupted: the figures cover the run so far" : ""))
         let header = ["stage", "clock", "count", "p50", "p99", "p99.9", "max", "budget", "verdict"]
         var rows: [[String]] = []
         for name in report.stage_order {

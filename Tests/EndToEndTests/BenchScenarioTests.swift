@@ -36,6 +36,27 @@ import Testing
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg") && page.contains("tick_to_order") && !page.contains("<script"))
     }
 
+    /// Ctrl-C during a long bench stops the run cleanly: exit 0, the table and the JSON for what
+    /// ran, marked as interrupted.
+    @Test func sigintStopsABenchWithTheFiguresSoFar() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = directory.appendingPathComponent("stages.json")
+        // stress-100 takes far longer than this test waits (100 symbols, a whole day).
+        let bench = try BackgroundProcess(["bench", "stress-100", "--quiet", "--report-json", json.path], in: directory)
+        // The handler is installed once the scenario is wired; give it that long, then interrupt.
+        usleep(3_000_000)
+        bench.signal(SIGINT)
+        let status = bench.wait(seconds: 60)
+        #expect(status == 0, "bench exits 0 on SIGINT; stderr: \(bench.stderr)")
+        #expect(bench.stdout.contains("interrupted: the figures cover the run so far"), "\(bench.stdout)")
+        #expect(bench.stdout.contains("tick_to_order"))
+        let report = try CommandRunner.json(at: json)
+        #expect(report["stop_reason"] as? String == "stop_requested")
+        #expect((report["events"] as? Int ?? 0) > 0)
+        #expect(report["sim_end"] as? String != "2024-03-01T21:00:00.000000000Z", "stopped before the end of the day")
+    }
+
     @Test func anExceededBudgetFailsTheCheckWithExitOne() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

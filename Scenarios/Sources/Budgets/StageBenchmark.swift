@@ -26,10 +26,14 @@ public enum StageBenchmark {
         }
     }
 
-    /// Runs `scenario` with the meter on. `options` as for `metronome run` (`until`, `seed`).
-    public static func run(scenario: Scenario, options: ScenarioRun.Options = .init()) throws -> Result {
+    /// Runs `scenario` with the meter on. `options` as for `metronome run` (`until`, `seed`);
+    /// `prepare` sees the wired run before it starts (the CLI attaches its progress bar and its
+    /// Ctrl-C handler there).
+    public static func run(scenario: Scenario, options: ScenarioRun.Options = .init(),
+                           prepare: (ScenarioRun) -> Void = { _ in }) throws -> Result {
         let run = try ScenarioRun(scenario: scenario, options: options)
         let meter = StageMeter.attach(to: run.kernel)
+        prepare(run)
         let outcome = try run.run()
         let present = ScenarioLoader.presentStages(agents: scenario.agents, blender: scenario.blender, selector: scenario.selector,
                                                    execution: scenario.execution)
@@ -71,7 +75,7 @@ public enum StageBenchmark {
         return StageBenchmarkReport(
             scenario: outcome.scenario.name, seed: summary.seed, build: BuildIdentity.configuration, events: summary.deliveries,
             inputs: summary.inputs, orders: outcome.orders, sim_start: TimeUnits.iso8601(summary.startTime),
-            sim_end: TimeUnits.iso8601(summary.endTime), wall_seconds: outcome.wallSeconds, digest: summary.digestHex,
+            sim_end: TimeUnits.iso8601(summary.endTime), stop_reason: summary.stopReason.rawValue, wall_seconds: outcome.wallSeconds, digest: summary.digestHex,
             decision_digest: summary.decisionDigestHex, budgets_ok: result.budgetsOK, violations: violations, clamped: result.clamped,
             stages: stages, stage_order: result.stages.map(\.stage.name))
     }

@@ -61,6 +61,8 @@ public struct StageBenchmarkReport: Codable, Sendable {
     public var orders: Int
     public var sim_start: String
     public var sim_end: String
+    /// Why the run ended: `end_time`, `exhausted`, `stop_requested` (Ctrl-C), … as in the run report.
+    public var stop_reason: String
     /// Wall time of the measured run (the meter's own cost included).
     public var wall_seconds: Double
     public var digest: String
