@@ -233,6 +233,7 @@ let benchmarks: @Sendable () -> Void = {
     executionBenchmark()
     journalBenchmarks()
     handlerBenchmarks()
+    stageBenchmarks(calmDay: calmDay)
 }
 
 /// 6. The execution side: sizer → gate → router → broker → portfolio on crafted quotes and
