@@ -46,10 +46,6 @@ struct BenchScenarioCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        // Ctrl-C stops the run cleanly, from the start: the table covers what ran.
-        let stop = PendingStop()
-        let interrupt = InterruptHandler { stop.request() }
-        defer { interrupt.cancel() }
         let loaded = try ScenarioArgument.load(scenario)
         let untilTime = try TimeArgument.until(until, scenario: loaded)
         if checkBudgets && (loaded.budgets?.isEmpty ?? true) {
@@ -62,24 +58,17 @@ struct BenchScenarioCommand: ParsableCommand {
             if let path { try ReportFile.checkWritable(path, option: option) }
         }
         let result: StageBenchmark.Result
-        // A progress bar on a terminal.
-        var progress: ProgressBar?
-        defer { progress?.finish() }
+        // Ctrl-C stops the run cleanly, even while it is being wired: the table covers what ran.
+        let controls = RunControls(showsProgress: !quiet)
+        defer { controls.cancel() }
         do {
             result = try StageBenchmark.run(scenario: loaded, options: ScenarioRun.Options(seed: seed, until: untilTime)) { run in
-                let kernel = run.kernel
-                stop.attach(kernel)
-                if !quiet && ProgressBar.isTerminal {
-                    let bar = ProgressBar(startTime: loaded.startTime,
-                                          endTime: untilTime.map { min($0, loaded.endTime) } ?? loaded.endTime)
-                    kernel.addObserver(bar)
-                    progress = bar
-                }
+                controls.attach(run.kernel, scenario: loaded, until: untilTime)
             }
         } catch {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
-        progress?.finish()
+        controls.finishProgress()
         let report = StageBenchmark.report(result)
         if let reportJSON { try ReportFile.write(report, to: reportJSON) }
         if let reportHTML { try ReportFile.write(Data(StageBenchmarkHTML.render(report).utf8), to: reportHTML) }

@@ -158,7 +158,7 @@ struct LiveReport: Codable {
     /// Parsed lines still in the inbox when a stop request ended the run: never admitted, never journaled.
     var feed_dropped_at_stop: UInt64
     var feed_quarantined: [String: UInt64]
-    var tick_to_order: LatencyPercentiles?
+    var tick_to_order: StageDistribution?
     var untraced_orders: UInt64
 
     init(_ outcome: LiveSession.Outcome) {

@@ -55,6 +55,8 @@ struct RunCommand: ParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandFailure.badInput("metronome: error: --log-level expects trace, debug, info, notice, warning, error or critical, found '\(logLevel)'")
         }
+        let controls = RunControls(showsProgress: !quiet)
+        defer { controls.cancel() }
         let run: ScenarioRun
         do {
             // --record wins over the scenario's record: section.
@@ -73,21 +75,11 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
         // Ctrl-C stops the run cleanly: the summary is printed and the log is closed.
-        let kernel = run.kernel
-        let interrupt = InterruptHandler { kernel.requestStop() }
-        defer { interrupt.cancel() }
-        // A progress bar on a terminal, unless --quiet.
-        var progress: ProgressBar?
-        if !quiet && ProgressBar.isTerminal {
-            let bar = ProgressBar(startTime: loaded.startTime, endTime: untilTime.map { min($0, loaded.endTime) } ?? loaded.endTime)
-            kernel.addObserver(bar)
-            progress = bar
-        }
+        controls.attach(run.kernel, scenario: loaded, until: untilTime)
         let outcome: RunOutcome
-        defer { progress?.finish() }
         do {
             outcome = try run.run()
-            progress?.finish()
+            controls.finishProgress()
         } catch let error as JournalError {
             throw CommandFailure.checkFailed("metronome: error: recording failed: \(error)")
         } catch {

@@ -50,34 +50,7 @@ import Testing
     @Test func alteredInputIsLocatedExactly() throws {
         let (path, _) = try ReplayTests.record()
         let target = 1_000
-        let altered = path.replacingOccurrences(of: ".mlog", with: "-altered.mlog")
-        let reader = try JournalReader(path: path)
-        let trailer = try #require(reader.readTrailer())
-        let writer = try JournalWriter(path: altered, header: reader.header,
-                                       options: JournalWriter.Options(blockBytes: Int(reader.header.blockBytes), fsyncIntervalNanoseconds: nil))
-        var cursor = reader.blocks()
-        var inputIndex = 0
-        var alteredInput: RecordedInput?
-        while let block = try cursor.next() {
-            var encoder = BlockEncoder()
-            for record in try BlockDecoder.decodeAll(block.bytes) {
-                switch record {
-                case .input(var input):
-                    if inputIndex == target, case .quote(var quote) = input.message {
-                        quote.bidPrice -= 7
-                        input.message = .quote(quote)
-                        alteredInput = input
-                    }
-                    encoder.append(input)
-                    inputIndex += 1
-                case .decision(let decision):
-                    encoder.append(decision)
-                }
-            }
-            try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: block.descriptor))
-        }
-        _ = try writer.close(trailer: trailer)
-        let changed = try #require(alteredInput)
+        let (altered, changed, _) = try LogAlteration.alterQuote(in: path, inputIndex: target, bidDelta: -7)
 
         let outcome = try ReplayRun(logPath: altered).replay()
         let divergence = try #require(outcome.divergence)

@@ -34,7 +34,7 @@ public final class LiveSession {
         public var run: RunOutcome
         public var feed: LiveFeedStatistics
         /// Tick-to-order wall latency (see ``TickToOrderProbe``), when there were orders.
-        public var tickToOrder: LatencyPercentiles?
+        public var tickToOrder: StageDistribution?
         public var untracedOrders: UInt64
     }
 
