@@ -81,8 +81,8 @@ public actor SimulatedBroker: Component {
     /// Orders between our send and their arrival; an arrival timer's tag is the slot index.
     @exclusivity(unchecked) private var inFlight: [Order?] = []
     @exclusivity(unchecked) private var freeSlots: [Int] = []
-    /// Every order id received. Membership only, never iterated.
-    @exclusivity(unchecked) private var seenOrderIDs: Set<UInt64> = []
+    /// The latest order ids received (a bounded window, ``RecentIDs``), to reject a resent order.
+    @exclusivity(unchecked) private var seenOrderIDs = RecentIDs()
     /// Per venue: the time of its last publication; later ones never overtake it.
     @exclusivity(unchecked) private var lastPublicationTimes: [Timestamp]
     /// Reused buffer for what a venue says about one event.
@@ -170,7 +170,7 @@ public actor SimulatedBroker: Component {
     private func send(_ order: Order) {
         ordersReceived += 1
         guard Int(order.venue) < venues.count else { return rejectAtEntry(order, .unknownVenue) }
-        guard seenOrderIDs.insert(order.orderID).inserted else { return rejectAtEntry(order, .duplicateOrder) }
+        guard seenOrderIDs.insert(order.orderID) else { return rejectAtEntry(order, .duplicateOrder) }
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free

@@ -59,9 +59,9 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// Our open orders, in time priority (arrival order).
     private var working: [WorkingOrder] = []
     private var workingCountBySymbol: [Int]
-    /// Every order id that reached this venue. Membership only, never iterated; grows by one per
-    /// order (orders are few next to market data).
-    private var seenOrderIDs: Set<UInt64> = []
+    /// The latest order ids that reached this venue (a bounded window, ``RecentIDs``), to reject a
+    /// resent order.
+    private var seenOrderIDs = RecentIDs()
     /// No working order expires before this (a lower bound; `.max` when none is working).
     private var nextExpiryTime: Timestamp = .max
     /// Fills issued so far; a fill's id is `index << 56 | fillsIssued`.
@@ -140,7 +140,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// - Complexity: O(1) plus O(working orders) when an expiry is due.
     public mutating func submit(_ order: Order, at time: Timestamp, into events: inout [VenueEvent]) {
         expireDue(at: time, into: &events)
-        guard seenOrderIDs.insert(order.orderID).inserted else { return reject(order, .duplicateOrder, into: &events) }
+        guard seenOrderIDs.insert(order.orderID) else { return reject(order, .duplicateOrder, into: &events) }
         guard !profile.isDown(at: time) else { return reject(order, .venueDown, into: &events) }
         let symbol = Int(order.symbol)
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }

@@ -6,7 +6,7 @@ import Kernel
 ///
 /// Observation only: recording one never changes a message, a draw or a digest. One record per
 /// decision, into storage reserved up front — decisions are rare next to market data.
-public struct DecisionShares: Sendable, Equatable {
+public struct DecisionShares: Sendable, Equatable, TimeStamped {
     public var time: Timestamp
     public var symbol: SymbolID
     /// The trace id the decision's orders carry (their fills carry it too).

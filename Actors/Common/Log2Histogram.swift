@@ -12,12 +12,6 @@ public struct Log2Histogram: Sendable, Equatable {
         counts = Array(repeating: 0, count: Log2Histogram.bucketCount)
     }
 
-    /// Counts every value of `values`.
-    public init(_ values: [UInt64]) {
-        self.init()
-        for value in values { record(value) }
-    }
-
     /// - Complexity: O(1), no allocation.
     @inline(__always)
     public mutating func record(_ value: UInt64) {

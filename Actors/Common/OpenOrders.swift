@@ -5,7 +5,7 @@ import Kernel
 /// Orders are rare next to quotes, so a dictionary by order id is fine here.
 public struct OpenOrders: Sendable {
     private var orders: [UInt64: (symbol: SymbolID, side: Side, leaves: Int64)] = [:]
-    private var seenFills: Set<UInt64> = []
+    private var seenFills = RecentIDs()
     /// Signed lots still open per symbol.
     public private(set) var openQuantity: [Int64]
 
@@ -23,7 +23,7 @@ public struct OpenOrders: Sendable {
             openQuantity[Int(order.symbol)] += order.side.sign * order.quantity
         case .fill(let fill):
             // A resent report (same fill id) is counted once.
-            guard var open = orders[fill.orderID], fill.fillID == 0 || seenFills.insert(fill.fillID).inserted else { return nil }
+            guard var open = orders[fill.orderID], fill.fillID == 0 || seenFills.insert(fill.fillID) else { return nil }
             let filled = min(fill.quantity, open.leaves)
             open.leaves -= filled
             openQuantity[Int(open.symbol)] -= open.side.sign * filled

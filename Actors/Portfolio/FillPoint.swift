@@ -1,7 +1,7 @@
 import Kernel
 
 /// One applied fill, kept for the report's price chart and PnL attribution (fills are rare next to quotes).
-public struct FillPoint: Sendable, Equatable {
+public struct FillPoint: Sendable, Equatable, TimeStamped {
     public var time: Timestamp
     public var symbol: SymbolID
     public var side: Side

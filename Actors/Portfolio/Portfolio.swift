@@ -69,9 +69,8 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var closes = 0
     /// Closing fills whose realized PnL (before fees) was positive.
     @exclusivity(unchecked) public private(set) var winningCloses = 0
-    /// Nonzero fill ids already applied: only ever queried, never iterated (hash order is not
-    /// deterministic).
-    @exclusivity(unchecked) private var appliedFillIDs: Set<UInt64> = []
+    /// The latest nonzero fill ids applied (a bounded window, ``RecentIDs``).
+    @exclusivity(unchecked) private var appliedFillIDs = RecentIDs()
     @exclusivity(unchecked) private var ledger: FillLedger
 
     // MARK: Equity over time
@@ -83,7 +82,8 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
     /// Every symbol's mark at each equity sample (for the report's price paths).
     @exclusivity(unchecked) public private(set) var markSamples: [[Int64]] = []
-    /// Every applied fill (for the report's price paths and PnL attribution).
+    /// The applied fills (for the report's price paths and PnL attribution), kept until the run's
+    /// history takes them (``removeFillPoints(before:)``).
     @exclusivity(unchecked) public private(set) var fillPoints: [FillPoint] = []
     public var sampleIntervalNanoseconds: DurationNanoseconds { equityCurve.sampleIntervalNanoseconds }
     @exclusivity(unchecked) private var sampleTimerArmed = false
@@ -133,6 +133,12 @@ public actor Portfolio: Component {
         recomputedGrossBySector = Array(repeating: 0, count: sectorCount)
         recomputedNetBySector = Array(repeating: 0, count: sectorCount)
         #endif
+    }
+
+    /// Hands the fills applied before `cutoff` to the run's history, which takes them as the run
+    /// goes so they never pile up.
+    public func removeFillPoints(before cutoff: Timestamp) -> [FillPoint] {
+        fillPoints.removeRecords(before: cutoff)
     }
 
     /// Sector index per instrument: sectors numbered by the first instrument that names them.
@@ -259,7 +265,7 @@ public actor Portfolio: Component {
     private func apply(_ fill: Fill) {
         let index = Int(fill.symbol)
         guard index < positions.count else { return }
-        if fill.fillID != 0, !appliedFillIDs.insert(fill.fillID).inserted, !plantedBugAppliesDuplicateFills {
+        if fill.fillID != 0, !appliedFillIDs.insert(fill.fillID), !plantedBugAppliesDuplicateFills {
             duplicateFillsIgnored += 1
             return
         }

@@ -1,3 +1,4 @@
+import DequeModule
 import Kernel
 import Logging
 
@@ -40,16 +41,24 @@ public actor Router: Component {
     @exclusivity(unchecked) private var quotes: [Quote?]
     @exclusivity(unchecked) private var mids: [Int64]
     @exclusivity(unchecked) private var volatility: DailyVolatility
-    @exclusivity(unchecked) private var parents: [ParentOrder] = []
+    /// The parents from the oldest unfinished one on: a parent's serial number (its place in the
+    /// run's sequence of parents, which orders and slice timers carry) minus
+    /// ``firstParentSerial`` is its slot. Finished parents leave from the front, so the window
+    /// holds what is in flight, not the whole run.
+    @exclusivity(unchecked) private var parents: Deque<ParentOrder> = []
+    @exclusivity(unchecked) private var firstParentSerial = 0
+    /// Parents not yet finished or still behind an unfinished older one: what the window holds.
+    public var parentsInFlight: Int { parents.count }
     /// Scratch for ``route(_:)``: the candidates of one order and their predicted costs, reused
     /// from order to order so that routing allocates nothing once they have grown.
     @exclusivity(unchecked) private var candidateBuffer: [RoutingChoice] = []
     @exclusivity(unchecked) private var predictedBuffer: [Double] = []
     @exclusivity(unchecked) private var parentOfOrder: [UInt64: Int] = [:]
-    @exclusivity(unchecked) private var seenFills: Set<UInt64> = []
+    @exclusivity(unchecked) private var seenFills = RecentIDs()
     @exclusivity(unchecked) private var sendTimes: [UInt64: Timestamp] = [:]
-    /// Order-to-fill latency of every fill, in nanoseconds of simulated time (send → fill report).
-    @exclusivity(unchecked) public private(set) var fillLatenciesNanoseconds: [UInt64] = []
+    /// Order-to-fill latency of the fills, in nanoseconds of simulated time (send → fill report),
+    /// by power of two: fixed storage however long the run.
+    @exclusivity(unchecked) public private(set) var fillLatencyNanoseconds = Log2Histogram()
     /// Order-to-ack latency of the acknowledged orders, in nanoseconds of simulated time (send →
     /// the venue's ack: order entry, matching engine, the report's way back), by power of two.
     @exclusivity(unchecked) public private(set) var ackLatencyNanoseconds = Log2Histogram()
@@ -110,37 +119,40 @@ public actor Router: Component {
                 _ = context.schedule(after: 60_000_000_000, tag: UInt64.max)
             }
         case .fill(let fill):
-            guard let index = parentOfOrder[fill.orderID] else { return }
+            guard let serial = parentOfOrder[fill.orderID] else { return }
+            let slot = serial - firstParentSerial
             // A resent report (same fill id) is counted once.
-            guard fill.fillID == 0 || seenFills.insert(fill.fillID).inserted else { return }
-            if let sent = sendTimes[fill.orderID] { fillLatenciesNanoseconds.append(context.now - sent) }
+            guard fill.fillID == 0 || seenFills.insert(fill.fillID) else { return }
+            if let sent = sendTimes[fill.orderID] { fillLatencyNanoseconds.record(context.now - sent) }
             if fill.isFinal { sendTimes[fill.orderID] = nil }
-            parents[index].filledQuantity += fill.quantity
-            parents[index].filledValue += Double(fill.quantity) * Double(fill.price)
-            parents[index].feesMinorUnits += fill.feeMinorUnits
-            if fill.isFinal { childDone(fill.orderID, parent: index) }
+            parents[slot].filledQuantity += fill.quantity
+            parents[slot].filledValue += Double(fill.quantity) * Double(fill.price)
+            parents[slot].feesMinorUnits += fill.feeMinorUnits
+            if fill.isFinal { childDone(fill.orderID, parent: serial) }
         case .report(let report):
             if report.kind == .acknowledged, let sent = sendTimes[report.orderID] { ackLatencyNanoseconds.record(context.now - sent) }
             // A duplicate-order reject names the original, which is still working.
-            guard report.isTerminal, report.reason != .duplicateOrder, let index = parentOfOrder[report.orderID] else { return }
+            guard report.isTerminal, report.reason != .duplicateOrder, let serial = parentOfOrder[report.orderID] else { return }
             sendTimes[report.orderID] = nil
-            childDone(report.orderID, parent: index)
+            childDone(report.orderID, parent: serial)
         case .gate(let decision):
             // The kill switch engaged: no more slices go out (working orders finish or expire).
             guard decision.symbol == GateDecision.allSymbols, decision.reasons.contains(.killSwitch) else { return }
-            for index in parents.indices where !parents[index].done && parents[index].unsent > 0 {
-                parents[index].unsent = 0
-                if parents[index].openChildren == 0 {
-                    parents[index].done = true
-                    finish(parents[index])
+            for slot in parents.indices where !parents[slot].done && parents[slot].unsent > 0 {
+                parents[slot].unsent = 0
+                if parents[slot].openChildren == 0 {
+                    parents[slot].done = true
+                    finish(parents[slot])
                 }
             }
+            releaseFinishedParents()
         case .timer(let timer):
             if timer.tag == UInt64.max {
                 samplingArmed = false
                 volatility.sample(mids: mids)
-            } else if Int(timer.tag) < parents.count, !parents[Int(timer.tag)].done {
-                sendSlice(Int(timer.tag))
+            } else if let serial = Int(exactly: timer.tag), serial >= firstParentSerial, serial - firstParentSerial < parents.count,
+                      !parents[serial - firstParentSerial].done {
+                sendSlice(serial)
             }
         default:
             break
@@ -177,11 +189,12 @@ public actor Router: Component {
         parents.append(ParentOrder(symbol: intent.symbol, side: side, choice: choice, predictedCostBasisPoints: predicted[chosen],
                                    propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, quantity: quantity,
                                    missCostBasisPoints: crossLater, unsent: quantity, sliceSize: sliceSize))
-        sendSlice(parents.count - 1)
+        sendSlice(firstParentSerial + parents.count - 1)
     }
 
-    private func sendSlice(_ index: Int) {
-        let parent = parents[index]
+    private func sendSlice(_ serial: Int) {
+        let slot = serial - firstParentSerial
+        let parent = parents[slot]
         guard parent.unsent > 0 else { return }
         let quantity = min(parent.sliceSize, parent.unsent)
         var type = parent.choice.type
@@ -191,34 +204,45 @@ public actor Router: Component {
         } else {
             type = .market
         }
-        send(index, quantity: quantity, type: type, limit: limit)
-        parents[index].unsent -= quantity
-        if parents[index].unsent > 0 {
-            _ = context.schedule(after: parameters.sliceIntervalNanoseconds, tag: UInt64(index))
+        send(serial, quantity: quantity, type: type, limit: limit)
+        parents[slot].unsent -= quantity
+        if parents[slot].unsent > 0 {
+            _ = context.schedule(after: parameters.sliceIntervalNanoseconds, tag: UInt64(serial))
         }
     }
 
-    private func send(_ index: Int, quantity: Int64, type: OrderType, limit: Int64) {
-        let parent = parents[index]
+    private func send(_ serial: Int, quantity: Int64, type: OrderType, limit: Int64) {
+        let slot = serial - firstParentSerial
+        let parent = parents[slot]
         let order = Order(orderID: context.ids.next(), symbol: parent.symbol, side: parent.side, quantity: quantity, limitPrice: limit,
                           traceID: parent.traceID, venue: UInt8(parent.choice.venue), type: type)
-        parentOfOrder[order.orderID] = index
+        parentOfOrder[order.orderID] = serial
         sendTimes[order.orderID] = context.now
-        if parents[index].firstOrderID == 0 { parents[index].firstOrderID = order.orderID }
-        parents[index].openChildren += 1
+        if parents[slot].firstOrderID == 0 { parents[slot].firstOrderID = order.orderID }
+        parents[slot].openChildren += 1
         ordersSent += 1
         context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)", "quantity": "\(quantity)",
                                                 "type": "\(type)", "venue": "\(parameters.venues[parent.choice.venue].name)"])
         context.publish(ordersTopic, .order(order))
     }
 
-    private func childDone(_ orderID: UInt64, parent index: Int) {
+    private func childDone(_ orderID: UInt64, parent serial: Int) {
         guard parentOfOrder.removeValue(forKey: orderID) != nil else { return }
-        parents[index].openChildren -= 1
-        let parent = parents[index]
+        let slot = serial - firstParentSerial
+        parents[slot].openChildren -= 1
+        let parent = parents[slot]
         guard parent.unsent == 0, parent.openChildren == 0, !parent.done else { return }
-        parents[index].done = true
+        parents[slot].done = true
         finish(parent)
+        releaseFinishedParents()
+    }
+
+    /// Drops the finished parents at the front of the window (their timers and orders are gone).
+    private func releaseFinishedParents() {
+        while let first = parents.first, first.done {
+            parents.removeFirst()
+            firstParentSerial += 1
+        }
     }
 
     private func finish(_ parent: ParentOrder) {

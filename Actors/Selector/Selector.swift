@@ -66,6 +66,7 @@ public actor Selector: Component {
     @exclusivity(unchecked) private var forecasts: [(mu: Double, sigma: Double, time: Timestamp, shares: AgentShares)?]
     /// The agents behind each pick (its forecast's shares; the trace id is the slate's), for the
     /// report's PnL attribution when the simple trader holds the slate.
+    /// Kept until the run's history takes them (``removeDecisionShares(before:)``).
     @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) public private(set) var diversification = Diversification()
     @exclusivity(unchecked) public private(set) var explorations = 0
@@ -171,5 +172,11 @@ public actor Selector: Component {
         diversification.allCandidates += DiversifiedSelection.averagePairCorrelation(candidates.map(\.index), correlation: correlation)
         diversification.plainTopK += DiversifiedSelection.averagePairCorrelation(plain, correlation: correlation)
         diversification.selected += DiversifiedSelection.averagePairCorrelation(picks.map(\.index), correlation: correlation)
+    }
+
+    /// Hands the decision records made before `cutoff` to the run's history (the report's PnL
+    /// attribution), which takes them as the run goes so they never pile up.
+    public func removeDecisionShares(before cutoff: Timestamp) -> [DecisionShares] {
+        decisionShares.removeRecords(before: cutoff)
     }
 }

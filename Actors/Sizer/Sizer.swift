@@ -51,6 +51,7 @@ public actor Sizer: Component {
     private let intentsTopic: TopicID
     @exclusivity(unchecked) public private(set) var intentsSent = 0
     /// The agents behind each intent (its forecast's shares), for the report's PnL attribution.
+    /// Kept until the run's history takes them (``removeDecisionShares(before:)``).
     @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) private var samplingArmed = false
 
@@ -178,5 +179,11 @@ public actor Sizer: Component {
         intentsSent += 1
         decisionShares.append(DecisionShares(time: context.now, symbol: SymbolID(index), traceID: traces[index], shares: shares[index]))
         context.publish(intentsTopic, .intent(intent))
+    }
+
+    /// Hands the decision records made before `cutoff` to the run's history (the report's PnL
+    /// attribution), which takes them as the run goes so they never pile up.
+    public func removeDecisionShares(before cutoff: Timestamp) -> [DecisionShares] {
+        decisionShares.removeRecords(before: cutoff)
     }
 }

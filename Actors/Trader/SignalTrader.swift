@@ -41,6 +41,7 @@ public actor SignalTrader: Component {
     @exclusivity(unchecked) public private(set) var ordersSent = 0
     /// The agents behind each order (a forecast's shares, or the one agent of a followed signal);
     /// none for slate picks, which the selector records. For the report's PnL attribution.
+    /// Kept until the run's history takes them (``removeDecisionShares(before:)``).
     @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
@@ -121,5 +122,11 @@ public actor SignalTrader: Component {
         context.logger.info("order", metadata: ["order": "\(order.orderID)", "side": "\(order.side)",
                                                 "quantity": "\(order.quantity)", "mu": "\(mu)"])
         context.publish(ordersTopic, .order(order))
+    }
+
+    /// Hands the decision records made before `cutoff` to the run's history (the report's PnL
+    /// attribution), which takes them as the run goes so they never pile up.
+    public func removeDecisionShares(before cutoff: Timestamp) -> [DecisionShares] {
+        decisionShares.removeRecords(before: cutoff)
     }
 }

@@ -47,4 +47,63 @@ import Testing
         #expect(attribution.totalMinorUnits == 0 && attribution.unattributedMinorUnits == 0)
         #expect(attribution.rounded(agentIDs: [1, 2]) == ([0, 0], 0))
     }
+
+    /// A busy book — three symbols, same-instant fills, samples and decisions, trace ids that
+    /// repeat — fed to the attributor in pieces cut at arbitrary times gives exactly, bit for bit,
+    /// what the whole run at once gives: the run's history can take its records as it goes.
+    @Test func piecesCutAnywhereGiveTheSameResultAsTheWholeRun() {
+        let instruments = Self.instruments + [Instrument(symbol: "CCC", sector: "t", pricePrecision: 3, lotSize: 1)]
+        var random = SplitMix64(seed: 77)
+        func draw(_ bound: UInt64) -> UInt64 { random.next() % bound }
+        var decisions: [DecisionShares] = []
+        var fills: [FillPoint] = []
+        var sampleTimes: [Timestamp] = []
+        var marks: [[Int64]] = []
+        for time in Timestamp(1)...2_000 where draw(3) == 0 {
+            // Times advance by 1–3 and the three streams share many instants.
+            for _ in 0..<draw(3) {
+                decisions.append(DecisionShares(time: time, symbol: SymbolID(draw(3)), traceID: draw(40),
+                                                shares: AgentShares([(UInt16(1 + draw(4)), 0.3), (UInt16(5 + draw(4)), 0.7)])))
+            }
+            for _ in 0..<draw(3) {
+                fills.append(FillPoint(time: time, symbol: SymbolID(draw(3)), side: draw(2) == 0 ? .buy : .sell,
+                                       price: Int64(9_000 + draw(2_000)), quantity: Int64(1 + draw(5)), feeMinorUnits: Int64(draw(4)),
+                                       traceID: draw(40)))
+            }
+            if draw(4) == 0 {
+                sampleTimes.append(time)
+                marks.append((0..<3).map { _ in Int64(9_000 + draw(2_000)) })
+            }
+        }
+        let whole = PnLAttribution.measure(instruments: instruments, fills: fills, sampleTimes: sampleTimes, marks: marks, decisions: decisions)
+        #expect(whole.totalMinorUnits != 0 && whole.byAgentMinorUnits.filter { $0 != 0 }.count >= 6, "a book with something to split")
+        for cuts in [[Timestamp.max], [500, 501, 1_000, Timestamp.max], Array(stride(from: 7, through: 2_000, by: 7)) + [Timestamp.max]] {
+            var attributor = PnLAttributor(instruments: instruments)
+            var from: Timestamp = 0
+            for cutoff in cuts {
+                attributor.add(decisions: decisions.filter { $0.time >= from && $0.time < cutoff })
+                let samples = sampleTimes.indices.filter { sampleTimes[$0] >= from && sampleTimes[$0] < cutoff }
+                attributor.advance(fills: fills.filter { $0.time >= from && $0.time < cutoff },
+                                   sampleTimes: samples.map { sampleTimes[$0] }, marks: samples.map { marks[$0] })
+                from = cutoff
+            }
+            #expect(attributor.result == whole, "cut at \(cuts.count) places")
+        }
+    }
+
+    /// The trace ids a fill can find are the last decisions' (a bounded window): a fill whose own
+    /// decision has left it goes to the symbol's latest decision instead.
+    @Test func aFillWhoseDecisionLeftTheTraceWindowGoesToTheSymbolsLatestDecision() {
+        let decisions = [DecisionShares(time: 10, symbol: 0, traceID: 7, shares: AgentShares([(1, 1)])),
+                         DecisionShares(time: 20, symbol: 0, traceID: 8, shares: AgentShares([(2, 1)]))]
+        // Buy 1 AAA at 100.00 (fee 0.05) on trace 7, marked at 101.00.
+        let fills = [FillPoint(time: 30, symbol: 0, side: .buy, price: 10_000, quantity: 1, feeMinorUnits: 5, traceID: 7)]
+        for (capacity, agent) in [(2, 0), (1, 1)] {
+            var attributor = PnLAttributor(instruments: Self.instruments, traceCapacity: capacity)
+            attributor.add(decisions: decisions)
+            attributor.advance(fills: fills, sampleTimes: [40], marks: [[10_100, 0]])
+            #expect(attributor.result.byAgentMinorUnits[agent] == 95, "window \(capacity): −0.05 fee, +1.00 mark to agent \(agent + 1)")
+            #expect(attributor.result.byAgentMinorUnits.reduce(0, +) == 95)
+        }
+    }
 }

@@ -73,6 +73,33 @@ import Testing
         let outcome = try ScenarioRun(scenario: scenario).run()
         #expect(outcome.orders > 0)
         #expect(outcome.trading.rejects.isEmpty, "rejects: \(outcome.trading.rejects)")
-        #expect(outcome.series.fills.contains { $0.symbol == 1 } && outcome.series.fills.contains { $0.symbol == 0 })
+        #expect(outcome.series.fills.points.contains { $0.symbol == 1 } && outcome.series.fills.points.contains { $0.symbol == 0 })
+    }
+}
+
+/// The run's history (``RunHistory``) takes the report's records out of the components as the run
+/// goes; how often it does must never show in the report.
+@Suite struct RunHistoryTests {
+    @Test func theReportIsTheSameHoweverOftenTheHistoryIsTaken() throws {
+        let scenario = try ScenarioLoader.parse(ScenarioRunTests.text, file: "small.yaml")
+        var outcomes: [RunOutcome] = []
+        for interval: UInt64 in [1, 7, 1_000, .max] {
+            var options = ScenarioRun.Options()
+            options.historyTakeIntervalInputs = interval
+            let run = try ScenarioRun(scenario: scenario, options: options)
+            outcomes.append(try run.run())
+            // Everything was taken: nothing is left to pile up in the components.
+            #expect(run.portfolio.assumeIsolated { $0.fillPoints.isEmpty })
+            #expect(try #require(run.trader).assumeIsolated { $0.decisionShares.isEmpty })
+        }
+        let reference = try #require(outcomes.last)
+        #expect(reference.portfolio.fills > 20 && reference.attribution.totalMinorUnits == reference.portfolio.profitAndLoss)
+        #expect(reference.attribution.byAgentMinorUnits[0] != 0, "the one agent is behind the trades")
+        for outcome in outcomes {
+            #expect(outcome.attribution == reference.attribution)
+            #expect(outcome.series.fills.points == reference.series.fills.points)
+            #expect(outcome.series.fills.countsBySymbol == reference.series.fills.countsBySymbol)
+            #expect(outcome.summary.digest == reference.summary.digest)
+        }
     }
 }

@@ -17,7 +17,7 @@ public enum HTMLReport {
         body += "<h2>Agents</h2>" + agents(report)
         body += "<h2>PnL by agent</h2>" + contributions(report)
         body += "<h2>Gate decisions</h2>" + gate(report)
-        body += "<h2>Latency</h2>" + latency(Log2Histogram(series.fillLatenciesNanoseconds), title: "order-to-fill latency", empty: "no routed fills")
+        body += "<h2>Latency</h2>" + latency(series.fillLatencyNanoseconds, title: "order-to-fill latency", empty: "no routed fills")
         body += latency(series.ackLatencyNanoseconds, title: "order-to-ack latency", empty: "no routed orders acknowledged")
         body += "<h2>Digests</h2><table><tr><th>digest</th><td><code>\(report.digest)</code></td></tr>"
         body += "<tr><th>decision_digest</th><td><code>\(report.decision_digest)</code></td></tr></table>"
@@ -80,19 +80,19 @@ public enum HTMLReport {
     /// Up to four symbols (the most filled ones), each its mark path with buys (green) and sells (red).
     private static func prices(_ series: RunSeries) -> String {
         guard let firstTime = series.sampleTimes.first, !series.marks.isEmpty else { return "<p class=\"empty\">no samples</p>" }
-        var counts = Array(repeating: 0, count: series.symbols.count)
-        for fill in series.fills where Int(fill.symbol) < counts.count { counts[Int(fill.symbol)] += 1 }
+        let counts = series.fills.countsBySymbol
         let chosen = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }.prefix(4)
         var html = ""
         for symbol in chosen {
             let scale = pow(10, Double(series.pricePrecision[symbol]))
             let xs = minutes(series.sampleTimes)
             let path = zip(xs, series.marks).compactMap { x, marks in marks[symbol] > 0 ? (x, Double(marks[symbol]) / scale) : nil }
-            let markers = series.fills.filter { Int($0.symbol) == symbol && $0.time >= firstTime }.map { fill in
+            let markers = series.fills.points.filter { Int($0.symbol) == symbol && $0.time >= firstTime }.map { fill in
                 (x: Double(fill.time - firstTime) / 60e9, y: Double(fill.price) / scale, color: fill.side == .buy ? "#1a7f37" : "#cf222e",
                  label: "\(fill.side) \(fill.quantity) at \(Double(fill.price) / scale)")
             }
-            html += "<h3>\(SVGChart.escape(series.symbols[symbol])) — \(counts[symbol]) fills</h3>"
+            let thinned = series.fills.stride > 1 ? " (1 in \(series.fills.stride) drawn)" : ""
+            html += "<h3>\(SVGChart.escape(series.symbols[symbol])) — \(counts[symbol]) fills\(thinned)</h3>"
             html += SVGChart.lines([(path, "#57606a")], title: series.symbols[symbol], unit: "minutes; mid (points: fills, green buy, red sell)",
                                    markers: markers)
         }

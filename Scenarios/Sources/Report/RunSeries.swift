@@ -1,7 +1,7 @@
 import Actors
 import Kernel
 
-/// The time series behind the HTML report: equity, marks, fills, latencies, decisions.
+/// The time series behind the HTML report: equity, marks, fills, latencies.
 public struct RunSeries: Sendable {
     public var symbols: [String]
     public var pricePrecision: [Int]
@@ -10,12 +10,12 @@ public struct RunSeries: Sendable {
     public var equityMinorUnits: [Int64]
     /// Per sample, every symbol's mark.
     public var marks: [[Int64]]
-    public var fills: [FillPoint]
-    /// Order send → fill report, per fill, simulated nanoseconds (execution side only).
-    public var fillLatenciesNanoseconds: [UInt64]
+    /// The fills drawn on the price paths (thinned on long runs) and the exact count per symbol.
+    public var fills: ChartFills
+    /// Order send → fill report of the routed fills, simulated nanoseconds by power of two
+    /// (execution side only; empty otherwise).
+    public var fillLatencyNanoseconds: Log2Histogram
     /// Order send → acknowledgement of the acknowledged orders, simulated nanoseconds by power of
     /// two (execution side only; empty otherwise).
     public var ackLatencyNanoseconds: Log2Histogram
-    /// Per deciding component (trader or sizer, selector), the forecast shares behind each decision.
-    public var decisions: [[DecisionShares]]
 }

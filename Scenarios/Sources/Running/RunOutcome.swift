@@ -22,12 +22,8 @@ public struct RunOutcome: Sendable {
     public var trading: TradingFigures
     /// Equity, marks, fills and latencies over time (for the HTML report).
     public var series: RunSeries
-    /// The PnL split among the agents (``PnLAttribution``), computed from the series when asked
-    /// for (the report does; a run, a benchmark, never pays for it).
-    public var attribution: PnLAttribution {
-        PnLAttribution.measure(instruments: scenario.universe, fills: series.fills, sampleTimes: series.sampleTimes, marks: series.marks,
-                               decisions: series.decisions.flatMap { $0 })
-    }
+    /// The PnL split among the agents (``PnLAttribution``), attributed as the run went.
+    public var attribution: PnLAttribution
 
     public var wallSeconds: Double { Double(wallNanoseconds) / 1e9 }
     public var eventsPerSecond: Double { Double(summary.deliveries) / wallSeconds }

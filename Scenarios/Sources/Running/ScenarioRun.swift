@@ -61,6 +61,8 @@ public final class ScenarioRun {
     public let recorder: JournalRecorder?
     /// The in-run fault injector, in chaos runs and their replays.
     public let chaos: ChaosInterceptor?
+    /// Takes the report's history (decisions, fills, samples) out of the components as the run goes.
+    let history: RunHistory
 
     /// Options that change how, not what, the scenario runs.
     public struct Options: Sendable {
@@ -77,6 +79,9 @@ public final class ScenarioRun {
         public var window: ClockWindow?
         /// Chaos: this plan's faults are injected (docs/chaos.md).
         public var chaosPlan: ChaosPlan?
+        /// Inputs between two takes of the report's history (``RunHistory``); the report is the same
+        /// for any value, which is what the tests check by varying it.
+        public var historyTakeIntervalInputs: UInt64 = RunHistory.defaultTakeIntervalInputs
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
                     mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
@@ -211,6 +216,15 @@ public final class ScenarioRun {
         } else {
             recorder = nil
         }
+        var decisionSources: [(Timestamp) -> [DecisionShares]] = []
+        if let trader { decisionSources.append { cutoff in trader.assumeIsolated { $0.removeDecisionShares(before: cutoff) } } }
+        if let sizer = execution?.sizer {
+            decisionSources.append { cutoff in sizer.assumeIsolated { $0.removeDecisionShares(before: cutoff) } }
+        }
+        if let selector { decisionSources.append { cutoff in selector.assumeIsolated { $0.removeDecisionShares(before: cutoff) } } }
+        history = RunHistory(portfolio: self.portfolio, decisionSources: decisionSources, instruments: universe,
+                             takeIntervalInputs: options.historyTakeIntervalInputs)
+        kernel.addObserver(history)
     }
 
     /// The chaos self-test's switch (docs/chaos.md), read once per process: reading the
@@ -265,10 +279,13 @@ public final class ScenarioRun {
                             selectedAveragePairCorrelation: selector.diversification.selectedAveragePairCorrelation,
                             correlationReduction: selector.diversification.correlationReduction)
         }
+        // The trading figures take the portfolio's final sample, which the history's last piece needs.
+        let trading = tradingFigures(orders: orders)
+        let (series, attribution) = self.series()
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
-                          selector: selectorFigures, agents: agentFigures, trading: tradingFigures(orders: orders), series: series())
+                          selector: selectorFigures, agents: agentFigures, trading: trading, series: series, attribution: attribution)
     }
 }
 

@@ -68,27 +68,19 @@ extension ScenarioRun {
 }
 
 extension ScenarioRun {
-    /// Reads the time series from the finished components (on the kernel thread, after the final sample).
-    func series() -> RunSeries {
-        let (latencies, ackLatencies) = execution?.router.assumeIsolated { ($0.fillLatenciesNanoseconds, $0.ackLatencyNanoseconds) }
-            ?? ([], Log2Histogram())
+    /// Reads the time series from the finished components (on the kernel thread, after the final
+    /// sample) and takes the last of the history.
+    func series() -> (RunSeries, PnLAttribution) {
+        let (latencies, ackLatencies) = execution?.router.assumeIsolated { ($0.fillLatencyNanoseconds, $0.ackLatencyNanoseconds) }
+            ?? (Log2Histogram(), Log2Histogram())
         let universe = scenario.universe
-        let (initial, times, equity, marks, fills) = portfolio.assumeIsolated { portfolio in
-            (portfolio.initialCashMinorUnits, portfolio.equityCurve.sampleTimes, portfolio.equityCurve.samplesMinorUnits,
-             portfolio.markSamples, portfolio.fillPoints)
+        let attribution = history.finish()
+        let (initial, times, equity, marks) = portfolio.assumeIsolated { portfolio in
+            (portfolio.initialCashMinorUnits, portfolio.equityCurve.sampleTimes, portfolio.equityCurve.samplesMinorUnits, portfolio.markSamples)
         }
-        return RunSeries(symbols: universe.map(\.symbol), pricePrecision: universe.map(\.pricePrecision), initialEquityMinorUnits: initial,
-                         sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: fills, fillLatenciesNanoseconds: latencies,
-                         ackLatencyNanoseconds: ackLatencies, decisions: decisionRecords())
-    }
-
-    /// The decision records of the trader or the sizer, and of the selector: held, not copied
-    /// (the run pays nothing for an attribution nobody asks for).
-    private func decisionRecords() -> [[DecisionShares]] {
-        var records: [[DecisionShares]] = []
-        if let trader { records.append(trader.assumeIsolated { $0.decisionShares }) }
-        if let sizer = execution?.sizer { records.append(sizer.assumeIsolated { $0.decisionShares }) }
-        if let selector { records.append(selector.assumeIsolated { $0.decisionShares }) }
-        return records
+        let series = RunSeries(symbols: universe.map(\.symbol), pricePrecision: universe.map(\.pricePrecision), initialEquityMinorUnits: initial,
+                               sampleTimes: times, equityMinorUnits: equity, marks: marks, fills: history.chartFills,
+                               fillLatencyNanoseconds: latencies, ackLatencyNanoseconds: ackLatencies)
+        return (series, attribution)
     }
 }

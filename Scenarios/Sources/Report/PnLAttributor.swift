@@ -1,0 +1,106 @@
+import Actors
+import DequeModule
+import Kernel
+
+/// ``PnLAttribution`` as the run goes: fed the decision records, fills and equity samples in
+/// pieces, each piece later than the one before, it keeps only what the next piece can still
+/// need — the book per symbol, the decisions not yet reached by a fill, and a bounded window of
+/// trace ids (``RecentTraceShares``) — so a run of any length attributes in constant memory.
+///
+/// Fed in one piece or in many, the result is the same to the last bit: the pieces are consumed in
+/// the order the one-piece method defines (docs/scenarios.md, "PnL attribution").
+public struct PnLAttributor: Sendable {
+    private let instruments: [Instrument]
+    private var positions: [Int64]
+    /// Σ the symbol's fills' cash flows (notional and fee), in minor units.
+    private var cashFlows: [Int64]
+    /// The symbol's value at its last re-mark.
+    private var values: [Int64]
+    /// The normalized shares of the forecast behind each symbol's position, if one stands behind it.
+    private var held: [[Double]?]
+    /// Decision records not yet reached by a fill, in time order.
+    private var pending: Deque<DecisionShares> = []
+    private var latestBySymbol: [AgentShares?]
+    private var latestByTrace: RecentTraceShares
+    public private(set) var result: PnLAttribution
+
+    /// Decisions whose trace ids a fill can still find (``RecentTraceShares``).
+    public static let defaultTraceCapacity = 8_192
+
+    public init(instruments: [Instrument], traceCapacity: Int = PnLAttributor.defaultTraceCapacity) {
+        self.instruments = instruments
+        let count = instruments.count
+        positions = Array(repeating: 0, count: count)
+        cashFlows = Array(repeating: 0, count: count)
+        values = Array(repeating: 0, count: count)
+        held = Array(repeating: nil, count: count)
+        latestBySymbol = Array(repeating: nil, count: count)
+        latestByTrace = RecentTraceShares(capacity: traceCapacity)
+        result = PnLAttribution()
+    }
+
+    /// Decision records, in time order (ties in the order they were made), all later than the
+    /// ones added before.
+    public mutating func add(decisions: some Sequence<DecisionShares>) {
+        pending.append(contentsOf: decisions)
+    }
+
+    /// The next fills (in the order the portfolio applied them) and equity samples, all later than
+    /// the ones before and than any to come — so every decision at or before them has already
+    /// been added. A fill at a sample's time comes before the sample.
+    public mutating func advance(fills: some Collection<FillPoint>, sampleTimes: some Collection<Timestamp>,
+                                 marks: some Collection<[Int64]>) {
+        precondition(sampleTimes.count == marks.count, "one mark row per sample")
+        var nextFill = fills.startIndex
+        for (time, row) in zip(sampleTimes, marks) {
+            while nextFill != fills.endIndex, fills[nextFill].time <= time {
+                apply(fills[nextFill])
+                nextFill = fills.index(after: nextFill)
+            }
+            mark(row)
+        }
+        for fill in fills[nextFill...] { apply(fill) }
+    }
+
+    private func value(_ symbol: Int, at price: Int64) -> Int64 {
+        (positions[symbol] == 0 ? 0 : instruments[symbol].notionalMinorUnits(quantity: positions[symbol], price: price)) + cashFlows[symbol]
+    }
+
+    private mutating func apply(_ fill: FillPoint) {
+        let symbol = Int(fill.symbol)
+        guard symbol < instruments.count else { return }
+        while let record = pending.first, record.time <= fill.time {
+            pending.removeFirst()
+            guard Int(record.symbol) < instruments.count else { continue }
+            latestByTrace.set(record.shares, symbol: record.symbol, traceID: record.traceID)
+            latestBySymbol[Int(record.symbol)] = record.shares
+        }
+        let before = value(symbol, at: fill.price)
+        result.attribute(before - values[symbol], to: held[symbol])
+        let signed = fill.side == .buy ? fill.quantity : -fill.quantity
+        cashFlows[symbol] -= instruments[symbol].notionalMinorUnits(quantity: signed, price: fill.price) + fill.feeMinorUnits
+        positions[symbol] += signed
+        let shares = latestByTrace.shares(symbol: fill.symbol, traceID: fill.traceID) ?? latestBySymbol[symbol]
+        held[symbol] = shares.flatMap(Self.normalized)
+        let after = value(symbol, at: fill.price)
+        result.attribute(after - before, to: held[symbol])
+        values[symbol] = after
+    }
+
+    private mutating func mark(_ marks: [Int64]) {
+        for symbol in 0..<min(instruments.count, marks.count) where positions[symbol] != 0 {
+            let marked = value(symbol, at: marks[symbol])
+            result.attribute(marked - values[symbol], to: held[symbol])
+            values[symbol] = marked
+        }
+    }
+
+    /// Shares as fractions summing to 1, or nil when there are none.
+    private static func normalized(_ shares: AgentShares) -> [Double]? {
+        var fractions = (1...UInt16(AgentShares.slots)).map { shares[$0] }
+        let total = fractions.reduce(0, +)
+        guard total > 0 else { return nil }
+        for slot in fractions.indices { fractions[slot] /= total }
+        return fractions
+    }
+}
