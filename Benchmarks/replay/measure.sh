@@ -3,7 +3,7 @@
 # `make test`: the longest log holds 100,000,000 quotes (≈ 0.9 GB) and takes minutes to record
 # and to replay.
 #
-#   Benchmarks/replay/measure.sh                    # 1M, 10M and 100M quotes
+#   Benchmarks/replay/measure.sh                    # 1M, 10M, 20M (100M events) and 100M quotes
 #   LENGTHS="16m40s 2h46m40s" Benchmarks/replay/measure.sh --skip-build
 #
 # Records Benchmarks/replay/long-log.yaml (one GBM symbol quoted every millisecond, 1,000,000
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 out=out/replay
 metronome=.build/release/metronome
 scenario=Benchmarks/replay/long-log.yaml
-lengths=${LENGTHS:-16m40s 2h46m40s 27h46m40s}
+lengths=${LENGTHS:-16m40s 2h46m40s 5h33m20s 27h46m40s}
 build=1
 for argument in "$@"; do
     case $argument in
