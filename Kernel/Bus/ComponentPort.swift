@@ -10,7 +10,9 @@ class ComponentPort {
     init(name: String) { self.name = name }
 
     func start() { fatalError("abstract") }
-    func deliver(_ delivery: Delivery) { fatalError("abstract") }
+    /// Hands one delivery to the component; its parts, so that the one `Delivery` made is the
+    /// handler's argument.
+    func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Message) { fatalError("abstract") }
     func stop() { fatalError("abstract") }
 }
 
@@ -33,7 +35,8 @@ final class TypedComponentPort<Target: Component>: ComponentPort {
     override func start() { component.assumeIsolated { $0.start() } }
 
     @inline(__always)
-    override func deliver(_ delivery: Delivery) {
+    override func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Message) {
+        let delivery = Delivery(time: time, sequence: sequence, source: source, message: message)
         #if DEBUG
         component.assumeIsolated { $0.receive(delivery) }
         #else

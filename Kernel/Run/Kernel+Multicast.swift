@@ -49,9 +49,11 @@ extension Kernel {
                 // This subscriber's delivery leaves the backlog as its own event left the queue.
                 multicastBacklog &-= 1
             }
-            var event = ScheduledEvent(key: EventKey(time: time, sequence: first &+ UInt64(index)), source: entry.source,
-                                       target: list[index], message: entry.message)
+            let sequence = first &+ UInt64(index)
+            let target = list[index]
             if let interceptor = deliveryInterceptor {
+                var event = ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source, target: target,
+                                           message: entry.message)
                 // The interceptor may change this delivery's message: `event` holds a copy, so
                 // the next subscribers still get the message as published.
                 switch interceptor.intercept(self, time: time, sequence: event.key.sequence, source: event.source,
@@ -62,16 +64,19 @@ extension Kernel {
                     schedule(at: time &+ nanoseconds, source: event.source, target: event.target, message: event.message)
                     continue
                 }
-                digest.recordDelivery(time: time, sequence: event.key.sequence, source: event.source,
-                                      target: event.target, message: event.message)
-            } else {
-                if !sharedRecordReady {
-                    digest.prepareSharedDelivery(time: time, source: entry.source, message: entry.message)
-                    sharedRecordReady = true
-                }
-                digest.recordSharedDelivery(sequence: event.key.sequence, target: event.target)
+                digest.recordDelivery(time: time, sequence: sequence, source: event.source, target: target, message: event.message)
+                handOver(time: time, sequence: sequence, source: event.source, target: target, message: event.message, event: event)
+                continue
             }
-            handOver(event)
+            if !sharedRecordReady {
+                digest.prepareSharedDelivery(time: time, source: entry.source, message: entry.message)
+                sharedRecordReady = true
+            }
+            digest.recordSharedDelivery(sequence: sequence, target: target)
+            // No copy of the message per subscriber: the handler's delivery is the only one made.
+            handOver(time: time, sequence: sequence, source: entry.source, target: target, message: entry.message,
+                     event: ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source, target: target,
+                                           message: entry.message))
         }
         return nil
     }

@@ -71,10 +71,25 @@ extension Kernel {
     }
 
     /// Delivers one event (not a multicast entry): digest, handler, then the executor's jobs to
-    /// quiescence.
+    /// quiescence. The common event — no timer, no interceptor — is hashed and handed over
+    /// straight from `incoming`: every copy of a 104-byte event costs on each of millions of
+    /// deliveries.
     @inline(__always)
     func deliver(_ incoming: ScheduledEvent) {
         assert(!incoming.isMulticast, "a multicast entry goes through deliverMulticast")
+        if incoming.timer != nil || (deliveryInterceptor != nil && incoming.target != .kernel) {
+            deliverTimerOrIntercepted(incoming)
+            return
+        }
+        digest.recordDelivery(time: incoming.key.time, sequence: incoming.key.sequence, source: incoming.source,
+                              target: incoming.target, message: incoming.message)
+        handOver(time: incoming.key.time, sequence: incoming.key.sequence, source: incoming.source, target: incoming.target,
+                 message: incoming.message, event: incoming)
+    }
+
+    /// A timer (fired unless cancelled) or an event the interceptor sees first.
+    @inline(never)
+    private func deliverTimerOrIntercepted(_ incoming: ScheduledEvent) {
         var event = incoming
         if let timer = event.timer {
             guard timers.fire(timer) else {
@@ -94,13 +109,33 @@ extension Kernel {
         }
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
-        handOver(event)
+        handOver(time: event.key.time, sequence: event.key.sequence, source: event.source, target: event.target,
+                 message: event.message, event: event)
     }
 
     /// The rest of a delivery once it is hashed (a single event's or one of a multicast's):
-    /// observer, count, handler, then the executor's jobs to quiescence.
+    /// observer, count, handler, then the executor's jobs to quiescence. `event` is the same
+    /// delivery as one value, made only if an observer, a probe or the kernel itself needs it: a
+    /// multicast passes its parts and never builds one per subscriber otherwise.
     @inline(__always)
-    func handOver(_ event: ScheduledEvent) {
+    func handOver(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: Message,
+                  event: @autoclosure () -> ScheduledEvent) {
+        if deliveryObserver != nil || stageProbe != nil || target == .kernel {
+            handOverWatched(event())
+            return
+        }
+        deliveries &+= 1
+        // Unretained: `ports` keeps every port alive for the kernel's lifetime.
+        portHandles[Int(target.rawValue)]._withUnsafeGuaranteedRef {
+            $0.deliver(time: time, sequence: sequence, source: source, message: message)
+        }
+        if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+    }
+
+    /// ``handOver(time:sequence:source:target:message:event:)`` with an observer, a probe, or for
+    /// the kernel's own wake-ups.
+    @inline(never)
+    private func handOverWatched(_ event: ScheduledEvent) {
         if let observer = deliveryObserver { observer.kernel(self, delivering: event, index: deliveries) }
         deliveries &+= 1
         if event.target == .kernel {
@@ -109,9 +144,9 @@ extension Kernel {
             deliverMeasured(event, probe: probe)
             return
         } else {
-            let delivery = Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
-            // Unretained: `ports` keeps every port alive for the kernel's lifetime.
-            portHandles[Int(event.target.rawValue)]._withUnsafeGuaranteedRef { $0.deliver(delivery) }
+            portHandles[Int(event.target.rawValue)]._withUnsafeGuaranteedRef {
+                $0.deliver(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
+            }
         }
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
     }
@@ -121,10 +156,11 @@ extension Kernel {
     @inline(never)
     private func deliverMeasured(_ event: ScheduledEvent, probe: any StageProbe) {
         probe.kernel(self, willDeliver: event)
-        let delivery = Delivery(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
         let port = portHandles[Int(event.target.rawValue)]
         let started = MonotonicClock.nanoseconds()
-        port._withUnsafeGuaranteedRef { $0.deliver(delivery) }
+        port._withUnsafeGuaranteedRef {
+            $0.deliver(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
+        }
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
         let elapsed = MonotonicClock.nanoseconds() &- started
         probe.kernel(self, delivered: event, handlerNanoseconds: elapsed)
