@@ -1,4 +1,3 @@
-import DequeModule
 import HeapModule
 
 /// The kernel's pending events, in `(time, sequence)` order.
@@ -13,15 +12,16 @@ import HeapModule
 /// FIFO at that time (it was scheduled while `now` was earlier), so it has a smaller sequence
 /// number and goes first. ``popNext()`` therefore takes the heap's minimum when it is due, and the
 /// FIFO's head otherwise.
-public struct EventQueue: Sendable {
-    private var dueNow: Deque<ScheduledEvent> = []
+public struct EventQueue: ~Copyable, @unchecked Sendable {
+    private var dueNow = EventRing(capacity: 1024)
     private var future = Heap<ScheduledEvent>()
+    /// The key of `future`'s minimum, kept beside the heap: `Heap.min` copies the whole event.
+    private var futureMinKey: EventKey?
     /// The time of the FIFO's events (all events in `dueNow` share it).
     public private(set) var now: Timestamp
 
     public init(startTime: Timestamp) {
         now = startTime
-        dueNow.reserveCapacity(1024)
     }
 
     public var count: Int { dueNow.count + future.count }
@@ -33,9 +33,10 @@ public struct EventQueue: Sendable {
     public mutating func push(_ event: ScheduledEvent) {
         assert(event.key.time >= now, "event scheduled in the past: \(event.key) < now \(now)")
         if event.key.time == now {
-            assert(dueNow.last.map { $0.key < event.key } ?? true, "FIFO sequence must increase")
+            assert(dueNow.lastKey.map { $0 < event.key } ?? true, "FIFO sequence must increase")
             dueNow.append(event)
         } else {
+            if futureMinKey.map({ event.key < $0 }) ?? true { futureMinKey = event.key }
             future.insert(event)
         }
     }
@@ -44,22 +45,29 @@ public struct EventQueue: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     public var nextKey: EventKey? {
-        if let head = future.min, head.key.time <= now { return head.key }
-        if let head = dueNow.first { return head.key }
-        return future.min?.key
+        if let minimum = futureMinKey, minimum.time <= now { return minimum }
+        if let head = dueNow.firstKey { return head }
+        return futureMinKey
     }
 
     /// Removes and returns the event with the smallest key, advancing ``now`` to its time.
     /// - Complexity: O(1) from the FIFO, O(log n) from the heap.
     @inline(__always)
     public mutating func popNext() -> ScheduledEvent? {
-        if let head = future.min, head.key.time <= now {
-            return future.removeMin()
+        if let minimum = futureMinKey, minimum.time <= now {
+            return popFutureMinimum()
         }
         if let head = dueNow.popFirst() { return head }
-        guard let head = future.popMin() else { return nil }
+        guard let head = popFutureMinimum() else { return nil }
         now = head.key.time
         return head
+    }
+
+    @inline(__always)
+    private mutating func popFutureMinimum() -> ScheduledEvent? {
+        let minimum = future.popMin()
+        futureMinKey = future.min?.key
+        return minimum
     }
 
     /// Moves ``now`` forward (used when an input is admitted at a time with no pending event).

@@ -28,7 +28,8 @@ extension Kernel {
 
     @inline(__always)
     func send(from source: ActorID, to target: ActorID, _ message: Message, delay: DurationNanoseconds) {
-        precondition(Int(target.rawValue) < ports.count, "send to unknown \(target)")
+        // `portHandles`, not `ports`: its count is read without an exclusivity check on every send.
+        precondition(Int(target.rawValue) < portHandles.count, "send to unknown \(target)")
         let time = queue.now &+ delay
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
