@@ -34,9 +34,13 @@ public struct CausalModel: FeatureModel {
     }
 
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        absorb(quote: quote, logMid: log(Double(quote.bidPrice + quote.askPrice) / 2), time: time)
+    }
+
+    /// ``absorb(quote:time:)`` with the quote's log mid already taken (the agent takes it once).
+    public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
         guard let returns = sampler.observe(symbol: index, logMid: logMid, time: time) else { return nil }
         return takeSample(returns)
     }

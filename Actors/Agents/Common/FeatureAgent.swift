@@ -68,7 +68,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
             let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
             logMids[index] = logMid
             trackers[index].observe(time: delivery.time, logMid: logMid)
-            if let changed = model.absorb(quote: quote, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }
+            if let changed = model.absorb(quote: quote, logMid: logMid, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }
         case .trade(let trade):
             if let changed = model.absorb(trade: trade, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }
         case .alt(let datum):

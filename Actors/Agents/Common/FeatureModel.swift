@@ -13,6 +13,11 @@ public protocol FeatureModel: Sendable {
     /// Updates the state with a quote (for market-data agents). Returns the symbols whose feature
     /// changed, as ``absorb(_:)`` does; the default ignores quotes.
     mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID?
+    /// The same, given the quote's log mid, which the agent has taken already for its own
+    /// tracking: a model that needs it reads it here instead of taking the logarithm again. The
+    /// agent calls only this one, and only for a quote with a positive, uncrossed bid and ask;
+    /// the default passes the quote on to ``absorb(quote:time:)``.
+    mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID?
     /// Updates the state with a trade; the default ignores trades.
     mutating func absorb(trade: Trade, time: Timestamp) -> SymbolID?
     /// The current feature of a symbol, or nil while there is not enough data (no signal then).
@@ -25,5 +30,6 @@ extension FeatureModel {
     public var regime: UInt8 { 0 }
     public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? { nil }
+    public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? { absorb(quote: quote, time: time) }
     public mutating func absorb(trade: Trade, time: Timestamp) -> SymbolID? { nil }
 }

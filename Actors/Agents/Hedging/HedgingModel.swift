@@ -26,9 +26,13 @@ public struct HedgingModel: FeatureModel {
     }
 
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        absorb(quote: quote, logMid: log(Double(quote.bidPrice + quote.askPrice) / 2), time: time)
+    }
+
+    /// ``absorb(quote:time:)`` with the quote's log mid already taken (the agent takes it once).
+    public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < symbolCount, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
         guard let returns = sampler.observe(symbol: index, logMid: logMid, time: time) else { return nil }
         let market = returns.reduce(0, +) / Double(symbolCount)
         for symbol in 0..<symbolCount { betas[symbol].add(x: market, y: returns[symbol]) }

@@ -50,9 +50,13 @@ public struct LearningModel: FeatureModel {
     }
 
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        absorb(quote: quote, logMid: log(Double(quote.bidPrice + quote.askPrice) / 2), time: time)
+    }
+
+    /// ``absorb(quote:time:)`` with the quote's log mid already taken (the agent takes it once).
+    public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < models.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
         logMids[index] = logMid
         if quote.bidSize + quote.askSize > 0 {
             imbalance[index] += 0.1 * (Double(quote.bidSize - quote.askSize) / Double(quote.bidSize + quote.askSize) - imbalance[index])

@@ -88,7 +88,8 @@ public actor EMACrossAgent: Component {
         }
         lastMid[index] = mid
         lastQuoteTime[index] = delivery.time
-        trackers[index].observe(time: delivery.time, logMid: log(mid))
+        let logMid = log(mid)  // once: the tracker observes it and records it with the forecast
+        trackers[index].observe(time: delivery.time, logMid: logMid)
         seen[index] += 1
         guard seen[index] > parameters.slowPeriod else { return }
         let mu = (fast[index] - slow[index]) / slow[index]
@@ -104,7 +105,7 @@ public actor EMACrossAgent: Component {
         if trackers[index].horizonNanoseconds == 0 && horizonNanoseconds[index] > 0 {
             trackers[index] = ForecastTracker(horizonNanoseconds: horizonNanoseconds[index], priorSigma: sigma)
         }
-        trackers[index].record(time: delivery.time, feature: mu, mu: mu, logMid: log(mid))
+        trackers[index].record(time: delivery.time, feature: mu, mu: mu, logMid: logMid)
         context.publish(signalsTopic, .signal(signal))
     }
 

@@ -25,9 +25,14 @@ public struct TopPerformersModel: FeatureModel {
     }
 
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? {
+        absorb(quote: quote, logMid: log(Double(quote.bidPrice + quote.askPrice) / 2), time: time)
+    }
+
+    /// ``absorb(quote:time:)`` with the quote's log mid already taken (the agent takes it once).
+    public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? {
         let index = Int(quote.symbol)
         guard index < currentLogMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return nil }
-        currentLogMids[index] = log(Double(quote.bidPrice + quote.askPrice) / 2)
+        currentLogMids[index] = logMid
         guard let anchor = anchorTime else {
             if currentLogMids.allSatisfy({ $0 != nil }) {
                 anchorLogMids = currentLogMids
