@@ -1,6 +1,6 @@
 /// The last `capacity` distinct ids seen, to recognize a resent report (same nonzero fill id) or
-/// a resent order (same order id) in bounded memory: a run as long as you like keeps at most `capacity` of them, so replaying a
-/// 100M-event log costs no more memory than a short one.
+/// a resent order (same order id) in bounded memory: a run as long as you like keeps at most
+/// `capacity` of them, so replaying a 100M-event log costs no more memory than a short one.
 ///
 /// Why a window is enough: a venue or the chaos layer resends a report or an order right after the
 /// original (the chaos duplicate is delivered at the same instant), long before `capacity` newer

@@ -31,6 +31,7 @@ struct EventRing: ~Copyable {
     /// The tail's key (for the queue's order assertion).
     var lastKey: EventKey? { count == 0 ? nil : slots[(head + count - 1) & (capacity - 1)].key }
 
+    /// - Complexity: O(1); O(count) when the ring doubles, which a run does a handful of times.
     @inline(__always)
     mutating func append(_ event: ScheduledEvent) {
         if count == capacity { grow() }
@@ -38,6 +39,7 @@ struct EventRing: ~Copyable {
         count += 1
     }
 
+    /// - Complexity: O(1).
     @inline(__always)
     mutating func popFirst() -> ScheduledEvent? {
         guard count > 0 else { return nil }

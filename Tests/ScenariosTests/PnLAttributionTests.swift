@@ -80,14 +80,17 @@ import Testing
         for cuts in [[Timestamp.max], [500, 501, 1_000, Timestamp.max], Array(stride(from: 7, through: 2_000, by: 7)) + [Timestamp.max]] {
             var attributor = PnLAttributor(instruments: instruments)
             var from: Timestamp = 0
+            var mostWaiting = 0
             for cutoff in cuts {
                 attributor.add(decisions: decisions.filter { $0.time >= from && $0.time < cutoff })
                 let samples = sampleTimes.indices.filter { sampleTimes[$0] >= from && sampleTimes[$0] < cutoff }
                 attributor.advance(fills: fills.filter { $0.time >= from && $0.time < cutoff },
                                    sampleTimes: samples.map { sampleTimes[$0] }, marks: samples.map { marks[$0] })
                 from = cutoff
+                mostWaiting = max(mostWaiting, attributor.decisionsWaiting)
             }
             #expect(attributor.result == whole, "cut at \(cuts.count) places")
+            #expect(mostWaiting == 0, "no decision waits from one piece to the next")
         }
     }
 

@@ -1,4 +1,3 @@
-import Actors
 import Kernel
 import Scenarios
 import Testing
@@ -75,68 +74,5 @@ import Testing
         #expect(outcome.orders > 0)
         #expect(outcome.trading.rejects.isEmpty, "rejects: \(outcome.trading.rejects)")
         #expect(outcome.series.fills.points.contains { $0.symbol == 1 } && outcome.series.fills.points.contains { $0.symbol == 0 })
-    }
-}
-
-/// The run's history (``RunHistory``) takes the report's records out of the components as the run
-/// goes; how often it does must never show in the report.
-@Suite struct RunHistoryTests {
-    @Test func theReportIsTheSameHoweverOftenTheHistoryIsTaken() throws {
-        let scenario = try ScenarioLoader.parse(ScenarioRunTests.text, file: "small.yaml")
-        var outcomes: [RunOutcome] = []
-        for interval: UInt64 in [1, 7, 1_000, .max] {
-            var options = ScenarioRun.Options()
-            options.historyTakeIntervalInputs = interval
-            let run = try ScenarioRun(scenario: scenario, options: options)
-            outcomes.append(try run.run())
-            // Everything was taken: nothing is left to pile up in the components.
-            #expect(run.portfolio.assumeIsolated { $0.fillPoints.isEmpty })
-            #expect(try #require(run.trader).assumeIsolated { $0.decisionShares.isEmpty })
-        }
-        let reference = try #require(outcomes.last)
-        #expect(reference.portfolio.fills > 20 && reference.attribution.totalMinorUnits == reference.portfolio.profitAndLoss)
-        #expect(reference.attribution.byAgentMinorUnits[0] != 0, "the one agent is behind the trades")
-        for outcome in outcomes {
-            #expect(outcome.attribution == reference.attribution)
-            #expect(outcome.series.fills.points == reference.series.fills.points)
-            #expect(outcome.series.fills.countsBySymbol == reference.series.fills.countsBySymbol)
-            #expect(outcome.summary.digest == reference.summary.digest)
-        }
-    }
-}
-
-/// Watches the components' report buffers at every admission: the most fills and decision
-/// records they held at once.
-private final class BufferWatch: InputObserver {
-    let portfolio: Portfolio
-    let trader: SignalTrader
-    var mostFills = 0
-    var mostDecisions = 0
-
-    init(portfolio: Portfolio, trader: SignalTrader) {
-        self.portfolio = portfolio
-        self.trader = trader
-    }
-
-    func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
-        mostFills = max(mostFills, portfolio.assumeIsolated { $0.fillPoints.count })
-        mostDecisions = max(mostDecisions, trader.assumeIsolated { $0.decisionShares.count })
-    }
-}
-
-extension RunHistoryTests {
-    /// The buffers are emptied while the run goes, not only at its end: what they hold at any
-    /// moment is one take's worth, however long the run.
-    @Test func theBuffersNeverHoldMoreThanOneTakesWorth() throws {
-        let scenario = try ScenarioLoader.parse(ScenarioRunTests.text, file: "small.yaml")
-        var options = ScenarioRun.Options()
-        options.historyTakeIntervalInputs = 500
-        let run = try ScenarioRun(scenario: scenario, options: options)
-        let watch = BufferWatch(portfolio: run.portfolio, trader: try #require(run.trader))
-        run.kernel.addObserver(watch)
-        let outcome = try run.run()
-        #expect(outcome.portfolio.fills > 40)
-        #expect(watch.mostFills * 4 < outcome.portfolio.fills, "at most \(watch.mostFills) of \(outcome.portfolio.fills) fills held at once")
-        #expect(watch.mostDecisions * 4 < outcome.orders, "at most \(watch.mostDecisions) of \(outcome.orders) decisions held at once")
     }
 }

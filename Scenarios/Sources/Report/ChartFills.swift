@@ -31,6 +31,7 @@ public struct ChartFills: Sendable {
         for fill in fills { append(fill) }
     }
 
+    /// - Complexity: O(1) amortized: a thinning is O(capacity), once per doubling of the stride.
     public mutating func append(_ fill: FillPoint) {
         if Int(fill.symbol) < countsBySymbol.count { countsBySymbol[Int(fill.symbol)] += 1 }
         defer { seen += 1 }

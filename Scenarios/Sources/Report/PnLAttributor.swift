@@ -16,9 +16,12 @@ public struct PnLAttributor: Sendable {
     private var cashFlows: [Int64]
     /// The symbol's value at its last re-mark.
     private var values: [Int64]
-    /// The normalized shares of the forecast behind each symbol's position, if one stands behind it.
-    private var held: [[Double]?]
-    /// Decision records not yet reached by a fill, in time order.
+    /// The normalized shares of the forecast behind each symbol's position (``AgentShares/slots``
+    /// per symbol, rewritten in place: a fill allocates nothing), valid where `isHeld` is set.
+    private var held: [[Double]]
+    /// A forecast stands behind the symbol's position.
+    private var isHeld: [Bool]
+    /// Decision records not yet reached by a fill of the current piece, in time order.
     private var pending: Deque<DecisionShares> = []
     private var latestBySymbol: [AgentShares?]
     private var latestByTrace: RecentTraceShares
@@ -33,7 +36,8 @@ public struct PnLAttributor: Sendable {
         positions = Array(repeating: 0, count: count)
         cashFlows = Array(repeating: 0, count: count)
         values = Array(repeating: 0, count: count)
-        held = Array(repeating: nil, count: count)
+        held = Array(repeating: Array(repeating: 0, count: AgentShares.slots), count: count)
+        isHeld = Array(repeating: false, count: count)
         latestBySymbol = Array(repeating: nil, count: count)
         latestByTrace = RecentTraceShares(capacity: traceCapacity)
         result = PnLAttribution()
@@ -47,7 +51,14 @@ public struct PnLAttributor: Sendable {
 
     /// The next fills (in the order the portfolio applied them) and equity samples, all later than
     /// the ones before and than any to come — so every decision at or before them has already
-    /// been added. A fill at a sample's time comes before the sample.
+    /// been added — and every decision added so far earlier than any fill to come. A fill at a
+    /// sample's time comes before the sample.
+    ///
+    /// The decisions no fill of this piece reached are then folded into the latest-by-symbol and
+    /// by-trace state: the next fill is later than all of them and would take them all first, in
+    /// the same order, so nothing waits from one piece to the next (a run whose fills stop — a
+    /// kill switch, a venue down — keeps deciding without piling records up here).
+    /// - Complexity: O((fills + samples × symbols) × slots + decisions).
     public mutating func advance(fills: some Collection<FillPoint>, sampleTimes: some Collection<Timestamp>,
                                  marks: some Collection<[Int64]>) {
         precondition(sampleTimes.count == marks.count, "one mark row per sample")
@@ -60,7 +71,11 @@ public struct PnLAttributor: Sendable {
             mark(row)
         }
         for fill in fills[nextFill...] { apply(fill) }
+        while let record = pending.popFirst() { take(record) }
     }
+
+    /// Decision records waiting for a fill: empty after every ``advance(fills:sampleTimes:marks:)``.
+    public var decisionsWaiting: Int { pending.count }
 
     private func value(_ symbol: Int, at price: Int64) -> Int64 {
         (positions[symbol] == 0 ? 0 : instruments[symbol].notionalMinorUnits(quantity: positions[symbol], price: price)) + cashFlows[symbol]
@@ -71,36 +86,47 @@ public struct PnLAttributor: Sendable {
         guard symbol < instruments.count else { return }
         while let record = pending.first, record.time <= fill.time {
             pending.removeFirst()
-            guard Int(record.symbol) < instruments.count else { continue }
-            latestByTrace.set(record.shares, symbol: record.symbol, traceID: record.traceID)
-            latestBySymbol[Int(record.symbol)] = record.shares
+            take(record)
         }
         let before = value(symbol, at: fill.price)
-        result.attribute(before - values[symbol], to: held[symbol])
+        result.attribute(before - values[symbol], to: isHeld[symbol] ? held[symbol] : nil)
         let signed = fill.side == .buy ? fill.quantity : -fill.quantity
         cashFlows[symbol] -= instruments[symbol].notionalMinorUnits(quantity: signed, price: fill.price) + fill.feeMinorUnits
         positions[symbol] += signed
         let shares = latestByTrace.shares(symbol: fill.symbol, traceID: fill.traceID) ?? latestBySymbol[symbol]
-        held[symbol] = shares.flatMap(Self.normalized)
+        if let shares {
+            isHeld[symbol] = Self.normalize(shares, into: &held[symbol])
+        } else {
+            isHeld[symbol] = false
+        }
         let after = value(symbol, at: fill.price)
-        result.attribute(after - before, to: held[symbol])
+        result.attribute(after - before, to: isHeld[symbol] ? held[symbol] : nil)
         values[symbol] = after
     }
 
     private mutating func mark(_ marks: [Int64]) {
         for symbol in 0..<min(instruments.count, marks.count) where positions[symbol] != 0 {
             let marked = value(symbol, at: marks[symbol])
-            result.attribute(marked - values[symbol], to: held[symbol])
+            result.attribute(marked - values[symbol], to: isHeld[symbol] ? held[symbol] : nil)
             values[symbol] = marked
         }
     }
 
-    /// Shares as fractions summing to 1, or nil when there are none.
-    private static func normalized(_ shares: AgentShares) -> [Double]? {
-        var fractions = (1...UInt16(AgentShares.slots)).map { shares[$0] }
-        let total = fractions.reduce(0, +)
-        guard total > 0 else { return nil }
+    private mutating func take(_ record: DecisionShares) {
+        guard Int(record.symbol) < instruments.count else { return }
+        latestByTrace.set(record.shares, symbol: record.symbol, traceID: record.traceID)
+        latestBySymbol[Int(record.symbol)] = record.shares
+    }
+
+    /// Writes the shares as fractions summing to 1 into `fractions`; false when there are none.
+    private static func normalize(_ shares: AgentShares, into fractions: inout [Double]) -> Bool {
+        var total = 0.0
+        for slot in fractions.indices {
+            fractions[slot] = shares[UInt16(slot + 1)]
+            total += fractions[slot]
+        }
+        guard total > 0 else { return false }
         for slot in fractions.indices { fractions[slot] /= total }
-        return fractions
+        return true
     }
 }
