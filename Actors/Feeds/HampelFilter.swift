@@ -38,10 +38,15 @@ public struct HampelFilter: Sendable {
     public mutating func accept(_ value: Double) -> Bool {
         if !isWarmingUp {
             let median = HampelFilter.middle(ordered)
-            let mad = HampelFilter.medianAbsoluteDeviation(ordered, around: median)
-            let limit = max(threshold * 1.4826 * mad, minimumRelativeDeviation * abs(median))
-            if abs(value - median) > limit {
-                return acceptAsLevelShift(value, tolerance: limit)
+            let deviation = abs(value - median)
+            // The limit is never below the relative floor, so a value within the floor passes
+            // whatever the MAD is: most ticks are, and skip its O(window) walk.
+            if deviation > minimumRelativeDeviation * abs(median) {
+                let mad = HampelFilter.medianAbsoluteDeviation(ordered, around: median)
+                let limit = max(threshold * 1.4826 * mad, minimumRelativeDeviation * abs(median))
+                if deviation > limit {
+                    return acceptAsLevelShift(value, tolerance: limit)
+                }
             }
         }
         outlierRun.removeAll(keepingCapacity: true)
