@@ -52,33 +52,52 @@ public struct HampelFilter: Sendable {
         outlierRun.removeAll(keepingCapacity: true)
         if window.count < windowSize {
             window.append(value)
+            HampelFilter.insert(value, into: &ordered)
         } else {
-            HampelFilter.remove(window[next], from: &ordered)
+            HampelFilter.replace(window[next], with: value, in: &ordered)
             window[next] = value
             next = (next + 1) % windowSize
         }
-        HampelFilter.insert(value, into: &ordered)
         return true
     }
 
     static func insert(_ value: Double, into sorted: inout [Double]) {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        sorted.insert(value, at: low)
+        sorted.insert(value, at: lowerBound(of: value, in: sorted))
     }
 
-    static func remove(_ value: Double, from sorted: inout [Double]) {
+    /// The first index whose element is not below `value`.
+    static func lowerBound(of value: Double, in sorted: [Double]) -> Int {
         var low = 0
         var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
             if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
-        if low < sorted.count, sorted[low] == value { sorted.remove(at: low) }
+        return low
+    }
+
+    /// Replaces one occurrence of `old` by `value`, keeping `sorted` sorted: the same array as
+    /// removing `old` and inserting `value`, with only the elements between the two places
+    /// shifted by one instead of the tail twice (the window is full on every tick but the first
+    /// few). Without `old` in the array, it only inserts.
+    static func replace(_ old: Double, with value: Double, in sorted: inout [Double]) {
+        let low = lowerBound(of: old, in: sorted)
+        guard low < sorted.count, sorted[low] == old else {
+            insert(value, into: &sorted)
+            return
+        }
+        sorted.withUnsafeMutableBufferPointer { buffer in
+            var position = low
+            while position > 0, buffer[position - 1] > value {
+                buffer[position] = buffer[position - 1]
+                position -= 1
+            }
+            while position + 1 < buffer.count, buffer[position + 1] < value {
+                buffer[position] = buffer[position + 1]
+                position += 1
+            }
+            buffer[position] = value
+        }
     }
 
     /// The median of |x − median| over a sorted array, by merging the deviations outward from
