@@ -82,10 +82,16 @@ extension Kernel {
             deliverTimerOrIntercepted(incoming)
             return
         }
-        digest.recordDelivery(time: incoming.key.time, sequence: incoming.key.sequence, source: incoming.source,
-                              target: incoming.target, message: incoming.message)
-        handOver(time: incoming.key.time, sequence: incoming.key.sequence, source: incoming.source, target: incoming.target,
-                 message: incoming.message, event: incoming)
+        hashAndHandOver(incoming)
+    }
+
+    /// Hashes one event and hands it over, reading its parts in place.
+    @inline(__always)
+    private func hashAndHandOver(_ event: ScheduledEvent) {
+        digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
+                              target: event.target, message: event.message)
+        handOver(time: event.key.time, sequence: event.key.sequence, source: event.source, target: event.target,
+                 message: event.message, event: event)
     }
 
     /// A timer (fired unless cancelled) or an event the interceptor sees first.
@@ -108,10 +114,7 @@ extension Kernel {
                 return
             }
         }
-        digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
-                              target: event.target, message: event.message)
-        handOver(time: event.key.time, sequence: event.key.sequence, source: event.source, target: event.target,
-                 message: event.message, event: event)
+        hashAndHandOver(event)
     }
 
     /// The rest of a delivery once it is hashed (a single event's or one of a multicast's):
