@@ -1,7 +1,8 @@
 import Kernel
 
 /// A record stamped with the simulated time it was made at (a decision record, a fill point):
-/// components keep them in time order until the run's history takes them (``Swift/Array/removeRecords(before:)``).
+/// components keep them in time order until the run's history takes them
+/// (``Swift/Array/removeRecords(before:)``).
 public protocol TimeStamped {
     var time: Timestamp { get }
 }

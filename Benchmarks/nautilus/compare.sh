@@ -11,28 +11,19 @@
 # each side RUNS times, one run at a time, and prints best and median of each figure.
 set -euo pipefail
 
+script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/../.."
+source Benchmarks/release-binary.sh
 here=Benchmarks/nautilus
 out=out/nautilus
 runs=${RUNS:-3}
 csv=$out/quotes-1m.csv
 venv=${NAUTILUS_VENV:-$out/venv}
-metronome=.build/release/metronome
-build=1
-for argument in "$@"; do
-    case $argument in
-        --skip-build) build=0 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "compare.sh: unknown argument $argument (try --help)" >&2; exit 2 ;;
-    esac
-done
+benchmark_arguments "$script" "$@"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "compare.sh: RUNS must be a positive integer" >&2; exit 2; }
 mkdir -p "$out"
 
-if (( build )); then
-    swift build -c release --product metronome
-fi
-[[ -x $metronome ]] || { echo "compare.sh: no $metronome (run without --skip-build)" >&2; exit 1; }
+release_binary
 if [[ ! -f $csv ]]; then
     python3 "$here/make_quotes.py" --output "$csv"
 fi

@@ -12,24 +12,15 @@
 # length, the log's records and bytes, the replay's wall time and its peak resident memory.
 set -euo pipefail
 
+script=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 cd "$(dirname "$0")/../.."
+source Benchmarks/release-binary.sh
 out=out/replay
-metronome=.build/release/metronome
 scenario=Benchmarks/replay/long-log.yaml
 lengths=${LENGTHS:-16m40s 2h46m40s 5h33m20s 27h46m40s}
-build=1
-for argument in "$@"; do
-    case $argument in
-        --skip-build) build=0 ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "measure.sh: unknown argument $argument (try --help)" >&2; exit 2 ;;
-    esac
-done
+benchmark_arguments "$script" "$@"
 mkdir -p "$out"
-if (( build )); then
-    swift build -c release --product metronome
-fi
-[[ -x $metronome ]] || { echo "measure.sh: no $metronome (run without --skip-build)" >&2; exit 1; }
+release_binary
 
 printf '| simulated length | log records | kernel events replayed | log bytes | record: wall s, peak RSS MiB | replay --verify: wall s, peak RSS MiB |\n'
 printf '|---|---|---|---|---|---|\n'

@@ -16,14 +16,13 @@ public final class Context: @unchecked Sendable {
     /// Structured logging: records carry the simulated time and the component name, and never
     /// influence the run (they are not journaled or hashed).
     public let logger: Logger
-    unowned(unsafe) let kernel: Kernel
-    /// The same kernel for the hot calls (time, send, publish, timers): calling through an
-    /// `unowned(unsafe)` reference still retains and releases it around each call, ≈ 5 % of a
-    /// delivery; a guaranteed reference through `Unmanaged` does not.
+    /// The kernel, unretained (it owns the contexts). The hot calls (time, send, publish, timers)
+    /// go through `_withUnsafeGuaranteedRef`: calling through an `unowned(unsafe)` reference still
+    /// retained and released it around each call, ≈ 5 % of a delivery.
     private let kernelHandle: Unmanaged<Kernel>
+    var kernel: Kernel { kernelHandle.takeUnretainedValue() }
 
     init(kernel: Kernel, actorID: ActorID, name: String, seed: UInt64) {
-        self.kernel = kernel
         kernelHandle = Unmanaged.passUnretained(kernel)
         self.actorID = actorID
         self.name = name

@@ -51,21 +51,11 @@ extension Kernel {
             }
             let sequence = first &+ UInt64(index)
             let target = list[index]
-            if let interceptor = deliveryInterceptor {
-                var event = ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source, target: target,
-                                           message: entry.message)
-                // The interceptor may change this delivery's message: `event` holds a copy, so
-                // the next subscribers still get the message as published.
-                switch interceptor.intercept(self, time: time, sequence: event.key.sequence, source: event.source,
-                                             target: event.target, message: &event.message) {
-                case .deliver: break
-                case .drop: continue
-                case .delay(let nanoseconds):
-                    schedule(at: time &+ nanoseconds, source: event.source, target: event.target, message: event.message)
-                    continue
-                }
-                digest.recordDelivery(time: time, sequence: sequence, source: event.source, target: target, message: event.message)
-                handOver(time: time, sequence: sequence, source: event.source, target: target, message: event.message, event: event)
+            if deliveryInterceptor != nil {
+                // Intercepted like any single event, on its own copy: the interceptor may change
+                // this delivery's message, and the next subscribers still get it as published.
+                deliverTimerOrIntercepted(ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source,
+                                                         target: target, message: entry.message))
                 continue
             }
             if !sharedRecordReady {

@@ -94,9 +94,10 @@ extension Kernel {
                  message: event.message, event: event)
     }
 
-    /// A timer (fired unless cancelled) or an event the interceptor sees first.
+    /// A timer (fired unless cancelled) or an event the interceptor sees first (a single event's,
+    /// or one subscriber's delivery of a multicast).
     @inline(never)
-    private func deliverTimerOrIntercepted(_ incoming: ScheduledEvent) {
+    func deliverTimerOrIntercepted(_ incoming: ScheduledEvent) {
         var event = incoming
         if let timer = event.timer {
             guard timers.fire(timer) else {
@@ -129,10 +130,22 @@ extension Kernel {
             return
         }
         deliveries &+= 1
-        // Unretained: `ports` keeps every port alive for the kernel's lifetime.
+        callHandler(of: target, time: time, sequence: sequence, source: source, message: message)
+        drainJobs()
+    }
+
+    /// The target's handler, through its unretained port handle (`ports` keeps every port alive
+    /// for the kernel's lifetime).
+    @inline(__always)
+    private func callHandler(of target: ActorID, time: Timestamp, sequence: UInt64, source: ActorID, message: Message) {
         portHandles[Int(target.rawValue)]._withUnsafeGuaranteedRef {
             $0.deliver(time: time, sequence: sequence, source: source, message: message)
         }
+    }
+
+    /// The jobs the handler started (tasks on the kernel executor), to quiescence.
+    @inline(__always)
+    private func drainJobs() {
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
     }
 
@@ -148,11 +161,9 @@ extension Kernel {
             deliverMeasured(event, probe: probe)
             return
         } else {
-            portHandles[Int(event.target.rawValue)]._withUnsafeGuaranteedRef {
-                $0.deliver(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
-            }
+            callHandler(of: event.target, time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
         }
-        if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+        drainJobs()
     }
 
     /// A delivery with a stage probe set: the same handler call and drain, timed on the monotonic
@@ -160,12 +171,9 @@ extension Kernel {
     @inline(never)
     private func deliverMeasured(_ event: ScheduledEvent, probe: any StageProbe) {
         probe.kernel(self, willDeliver: event)
-        let port = portHandles[Int(event.target.rawValue)]
         let started = MonotonicClock.nanoseconds()
-        port._withUnsafeGuaranteedRef {
-            $0.deliver(time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
-        }
-        if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
+        callHandler(of: event.target, time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
+        drainJobs()
         let elapsed = MonotonicClock.nanoseconds() &- started
         probe.kernel(self, delivered: event, handlerNanoseconds: elapsed)
     }

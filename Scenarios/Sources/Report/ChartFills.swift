@@ -19,7 +19,8 @@ public struct ChartFills: Sendable {
     public private(set) var countsBySymbol: [Int]
     /// Every `stride`-th fill of the run is drawn.
     public private(set) var stride = 1
-    private var seen = 0
+    /// Fills applied over the run.
+    public private(set) var total = 0
 
     public init(symbolCount: Int, capacity: Int = ChartFills.defaultCapacity) {
         precondition(capacity >= 2, "room for at least two points")
@@ -34,17 +35,14 @@ public struct ChartFills: Sendable {
     /// - Complexity: O(1) amortized: a thinning is O(capacity), once per doubling of the stride.
     public mutating func append(_ fill: FillPoint) {
         if Int(fill.symbol) < countsBySymbol.count { countsBySymbol[Int(fill.symbol)] += 1 }
-        defer { seen += 1 }
-        guard seen % stride == 0 else { return }
+        defer { total += 1 }
+        guard total % stride == 0 else { return }
         if points.count == capacity {
             // Kept points are fills 0, s, 2s, …: the even positions are the multiples of 2s.
             points = points.enumerated().compactMap { $0.offset % 2 == 0 ? $0.element : nil }
             stride *= 2
-            guard seen % stride == 0 else { return }
+            guard total % stride == 0 else { return }
         }
         points.append(fill)
     }
-
-    /// Fills applied over the run.
-    public var total: Int { seen }
 }
