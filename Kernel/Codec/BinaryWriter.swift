@@ -76,6 +76,14 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
         count = length
     }
 
+    /// Drops the first `length` bytes and moves the rest to the start.
+    /// - Complexity: O(count − length).
+    public mutating func removeFirst(_ length: Int) {
+        precondition(length >= 0 && length <= count, "removeFirst past the end")
+        pointer.copyMemory(from: pointer + length, byteCount: count - length)
+        count -= length
+    }
+
     /// Raw bytes with no prefix.
     public mutating func writeRaw(_ raw: some Sequence<UInt8>) {
         for byte in raw { store(byte) }

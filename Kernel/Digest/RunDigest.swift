@@ -1,39 +1,53 @@
-/// The two fingerprints of a run, as hash chains over canonical records:
-/// `digest(n) = XXH64(record(n), seed: digest(n − 1))`, `digest(0) = 0` — a rolling hash that
-/// can be read after any event, and costs one small one-shot hash per record.
+/// The two fingerprints of a run, over canonical records (see ``DigestDefinition`` for the two
+/// ways they are folded together; new runs use ``DigestDefinition/recordStream``):
 ///
 /// - `event`: over the record of every delivered event, in delivery order:
 ///   `time u64 | seq u64 | source u32 | target u32 | tag u16 | payload` (see docs/log-format.md).
 /// - `decision`: over every decision message (orders, fills, positions) at the moment an actor
 ///   emits it: `time u64 | source u32 | tag u16 | payload`.
 ///
-/// Two runs are identical iff both digests match.
+/// Both can be read after any event. Two runs are identical iff both digests match.
 public struct RunDigest: ~Copyable, Sendable {
-    public private(set) var event: UInt64 = 0
-    public private(set) var decision: UInt64 = 0
-    /// Reused scratch space: hashing an event allocates nothing.
-    private var scratch = BinaryWriter(reservingCapacity: 128)
+    public let definition: DigestDefinition
+    /// The records, hashed as a stream (``DigestDefinition/recordStream``) or one by one into
+    /// the chain values below (``DigestDefinition/recordChain``).
+    private var eventRecords = RecordStreamHash()
+    private var decisionRecords = RecordStreamHash()
+    private var eventChain: UInt64 = 0
+    private var decisionChain: UInt64 = 0
     /// The delivery record of the current multicast (see ``prepareSharedDelivery(time:source:message:)``).
-    /// Its own buffer: a handler's decisions are hashed in `scratch` between two of its deliveries.
     private var sharedRecord = BinaryWriter(reservingCapacity: 128)
 
     /// Where `seq` and `target` sit in a delivery record (after `time u64`, and `seq u64 | source u32`).
     private static let sequenceOffset = 8
     private static let targetOffset = 20
 
-    public init() {}
+    public init(definition: DigestDefinition = .current) {
+        self.definition = definition
+    }
 
-    /// - Complexity: O(payload size); no allocation once the scratch buffer has grown.
+    /// The event digest so far.
+    /// - Complexity: O(1) amortized (it hashes what is buffered).
+    public var event: UInt64 {
+        mutating get { definition == .recordStream ? eventRecords.value : eventChain }
+    }
+
+    /// The decision digest so far.
+    public var decision: UInt64 {
+        mutating get { definition == .recordStream ? decisionRecords.value : decisionChain }
+    }
+
+    /// - Complexity: O(payload size); no allocation once the buffer has grown.
     @inline(__always)
     public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
-        scratch.reset()
-        scratch.write(time)
-        scratch.write(sequence)
-        scratch.write(source.rawValue)
-        scratch.write(target.rawValue)
-        scratch.write(message.tag.rawValue)
-        message.encodePayload(into: &scratch)
-        event = scratch.withUnsafeBytes { XXH64.hash($0, seed: event) }
+        let start = eventRecords.records.count
+        eventRecords.records.write(time)
+        eventRecords.records.write(sequence)
+        eventRecords.records.write(source.rawValue)
+        eventRecords.records.write(target.rawValue)
+        eventRecords.records.write(message.tag.rawValue)
+        message.encodePayload(into: &eventRecords.records)
+        endEventRecord(from: start)
     }
 
     /// Encodes the record shared by every delivery of one multicast — the same time, source and
@@ -50,28 +64,49 @@ public struct RunDigest: ~Copyable, Sendable {
         message.encodePayload(into: &sharedRecord)
     }
 
-    /// Hashes one delivery of the prepared multicast: the same bytes as
+    /// Records one delivery of the prepared multicast: the same bytes as
     /// ``recordDelivery(time:sequence:source:target:message:)`` for it, so the digest cannot tell
     /// a multicast from separate events.
     /// - Complexity: O(record size), with no encoding.
     @inline(__always)
     public mutating func recordSharedDelivery(sequence: UInt64, target: ActorID) {
-        sharedRecord.overwrite(sequence, at: RunDigest.sequenceOffset)
-        sharedRecord.overwrite(target.rawValue, at: RunDigest.targetOffset)
-        event = sharedRecord.withUnsafeBytes { XXH64.hash($0, seed: event) }
+        let start = eventRecords.records.count
+        sharedRecord.withUnsafeBytes { eventRecords.records.writeRaw($0) }
+        eventRecords.records.overwrite(sequence, at: start + RunDigest.sequenceOffset)
+        eventRecords.records.overwrite(target.rawValue, at: start + RunDigest.targetOffset)
+        endEventRecord(from: start)
     }
 
     public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
-        scratch.reset()
-        scratch.write(time)
-        scratch.write(source.rawValue)
-        scratch.write(message.tag.rawValue)
-        message.encodePayload(into: &scratch)
-        decision = scratch.withUnsafeBytes { XXH64.hash($0, seed: decision) }
+        let start = decisionRecords.records.count
+        decisionRecords.records.write(time)
+        decisionRecords.records.write(source.rawValue)
+        decisionRecords.records.write(message.tag.rawValue)
+        message.encodePayload(into: &decisionRecords.records)
+        if definition == .recordStream {
+            decisionRecords.recordEnded()
+        } else {
+            decisionChain = RunDigest.chain(decisionChain, record: &decisionRecords.records, from: start)
+        }
     }
 
-    public var eventHex: String { RunDigest.hex(event) }
-    public var decisionHex: String { RunDigest.hex(decision) }
+    @inline(__always)
+    private mutating func endEventRecord(from start: Int) {
+        if definition == .recordStream {
+            eventRecords.recordEnded()
+        } else {
+            eventChain = RunDigest.chain(eventChain, record: &eventRecords.records, from: start)
+        }
+    }
+
+    /// One link of a ``DigestDefinition/recordChain`` digest: the record (the buffer's bytes from
+    /// `start`) hashed with the previous value as seed, then dropped.
+    private static func chain(_ previous: UInt64, record buffer: inout BinaryWriter, from start: Int) -> UInt64 {
+        let value = buffer.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[start...]), seed: previous) }
+        buffer.reset()
+        return value
+    }
+
 
     /// 16 lowercase hex digits.
     public static func hex(_ value: UInt64) -> String {

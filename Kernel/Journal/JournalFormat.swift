@@ -1,7 +1,11 @@
 /// Constants of the log format (docs/log-format.md).
 public enum JournalFormat {
-    /// Format version of the container (frames, header, descriptors, index, trailer).
-    public static let formatVersion: UInt16 = 1
+    /// Format version of the logs this build writes. The container (frames, header, descriptors,
+    /// index, trailer) is the same in every version; the version says how the digests in it are
+    /// computed (``DigestDefinition``): 1 = record chain, 2 = record stream.
+    public static let formatVersion: UInt16 = DigestDefinition.current.journalFormatVersion
+    /// Every version this build reads, replays and verifies.
+    public static let readableFormatVersions: [UInt16] = DigestDefinition.allCases.map(\.journalFormatVersion)
     /// Version of the record and message encoding (``MessageTag`` set).
     public static let schemaVersion: UInt16 = 1
 

@@ -1,5 +1,6 @@
 /// The first frame of a log: what produced it and how to rebuild the run.
 public struct JournalHeader: Sendable, Equatable {
+    /// Also says how the run's digests were computed (see ``digestDefinition``).
     public var formatVersion: UInt16 = JournalFormat.formatVersion
     public var schemaVersion: UInt16 = JournalFormat.schemaVersion
     /// Tool version, codec library versions, compiler: who wrote the file.
@@ -40,6 +41,13 @@ public struct JournalHeader: Sendable, Equatable {
         self.componentNames = componentNames
     }
 
+    /// How the digests in this log (input fragments, checkpoints, trailer) were computed: a
+    /// replay computes its own the same way to compare them.
+    public var digestDefinition: DigestDefinition {
+        // A decoded header's version was checked against the readable ones.
+        DigestDefinition(journalFormatVersion: formatVersion) ?? .current
+    }
+
     /// The magic that opens every log, right after the skippable-frame header: "METRONOM".
     static let magic: UInt64 = 0x4D4F_4E4F_5254_454D
 
@@ -71,8 +79,9 @@ public struct JournalHeader: Sendable, Equatable {
         do {
             guard try reader.readUInt64() == magic else { throw JournalError.malformed(offset: offset, message: "not a Metronome log (bad magic)") }
             let format = try reader.readUInt16()
-            guard format == JournalFormat.formatVersion else {
-                throw JournalError.malformed(offset: offset, message: "log format version \(format) is not supported (this build reads \(JournalFormat.formatVersion))")
+            guard JournalFormat.readableFormatVersions.contains(format) else {
+                let readable = JournalFormat.readableFormatVersions.map(String.init).joined(separator: " and ")
+                throw JournalError.malformed(offset: offset, message: "log format version \(format) is not supported (this build reads \(readable))")
             }
             let schema = try reader.readUInt16()
             guard schema == JournalFormat.schemaVersion else {

@@ -23,11 +23,12 @@ public final class JournalRecorder: InputObserver {
     public init(path: String, kernel: Kernel, scenarioName: String, scenarioText: String, buildIdentity: String,
                 options: JournalWriter.Options) throws(JournalError) {
         let configuration = kernel.configuration
-        let header = JournalHeader(
+        var header = JournalHeader(
             buildIdentity: buildIdentity, mode: configuration.mode, seed: configuration.seed, startTime: configuration.startTime,
             endTime: configuration.endTime ?? 0, scenarioName: scenarioName, scenarioText: scenarioText, codec: options.codec,
             level: options.level, blockBytes: UInt32(options.blockBytes), topicNames: kernel.allTopicNames,
             componentNames: kernel.componentNames)
+        header.formatVersion = configuration.digestDefinition.journalFormatVersion
         writer = try JournalWriter(path: path, header: header, options: options)
         self.kernel = kernel
         liveBlockSpanNanoseconds = configuration.mode == .live ? max(options.fsyncIntervalNanoseconds ?? 1_000_000_000, 1_000_000) : nil

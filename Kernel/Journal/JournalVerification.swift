@@ -29,6 +29,9 @@ public enum JournalVerification {
         if report.trailer == nil { report.problems.append("no valid trailer: the log was not closed cleanly") }
         var cursor = reader.blocks()
         var scratch = BinaryWriter(reservingCapacity: 256)
+        // The decision digest, recomputed the way this log's format computes it.
+        var decisionDigest = RunDigest(definition: reader.header.digestDefinition)
+        report.decisionDigest = decisionDigest.decision
         var offsets: [UInt64] = []
         var lastCheckpoint: BlockDescriptor?
         var structureBroken = false
@@ -68,13 +71,13 @@ public enum JournalVerification {
                     report.inputs += 1
                     report.inputDigest = JournalRecorder.chain(report.inputDigest, input, scratch: &scratch)
                     if input.message.tag.isDecision {
-                        report.decisionDigest = chainDecision(report.decisionDigest, time: input.time, source: .input,
-                                                              message: input.message, scratch: &scratch)
+                        decisionDigest.recordDecision(time: input.time, source: .input, message: input.message)
+                        report.decisionDigest = decisionDigest.decision
                     }
                 case .decision(let decision):
                     report.decisions += 1
-                    report.decisionDigest = chainDecision(report.decisionDigest, time: decision.time, source: decision.source,
-                                                          message: decision.message, scratch: &scratch)
+                    decisionDigest.recordDecision(time: decision.time, source: decision.source, message: decision.message)
+                    report.decisionDigest = decisionDigest.decision
                 }
             }
             let name = "block \(block.descriptor.blockIndex) at byte \(block.offset)"
@@ -113,14 +116,5 @@ public enum JournalVerification {
             }
         }
         return report
-    }
-
-    static func chainDecision(_ previous: UInt64, time: Timestamp, source: ActorID, message: Message, scratch: inout BinaryWriter) -> UInt64 {
-        scratch.reset()
-        scratch.write(time)
-        scratch.write(source.rawValue)
-        scratch.write(message.tag.rawValue)
-        message.encodePayload(into: &scratch)
-        return scratch.withUnsafeBytes { XXH64.hash($0, seed: previous) }
     }
 }

@@ -31,7 +31,7 @@ public final class Kernel: @unchecked Sendable {
     var topicNames: [String] = []
     var topicIDsByName: [String: TopicID] = [:]
     @exclusivity(unchecked) var subscribers: [[ActorID]] = []
-    @exclusivity(unchecked) var digest = RunDigest()
+    @exclusivity(unchecked) var digest: RunDigest
     @exclusivity(unchecked) var inputs = InputMerger()
     @exclusivity(unchecked) var observers: [any InputObserver] = []
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
@@ -68,6 +68,7 @@ public final class Kernel: @unchecked Sendable {
     public init(configuration: KernelConfiguration) {
         self.configuration = configuration
         queue = EventQueue(startTime: configuration.startTime)
+        digest = RunDigest(definition: configuration.digestDefinition)
     }
 
     /// The time of the event being handled (or of the last one).

@@ -15,9 +15,13 @@ public struct KernelConfiguration: Sendable {
     /// Upper bound on jobs drained after one event; more means a spinning task (trap).
     public var maximumJobsPerEvent: Int
     public var logLevel: Logger.Level
+    /// How the digests fold the records: the current definition, or the one a log being
+    /// replayed was recorded under.
+    public var digestDefinition: DigestDefinition
 
     public init(mode: RunMode = .simulate, seed: UInt64 = 0, startTime: Timestamp = 0, endTime: Timestamp? = nil,
-                maximumDeliveries: UInt64? = nil, maximumJobsPerEvent: Int = 1_000_000, logLevel: Logger.Level = .warning) {
+                maximumDeliveries: UInt64? = nil, maximumJobsPerEvent: Int = 1_000_000, logLevel: Logger.Level = .warning,
+                digestDefinition: DigestDefinition = .current) {
         self.mode = mode
         self.seed = seed
         self.startTime = startTime
@@ -25,5 +29,6 @@ public struct KernelConfiguration: Sendable {
         self.maximumDeliveries = maximumDeliveries
         self.maximumJobsPerEvent = maximumJobsPerEvent
         self.logLevel = logLevel
+        self.digestDefinition = digestDefinition
     }
 }

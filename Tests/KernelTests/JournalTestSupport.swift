@@ -110,10 +110,11 @@ enum JournalFixture {
         var encoder = BlockEncoder()
         var scratch = BinaryWriter()
         var inputDigest: UInt64 = 0
-        var decisionDigest: UInt64 = 0
+        var decisions = RunDigest()
+        var decisionDigest = decisions.decision
         var blockIndex: UInt32 = 0
         var inputs: UInt64 = 0
-        var decisions: UInt64 = 0
+        var decisionCount: UInt64 = 0
         func seal(_ final: Bool, checkpointDecisionDigest: UInt64) throws {
             let descriptor = BlockDescriptor(
                 blockIndex: blockIndex, codec: codec, recordCount: encoder.recordCount, inputCount: encoder.inputCount,
@@ -133,19 +134,20 @@ enum JournalFixture {
                 let decisionDigestBefore = decisionDigest
                 inputDigest = JournalRecorder.chain(inputDigest, input, scratch: &scratch)
                 if input.message.tag.isDecision {
-                    decisionDigest = JournalVerification.chainDecision(decisionDigest, time: input.time, source: .input, message: input.message, scratch: &scratch)
+                    decisions.recordDecision(time: input.time, source: .input, message: input.message)
+                    decisionDigest = decisions.decision
                 }
                 if encoder.byteCount >= blockBytes { try seal(false, checkpointDecisionDigest: decisionDigestBefore) }
             case .decision(let decision):
                 encoder.append(decision)
-                decisions += 1
-                decisionDigest = JournalVerification.chainDecision(decisionDigest, time: decision.time, source: decision.source,
-                                                                   message: decision.message, scratch: &scratch)
+                decisionCount += 1
+                decisions.recordDecision(time: decision.time, source: decision.source, message: decision.message)
+                decisionDigest = decisions.decision
             }
         }
         try seal(true, checkpointDecisionDigest: decisionDigest)
         _ = try writer.close(trailer: JournalTrailer(
-            index: [], blockCount: blockIndex, recordCount: UInt64(records.count), inputCount: inputs, decisionCount: decisions,
+            index: [], blockCount: blockIndex, recordCount: UInt64(records.count), inputCount: inputs, decisionCount: decisionCount,
             deliveries: 0, inputDigest: inputDigest, eventDigest: 0, decisionDigest: decisionDigest, endTime: records.last?.time ?? 0,
             stopReason: "exhausted"))
         return path

@@ -185,13 +185,15 @@ import Testing
     @Test func aSharedDeliveryRecordHashesLikeItsOwn() {
         let message = Message.quote(Quote(symbol: 3, bidPrice: 1_000, askPrice: 1_002, bidSize: 5, askSize: 7,
                                           exchangeTime: 40))
-        var separate = RunDigest()
-        var shared = RunDigest()
-        shared.prepareSharedDelivery(time: 42, source: .input, message: message)
-        for (sequence, target) in [(UInt64(9), UInt32(0)), (10, 4), (11, 17)] {
-            separate.recordDelivery(time: 42, sequence: sequence, source: .input, target: ActorID(rawValue: target), message: message)
-            shared.recordSharedDelivery(sequence: sequence, target: ActorID(rawValue: target))
-            #expect(shared.event == separate.event)
+        for definition in DigestDefinition.allCases {
+            var separate = RunDigest(definition: definition)
+            var shared = RunDigest(definition: definition)
+            shared.prepareSharedDelivery(time: 42, source: .input, message: message)
+            for (sequence, target) in [(UInt64(9), UInt32(0)), (10, 4), (11, 17)] {
+                separate.recordDelivery(time: 42, sequence: sequence, source: .input, target: ActorID(rawValue: target), message: message)
+                shared.recordSharedDelivery(sequence: sequence, target: ActorID(rawValue: target))
+                #expect(shared.event == separate.event, "\(definition)")
+            }
         }
     }
 }

@@ -2,11 +2,15 @@ import Kernel
 import Scenarios
 import Testing
 
-/// Pinned fingerprints: the event and decision digests of library runs and of the kernel's ring,
-/// as every build since 2026-11-21 produces them. A change to the kernel's scheduling, to a codec
-/// or to any component's arithmetic that alters a run — even by one delivery or one bit of a
-/// fill — fails here. Performance work must leave these alone; a deliberate change of behaviour
-/// updates them in the same commit and says why (old logs then no longer replay with `--verify`).
+/// Pinned fingerprints: the event and decision digests of library runs and of the kernel's ring.
+/// A change to the kernel's scheduling, to a codec or to any component's arithmetic that alters a
+/// run — even by one delivery or one bit of a fill — fails here. Performance work must leave these
+/// alone; a deliberate change of behaviour updates them in the same commit and says why (old logs
+/// then no longer replay with `--verify`).
+///
+/// The runs are pinned under both digest definitions: the record stream (log format 2, every
+/// build since 2026-11-22) and the record chain (format 1, the builds before), whose values are
+/// the ones those builds printed — a format-1 log must keep verifying.
 @Suite struct GoldenDigestTests {
     struct Golden: Sendable, CustomTestStringConvertible {
         var scenario: String
@@ -15,26 +19,33 @@ import Testing
         var events: UInt64
         var digest: String
         var decisionDigest: String
-        var testDescription: String { scenario }
+        var definition = DigestDefinition.recordStream
+        var testDescription: String { "\(scenario) (\(definition))" }
     }
 
     static let hour: UInt64 = 3_600_000_000_000
 
     static let runs = [
         // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker), 8 fills.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "9a54f23d6cd947cc", decisionDigest: "b487151415185555"),
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b"),
         // A market event and the input defense's quarantine.
-        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "6168ece14df46d04", decisionDigest: "513045b553f540dc"),
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3"),
         // Daily bars from the shared market data, 1,054 fills.
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f"),
+        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e828a9e717ed8b84", decisionDigest: "9c1e67fca866adb4"),
         // The simple trader.
-        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027"),
+        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
+        // Format 1, as the builds of 2026-11-21 printed them.
+        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f",
+               definition: .recordChain),
+        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
+               definition: .recordChain),
     ]
 
     @Test(arguments: runs)
     func aLibraryRunKeepsItsDigests(_ golden: Golden) throws {
         let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve(golden.scenario)))
-        let options = ScenarioRun.Options(until: golden.length.map { scenario.startTime + $0 })
+        var options = ScenarioRun.Options(until: golden.length.map { scenario.startTime + $0 })
+        options.digestDefinition = golden.definition
         let summary = try ScenarioRun(scenario: scenario, options: options).run().summary
         #expect(summary.deliveries == golden.events)
         #expect(summary.digestHex == golden.digest)
@@ -47,6 +58,6 @@ import Testing
         settings.deliveries = 100_000
         let ring = try KernelBenchmark.measureRing(settings)
         #expect(ring.summary.deliveries == 100_000)
-        #expect(ring.summary.digestHex == "7e5d9098104e0a84")
+        #expect(ring.summary.digestHex == "64e1f982cb323be2")
     }
 }

@@ -55,6 +55,9 @@ public struct LogDiff: Sendable {
         var decisionsB = LogDecisions()
         var divergence: LogDivergence?
         var index: UInt64 = 0
+        // Logs of two formats computed their digests two ways (DigestDefinition): their inputs'
+        // digest bytes and their final digests cannot be compared, only their event counts.
+        let digestsComparable = readerA.header.digestDefinition == readerB.header.digestDefinition
         // Lockstep to the first difference, then each log to its end for the decision totals.
         while true {
             let recordA = streamA.next()
@@ -62,7 +65,7 @@ public struct LogDiff: Sendable {
             if let recordA { decisionsA.add(recordA) }
             if let recordB { decisionsB.add(recordB) }
             if recordA == nil && recordB == nil { break }
-            if divergence == nil && recordA != recordB {
+            if divergence == nil && !same(recordA, recordB, comparingDigests: digestsComparable) {
                 divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header)
             }
             index += 1
@@ -72,7 +75,8 @@ public struct LogDiff: Sendable {
         while let record = streamB.next() { decisionsB.add(record) }
         let trailerA = readerA.readTrailer()
         let trailerB = readerB.readTrailer()
-        if divergence == nil, let trailerA, let trailerB, trailerA.eventDigest != trailerB.eventDigest || trailerA.deliveries != trailerB.deliveries {
+        if divergence == nil, let trailerA, let trailerB,
+           (digestsComparable && trailerA.eventDigest != trailerB.eventDigest) || trailerA.deliveries != trailerB.deliveries {
             divergence = LogDivergence(recordIndex: index, time: min(trailerA.endTime, trailerB.endTime), actor: "kernel", a: nil, b: nil,
                                        detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries, digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))")
         }
@@ -119,10 +123,23 @@ public struct LogDiff: Sendable {
         var notes: [String] = []
         if readerA.header.seed != readerB.header.seed { notes.append("the seeds differ: \(readerA.header.seed) vs \(readerB.header.seed)") }
         if readerA.header.scenarioText != readerB.header.scenarioText { notes.append("the embedded scenarios differ") }
+        if !digestsComparable {
+            notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
+        }
         return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
                        divergence: divergence, ordersAdded: added, ordersRemoved: removed, ordersChanged: changed,
                        gateDecisionsChanged: gateChanged, currency: scenarioA?.account.currency ?? "", notes: notes,
                        symbols: scenarioA?.universe.map(\.symbol) ?? [])
+    }
+
+    /// Whether two records (either may be missing) are the same; with `comparingDigests` false,
+    /// inputs that differ only in their digest byte count as the same.
+    private static func same(_ a: JournalRecord?, _ b: JournalRecord?, comparingDigests: Bool) -> Bool {
+        if comparingDigests { return a == b }
+        guard case .input(var inputA)? = a, case .input(var inputB)? = b else { return a == b }
+        inputA.digestFragment = 0
+        inputB.digestFragment = 0
+        return inputA == inputB
     }
 
     private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader) -> LogDivergence {

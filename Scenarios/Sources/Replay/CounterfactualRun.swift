@@ -34,10 +34,12 @@ public enum CounterfactualRun {
         let interruptedSimulation = header.mode != .live && trailer?.stopReason == StopReason.stopRequested.rawValue
         let window = header.mode == .live ? ScenarioRun.ClockWindow(start: header.startTime, end: nil) : nil
         let path = recordPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("counterfactual-\(UUID().uuidString).mlog").path
-        let options = ScenarioRun.Options(seed: header.seed, until: until, maximumEvents: interruptedSimulation ? trailer?.deliveries : nil,
+        var options = ScenarioRun.Options(seed: header.seed, until: until, maximumEvents: interruptedSimulation ? trailer?.deliveries : nil,
                                           mode: .replay, recording: ScenarioRun.Recording(path: path, writer: JournalWriter.Options(
                                             codec: header.codec, blockBytes: Int(header.blockBytes), fsyncIntervalNanoseconds: nil)),
                                           window: window)
+        // Digests computed as the original's were, so the diff can compare them record by record.
+        options.digestDefinition = header.digestDefinition
         let expectations = ReplayExpectations()
         let run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
             RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations, verifying: false)

@@ -56,8 +56,10 @@ public final class ReplayRun {
         let budget = !stopsEarly && !isRecovered && cutByCount ? trailer?.deliveries : nil
         // A live day ran on its own dates, not the scenario's: replay it on the same ones.
         let window = header.mode == .live ? ScenarioRun.ClockWindow(start: header.startTime, end: header.endTime == 0 ? nil : header.endTime) : nil
-        let options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording,
+        var options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording,
                                           window: window)
+        // A log of an earlier format is checked against digests computed its way.
+        options.digestDefinition = header.digestDefinition
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
         run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in

@@ -82,6 +82,8 @@ public final class ScenarioRun {
         /// Inputs between two takes of the report's history (``RunHistory``); the report is the same
         /// for any value, which is what the tests check by varying it.
         public var historyTakeIntervalInputs: UInt64 = RunHistory.defaultTakeIntervalInputs
+        /// How the digests are computed: the current definition, or a replayed log's.
+        public var digestDefinition = DigestDefinition.current
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
                     mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
@@ -106,7 +108,7 @@ public final class ScenarioRun {
         let end = runEnd ?? .max
         let kernel = Kernel(configuration: KernelConfiguration(
             mode: options.mode, seed: seed, startTime: start, endTime: runEnd,
-            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel))
+            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition))
         self.kernel = kernel
         let universe = scenario.universe
         // Registered first: topic ids follow registration order, and logs and digests carry them.
