@@ -117,6 +117,8 @@ import Testing
         #expect(diff.identical)
         #expect(diff.notes.contains { $0.contains("formats v1 and v2") })
         #expect(diff.a.digest != diff.b.digest)
+        let text = DiffReport(diff).text
+        #expect(text.contains("same run:") && text.contains("\(diff.a.digest ?? "?") (A), \(diff.b.digest ?? "?") (B)"), "\(text)")
     }
 
     @Test func anUnknownFormatIsRefusedWithTheVersionsThisBuildReads() throws {

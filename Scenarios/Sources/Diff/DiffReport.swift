@@ -87,7 +87,9 @@ public struct DiffReport: Codable, Sendable {
     public var text: String {
         var lines: [String] = []
         if same {
-            lines.append("same run: \(a.records) records (\(a.inputs) inputs, \(a.decisions) decisions) match; digest \(a.digest ?? "-")")
+            // Logs of two formats hold the same run under two digests (see the note).
+            let digests = a.digest == b.digest ? "digest \(a.digest ?? "-")" : "digests \(a.digest ?? "-") (A), \(b.digest ?? "-") (B)"
+            lines.append("same run: \(a.records) records (\(a.inputs) inputs, \(a.decisions) decisions) match; \(digests)")
         } else if let divergence = first_divergence {
             lines.append("first divergence at record \(divergence.record_index), \(divergence.time), \(divergence.actor): \(divergence.detail)")
             lines.append("  A: \(divergence.a ?? "(end of log)")")
