@@ -60,6 +60,22 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         return scored > 0 ? Double(hits) / Double(scored) : nil
     }
 
+    // The kernel calls `receive` through the `Component` witness, which for a generic actor is
+    // the unspecialized body: every access to `model` then goes through its type's metadata and
+    // witness table. These give each library model its own specialized body, chosen by one type
+    // check on entry.
+    @_specialize(where Model == TechnicalModel)
+    @_specialize(where Model == SentimentModel)
+    @_specialize(where Model == InsiderModel)
+    @_specialize(where Model == MacroModel)
+    @_specialize(where Model == MoneyFlowsModel)
+    @_specialize(where Model == FlowModel)
+    @_specialize(where Model == CausalModel)
+    @_specialize(where Model == HedgingModel)
+    @_specialize(where Model == LearningModel)
+    @_specialize(where Model == UndervaluedModel)
+    @_specialize(where Model == TopPerformersModel)
+    @_specialize(where Model == ValueModel)
     public func receive(_ delivery: Delivery) {
         switch delivery.message {
         case .quote(let quote):

@@ -154,10 +154,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // 3a. The event digest: canonical encoding of a quote delivery + XXH64 hashing, one million
-    //     per iteration. Must not allocate (the digest reuses its scratch writer).
+    //     per iteration. Allocates only its three reused buffers (event records, decision
+    //     records, the shared multicast record), never per delivery.
     Benchmark(
         "digest.recordDelivery.quote",
-        configuration: configuration(scalingFactor: .mega, allocationAllowance: 2)
+        configuration: configuration(scalingFactor: .mega, allocationAllowance: 3)
     ) { benchmark in
         var digest = RunDigest()
         let source = ActorID(rawValue: 0)
