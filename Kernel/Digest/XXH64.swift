@@ -2,8 +2,9 @@
 /// (github.com/Cyan4973/xxHash, doc/xxhash_spec.md). Used for the run digests and, by the
 /// journal, as the block checksum — the same algorithm `xxhsum -H1` computes.
 ///
-/// `digest` can be read at any time without disturbing the stream: that is what makes the
-/// event digest "rolling".
+/// `digest` can be read at any time without disturbing the stream. (The run digests use
+/// ``RecordStreamHash``, the same algorithm over a larger buffer, without the copy through
+/// `pending` for each small record.)
 public struct XXH64: Sendable {
     @usableFromInline static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     @usableFromInline static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -86,7 +87,7 @@ public struct XXH64: Sendable {
     }
 
     /// One-shot hash of a contiguous buffer, without the streaming state's buffering: what the
-    /// digests use for each (small) event record.
+    /// format-1 digests use for each (small) record.
     /// - Complexity: O(n), no allocation.
     @inline(__always)
     public static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {

@@ -79,7 +79,8 @@ public final class Kernel: @unchecked Sendable {
         configuration.mode == .live ? LiveClock(kernel: self) : VirtualClock(kernel: self)
     }
 
-    /// The event digest so far.
+    /// The event digest so far. Kernel thread only, like everything else here: reading it hashes
+    /// what the digest has buffered.
     public var currentEventDigest: UInt64 { digest.event }
     /// The decision digest so far.
     public var currentDecisionDigest: UInt64 { digest.decision }

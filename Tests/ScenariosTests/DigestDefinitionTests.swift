@@ -100,6 +100,8 @@ import Testing
             #expect(replay.divergence == nil)
             #expect(replay.checkpointsChecked > 1)
             #expect(replay.run.summary.digest == original.summary.digest)
+            // `metronome log verify` recomputes the decision digest the log's way.
+            #expect(JournalVerification.verify(try JournalReader(path: path)).problems.isEmpty, "format \(header.formatVersion)")
         }
         #expect(JournalFormat.formatVersion == 2)
     }

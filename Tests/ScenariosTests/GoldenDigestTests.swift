@@ -35,6 +35,8 @@ import Testing
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
         // Format 1, as the builds of 2026-11-21 printed them.
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "9a54f23d6cd947cc", decisionDigest: "b487151415185555",
+               definition: .recordChain),
         Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f",
                definition: .recordChain),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
@@ -59,5 +61,7 @@ import Testing
         let ring = try KernelBenchmark.measureRing(settings)
         #expect(ring.summary.deliveries == 100_000)
         #expect(ring.summary.digestHex == "64e1f982cb323be2")
+        settings.digestDefinition = .recordChain
+        #expect(try KernelBenchmark.measureRing(settings).summary.digestHex == "7e5d9098104e0a84", "format 1")
     }
 }

@@ -158,7 +158,7 @@ let benchmarks: @Sendable () -> Void = {
     //     records, the shared multicast record), never per delivery.
     Benchmark(
         "digest.recordDelivery.quote",
-        configuration: configuration(scalingFactor: .mega, allocationAllowance: 3)
+        configuration: configuration(scalingFactor: .mega, allocationAllowance: 2)
     ) { benchmark in
         var digest = RunDigest()
         let source = ActorID(rawValue: 0)

@@ -9,6 +9,8 @@ public enum KernelBenchmark {
         public var deliveries: UInt64 = 10_000_000
         public var timers: UInt64 = 2_000_000
         public var concurrentTimers = 1_000
+        /// The tests pin the ring's digest under both definitions.
+        public var digestDefinition = DigestDefinition.current
 
         public init() {}
     }
@@ -46,7 +48,8 @@ public enum KernelBenchmark {
 
     /// A ring of `ringSize` no-op actors with `tokensInFlight` pings circulating.
     public static func measureRing(_ settings: Settings) throws -> (summary: RunSummary, seconds: Double) {
-        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, maximumDeliveries: settings.deliveries))
+        let kernel = Kernel(configuration: KernelConfiguration(seed: 1, maximumDeliveries: settings.deliveries,
+                                                               digestDefinition: settings.digestDefinition))
         let size = settings.ringSize
         for index in 0..<size {
             let successor = ActorID(rawValue: UInt32((index + 1) % size))

@@ -66,7 +66,7 @@ public struct LogDiff: Sendable {
             if let recordB { decisionsB.add(recordB) }
             if recordA == nil && recordB == nil { break }
             if divergence == nil && !same(recordA, recordB, comparingDigests: digestsComparable) {
-                divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header)
+                divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header, comparingDigests: digestsComparable)
             }
             index += 1
             if divergence != nil { break }
@@ -77,8 +77,10 @@ public struct LogDiff: Sendable {
         let trailerB = readerB.readTrailer()
         if divergence == nil, let trailerA, let trailerB,
            (digestsComparable && trailerA.eventDigest != trailerB.eventDigest) || trailerA.deliveries != trailerB.deliveries {
+            // Digests of two definitions differ whatever the events: quote them only when comparable.
+            let digests = digestsComparable ? ", digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))" : ""
             divergence = LogDivergence(recordIndex: index, time: min(trailerA.endTime, trailerB.endTime), actor: "kernel", a: nil, b: nil,
-                                       detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries, digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))")
+                                       detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries\(digests)")
         }
         if divergence == nil, (trailerA == nil) != (trailerB == nil) {
             divergence = LogDivergence(recordIndex: index, time: 0, actor: "kernel", a: nil, b: nil,
@@ -142,7 +144,8 @@ public struct LogDiff: Sendable {
         return inputA == inputB
     }
 
-    private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader) -> LogDivergence {
+    private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader,
+                                 comparingDigests: Bool) -> LogDivergence {
         let textA = a.map { JournalRecordText.line(for: $0, header: headerA) }
         let textB = b.map { JournalRecordText.line(for: $0, header: headerB) }
         let time = min(a?.time ?? .max, b?.time ?? .max)
@@ -158,7 +161,7 @@ public struct LogDiff: Sendable {
         case (_, nil): detail = "B ends here; A goes on"
         case (.input(let inputA), .input(let inputB)):
             if inputA.message == inputB.message && inputA.time == inputB.time && inputA.topic == inputB.topic {
-                detail = inputA.deliveriesBefore != inputB.deliveriesBefore || inputA.digestFragment != inputB.digestFragment
+                detail = inputA.deliveriesBefore != inputB.deliveriesBefore || (comparingDigests && inputA.digestFragment != inputB.digestFragment)
                     ? "the same input, but the events before it differ (\(inputA.deliveriesBefore) vs \(inputB.deliveriesBefore) deliveries): the divergence lies between the previous input and this one"
                     : "the same input with another sequence number"
             } else {
