@@ -53,16 +53,7 @@ public struct RecordStreamHash: ~Copyable, Sendable {
         guard stripeBytes > 0 else { return }
         var lane1 = accumulator1, lane2 = accumulator2, lane3 = accumulator3, lane4 = accumulator4
         records.withUnsafeBytes { buffer in
-            let base = buffer.baseAddress!
-            var position = 0
-            while position < stripeBytes {
-                let stripe = base + position
-                lane1 = XXH64.round(lane1, stripe.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian)
-                lane2 = XXH64.round(lane2, stripe.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
-                lane3 = XXH64.round(lane3, stripe.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian)
-                lane4 = XXH64.round(lane4, stripe.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian)
-                position += 32
-            }
+            XXH64.foldStripes(buffer.baseAddress!, byteCount: stripeBytes, &lane1, &lane2, &lane3, &lane4)
         }
         accumulator1 = lane1
         accumulator2 = lane2

@@ -83,28 +83,24 @@ public struct RunDigest: ~Copyable, Sendable {
         decisionRecords.records.write(source.rawValue)
         decisionRecords.records.write(message.tag.rawValue)
         message.encodePayload(into: &decisionRecords.records)
-        if definition == .recordStream {
-            decisionRecords.recordEnded()
-        } else {
-            decisionChain = RunDigest.chain(decisionChain, record: &decisionRecords.records, from: start)
-        }
+        RunDigest.endRecord(in: &decisionRecords, chain: &decisionChain, from: start, definition: definition)
     }
 
     @inline(__always)
     private mutating func endEventRecord(from start: Int) {
-        if definition == .recordStream {
-            eventRecords.recordEnded()
-        } else {
-            eventChain = RunDigest.chain(eventChain, record: &eventRecords.records, from: start)
-        }
+        RunDigest.endRecord(in: &eventRecords, chain: &eventChain, from: start, definition: definition)
     }
 
-    /// One link of a ``DigestDefinition/recordChain`` digest: the record (the buffer's bytes from
-    /// `start`) hashed with the previous value as seed, then dropped.
-    private static func chain(_ previous: UInt64, record buffer: inout BinaryWriter, from start: Int) -> UInt64 {
-        let value = buffer.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[start...]), seed: previous) }
-        buffer.reset()
-        return value
+    /// Ends the record written from `start`: left in the stream (``DigestDefinition/recordStream``),
+    /// or hashed with the chain's previous value as seed and dropped (``DigestDefinition/recordChain``).
+    @inline(__always)
+    private static func endRecord(in stream: inout RecordStreamHash, chain: inout UInt64, from start: Int, definition: DigestDefinition) {
+        if definition == .recordStream {
+            stream.recordEnded()
+        } else {
+            chain = stream.records.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[start...]), seed: chain) }
+            stream.records.reset()
+        }
     }
 
 

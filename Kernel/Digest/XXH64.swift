@@ -99,15 +99,8 @@ public struct XXH64: Sendable {
         var accumulator2 = seed &+ prime2
         var accumulator3 = seed
         var accumulator4 = seed &- prime1
-        var position = 0
-        while count - position >= 32 {
-            let stripe = base + position
-            accumulator1 = round(accumulator1, stripe.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian)
-            accumulator2 = round(accumulator2, stripe.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
-            accumulator3 = round(accumulator3, stripe.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian)
-            accumulator4 = round(accumulator4, stripe.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian)
-            position += 32
-        }
+        let position = count & ~31
+        foldStripes(base, byteCount: position, &accumulator1, &accumulator2, &accumulator3, &accumulator4)
         return finalize(accumulator1, accumulator2, accumulator3, accumulator4, seed: seed, totalLength: UInt64(count),
                         tail: base + position, tailCount: count - position)
     }
@@ -152,10 +145,23 @@ public struct XXH64: Sendable {
     }
 
     private mutating func consumeStripe(_ pointer: UnsafeRawPointer) {
-        accumulator1 = XXH64.round(accumulator1, pointer.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian)
-        accumulator2 = XXH64.round(accumulator2, pointer.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
-        accumulator3 = XXH64.round(accumulator3, pointer.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian)
-        accumulator4 = XXH64.round(accumulator4, pointer.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian)
+        XXH64.foldStripes(pointer, byteCount: 32, &accumulator1, &accumulator2, &accumulator3, &accumulator4)
+    }
+
+    /// Folds `byteCount` bytes (a multiple of 32) into the four lanes, one 32-byte stripe at a
+    /// time: the one-shot hash and ``RecordStreamHash`` share it.
+    @inline(__always)
+    static func foldStripes(_ base: UnsafeRawPointer, byteCount: Int, _ lane1: inout UInt64, _ lane2: inout UInt64,
+                            _ lane3: inout UInt64, _ lane4: inout UInt64) {
+        var position = 0
+        while position < byteCount {
+            let stripe = base + position
+            lane1 = round(lane1, stripe.loadUnaligned(fromByteOffset: 0, as: UInt64.self).littleEndian)
+            lane2 = round(lane2, stripe.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian)
+            lane3 = round(lane3, stripe.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian)
+            lane4 = round(lane4, stripe.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian)
+            position += 32
+        }
     }
 
     @inline(__always) static func round(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
