@@ -105,7 +105,7 @@ public actor Blender: Component {
         case .quote(let quote):
             let index = Int(quote.symbol)
             guard index < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
-            let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+            let logMid = context.logMid(of: quote)
             if let previous = logMids[index] {
                 let squared = (logMid - previous) * (logMid - previous)
                 if varianceObservations == 0 {

@@ -87,6 +87,8 @@ public final class ChaosInterceptor: DeliveryInterceptor, InputObserver {
 
     // MARK: Fault state, from admitted fault events
 
+    public var readsEventDigest: Bool { false }
+
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         guard case .fault(let event) = input.message, let kind = FaultKind(rawValue: event.kind), !kind.isFeedFault else {
             if case .fault(let event) = input.message, event.phase == .start, Int(event.kind) < fired.count { fired[Int(event.kind)] &+= 1 }

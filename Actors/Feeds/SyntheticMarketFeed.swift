@@ -156,6 +156,10 @@ public struct SyntheticMarketFeed: InputSource {
     private var pending: [InputRecord] = []
     private var pendingIndex = 0
     private let stepYears: Double
+    /// Jumps per interval on average, and e^−mean: the chance of none, the same every interval
+    /// (an `exp` per quote otherwise).
+    private let jumpsPerStep: Double
+    private let probabilityOfNoJump: Double
     private var shocks: [Double]
 
     public init(name: String, parameters: Parameters, quoteTopic: TopicID, tradeTopic: TopicID, altTopic: TopicID? = nil, seed: UInt64,
@@ -197,6 +201,8 @@ public struct SyntheticMarketFeed: InputSource {
         nextTime = startTime &+ parameters.intervalNanoseconds
         self.endTime = endTime
         stepYears = Double(parameters.intervalNanoseconds) / 1e9 / GBMQuoteFeed.secondsPerTradingYear
+        jumpsPerStep = parameters.jumpIntensity * stepYears
+        probabilityOfNoJump = exp(-jumpsPerStep)
         shocks = Array(repeating: 0, count: parameters.sectors.count)
     }
 
@@ -239,7 +245,7 @@ public struct SyntheticMarketFeed: InputSource {
                 drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol]
             }
             var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
-            let jumps = poisson(parameters.jumpIntensity * stepYears)
+            let jumps = poissonJumps()
             for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
             for event in parameters.events {
                 logReturn += event.logReturn(sector: parameters.sectors[symbol], at: nextTime, intervalNanoseconds: parameters.intervalNanoseconds)
@@ -297,11 +303,13 @@ public struct SyntheticMarketFeed: InputSource {
         }
     }
 
-    /// Poisson draws by inversion (the means here are tiny: λ·Δt ≪ 1).
-    private mutating func poisson(_ mean: Double) -> Int {
+    /// Jumps in one interval: a Poisson draw of mean ``jumpsPerStep`` by inversion (the mean is
+    /// tiny: λ·Δt ≪ 1).
+    private mutating func poissonJumps() -> Int {
+        let mean = jumpsPerStep
         guard mean > 0 else { return 0 }
         var count = 0
-        var probability = exp(-mean)
+        var probability = probabilityOfNoJump
         var cumulative = probability
         let uniform = random.nextDouble()
         while uniform > cumulative && count < 100 {

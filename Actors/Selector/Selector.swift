@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Kernel
 
 /// Chooses a diversified slate of K opportunities from the blender's forecasts, every interval.
@@ -95,7 +90,7 @@ public actor Selector: Component {
         switch delivery.message {
         case .quote(let quote):
             guard Int(quote.symbol) < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
-            logMids[Int(quote.symbol)] = log(Double(quote.bidPrice + quote.askPrice) / 2)
+            logMids[Int(quote.symbol)] = context.logMid(of: quote)
         case .forecast(let forecast):
             guard Int(forecast.symbol) < forecasts.count, forecast.mu.isFinite, forecast.sigma.isFinite, forecast.sigma > 0 else { return }
             forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time, forecast.shares)

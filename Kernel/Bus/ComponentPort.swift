@@ -20,14 +20,14 @@ final class TypedComponentPort<Target: Component>: ComponentPort {
     let component: Target
     private let receiver: UncheckedReceiver<Target>
 
-    init(name: String, component: Target) {
+    /// - Parameter receiver: calls the component's `receive(_:)`.
+    init(name: String, component: Target, receiver isolated: IsolatedReceiver<Target>) {
         self.component = component
         // The cast only drops the static proof of isolation, which the kernel guarantees by
         // construction: an `isolated` parameter is an ordinary parameter at the ABI level. It is
         // made between two structs that hold the closure at the same abstraction: casting the
         // function types themselves passed them through `unsafeBitCast`'s generic parameters,
         // which left two reabstraction thunks on every delivery (≈ 7 % of a delivery).
-        let isolated = IsolatedReceiver<Target> { target, delivery in target.receive(delivery) }
         receiver = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self)
         super.init(name: name)
     }

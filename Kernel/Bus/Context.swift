@@ -40,6 +40,12 @@ public final class Context: @unchecked Sendable {
     /// links a decision back to the market event that caused it (see `metronome log cat --trace`).
     @inline(__always) public var traceID: UInt64 { kernelHandle._withUnsafeGuaranteedRef { $0.lastInputSequence } }
 
+    /// `log((bid + ask) / 2)` of `quote`, bit for bit, from a memo the kernel's components share:
+    /// a quote's subscribers ask one after another, so only the first computes it (``LogMidMemo``).
+    @inline(__always) public func logMid(of quote: Quote) -> Double {
+        kernelHandle._withUnsafeGuaranteedRef { $0.logMidMemo.logMid(bidPrice: quote.bidPrice, askPrice: quote.askPrice) }
+    }
+
     /// The run's clock, for code written against Swift's `Clock` (`sleep(until:)` is a kernel
     /// timer in both the virtual and the live clock).
     public var clock: any KernelClock { kernel.clock }

@@ -11,7 +11,7 @@ public final class KernelExecutor: SerialExecutor, TaskExecutor, @unchecked Send
     @exclusivity(unchecked) private var jobs: Deque<UnownedJob> = []
     private var owner = KernelThread()  // det-ok: thread identity for the foreign-enqueue guard
     /// Jobs run since the executor was created.
-    public private(set) var jobsRun: UInt64 = 0
+    @exclusivity(unchecked) public private(set) var jobsRun: UInt64 = 0
 
     public init() {}
 

@@ -1,11 +1,16 @@
 /// Sees every input at admission, before any component does, and every decision as it is
 /// emitted (the journal and the replay verifier are observers). Called on the kernel thread.
 public protocol InputObserver: AnyObject {
+    /// Whether this observer reads ``AdmittedInput/eventDigestBefore`` (the journal and the replay
+    /// verifier do). When no observer of a kernel does, the kernel does not finalize the event
+    /// digest for every input, and passes 0. Fixed for the observer's lifetime; defaults to true.
+    var readsEventDigest: Bool { get }
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput)
     /// A component emitted a decision (order, fill, position update) for `time`.
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision)
 }
 
 extension InputObserver {
+    public var readsEventDigest: Bool { true }
     public func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {}
 }

@@ -25,7 +25,8 @@ public struct AdmittedInput: Sendable, Equatable {
     public var message: Message
     /// Deliveries made before this input (a checkpoint for replay).
     public var deliveriesBefore: UInt64
-    /// The event digest before this input (a checkpoint for replay).
+    /// The event digest before this input (a checkpoint for replay); 0 when no observer of the
+    /// kernel reads it (``InputObserver/readsEventDigest``).
     public var eventDigestBefore: UInt64
 
     public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message, deliveriesBefore: UInt64 = 0, eventDigestBefore: UInt64 = 0) {

@@ -195,7 +195,7 @@ extension Kernel {
             firstSequenceMismatch = SequenceMismatch(inputIndex: inputsAdmitted, time: time, recorded: recorded, actual: sequence)
         }
         let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
-                                     deliveriesBefore: deliveries, eventDigestBefore: digest.event)
+                                     deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         lastInputSequence = sequence

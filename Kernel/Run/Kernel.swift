@@ -34,6 +34,9 @@ public final class Kernel: @unchecked Sendable {
     @exclusivity(unchecked) var digest: RunDigest
     @exclusivity(unchecked) var inputs = InputMerger()
     @exclusivity(unchecked) var observers: [any InputObserver] = []
+    /// Whether an observer reads the event digest at each input: reading it hashes the buffered
+    /// records and finalizes, a few percent of a pipeline run that nobody journals.
+    @exclusivity(unchecked) var observersReadEventDigest = false
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
     @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
@@ -55,6 +58,8 @@ public final class Kernel: @unchecked Sendable {
     /// at its own instant all see it). The trace id of the decision log.
     @exclusivity(unchecked) public internal(set) var lastInputSequence: UInt64 = 0
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
+    /// The last quote's log mid, for every component (``Context/logMid(of:)``).
+    @exclusivity(unchecked) var logMidMemo = LogMidMemo()
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0
     var firstSequenceMismatch: SequenceMismatch?
@@ -97,6 +102,16 @@ public final class Kernel: @unchecked Sendable {
     /// Names must be unique: they seed the component's random stream and identify it in logs.
     @discardableResult
     public func spawn<C: Component>(_ name: String, _ make: (Context) -> C) -> ActorID {
+        spawn(name, receiving: { component, delivery in component.receive(delivery) }, make)
+    }
+
+    /// ``spawn(_:_:)`` with the closure the kernel calls for each delivery, which must call the
+    /// component's `receive(_:)`. For a generic component, formed where its type is concrete
+    /// (`{ $0.receive($1) }`): this method calls `receive` through the `Component` witness, which
+    /// for a generic actor is its unspecialized body.
+    @discardableResult
+    public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, Delivery) -> Void,
+                                    _ make: (Context) -> C) -> ActorID {
         precondition(state == .setUp, "components are registered before run()")
         precondition(actorIDsByName[name] == nil, "duplicate component name '\(name)'")
         precondition(ports.count < Int(ActorID.kernel.rawValue), "too many components")
@@ -104,7 +119,7 @@ public final class Kernel: @unchecked Sendable {
         let context = Context(kernel: self, actorID: id, name: name, seed: configuration.seed)
         let component = make(context)
         precondition(component.context === context, "component '\(name)' must keep the context it was given")
-        let port = TypedComponentPort(name: name, component: component)
+        let port = TypedComponentPort(name: name, component: component, receiver: IsolatedReceiver(call: receive))
         ports.append(port)
         portHandles.append(Unmanaged.passUnretained(port))
         contexts.append(context)
@@ -155,7 +170,10 @@ public final class Kernel: @unchecked Sendable {
     }
 
     /// Adds an observer that sees every input at admission.
-    public func addObserver(_ observer: any InputObserver) { observers.append(observer) }
+    public func addObserver(_ observer: any InputObserver) {
+        observers.append(observer)
+        observersReadEventDigest = observersReadEventDigest || observer.readsEventDigest
+    }
 
     /// Asks the run to stop after the current event. Thread-safe.
     public func requestStop() {

@@ -29,6 +29,8 @@ final class ProgressBar: InputObserver {
         lastDrawn = started
     }
 
+    var readsEventDigest: Bool { false }
+
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         inputs &+= 1
         // Reading the clock costs; look every 4 096 inputs, draw at most 10 times a second.

@@ -12,6 +12,8 @@ import Kernel
 /// now is i's forecast. Pairs need `minimumSamples` samples before they count.
 public struct CausalModel: FeatureModel {
     public static let agentName = "causal"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<CausalModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
     private let decay: Double

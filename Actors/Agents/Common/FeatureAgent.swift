@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Kernel
 
 /// An agent that reads alternative data through a ``FeatureModel`` and emits a `Signal` per
@@ -60,28 +55,14 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         return scored > 0 ? Double(hits) / Double(scored) : nil
     }
 
-    // The kernel calls `receive` through the `Component` witness, which for a generic actor is
-    // the unspecialized body: every access to `model` then goes through its type's metadata and
-    // witness table. These give each library model its own specialized body, chosen by one type
-    // check on entry.
-    @_specialize(where Model == TechnicalModel)
-    @_specialize(where Model == SentimentModel)
-    @_specialize(where Model == InsiderModel)
-    @_specialize(where Model == MacroModel)
-    @_specialize(where Model == MoneyFlowsModel)
-    @_specialize(where Model == FlowModel)
-    @_specialize(where Model == CausalModel)
-    @_specialize(where Model == HedgingModel)
-    @_specialize(where Model == LearningModel)
-    @_specialize(where Model == UndervaluedModel)
-    @_specialize(where Model == TopPerformersModel)
-    @_specialize(where Model == ValueModel)
+    /// Spawn with ``FeatureModel/featureAgentReceiver`` so that the kernel calls this specialized
+    /// for the model.
     public func receive(_ delivery: Delivery) {
         switch delivery.message {
         case .quote(let quote):
             let index = Int(quote.symbol)
             guard index < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
-            let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
+            let logMid = context.logMid(of: quote)
             logMids[index] = logMid
             trackers[index].observe(time: delivery.time, logMid: logMid)
             if let changed = model.absorb(quote: quote, logMid: logMid, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }

@@ -12,6 +12,8 @@ import Kernel
 /// then decides, from realized returns, how much that is worth.
 public struct HedgingModel: FeatureModel {
     public static let agentName = "hedging"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<HedgingModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
     private var sampler: IntervalSampler

@@ -5,6 +5,8 @@ import Kernel
 /// filings the feature decays toward 0 each time fundamentals arrive (the agent's clock).
 public struct InsiderModel: FeatureModel {
     public static let agentName = "insider"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<InsiderModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private var net: [Double]
     private var seen: [Bool]

@@ -12,6 +12,8 @@ import Kernel
 /// followed. The feature it hands the agent is its own prediction of the next interval's return.
 public struct LearningModel: FeatureModel {
     public static let agentName = "learning"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<LearningModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     static let dimension = 5  // bias, momentum, imbalance, sentiment, flow
 

@@ -7,6 +7,8 @@ import Kernel
 /// the regime label says which side (1 risk-on, 2 risk-off).
 public struct MacroModel: FeatureModel {
     public static let agentName = "macro"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<MacroModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private var volatilityIndex: Double?
     private var volatilityAverage: Double?

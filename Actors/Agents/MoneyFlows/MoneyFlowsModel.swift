@@ -4,6 +4,8 @@ import Kernel
 /// deviation (Welford), so the feature is comparable across symbols.
 public struct MoneyFlowsModel: FeatureModel {
     public static let agentName = "money-flows"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<MoneyFlowsModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private var latest: [Double?]
     private var count: [Double]

@@ -4,6 +4,8 @@ import Kernel
 /// `smoothing` readings), so one noisy reading does not swing the signal.
 public struct SentimentModel: FeatureModel {
     public static let agentName = "sentiment"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<SentimentModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private var smoothed: [Double?]
     private let weight: Double

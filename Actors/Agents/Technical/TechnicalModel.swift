@@ -7,6 +7,8 @@ import Kernel
 /// ``FeatureAgent`` turns the score into μ and σ from what actually followed.
 public struct TechnicalModel: FeatureModel {
     public static let agentName = "technical"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<TechnicalModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 2
 
     public let barNanoseconds: DurationNanoseconds

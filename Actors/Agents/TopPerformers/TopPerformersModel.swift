@@ -10,6 +10,8 @@ import Kernel
 /// [−1, 1] (the best performer +1, the worst −1). Needs at least two symbols.
 public struct TopPerformersModel: FeatureModel {
     public static let agentName = "top-performers"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<TopPerformersModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private let lookbackNanoseconds: DurationNanoseconds
     private var anchorLogMids: [Double?]

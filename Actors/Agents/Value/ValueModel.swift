@@ -4,6 +4,8 @@ import Kernel
 /// smoothed over its readings (fundamentals are noisy snapshots of a slow truth).
 public struct ValueModel: FeatureModel {
     public static let agentName = "value"
+    /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
+    public static var featureAgentReceiver: (isolated FeatureAgent<ValueModel>, Delivery) -> Void { { $0.receive($1) } }
     public static let modelVersion: UInt16 = 1
     private var earningsYield: [Double?]
     private var bookToPrice: [Double?]

@@ -91,7 +91,7 @@ public enum HandlerBenchmark {
             kernel.spawn("feed.guard") { FeedGuard(context: $0, parameters: FeedGuard.Parameters(), symbolCount: count) }
         case .agent:
             let model = TechnicalModel(symbolCount: count, barNanoseconds: 1_000_000_000)
-            kernel.spawn("agent.technical") { FeatureAgent(context: $0, model: model, parameters: FeatureAgentParameters(agentID: 1), symbolCount: count) }
+            kernel.spawn("agent.technical", receiving: TechnicalModel.featureAgentReceiver) { FeatureAgent(context: $0, model: model, parameters: FeatureAgentParameters(agentID: 1), symbolCount: count) }
         case .blender:
             let parameters = Blender.Parameters(priorWeights: [1: 0.5, 2: 0.3, 3: 0.2], evaluationIntervalNanoseconds: 10_000_000_000)
             kernel.spawn("blender") { Blender(context: $0, parameters: parameters, symbolCount: count) }

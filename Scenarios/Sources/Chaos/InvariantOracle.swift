@@ -89,6 +89,8 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
 
     // MARK: Inputs
 
+    public var readsEventDigest: Bool { false }
+
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         if input.time < lastInputTime { fail(.timeNeverGoesBackwards, input.time, "input #\(input.sequence) admitted at \(input.time) after one at \(lastInputTime)") }
         lastInputTime = input.time

@@ -36,6 +36,8 @@ public final class LiveMonitor: InputObserver, @unchecked Sendable {
                 orders: orders.load(ordering: .relaxed), fills: fills.load(ordering: .relaxed))
     }
 
+    public var readsEventDigest: Bool { false }
+
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         deliveries.store(input.deliveriesBefore, ordering: .relaxed)
         inputs.wrappingAdd(1, ordering: .relaxed)

@@ -16,6 +16,8 @@ public final class TickToOrderProbe: InputObserver {
 
     public init() {}
 
+    public var readsEventDigest: Bool { false }
+
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         // The live kernel's time is the wall clock: the admission time is the wall stamp.
         admissions.append(sequence: input.sequence, simulatedTime: input.time, wallNanoseconds: input.time)

@@ -23,7 +23,7 @@ extension Kernel {
     func spawnFeatureAgent<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgentParameters,
                                                 _ symbolCount: Int) -> FeatureAgent<Model> {
         var made: FeatureAgent<Model>?
-        spawn(name) { context in
+        spawn(name, receiving: Model.featureAgentReceiver) { context in
             let agent = FeatureAgent(context: context, model: model, parameters: parameters, symbolCount: symbolCount)
             made = agent
             return agent

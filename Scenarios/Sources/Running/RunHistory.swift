@@ -39,6 +39,8 @@ public final class RunHistory: InputObserver {
         chartFills = ChartFills(symbolCount: instruments.count)
     }
 
+    public var readsEventDigest: Bool { false }
+
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         inputsLeft -= 1
         guard inputsLeft == 0 else { return }
