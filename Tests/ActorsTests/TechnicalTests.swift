@@ -134,4 +134,39 @@ import Testing
         #expect(last.regime == 1 && last.agentID == 1 && last.modelVersion == TechnicalModel.modelVersion)
         #expect(last.horizonNanoseconds == 10 * minute)
     }
+
+    /// The receiver the model writes (what the scenario runner spawns with) runs the same agent
+    /// as the `Component` witness does: the same signals, the same digests.
+    @Test func theModelsReceiverRunsTheSameAgentAsTheGenericBody() throws {
+        func run(withModelReceiver: Bool) throws -> (signals: [Message], summary: RunSummary) {
+            let minute: UInt64 = 60_000_000_000
+            let kernel = Kernel(configuration: KernelConfiguration(seed: 5, startTime: 0, endTime: 300 * minute))
+            let quotes = kernel.topic(named: Topics.quotes)
+            let make = { (context: Context) in
+                FeatureAgent(context: context, model: TechnicalModel(symbolCount: 2, barNanoseconds: minute),
+                             parameters: FeatureAgentParameters(horizonNanoseconds: 10 * minute, agentID: 1), symbolCount: 2)
+            }
+            if withModelReceiver {
+                kernel.spawn("agent.technical", receiving: TechnicalModel.featureAgentReceiver, make)
+            } else {
+                kernel.spawn("agent.technical", make)
+            }
+            let sink = MessageSink()
+            kernel.spawn("listener") { TopicRecorder(context: $0, topics: [Topics.signals], sink: sink) }
+            try kernel.addInput(ArrayInputSource((0..<2_000).map { index in
+                let time = UInt64(index) * minute / 8
+                let mid = Int64((1_000_000 * exp(0.0004 * Double(index) / 8 + 0.002 * sin(Double(index) * 0.9))).rounded())
+                return InputRecord(time: time, topic: quotes, message: .quote(Quote(symbol: SymbolID(index % 2), bidPrice: mid - 1,
+                                                                                      askPrice: mid + 1, bidSize: 1, askSize: 1, exchangeTime: time)))
+            }))
+            let summary = try kernel.run()
+            return (sink.messages, summary)
+        }
+        let specialized = try run(withModelReceiver: true)
+        let generic = try run(withModelReceiver: false)
+        #expect(specialized.signals.count > 100)
+        #expect(specialized.signals == generic.signals)
+        #expect(specialized.summary.digest == generic.summary.digest)
+        #expect(specialized.summary.decisionDigest == generic.summary.decisionDigest)
+    }
 }
