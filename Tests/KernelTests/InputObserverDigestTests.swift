@@ -12,8 +12,9 @@ import Testing
         func kernel(_ kernel: Kernel, admitted input: AdmittedInput) { digestsBefore.append(input.eventDigestBefore) }
     }
 
-    /// Twenty pings through two subscribers (one of which answers each), watched by `watchers`.
-    private static func run(watchedBy watchers: [DigestWatcher]) throws -> RunSummary {
+    /// Twenty pings through two subscribers (one of which answers each), watched by `watchers`
+    /// added in this order after `setUp`.
+    private static func run(watchedBy watchers: [DigestWatcher], setUp: (Kernel) throws -> Void = { _ in }) throws -> RunSummary {
         let kernel = Kernel(configuration: KernelConfiguration(seed: 7, startTime: 0))
         let feed = kernel.topic(named: "feed")
         let answers = kernel.topic(named: "answers")
@@ -27,6 +28,7 @@ import Testing
         try kernel.addInput(ArrayInputSource((1...20).map {
             InputRecord(time: UInt64($0) * 1_000, topic: feed, message: .ping(Ping(value: UInt64($0))))
         }))
+        try setUp(kernel)
         for watcher in watchers { kernel.addObserver(watcher) }
         return try kernel.run()
     }
@@ -44,15 +46,40 @@ import Testing
         #expect(skipped.deliveries == finalized.deliveries)
     }
 
-    /// One reader is enough: every observer of the kernel then sees the digest.
+    /// One reader is enough, whichever was added first: every observer of the kernel then sees
+    /// the digest.
     @Test func oneReaderGivesEveryObserverTheDigest() throws {
-        let unread = DigestWatcher(readsEventDigest: false)
-        let read = DigestWatcher(readsEventDigest: true)
-        _ = try Self.run(watchedBy: [unread, read])
         let alone = DigestWatcher(readsEventDigest: true)
         _ = try Self.run(watchedBy: [alone])
+        for readerFirst in [false, true] {
+            let unread = DigestWatcher(readsEventDigest: false)
+            let read = DigestWatcher(readsEventDigest: true)
+            _ = try Self.run(watchedBy: readerFirst ? [read, unread] : [unread, read])
+            #expect(read.digestsBefore == alone.digestsBefore)
+            #expect(unread.digestsBefore == alone.digestsBefore)
+        }
+    }
 
-        #expect(read.digestsBefore == alone.digestsBefore)
-        #expect(unread.digestsBefore == alone.digestsBefore)
+    /// The journal reads the digest: its checkpoints hold the real digests even with an observer
+    /// that does not read it added after it (a scenario run adds its run history that way).
+    @Test func theJournalCheckpointsTheRealDigestBesideObserversThatDoNot() throws {
+        let alone = DigestWatcher(readsEventDigest: true)
+        let expected = try Self.run(watchedBy: [alone])
+        let path = JournalFixture.temporaryPath("digest-readers.mlog")
+        var recorder: JournalRecorder?
+        let summary = try Self.run(watchedBy: [DigestWatcher(readsEventDigest: false)]) { kernel in
+            recorder = try JournalRecorder(path: path, kernel: kernel, scenarioName: "t", scenarioText: "t", buildIdentity: "test",
+                                           options: JournalWriter.Options(blockBytes: 16, fsyncIntervalNanoseconds: nil))
+        }
+        try #require(recorder).finish(summary: summary)
+        #expect(summary.digest == expected.digest)
+        var cursor = try JournalReader(path: path).blocks()
+        var checkpoints: [UInt64] = []
+        while let block = try cursor.next() {
+            if block.descriptor.checkpointSequence != .max { checkpoints.append(block.descriptor.eventDigest) }
+        }
+        #expect(checkpoints.count >= 19, "a block per input")
+        #expect(checkpoints.allSatisfy(alone.digestsBefore.contains), "\(checkpoints)")
+        #expect(Set(checkpoints).count == checkpoints.count)
     }
 }

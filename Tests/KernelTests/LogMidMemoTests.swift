@@ -18,16 +18,18 @@ import Testing
 
     @Test func answersTheLogarithmBitForBitWhateverCameBefore() {
         var memo = LogMidMemo()
-        // Repeats, changes, a different quote with the same sum, and back again.
-        let quotes: [(Int64, Int64)] = [(10_000, 10_002), (10_000, 10_002), (10_001, 10_003), (10_000, 10_004),
-                                        (9_990, 9_992), (10_000, 10_002), (1, 1), (1, 1), (123_456_789, 123_456_791)]
+        // Repeats, changes of the bid alone and of the ask alone, a different quote with the same
+        // sum, and back again.
+        let quotes: [(Int64, Int64)] = [(10_000, 10_002), (10_000, 10_002), (10_000, 10_006), (10_004, 10_006),
+                                        (10_001, 10_003), (10_000, 10_004), (9_990, 9_992), (10_000, 10_002), (1, 1), (1, 1),
+                                        (123_456_789, 123_456_791)]
         for (bid, ask) in quotes {
             let value = memo.logMid(bidPrice: bid, askPrice: ask)
             #expect(value.bitPattern == Self.direct(bid, ask).bitPattern, "bid \(bid), ask \(ask)")
         }
     }
 
-    @Test func aFreshMemoComputesEvenForTheSumItStartsWith() {
+    @Test func aFreshMemoAnswersTheLogOfZeroAndOfAnyOtherSum() {
         var memo = LogMidMemo()
         #expect(memo.logMid(bidPrice: 0, askPrice: 0) == -.infinity)
         var other = LogMidMemo()
