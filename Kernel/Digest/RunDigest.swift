@@ -21,6 +21,8 @@ public struct RunDigest: ~Copyable, Sendable {
     /// Where `seq` and `target` sit in a delivery record (after `time u64`, and `seq u64 | source u32`).
     private static let sequenceOffset = 8
     private static let targetOffset = 20
+    /// `time u64 | seq u64 | source u32 | target u32 | tag u16`.
+    private static let deliveryHeaderBytes = 26
 
     public init(definition: DigestDefinition = .current) {
         self.definition = definition
@@ -41,11 +43,14 @@ public struct RunDigest: ~Copyable, Sendable {
     @inline(__always)
     public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
         let start = eventRecords.records.count
-        eventRecords.records.write(time)
-        eventRecords.records.write(sequence)
-        eventRecords.records.write(source.rawValue)
-        eventRecords.records.write(target.rawValue)
-        eventRecords.records.write(message.tag.rawValue)
+        let tag = message.tag.rawValue
+        eventRecords.records.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
+            fields.write(time)
+            fields.write(sequence)
+            fields.write(source.rawValue)
+            fields.write(target.rawValue)
+            fields.write(tag)
+        }
         message.encodePayload(into: &eventRecords.records)
         endEventRecord(from: start)
     }
@@ -56,11 +61,14 @@ public struct RunDigest: ~Copyable, Sendable {
     /// - Complexity: O(payload size); no allocation once the buffer has grown.
     public mutating func prepareSharedDelivery(time: Timestamp, source: ActorID, message: borrowing Message) {
         sharedRecord.reset()
-        sharedRecord.write(time)
-        sharedRecord.write(UInt64(0))  // seq: set per delivery
-        sharedRecord.write(source.rawValue)
-        sharedRecord.write(UInt32(0))  // target: set per delivery
-        sharedRecord.write(message.tag.rawValue)
+        let tag = message.tag.rawValue
+        sharedRecord.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
+            fields.write(time)
+            fields.write(UInt64(0))  // seq: set per delivery
+            fields.write(source.rawValue)
+            fields.write(UInt32(0))  // target: set per delivery
+            fields.write(tag)
+        }
         message.encodePayload(into: &sharedRecord)
     }
 

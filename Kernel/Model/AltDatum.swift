@@ -42,10 +42,12 @@ public struct AltDatum: WireCodable, Equatable {
     }
 
     public func encode(into writer: inout BinaryWriter) {
-        writer.write(kind.rawValue)
-        writer.write(symbol)
-        writer.write(value)
-        writer.write(exchangeTime)
+        writer.writeFields(byteCount: 21) { fields in
+            fields.write(kind.rawValue)
+            fields.write(symbol)
+            fields.write(value)
+            fields.write(exchangeTime)
+        }
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {

@@ -22,12 +22,14 @@ public struct Quote: WireCodable, Equatable {
     public var midPrice: Int64 { (bidPrice &+ askPrice) >> 1 }
 
     public func encode(into writer: inout BinaryWriter) {
-        writer.write(symbol)
-        writer.write(bidPrice)
-        writer.write(askPrice)
-        writer.write(bidSize)
-        writer.write(askSize)
-        writer.write(exchangeTime)
+        writer.writeFields(byteCount: 44) { fields in
+            fields.write(symbol)
+            fields.write(bidPrice)
+            fields.write(askPrice)
+            fields.write(bidSize)
+            fields.write(askSize)
+            fields.write(exchangeTime)
+        }
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {

@@ -29,15 +29,17 @@ public struct Signal: WireCodable, Equatable {
     }
 
     public func encode(into writer: inout BinaryWriter) {
-        writer.write(symbol)
-        writer.write(mu)
-        writer.write(sigma)
-        writer.write(horizonNanoseconds)
-        writer.write(confidence)
-        writer.write(regime)
-        writer.write(agentID)
-        writer.write(modelVersion)
-        writer.write(traceID)
+        writer.writeFields(byteCount: 49) { fields in
+            fields.write(symbol)
+            fields.write(mu)
+            fields.write(sigma)
+            fields.write(horizonNanoseconds)
+            fields.write(confidence)
+            fields.write(regime)
+            fields.write(agentID)
+            fields.write(modelVersion)
+            fields.write(traceID)
+        }
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {

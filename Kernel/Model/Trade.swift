@@ -18,11 +18,13 @@ public struct Trade: WireCodable, Equatable {
     }
 
     public func encode(into writer: inout BinaryWriter) {
-        writer.write(symbol)
-        writer.write(price)
-        writer.write(size)
-        writer.write(aggressor.rawValue)
-        writer.write(exchangeTime)
+        writer.writeFields(byteCount: 29) { fields in
+            fields.write(symbol)
+            fields.write(price)
+            fields.write(size)
+            fields.write(aggressor.rawValue)
+            fields.write(exchangeTime)
+        }
     }
 
     public init(from reader: inout BinaryReader) throws(DecodingError) {

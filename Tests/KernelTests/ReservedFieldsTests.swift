@@ -1,0 +1,45 @@
+import Kernel
+import Testing
+
+/// Fields written through `writeFields` are the bytes the writer's own `write` gives, one after
+/// another, wherever the writer's storage has to grow.
+@Suite struct ReservedFieldsTests {
+    @Test func fieldsAreTheBytesOfSuccessiveWrites() {
+        var perField = BinaryWriter(reservingCapacity: 16)
+        var reserved = BinaryWriter(reservingCapacity: 16)
+        for round in 0..<50 {
+            let value = UInt64(round) &* 0x9E37_79B9_7F4A_7C15
+            perField.write(UInt8(truncatingIfNeeded: round))
+            perField.write(UInt16(truncatingIfNeeded: value))
+            perField.write(UInt32(truncatingIfNeeded: value >> 7))
+            perField.write(value)
+            perField.write(Int64(bitPattern: ~value))
+            perField.write(Double(round) * -0.75)
+            // One byte before the fields, so they start unaligned and cross the capacity.
+            reserved.write(UInt8(truncatingIfNeeded: round))
+            reserved.writeFields(byteCount: 2 + 4 + 8 + 8 + 8) { fields in
+                fields.write(UInt16(truncatingIfNeeded: value))
+                fields.write(UInt32(truncatingIfNeeded: value >> 7))
+                fields.write(value)
+                fields.write(Int64(bitPattern: ~value))
+                fields.write(Double(round) * -0.75)
+            }
+        }
+        #expect(reserved.count == 50 * 31)
+        #expect(reserved.bytes == perField.bytes)
+    }
+
+    /// A quote's encoding is pinned byte by byte: little-endian, no padding.
+    @Test func aQuoteEncodesItsSixFieldsLittleEndian() {
+        var writer = BinaryWriter()
+        Quote(symbol: 0x0102_0304, bidPrice: 0x11, askPrice: -2, bidSize: 0x0A0B, askSize: 7, exchangeTime: 0x0102_0304_0506_0708)
+            .encode(into: &writer)
+        let expected: [UInt8] = [0x04, 0x03, 0x02, 0x01]
+            + [0x11, 0, 0, 0, 0, 0, 0, 0]
+            + [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+            + [0x0B, 0x0A, 0, 0, 0, 0, 0, 0]
+            + [7, 0, 0, 0, 0, 0, 0, 0]
+            + [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]
+        #expect(writer.bytes == expected)
+    }
+}
