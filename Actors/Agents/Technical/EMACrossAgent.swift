@@ -37,13 +37,7 @@ public actor EMACrossAgent: Component {
     private let parameters: Parameters
     private let fastWeight: Double
     private let slowWeight: Double
-    @exclusivity(unchecked) private var fast: [Double]
-    @exclusivity(unchecked) private var slow: [Double]
-    @exclusivity(unchecked) private var variance: [Double]
-    @exclusivity(unchecked) private var lastMid: [Double]
-    @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
-    @exclusivity(unchecked) private var horizonNanoseconds: [DurationNanoseconds]
-    @exclusivity(unchecked) private var seen: [Int]
+    @exclusivity(unchecked) private var states: [EMACrossState]
     @exclusivity(unchecked) private var trackers: [ForecastTracker]
     private let signalsTopic: TopicID
     @exclusivity(unchecked) public private(set) var signalsEmitted = 0
@@ -54,13 +48,7 @@ public actor EMACrossAgent: Component {
         self.parameters = parameters
         fastWeight = 2.0 / Double(parameters.fastPeriod + 1)
         slowWeight = 2.0 / Double(parameters.slowPeriod + 1)
-        fast = Array(repeating: 0, count: symbolCount)
-        slow = Array(repeating: 0, count: symbolCount)
-        variance = Array(repeating: 0, count: symbolCount)
-        lastMid = Array(repeating: 0, count: symbolCount)
-        lastQuoteTime = Array(repeating: 0, count: symbolCount)
-        horizonNanoseconds = Array(repeating: 0, count: symbolCount)
-        seen = Array(repeating: 0, count: symbolCount)
+        states = Array(repeating: EMACrossState(), count: symbolCount)
         trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: symbolCount)
         signalsTopic = context.topic(Topics.signals)
     }
@@ -72,38 +60,26 @@ public actor EMACrossAgent: Component {
     public func receive(_ delivery: Delivery) {
         guard case .quote(let quote) = delivery.message else { return }
         let index = Int(quote.symbol)
-        guard index < fast.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+        guard index < states.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
         let mid = Double(quote.bidPrice + quote.askPrice) * 0.5
-        if seen[index] == 0 {
-            fast[index] = mid
-            slow[index] = mid
-        } else {
-            let logReturn = log(mid / lastMid[index])
-            variance[index] += slowWeight * (logReturn * logReturn - variance[index])
-            fast[index] += fastWeight * (mid - fast[index])
-            slow[index] += slowWeight * (mid - slow[index])
-            if delivery.time > lastQuoteTime[index] {
-                horizonNanoseconds[index] = (delivery.time - lastQuoteTime[index]) * UInt64(parameters.horizonTicks)
-            }
-        }
-        lastMid[index] = mid
-        lastQuoteTime[index] = delivery.time
+        var state = states[index]
+        state.absorb(mid: mid, time: delivery.time, fastWeight: fastWeight, slowWeight: slowWeight, horizonTicks: parameters.horizonTicks)
+        states[index] = state
         let logMid = log(mid)  // once: the tracker observes it and records it with the forecast
         trackers[index].observe(time: delivery.time, logMid: logMid)
-        seen[index] += 1
-        guard seen[index] > parameters.slowPeriod else { return }
-        let mu = (fast[index] - slow[index]) / slow[index]
-        let sigma = (variance[index] * Double(parameters.horizonTicks)).squareRoot()
+        guard state.seen > parameters.slowPeriod else { return }
+        let mu = (state.fast - state.slow) / state.slow
+        let sigma = (state.variance * Double(parameters.horizonTicks)).squareRoot()
         let confidence = abs(mu) / (abs(mu) + sigma + 1e-12)
         let signal = Signal(
-            symbol: quote.symbol, mu: mu, sigma: sigma, horizonNanoseconds: horizonNanoseconds[index],
+            symbol: quote.symbol, mu: mu, sigma: sigma, horizonNanoseconds: state.horizonNanoseconds,
             confidence: confidence, regime: 0, agentID: parameters.agentID,
             modelVersion: EMACrossAgent.modelVersion, traceID: context.traceID)
         signalsEmitted += 1
         // Score the forecast after its horizon (fixed at the first one), like every agent — for the
         // report only: it does not change μ.
-        if trackers[index].horizonNanoseconds == 0 && horizonNanoseconds[index] > 0 {
-            trackers[index] = ForecastTracker(horizonNanoseconds: horizonNanoseconds[index], priorSigma: sigma)
+        if trackers[index].horizonNanoseconds == 0 && state.horizonNanoseconds > 0 {
+            trackers[index] = ForecastTracker(horizonNanoseconds: state.horizonNanoseconds, priorSigma: sigma)
         }
         trackers[index].record(time: delivery.time, feature: mu, mu: mu, logMid: logMid)
         context.publish(signalsTopic, .signal(signal))
