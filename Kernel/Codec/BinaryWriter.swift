@@ -68,6 +68,17 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
         count &+= byteCount
     }
 
+    /// Appends `byteCount` bytes that `body` writes at the address it is given, with one capacity
+    /// check: for a copy patched in place (each delivery of a multicast is the shared record with
+    /// its own sequence and target), without an overwrite's bounds checks.
+    /// `body` must initialize all `byteCount` bytes.
+    @inline(__always)
+    public mutating func append(byteCount: Int, _ body: (UnsafeMutableRawPointer) -> Void) {
+        reserve(byteCount)
+        body(pointer + count)
+        count &+= byteCount
+    }
+
     /// Replaces the byte at `offset` (already written): patches a length written before its data.
     @inline(__always)
     public mutating func overwrite(_ byte: UInt8, at offset: Int) {

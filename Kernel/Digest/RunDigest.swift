@@ -79,9 +79,13 @@ public struct RunDigest: ~Copyable, Sendable {
     @inline(__always)
     public mutating func recordSharedDelivery(sequence: UInt64, target: ActorID) {
         let start = eventRecords.records.count
-        sharedRecord.withUnsafeBytes { eventRecords.records.writeRaw($0) }
-        eventRecords.records.overwrite(sequence, at: start + RunDigest.sequenceOffset)
-        eventRecords.records.overwrite(target.rawValue, at: start + RunDigest.targetOffset)
+        sharedRecord.withUnsafeBytes { shared in
+            eventRecords.records.append(byteCount: shared.count) { record in
+                record.copyMemory(from: shared.baseAddress!, byteCount: shared.count)
+                record.storeBytes(of: sequence.littleEndian, toByteOffset: RunDigest.sequenceOffset, as: UInt64.self)
+                record.storeBytes(of: target.rawValue.littleEndian, toByteOffset: RunDigest.targetOffset, as: UInt32.self)
+            }
+        }
         endEventRecord(from: start)
     }
 

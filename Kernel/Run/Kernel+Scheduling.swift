@@ -125,7 +125,7 @@ extension Kernel {
     @inline(__always)
     func handOver(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: Message,
                   event: @autoclosure () -> ScheduledEvent) {
-        if deliveryObserver != nil || stageProbe != nil || target == .kernel {
+        if watchesDeliveries || target == .kernel {
             handOverWatched(event())
             return
         }

@@ -40,9 +40,16 @@ public final class Kernel: @unchecked Sendable {
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
     @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
-    @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver)?
+    @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver)? {
+        didSet { watchesDeliveries = deliveryObserver != nil || stageProbe != nil }
+    }
     /// The stage probe, if any (see ``StageProbe``): measurement, separate from the observer slot.
-    @exclusivity(unchecked) public var stageProbe: (any StageProbe)?
+    @exclusivity(unchecked) public var stageProbe: (any StageProbe)? {
+        didSet { watchesDeliveries = deliveryObserver != nil || stageProbe != nil }
+    }
+    /// Whether a delivery observer or a stage probe is set: one flag for every delivery to test
+    /// instead of two existentials.
+    @exclusivity(unchecked) var watchesDeliveries = false
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)
