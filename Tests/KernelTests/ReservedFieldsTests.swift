@@ -42,4 +42,26 @@ import Testing
             + [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]
         #expect(writer.bytes == expected)
     }
+
+    /// A copy patched in place (how a multicast's record is made per subscriber) lands after the
+    /// bytes already there, across a growth of the storage.
+    @Test func appendPlacesAPatchedCopyAfterWhatIsThere() {
+        let shared: [UInt8] = Array(0..<40)
+        var writer = BinaryWriter(reservingCapacity: 16)
+        var expected: [UInt8] = []
+        for round in 0..<10 {
+            writer.write(UInt8(200 + round))
+            expected.append(UInt8(200 + round))
+            shared.withUnsafeBytes { bytes in
+                writer.append(byteCount: bytes.count) { record in
+                    record.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    record.storeBytes(of: UInt32(round).littleEndian, toByteOffset: 8, as: UInt32.self)
+                }
+            }
+            var patched = shared
+            patched.replaceSubrange(8..<12, with: [UInt8(round), 0, 0, 0])
+            expected += patched
+        }
+        #expect(writer.bytes == expected)
+    }
 }
