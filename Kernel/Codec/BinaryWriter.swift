@@ -58,22 +58,23 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
     /// Appends `byteCount` bytes of fixed-width fields, written by `body` in order, with one
     /// capacity check for them all instead of one per field: a quote's six fields are encoded
     /// twice per quote for the digest, and the checks were most of the cost.
-    /// `body` must write exactly `byteCount` bytes (checked in debug builds).
+    /// `body` must write exactly `byteCount` bytes (checked; with the constant counts of the
+    /// encoders the check folds away).
     @inline(__always)
     public mutating func writeFields(byteCount: Int, _ body: (inout ReservedFields) -> Void) {
         reserve(byteCount)
         var fields = ReservedFields(start: pointer + count)
         body(&fields)
-        assert(fields.written == byteCount, "wrote \(fields.written) bytes of fields, not the \(byteCount) reserved")
+        precondition(fields.written == byteCount, "wrote \(fields.written) bytes of fields, not the \(byteCount) reserved")
         count &+= byteCount
     }
 
     /// Appends `byteCount` bytes that `body` writes at the address it is given, with one capacity
     /// check: for a copy patched in place (each delivery of a multicast is the shared record with
     /// its own sequence and target), without an overwrite's bounds checks.
-    /// `body` must initialize all `byteCount` bytes.
+    /// `body` must initialize all `byteCount` bytes and no more: internal, since nothing checks it.
     @inline(__always)
-    public mutating func append(byteCount: Int, _ body: (UnsafeMutableRawPointer) -> Void) {
+    mutating func append(byteCount: Int, _ body: (UnsafeMutableRawPointer) -> Void) {
         reserve(byteCount)
         body(pointer + count)
         count &+= byteCount
@@ -132,7 +133,7 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
     /// Makes room for `extra` more bytes.
     @inline(__always)
     mutating func reserve(_ extra: Int) {
-        if _slowPath(count &+ extra > capacity) { grow(minimumCapacity: count + extra) }
+        if _slowPath(count + extra > capacity) { grow(minimumCapacity: count + extra) }
     }
 
     @inline(never)

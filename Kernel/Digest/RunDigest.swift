@@ -80,6 +80,7 @@ public struct RunDigest: ~Copyable, Sendable {
     public mutating func recordSharedDelivery(sequence: UInt64, target: ActorID) {
         let start = eventRecords.records.count
         sharedRecord.withUnsafeBytes { shared in
+            assert(shared.count >= RunDigest.deliveryHeaderBytes, "prepareSharedDelivery first")
             eventRecords.records.append(byteCount: shared.count) { record in
                 record.copyMemory(from: shared.baseAddress!, byteCount: shared.count)
                 record.storeBytes(of: sequence.littleEndian, toByteOffset: RunDigest.sequenceOffset, as: UInt64.self)

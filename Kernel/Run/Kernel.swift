@@ -49,7 +49,7 @@ public final class Kernel: @unchecked Sendable {
     }
     /// Whether a delivery observer or a stage probe is set: one flag for every delivery to test
     /// instead of two existentials.
-    @exclusivity(unchecked) var watchesDeliveries = false
+    @exclusivity(unchecked) private(set) var watchesDeliveries = false
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)

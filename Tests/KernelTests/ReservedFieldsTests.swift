@@ -1,4 +1,4 @@
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Fields written through `writeFields` are the bytes the writer's own `write` gives, one after
@@ -63,5 +63,31 @@ import Testing
             expected += patched
         }
         #expect(writer.bytes == expected)
+    }
+
+    /// Trades, signals and alternative data encode as their fields written one after another
+    /// (the encoding before `writeFields`, which the journal and the digests pin).
+    @Test func tradesSignalsAndAlternativeDataEncodeTheirFieldsInOrder() {
+        func bytes(_ encode: (inout BinaryWriter) -> Void) -> [UInt8] {
+            var writer = BinaryWriter()
+            encode(&writer)
+            return writer.bytes
+        }
+        let trade = Trade(symbol: 9, price: 12_345, size: -3, aggressor: .sell, exchangeTime: 77)
+        #expect(bytes(trade.encode) == bytes { writer in
+            writer.write(trade.symbol); writer.write(trade.price); writer.write(trade.size)
+            writer.write(trade.aggressor.rawValue); writer.write(trade.exchangeTime)
+        })
+        let signal = Signal(symbol: 2, mu: -0.25, sigma: 0.5, horizonNanoseconds: 60_000_000_000, confidence: 0.125, regime: 3,
+                            agentID: 513, modelVersion: 7, traceID: 0xDEAD_BEEF)
+        #expect(bytes(signal.encode) == bytes { writer in
+            writer.write(signal.symbol); writer.write(signal.mu); writer.write(signal.sigma)
+            writer.write(signal.horizonNanoseconds); writer.write(signal.confidence); writer.write(signal.regime)
+            writer.write(signal.agentID); writer.write(signal.modelVersion); writer.write(signal.traceID)
+        })
+        let datum = AltDatum(kind: .fundFlow, symbol: 4, value: 1.5, exchangeTime: 99)
+        #expect(bytes(datum.encode) == bytes { writer in
+            writer.write(datum.kind.rawValue); writer.write(datum.symbol); writer.write(datum.value); writer.write(datum.exchangeTime)
+        })
     }
 }
