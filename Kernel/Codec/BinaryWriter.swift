@@ -5,7 +5,7 @@
 /// A unique owner of a growable buffer (`~Copyable`: it is never shared, so writes are plain
 /// stores with no copy-on-write check). A reused writer (``reset()``) allocates nothing, which
 /// keeps hashing an event off the allocator.
-public struct BinaryWriter: ~Copyable, @unchecked Sendable {
+public struct BinaryWriter: ~Copyable, FixedWidthWriter, @unchecked Sendable {
     private var pointer: UnsafeMutableRawPointer
     private var capacity: Int
     /// Number of bytes written.
@@ -34,17 +34,6 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
     public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(UnsafeRawBufferPointer(start: pointer, count: count))
     }
-
-    @inline(__always) public mutating func write(_ value: UInt8) { store(value) }
-    @inline(__always) public mutating func write(_ value: Int8) { store(value) }
-    @inline(__always) public mutating func write(_ value: Bool) { store(UInt8(value ? 1 : 0)) }
-    @inline(__always) public mutating func write(_ value: UInt16) { store(value) }
-    @inline(__always) public mutating func write(_ value: UInt32) { store(value) }
-    @inline(__always) public mutating func write(_ value: UInt64) { store(value) }
-    @inline(__always) public mutating func write(_ value: Int64) { store(value) }
-    @inline(__always) public mutating func write(_ value: Int32) { store(value) }
-    @inline(__always) public mutating func write(_ value: Double) { store(value.bitPattern) }
-    @inline(__always) public mutating func write(_ value: Float) { store(value.bitPattern) }
 
     /// A length-prefixed (UInt32) UTF-8 string.
     public mutating func write(_ value: String) {
@@ -111,7 +100,7 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
 
     /// Raw bytes with no prefix.
     public mutating func writeRaw(_ raw: some Sequence<UInt8>) {
-        for byte in raw { store(byte) }
+        for byte in raw { storeLittleEndian(byte) }
     }
 
     /// Raw bytes with no prefix.
@@ -123,7 +112,7 @@ public struct BinaryWriter: ~Copyable, @unchecked Sendable {
     }
 
     @inline(__always)
-    mutating func store<T: FixedWidthInteger>(_ value: T) {
+    public mutating func storeLittleEndian<T: FixedWidthInteger>(_ value: T) {
         let size = MemoryLayout<T>.size
         reserve(size)
         pointer.storeBytes(of: value.littleEndian, toByteOffset: count, as: T.self)

@@ -42,17 +42,10 @@ public struct RunDigest: ~Copyable, Sendable {
     /// - Complexity: O(payload size); no allocation once the buffer has grown.
     @inline(__always)
     public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
-        let start = eventRecords.records.count
-        let tag = message.tag.rawValue
-        eventRecords.records.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
-            fields.write(time)
-            fields.write(sequence)
-            fields.write(source.rawValue)
-            fields.write(target.rawValue)
-            fields.write(tag)
-        }
+        RunDigest.writeDeliveryHeader(into: &eventRecords.records, time: time, sequence: sequence, source: source, target: target,
+                                      tag: message.tag)
         message.encodePayload(into: &eventRecords.records)
-        endEventRecord(from: start)
+        endEventRecord()
     }
 
     /// Encodes the record shared by every delivery of one multicast — the same time, source and
@@ -61,15 +54,23 @@ public struct RunDigest: ~Copyable, Sendable {
     /// - Complexity: O(payload size); no allocation once the buffer has grown.
     public mutating func prepareSharedDelivery(time: Timestamp, source: ActorID, message: borrowing Message) {
         sharedRecord.reset()
-        let tag = message.tag.rawValue
-        sharedRecord.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
-            fields.write(time)
-            fields.write(UInt64(0))  // seq: set per delivery
-            fields.write(source.rawValue)
-            fields.write(UInt32(0))  // target: set per delivery
-            fields.write(tag)
-        }
+        // `seq` and `target` are patched in per delivery.
+        RunDigest.writeDeliveryHeader(into: &sharedRecord, time: time, sequence: 0, source: source, target: ActorID(rawValue: 0),
+                                      tag: message.tag)
         message.encodePayload(into: &sharedRecord)
+    }
+
+    /// `time u64 | seq u64 | source u32 | target u32 | tag u16`, the head of every delivery record.
+    @inline(__always)
+    private static func writeDeliveryHeader(into writer: inout BinaryWriter, time: Timestamp, sequence: UInt64, source: ActorID,
+                                            target: ActorID, tag: MessageTag) {
+        writer.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
+            fields.write(time)
+            fields.write(sequence)
+            fields.write(source.rawValue)
+            fields.write(target.rawValue)
+            fields.write(tag.rawValue)
+        }
     }
 
     /// Records one delivery of the prepared multicast: the same bytes as
@@ -78,7 +79,6 @@ public struct RunDigest: ~Copyable, Sendable {
     /// - Complexity: O(record size), with no encoding.
     @inline(__always)
     public mutating func recordSharedDelivery(sequence: UInt64, target: ActorID) {
-        let start = eventRecords.records.count
         sharedRecord.withUnsafeBytes { shared in
             assert(shared.count >= RunDigest.deliveryHeaderBytes, "prepareSharedDelivery first")
             eventRecords.records.append(byteCount: shared.count) { record in
@@ -87,35 +87,34 @@ public struct RunDigest: ~Copyable, Sendable {
                 record.storeBytes(of: target.rawValue.littleEndian, toByteOffset: RunDigest.targetOffset, as: UInt32.self)
             }
         }
-        endEventRecord(from: start)
+        endEventRecord()
     }
 
     public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
-        let start = decisionRecords.records.count
         decisionRecords.records.write(time)
         decisionRecords.records.write(source.rawValue)
         decisionRecords.records.write(message.tag.rawValue)
         message.encodePayload(into: &decisionRecords.records)
-        RunDigest.endRecord(in: &decisionRecords, chain: &decisionChain, from: start, definition: definition)
+        RunDigest.endRecord(in: &decisionRecords, chain: &decisionChain, definition: definition)
     }
 
     @inline(__always)
-    private mutating func endEventRecord(from start: Int) {
-        RunDigest.endRecord(in: &eventRecords, chain: &eventChain, from: start, definition: definition)
+    private mutating func endEventRecord() {
+        RunDigest.endRecord(in: &eventRecords, chain: &eventChain, definition: definition)
     }
 
-    /// Ends the record written from `start`: left in the stream (``DigestDefinition/recordStream``),
-    /// or hashed with the chain's previous value as seed and dropped (``DigestDefinition/recordChain``).
+    /// Ends the record just written: left in the stream (``DigestDefinition/recordStream``), or
+    /// hashed with the chain's previous value as seed and dropped (``DigestDefinition/recordChain``,
+    /// whose buffer therefore only ever holds the record being written).
     @inline(__always)
-    private static func endRecord(in stream: inout RecordStreamHash, chain: inout UInt64, from start: Int, definition: DigestDefinition) {
+    private static func endRecord(in stream: inout RecordStreamHash, chain: inout UInt64, definition: DigestDefinition) {
         if definition == .recordStream {
             stream.recordEnded()
         } else {
-            chain = stream.records.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[start...]), seed: chain) }
+            chain = stream.records.withUnsafeBytes { XXH64.hash($0, seed: chain) }
             stream.records.reset()
         }
     }
-
 
     /// 16 lowercase hex digits.
     public static func hex(_ value: UInt64) -> String {
