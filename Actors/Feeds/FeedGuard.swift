@@ -3,9 +3,11 @@ import Kernel
 /// Input defense between the feeds and everything else: takes raw quotes, trades and alternative
 /// data, quarantines bad ones with a reason, and republishes the clean ones (raw topic → clean
 /// topic: `market.raw.quotes` → `market.quotes`, `market.raw.trades` → `market.trades`,
-/// `alt.raw` → `alt.data`). Trades need positive prices and sizes; alternative data a finite value.
+/// `alt.raw` → `alt.data`). Trades need positive prices and sizes; alternative data a
+/// finite value; every price, size and value must lie within ``MarketBounds``.
 ///
-/// Checks, in order: non-positive prices or sizes, crossed book (bid > ask), out-of-order
+/// Checks, in order: non-positive prices or sizes, values beyond ``MarketBounds`` (out of range:
+/// whatever a file or a feed says, no component ever does arithmetic on them), crossed book (bid > ask), out-of-order
 /// exchange time, staleness (admitted more than `staleAfterNanoseconds` after the exchange time),
 /// and spikes (Hampel identifier on the mid price, per symbol). A quarantined tick never reaches
 /// an agent and never crashes anything; the counts by reason go to the run report. Because the
@@ -66,10 +68,14 @@ public actor FeedGuard: Component {
         switch delivery.message {
         case .trade(let trade):
             guard trade.price > 0, trade.size > 0 else { return quarantine(.nonPositive, delivery.message) }
+            guard MarketBounds.isPriceInRange(trade.price), MarketBounds.isSizeInRange(trade.size) else {
+                return quarantine(.outOfRange, delivery.message)
+            }
             context.publish(tradeTopic, delivery.message)
             return
         case .alt(let datum):
             guard datum.value.isFinite else { return quarantine(.notANumber, delivery.message) }
+            guard abs(datum.value) <= MarketBounds.maximumAlternativeMagnitude else { return quarantine(.outOfRange, delivery.message) }
             context.publish(altTopic, delivery.message)
             return
         case .quote:
@@ -103,6 +109,8 @@ public actor FeedGuard: Component {
         let index = Int(quote.symbol)
         guard index < filters.count else { return .nonPositive }
         if quote.bidPrice <= 0 || quote.askPrice <= 0 || quote.bidSize <= 0 || quote.askSize <= 0 { return .nonPositive }
+        if quote.bidPrice > MarketBounds.maximumPriceMinorUnits || quote.askPrice > MarketBounds.maximumPriceMinorUnits
+            || quote.bidSize > MarketBounds.maximumSize || quote.askSize > MarketBounds.maximumSize { return .outOfRange }
         if quote.bidPrice > quote.askPrice { return .crossed }
         if quote.exchangeTime < lastExchangeTime[index] { return .outOfOrder }
         if time > quote.exchangeTime && time - quote.exchangeTime > parameters.staleAfterNanoseconds { return .stale }

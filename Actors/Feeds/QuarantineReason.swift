@@ -12,6 +12,8 @@ public enum QuarantineReason: String, Sendable, CaseIterable, Comparable {
     case spike
     /// A value that is not a finite number (alternative data, model inputs).
     case notANumber = "nan"
+    /// A price, size or value beyond ``MarketBounds``: later arithmetic on it could overflow.
+    case outOfRange = "out_of_range"
 
     public static func < (lhs: QuarantineReason, rhs: QuarantineReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -58,6 +58,26 @@ import Testing
         #expect(!passed.contains { $0.bidPrice <= 0 || $0.bidPrice > $0.askPrice })
     }
 
+    /// The values behind the traps a hostile feed once caused (a size of Int64.max overflowed the
+    /// flow model's bid + ask sizes; prices near Int64.max / 100 overflowed the mid): quarantined
+    /// as out of range, at and just past each bound, while the bound itself passes.
+    @Test func valuesBeyondTheMarketBoundsAreOutOfRange() throws {
+        var quotes = calm(40)
+        let price = MarketBounds.maximumPriceMinorUnits
+        at(&quotes, 30) { $0.askSize = .max }
+        at(&quotes, 31) { $0.bidSize = MarketBounds.maximumSize + 1 }
+        at(&quotes, 32) { $0.bidPrice = 9_223_372_036_854_775_800; $0.askPrice = 9_223_372_036_854_775_807 }
+        at(&quotes, 33) { $0.askPrice = price + 1 }
+        at(&quotes, 34) { $0.bidSize = MarketBounds.maximumSize; $0.askSize = MarketBounds.maximumSize }
+        let (passed, quarantined) = try run(quotes)
+        #expect(quarantined[.outOfRange] == 4)
+        #expect(passed.count == 40 - 4)
+        #expect(passed.contains { $0.bidSize == MarketBounds.maximumSize }, "the bound itself is in range")
+        #expect(!passed.contains { $0.askSize > MarketBounds.maximumSize || $0.askPrice > price })
+    }
+
+    func at(_ quotes: inout [Quote], _ index: Int, _ change: (inout Quote) -> Void) { change(&quotes[index]) }
+
     @Test func staleTicksAreCaught() throws {
         let quotes = calm(10)
         let (passed, quarantined) = try run(quotes, latency: 2_000_000)
@@ -120,12 +140,16 @@ import Testing
             InputRecord(time: 3, topic: rawAlt, message: sentiment),
             InputRecord(time: 4, topic: rawAlt, message: .alt(AltDatum(kind: .sentiment, symbol: 0, value: .nan, exchangeTime: 4))),
             InputRecord(time: 5, topic: rawAlt, message: .alt(AltDatum(kind: .fundFlow, symbol: 0, value: -.infinity, exchangeTime: 5))),
+            InputRecord(time: 6, topic: rawTrades, message: .trade(Trade(symbol: 0, price: 100, size: .max, aggressor: .buy, exchangeTime: 6))),
+            InputRecord(time: 7, topic: rawTrades, message: .trade(Trade(symbol: 0, price: .max, size: 1, aggressor: .sell, exchangeTime: 7))),
+            InputRecord(time: 8, topic: rawAlt, message: .alt(AltDatum(kind: .fundFlow, symbol: 0, value: 1e300, exchangeTime: 8))),
         ]))
         _ = try kernel.run()
         #expect(sink.messages == [good, sentiment])
         let counts = guardActor!.assumeIsolated { $0.quarantined }
         #expect(counts[.nonPositive] == 1)
         #expect(counts[.notANumber] == 2)
+        #expect(counts[.outOfRange] == 3)
     }
 }
 

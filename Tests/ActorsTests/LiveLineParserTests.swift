@@ -81,4 +81,22 @@ import Testing
         #expect(problem(#"{"type":"alt","kind":"gossip","value":1}"#)?.reason == .badValue)
         #expect(problem(String(repeating: " ", count: 5_000))?.reason == .tooLong)
     }
+
+    /// Values any later arithmetic could overflow on are refused at the parser, naming the bound:
+    /// the line that once trapped live mode (an ask size of Int64.max) among them.
+    @Test func valuesBeyondTheMarketBoundsAreOutOfRange() throws {
+        let fatal = problem(#"{"type":"quote","symbol":"ACME","bid":99.99,"ask":100.01,"bid_size":300,"ask_size":9223372036854775807}"#)
+        #expect(fatal?.reason == .outOfRange)
+        #expect(fatal?.column == 84)
+        #expect(fatal?.detail.contains("1000000000000") == true, "\(String(describing: fatal))")
+        let highPrice = problem(#"{"type":"quote","symbol":"ACME","bid":92233720368547758.00,"ask":92233720368547758.07,"bid_size":1,"ask_size":1}"#)
+        #expect(highPrice?.reason == .outOfRange)
+        #expect(highPrice?.detail.contains("10000000000000.00") == true, "the bound in the instrument's units: \(String(describing: highPrice))")
+        #expect(problem(#"{"type":"trade","symbol":"ACME","price":1,"size":1000000000001,"side":"buy"}"#)?.reason == .outOfRange)
+        #expect(problem(#"{"type":"alt","kind":"sentiment","value":1e13}"#)?.reason == .outOfRange)
+        // The bounds themselves are in range.
+        let atBound = try parsed(#"{"type":"quote","symbol":"ACME","bid":1,"ask":10000000000000.00,"bid_size":1000000000000,"ask_size":1}"#)
+        #expect(atBound.message == .quote(Quote(symbol: 0, bidPrice: 100, askPrice: MarketBounds.maximumPriceMinorUnits,
+                                                bidSize: MarketBounds.maximumSize, askSize: 1, exchangeTime: 77)))
+    }
 }

@@ -74,7 +74,7 @@ import Testing
         #expect(section["feed_admitted"] as? Int == 300, "every good line is admitted")
         #expect(section["feed_dropped_at_stop"] as? Int == 0, "the end of the feed drains the inbox before stopping")
         let quarantined = try #require(section["feed_quarantined"] as? [String: Int])
-        #expect(quarantined == ["malformed_json": 2, "unknown_symbol": 1, "bad_value": 1, "missing_field": 1, "unknown_type": 1, "too_long": 1])
+        #expect(quarantined == ["malformed_json": 2, "unknown_symbol": 1, "bad_value": 1, "missing_field": 1, "unknown_type": 1, "out_of_range": 0, "too_long": 1])
         let file = try String(contentsOf: quarantine, encoding: .utf8)
         #expect(file.contains("line 11: malformed_json"), "\(file)")
         #expect(file.contains("line 21: unknown_symbol at column 27: \"NOPE\" is not in the scenario's universe"), "\(file)")

@@ -59,6 +59,9 @@ struct LiveLineFields {
         guard let value = FixedPointBytes.parse(UnsafeBufferPointer(rebasing: line[field.start..<field.end]), precision: precision), value > 0 else {
             throw LiveLineProblem(.badValue, "expected \"\(key)\" to be a positive decimal with at most \(precision) decimals", column: field.column)
         }
+        guard value <= MarketBounds.maximumPriceMinorUnits else {
+            throw LiveLineProblem(.outOfRange, "expected \"\(key)\" to be at most \(FixedPointText.format(MarketBounds.maximumPriceMinorUnits, precision: precision))", column: field.column)
+        }
         return value
     }
 
@@ -68,6 +71,9 @@ struct LiveLineFields {
         guard let value = FixedPointBytes.parse(UnsafeBufferPointer(rebasing: line[field.start..<field.end]), precision: 0), value >= 0 else {
             throw LiveLineProblem(.badValue, "expected \"\(key)\" to be a whole number ≥ 0", column: field.column)
         }
+        guard value <= MarketBounds.maximumSize else {
+            throw LiveLineProblem(.outOfRange, "expected \"\(key)\" to be at most \(MarketBounds.maximumSize)", column: field.column)
+        }
         return value
     }
 
@@ -76,6 +82,9 @@ struct LiveLineFields {
         let field = try required(key, "a number")
         guard let value = Double(text(field)), value.isFinite else {
             throw LiveLineProblem(.badValue, "expected \"\(key)\" to be a finite number", column: field.column)
+        }
+        guard abs(value) <= MarketBounds.maximumAlternativeMagnitude else {
+            throw LiveLineProblem(.outOfRange, "expected \"\(key)\" to be at most 1e12 in magnitude", column: field.column)
         }
         return value
     }

@@ -14,6 +14,8 @@ public struct LiveLineProblem: Error, Sendable, Equatable, CustomStringConvertib
         case missingField = "missing_field"
         /// A field has the wrong type, too many decimals or an impossible value.
         case badValue = "bad_value"
+        /// A price, size or value beyond ``MarketBounds`` (or a time beyond the year 2262).
+        case outOfRange = "out_of_range"
         /// Longer than ``LiveLineParser/maximumLineBytes`` (the rest of it is skipped).
         case tooLong = "too_long"
     }

@@ -1,0 +1,25 @@
+/// The largest market values any input may carry, checked where inputs enter (the live line
+/// parser, the input defense) so that no later arithmetic on them can overflow.
+///
+/// Why these numbers: a quote's two prices are added (the mid), its two sizes are added and
+/// subtracted (book imbalance), and prices are turned into `Double`. With prices ≤ 10^15 minor
+/// units and sizes ≤ 10^12, every such sum stays far below `Int64.max` (≈ 9.2 × 10^18) and every
+/// price is exact as a `Double` (< 2^53). The bounds are generous for real markets: 10^15 minor
+/// units is ten trillion at two decimals, ten million at eight (a crypto price in satoshis).
+public enum MarketBounds {
+    /// A price above this many minor units (10^-pricePrecision) is out of range.
+    public static let maximumPriceMinorUnits: Int64 = 1_000_000_000_000_000
+    /// A quote, trade or bar size (volume) above this is out of range.
+    public static let maximumSize: Int64 = 1_000_000_000_000
+    /// An alternative-data value whose magnitude exceeds this is out of range: the models square
+    /// and multiply these values, and 10^12 is far beyond any sentiment, spread or index level.
+    public static let maximumAlternativeMagnitude: Double = 1e12
+
+    /// True when a price is positive and within ``maximumPriceMinorUnits``.
+    @inline(__always)
+    public static func isPriceInRange(_ price: Int64) -> Bool { price > 0 && price <= maximumPriceMinorUnits }
+
+    /// True when a size is within `0...maximumSize`.
+    @inline(__always)
+    public static func isSizeInRange(_ size: Int64) -> Bool { size >= 0 && size <= maximumSize }
+}
