@@ -21,6 +21,7 @@ public final class Inbox: @unchecked Sendable {
     private var changed = pthread_cond_t()
     private var items: Deque<Item> = []
     private var closed = false
+    private var failureText: String?
     private var stopRequested = false
     public let capacity: Int
 
@@ -50,12 +51,22 @@ public final class Inbox: @unchecked Sendable {
         return true
     }
 
-    /// No more inputs will come (the feed ended). Thread-safe.
-    public func close() {
+    /// No more inputs will come. Thread-safe. `failure` says why when the feed broke (a
+    /// connection reset, a read error) instead of ending: the run then stops as
+    /// ``StopReason/inputFailed``, not as a normal end. The first close wins.
+    public func close(failure: String? = nil) {
         pthread_mutex_lock(&mutex)
+        if !closed { failureText = failure }
         closed = true
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&mutex)
+    }
+
+    /// Why the feed broke, if it did (see ``close(failure:)``). Thread-safe.
+    public var failure: String? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return failureText
     }
 
     /// Asks the kernel to stop at the next opportunity. Thread-safe; callable from a signal-handling thread.
@@ -71,6 +82,7 @@ public final class Inbox: @unchecked Sendable {
     struct Take {
         var item: Item?
         var closed: Bool
+        var failed: Bool
         var stopRequested: Bool
     }
 
@@ -79,7 +91,7 @@ public final class Inbox: @unchecked Sendable {
         defer { pthread_mutex_unlock(&mutex) }
         let item = items.popFirst()
         if item != nil { pthread_cond_broadcast(&changed) }
-        return Take(item: item, closed: closed, stopRequested: stopRequested)
+        return Take(item: item, closed: closed, failed: failureText != nil, stopRequested: stopRequested)
     }
 
     /// Blocks until an item arrives, a stop is requested, or the wall clock reaches `deadline`

@@ -106,7 +106,7 @@ extension Kernel {
             let taken = inbox.take()
             if taken.stopRequested { return .stopRequested }
             // The feed ended and everything it sent has been admitted.
-            if taken.item == nil && taken.closed { return .inputClosed }
+            if taken.item == nil && taken.closed { return taken.failed ? .inputFailed : .inputClosed }
             if let item = taken.item {
                 // Every event due by `lastWall` has been delivered, so stamping the input with
                 // `lastWall` keeps the admission rule of the virtual modes: replay admits it at the

@@ -10,4 +10,7 @@ public enum StopReason: String, Sendable, Equatable {
     case stopRequested = "stop_requested"
     /// Live: the feed closed the inbox and every input it sent has been admitted.
     case inputClosed = "input_closed"
+    /// Live: the feed broke (a connection reset, a read error) rather than ending; every input
+    /// it sent before has been admitted. ``Inbox/failure`` says what broke.
+    case inputFailed = "input_failed"
 }

@@ -118,11 +118,17 @@ struct LiveCommand: ParsableCommand {
         var report = RunReport(outcome.run)
         report.mode = "live"
         if let reportJSON { try ReportFile.write(LiveReportFile(run: report, live: LiveReport(outcome)), to: reportJSON) }
-        guard !quiet else { return }
-        print(SummaryTable.render(report))
-        print(LiveCommand.feedLines(outcome).joined(separator: "\n"))
-        if let recording, let journal = outcome.run.journal {
-            print(SummaryTable.recording(path: recording.path, statistics: journal, inputs: outcome.run.summary.inputs))
+        if !quiet {
+            print(SummaryTable.render(report))
+            print(LiveCommand.feedLines(outcome).joined(separator: "\n"))
+            if let recording, let journal = outcome.run.journal {
+                print(SummaryTable.recording(path: recording.path, statistics: journal, inputs: outcome.run.summary.inputs))
+            }
+        }
+        // A broken feed is not a normal end: the run and its log are complete up to the break,
+        // but whoever runs this unattended must learn that the feed did not finish.
+        if let failure = outcome.feedFailure {
+            throw CommandFailure.checkFailed("metronome: error: the feed broke (\(failure)); the run stopped as input_failed after admitting \(outcome.run.summary.inputs) inputs")
         }
     }
 
@@ -160,6 +166,8 @@ struct LiveReport: Codable {
     var feed_quarantined: [String: UInt64]
     var tick_to_order: StageDistribution?
     var untraced_orders: UInt64
+    /// What broke the feed when it did not end normally (the run then stopped as `input_failed`).
+    var feed_failure: String?
 
     init(_ outcome: LiveSession.Outcome) {
         feed_lines = outcome.feed.lines
@@ -169,6 +177,7 @@ struct LiveReport: Codable {
         feed_quarantined = Dictionary(uniqueKeysWithValues: outcome.feed.quarantined.map { ($0.reason, $0.count) })
         tick_to_order = outcome.tickToOrder
         untraced_orders = outcome.untracedOrders
+        feed_failure = outcome.feedFailure
     }
 }
 

@@ -65,11 +65,20 @@ public final class LiveFeedIngest: @unchecked Sendable {
     }
 
     /// The stream ended: a last line without a newline still counts; then the inbox is closed,
-    /// so the kernel stops once it has admitted everything.
-    public func finish() {
+    /// so the kernel stops once it has admitted everything. `failure` says what broke when the
+    /// stream did not end normally (a connection reset, a read error): a partial last line is then
+    /// quarantined as cut off rather than parsed, and the run ends as `input_failed`.
+    public func finish(failure: String? = nil) {
+        if failure != nil, !partial.isEmpty || skippingLongLine {
+            lineNumber += 1
+            quarantine(LiveLineProblem(.malformedJSON, "the line was cut off: the feed broke (\(failure!))", column: partial.count + 1),
+                       raw: UnsafeBufferPointer(start: nil, count: 0))
+            partial.removeAll(keepingCapacity: true)
+            skippingLongLine = false
+        }
         if !partial.isEmpty || skippingLongLine { _ = endPartialLine() }
         try? quarantineFile?.synchronize()
-        inbox.close()
+        inbox.close(failure: failure)
     }
 
     private func appendPartial(_ bytes: UnsafeBufferPointer<UInt8>) {

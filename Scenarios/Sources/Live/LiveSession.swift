@@ -36,6 +36,8 @@ public final class LiveSession {
         /// Tick-to-order wall latency (see ``TickToOrderProbe``), when there were orders.
         public var tickToOrder: StageDistribution?
         public var untracedOrders: UInt64
+        /// What broke the feed (a connection reset, a read error) when it did not end normally.
+        public var feedFailure: String?
     }
 
     public let run: ScenarioRun
@@ -101,7 +103,8 @@ public final class LiveSession {
             client = nil
         }
         let outcome = try run.run()
-        return Outcome(run: outcome, feed: ingest.snapshot, tickToOrder: probe.percentiles, untracedOrders: probe.untraced)
+        return Outcome(run: outcome, feed: ingest.snapshot, tickToOrder: probe.percentiles, untracedOrders: probe.untraced,
+                       feedFailure: run.kernel.inbox.failure)
     }
 
     /// Thread-safe: signal handlers call it.

@@ -51,6 +51,8 @@ private final class FeedReadHandler: ChannelInboundHandler {
 
     private let ingest: LiveFeedIngest
     private var finished = false
+    /// The error that broke the connection, if any: the feed then ends as failed, not closed.
+    private var failure: String?
 
     init(ingest: LiveFeedIngest) { self.ingest = ingest }
 
@@ -67,12 +69,13 @@ private final class FeedReadHandler: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         FileHandle.standardError.write(Data("metronome: feed connection error: \(error)\n".utf8))
+        if failure == nil { failure = "\(error)" }
         context.close(promise: nil)
     }
 
     private func finish() {
         guard !finished else { return }
         finished = true
-        ingest.finish()
+        ingest.finish(failure: failure)
     }
 }

@@ -52,7 +52,7 @@ public final class ReplayRun {
         // A run cut by an event budget or a stop request ends after a number of deliveries, not at
         // a time: the replay stops at the same count. Any other run ends on its own, and a replay
         // that delivers more or fewer events fails the final comparison.
-        let cutByCount = [StopReason.eventBudget, .stopRequested, .inputClosed].map(\.rawValue).contains(trailer?.stopReason ?? "")
+        let cutByCount = [StopReason.eventBudget, .stopRequested, .inputClosed, .inputFailed].map(\.rawValue).contains(trailer?.stopReason ?? "")
         let budget = !stopsEarly && !isRecovered && cutByCount ? trailer?.deliveries : nil
         // A live day ran on its own dates, not the scenario's: replay it on the same ones.
         let window = header.mode == .live ? ScenarioRun.ClockWindow(start: header.startTime, end: header.endTime == 0 ? nil : header.endTime) : nil
