@@ -1,11 +1,16 @@
 # Metronome — the two commands a new user runs:
 #   make demo   install what is missing, build in release, run the default scenario
 #   make test   install what is missing, run the determinism lint and the test suite
+#   make install PREFIX=/usr/local   the release binary in PREFIX/bin, the scenario library and its
+#                data in PREFIX/share/metronome (the binary finds them from any directory)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
 SCENARIO ?= Scenarios/Library/calm-day.yaml
+PREFIX ?= /usr/local
+# The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
+BINARY ?= $(RELEASE_BIN)
 
-.PHONY: demo test deps test-deps build lint unit bench-kernel clean
+.PHONY: demo test deps test-deps build lint unit bench-kernel clean install install-files
 
 deps:
 	@./scripts/install-deps.sh
@@ -28,6 +33,15 @@ unit: test-deps
 	$(SWIFT) test --skip-build
 
 test: test-deps lint unit
+
+install: build install-files
+
+install-files:
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/metronome/Library" "$(PREFIX)/share/metronome/Data"
+	install -m 755 "$(BINARY)" "$(PREFIX)/bin/metronome"
+	install -m 644 Scenarios/Library/*.yaml "$(PREFIX)/share/metronome/Library/"
+	install -m 644 Scenarios/Data/* "$(PREFIX)/share/metronome/Data/"
+	@echo "metronome: installed $(PREFIX)/bin/metronome and its library in $(PREFIX)/share/metronome"
 
 bench-kernel: build
 	$(RELEASE_BIN) bench kernel
