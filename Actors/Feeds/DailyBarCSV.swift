@@ -86,6 +86,11 @@ public struct DailyBarCSV: InputSource {
                     throw Problem(file: file, line: lineNumber, column: column,
                                   message: "expected a non-negative number in \(DailyBarCSV.expectedHeader[index + 1]), found '\(field)'")
                 }
+                let bound = index == 5 ? MarketBounds.maximumSize : MarketBounds.maximumPriceMinorUnits
+                guard value <= bound else {
+                    throw Problem(file: file, line: lineNumber, column: column,
+                                  message: "expected at most \(FixedPointText.format(bound, precision: precision)) in \(DailyBarCSV.expectedHeader[index + 1]), found '\(field)'")
+                }
                 values.append(value)
             }
             let (open, high, low, close, volume) = (values[0], values[1], values[2], values[3], values[4])

@@ -43,8 +43,8 @@ public struct DailySeriesCSV: InputSource {
             let raw = [fields[columnIndex]] + (minusIndex.map { [fields[$0]] } ?? [])
             if raw.contains(where: { $0.isEmpty || $0 == "." }) { continue }
             let numbers = raw.compactMap(Double.init)
-            guard numbers.count == raw.count, numbers.allSatisfy(\.isFinite) else {
-                throw DailyBarCSV.Problem(file: file, line: lineNumber, column: 1, message: "expected numbers in \(column)\(minus.map { " and \($0)" } ?? ""), found \(raw)")
+            guard numbers.count == raw.count, numbers.allSatisfy({ $0.isFinite && abs($0) <= MarketBounds.maximumAlternativeMagnitude / 2 }) else {
+                throw DailyBarCSV.Problem(file: file, line: lineNumber, column: 1, message: "expected numbers of magnitude at most 5e11 in \(column)\(minus.map { " and \($0)" } ?? ""), found \(raw)")
             }
             let value = numbers.count == 2 ? numbers[0] - numbers[1] : numbers[0]
             let time = day + offsetNanoseconds

@@ -109,11 +109,18 @@ public struct TickCSV: InputSource {
             guard let value = FixedPointText.parse(fields[column], precision: instrument.precision) else {
                 throw fail(column, "expected a price with at most \(instrument.precision) decimals in \(TickCSV.header[column]), found '\(fields[column])'")
             }
+            // Beyond the market bounds no later arithmetic is safe: refused here, with its line.
+            guard abs(value) <= MarketBounds.maximumPriceMinorUnits else {
+                throw fail(column, "expected a price of at most \(FixedPointText.format(MarketBounds.maximumPriceMinorUnits, precision: instrument.precision)) in \(TickCSV.header[column]), found '\(fields[column])'")
+            }
             return value
         }
         func size(_ column: Int) throws -> Int64 {
             guard let value = Int64(fields[column]) else {
                 throw fail(column, "expected an integer in \(TickCSV.header[column]), found '\(fields[column])'")
+            }
+            guard abs(value) <= MarketBounds.maximumSize else {
+                throw fail(column, "expected a size of at most \(MarketBounds.maximumSize) in \(TickCSV.header[column]), found '\(fields[column])'")
             }
             return value
         }

@@ -51,6 +51,18 @@ import Testing
         }
         #expect(throws: DailyBarCSV.Problem.self) {
             _ = try DailyBarCSV(text: header + "1/6/1999,11,10,13,12,12,200\n", file: "x.csv", symbol: 0, pricePrecision: 2, topic: TopicID(rawValue: 0))
+        }        // Beyond the market bounds: refused with the line and the column, naming the bound.
+        #expect {
+            _ = try DailyBarCSV(text: header + "1/6/1999,11,13,10,12,12,1000000000001\n", file: "x.csv", symbol: 0, pricePrecision: 2,
+                                topic: TopicID(rawValue: 0))
+        } throws: { error in
+            "\(error)".hasPrefix("x.csv:2:") && "\(error)".contains("at most 1000000000000 in Volume")
+        }
+        #expect {
+            _ = try DailyBarCSV(text: header + "1/6/1999,11,92233720368547758,10,12,12,200\n", file: "x.csv", symbol: 0, pricePrecision: 0,
+                                topic: TopicID(rawValue: 0))
+        } throws: { error in
+            "\(error)".hasPrefix("x.csv:2:") && "\(error)".contains("at most 1000000000000000 in High")
         }
     }
 }

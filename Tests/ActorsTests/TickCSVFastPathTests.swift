@@ -95,6 +95,21 @@ import Testing
         }
     }
 
+    /// A price or size beyond the market bounds is refused at load with its line and column, by
+    /// both paths alike; the bounds themselves load.
+    @Test func valuesBeyondTheMarketBoundsAreRefusedWithTheirLine() {
+        let header = TickCSV.header.joined(separator: ",") + "\n"
+        let tooLargeAsk = header + "2024-03-01T14:30:00Z,ACME,quote,100.01,10000000000000.01,1,2,,,\n"
+        #expect(TickCSVFastPathTests.outcome(tooLargeAsk, fastPath: true)
+                == "error: ticks.csv:2:40: error: expected a price of at most 10000000000000.00 in ask, found '10000000000000.01'")
+        let tooLargeSize = header + "2024-03-01T14:30:00Z,ACME,trade,,,,,100.02,1000000000001,buy\n"
+        #expect(TickCSVFastPathTests.outcome(tooLargeSize, fastPath: true).hasPrefix("error: ticks.csv:2:"))
+        #expect(TickCSVFastPathTests.outcome(tooLargeSize, fastPath: true).contains("at most 1000000000000 in size"))
+        let atBounds = header + "2024-03-01T14:30:00Z,ACME,quote,100.01,10000000000000.00,1000000000000,2,,,\n"
+        #expect(!TickCSVFastPathTests.outcome(atBounds, fastPath: true).hasPrefix("error"))
+        for text in [tooLargeAsk, tooLargeSize, atBounds] { TickCSVFastPathTests.expectSameOutcome(text) }
+    }
+
     /// Rows stitched at random from plain and odd pieces: whatever the fast path accepts, it
     /// must read as the general path does, and whatever it declines, the general path reads.
     @Test func randomRowsGiveTheSameOutcome() {
