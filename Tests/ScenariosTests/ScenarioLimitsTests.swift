@@ -1,4 +1,4 @@
-import Actors
+@testable import Actors
 import Foundation
 import Kernel
 @testable import Scenarios
@@ -128,6 +128,24 @@ import Testing
         let refused = try #require(problem(agents.replacingOccurrences(of: "366d", with: "367d")))
         #expect(refused.message == "agents[0].horizon must be from 1ns to 366d, found 367d")
         #expect(try #require(problem(agents + "blender: { horizon: 0s }")).message == "blender.horizon must be from 1ns to 366d, found 0s")
+    }
+
+    /// An ema-cross horizon is `horizon_ticks` × the time between quotes: at most 366d too
+    /// (1,000,000 ticks of 1d overflowed 64 bits and trapped the run).
+    @Test func anEMACrossHorizonInTicksIsAtMost366Days() throws {
+        let daily = Self.base.replacingOccurrences(of: "interval: 1s", with: "interval: 1d")
+            .replacingOccurrences(of: "duration: 1h", with: "duration: 30d") + "\nagents:\n  - { type: ema-cross, fast: 2, slow: 3, horizon_ticks: 366 }\n"
+        #expect(accepts(daily))
+        let refused = try #require(problem(daily.replacingOccurrences(of: "horizon_ticks: 366", with: "horizon_ticks: 1000000")))
+        #expect(refused.message == "agents[0].horizon_ticks (1000000) × the feed's interval (1d) is a horizon over 366d")
+        #expect(refused.hint?.hasSuffix("at most 366 ticks at this interval") == true)
+        // Fed by a CSV, the gap between quotes is the data's: the agent saturates rather than trap.
+        var state = EMACrossState()
+        state.absorb(mid: 100, time: 1, fastWeight: 0.5, slowWeight: 0.1, horizonTicks: 1_000_000)
+        state.absorb(mid: 101, time: 1 + 1_000 * TimeUnits.nanosecondsPerDay, fastWeight: 0.5, slowWeight: 0.1, horizonTicks: 1_000_000)
+        #expect(state.horizonNanoseconds == .max)
+        state.absorb(mid: 102, time: 2 + 1_000 * TimeUnits.nanosecondsPerDay, fastWeight: 0.5, slowWeight: 0.1, horizonTicks: 20)
+        #expect(state.horizonNanoseconds == 20)
     }
 
     @Test func jumpIntensityIsAtMost1000AYear() throws {

@@ -60,6 +60,28 @@ extension ScenarioLoader {
         }
     }
 
+    /// The shortest interval of the `gbm` and `synthetic` feeds: the time between two quotes of a
+    /// symbol, which an `ema-cross` agent's horizon is counted in.
+    static func shortestQuoteInterval(_ feeds: [FeedSettings]) -> DurationNanoseconds? {
+        feeds.compactMap { feed -> DurationNanoseconds? in
+            switch feed.kind {
+            case .gbm(let parameters): parameters.intervalNanoseconds
+            case .synthetic(let parameters): parameters.intervalNanoseconds
+            case .tickCSV, .dailyBars, .dailySeries: nil
+            }
+        }.min()
+    }
+
+    /// An `ema-cross` horizon of `horizon_ticks` quotes is at most 366d, like any horizon (the
+    /// agent multiplies the time between quotes by it).
+    static func checkTickHorizon(ticks: Int64, interval: DurationNanoseconds, node: Node, path: String, file: String) throws(ScenarioError) {
+        let (horizon, overflow) = UInt64(ticks).multipliedReportingOverflow(by: interval)
+        guard !overflow, horizon <= ScenarioLimits.maximumHorizonNanoseconds else {
+            throw StrictMapping.error(file, node, "\(path).horizon_ticks (\(ticks)) × the feed's interval (\(DurationText.format(interval))) is a horizon over 366d",
+                                      hint: "forecasts are held until their horizon passes, so at most a year: at most \(ScenarioLimits.maximumHorizonNanoseconds / interval) ticks at this interval")
+        }
+    }
+
     /// A forecast horizon: positive, at most 366d (forecasts are held until it passes).
     static func horizon(_ node: Node, _ what: String, file: String) throws(ScenarioError) -> DurationNanoseconds {
         let value = try ScalarReader(file: file).duration(node, what)

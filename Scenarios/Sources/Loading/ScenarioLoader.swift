@@ -84,7 +84,7 @@ public enum ScenarioLoader {
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
         let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
         let feeds = try readFeeds(try top.require("feeds"), universe: universe, start: start, file: file)
-        let agents = try readAgents(top.value("agents"), file: file)
+        let agents = try readAgents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds), file: file)
         for (index, feed) in feeds.enumerated() {
             let interval: DurationNanoseconds
             switch feed.kind {
@@ -449,7 +449,7 @@ public enum ScenarioLoader {
         return feeds
     }
 
-    private static func readAgents(_ node: Node?, file: String) throws(ScenarioError) -> [AgentSettings] {
+    private static func readAgents(_ node: Node?, shortestQuoteInterval: DurationNanoseconds?, file: String) throws(ScenarioError) -> [AgentSettings] {
         guard let node else { return [] }
         let scalars = ScalarReader(file: file)
         var agents: [AgentSettings] = []
@@ -494,9 +494,13 @@ public enum ScenarioLoader {
                 throw StrictMapping.error(file, slowNode ?? item, "\(path).slow (\(slow)) must be greater than fast (\(fast))",
                                           hint: "the slow average spans more ticks than the fast one: slow \(fast + 1) or more")
             }
-            let horizon = try map.value("horizon_ticks").map { node throws(ScenarioError) in
+            let horizonNode = map.value("horizon_ticks")
+            let horizon = try horizonNode.map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).horizon_ticks", range: 1...1_000_000)
             } ?? 20
+            if let interval = shortestQuoteInterval {
+                try checkTickHorizon(ticks: horizon, interval: interval, node: horizonNode ?? item, path: path, file: file)
+            }
             try map.finish(allowed: ["name", "type", "weight", "enabled", "fast", "slow", "horizon_ticks"])
             guard !agents.contains(where: { $0.name == name }) else {
                 throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
