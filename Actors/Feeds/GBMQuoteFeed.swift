@@ -43,6 +43,18 @@ public struct GBMQuoteFeed: InputSource {
     /// Seconds in a trading year (252 days × 6.5 h), the unit μ and σ are annualized in.
     public static let secondsPerTradingYear = 252.0 * 6.5 * 3600.0
 
+    /// A simulated price is held at this multiple of its initial price at most: a random walk has
+    /// no ceiling, a 64-bit price has (docs/scenarios.md bounds the initial price to match).
+    public static let maximumPriceGrowth = 1_000.0
+
+    /// `exp(logPrice)` rounded to a price, held at ``maximumPriceGrowth`` × `initialPrice` (and at
+    /// that ceiling for a NaN); below it, exactly the rounding the feeds always did.
+    public static func price(fromLog logPrice: Double, initialPrice: Int64) -> Int64 {
+        let ceiling = min(Double(initialPrice) * maximumPriceGrowth, 9e18)
+        let price = exp(logPrice)
+        return Int64(price < ceiling ? price.rounded() : ceiling)
+    }
+
     private let parameters: Parameters
     private let topic: TopicID
     private var random: RandomStream
@@ -72,7 +84,7 @@ public struct GBMQuoteFeed: InputSource {
         guard nextTime &+ parameters.latencyNanoseconds <= endTime else { return nil }
         let symbol = symbolCursor
         logPrices[symbol] += stepDrift + stepVolatility * random.nextGaussian()
-        let mid = max(Int64(exp(logPrices[symbol]).rounded()), parameters.spreadTicks + 1)
+        let mid = max(GBMQuoteFeed.price(fromLog: logPrices[symbol], initialPrice: parameters.initialPrices[symbol]), parameters.spreadTicks + 1)
         let halfSpread = max(parameters.spreadTicks / 2, 1)
         let quote = Quote(
             symbol: SymbolID(symbol), bidPrice: mid - halfSpread, askPrice: mid + halfSpread,

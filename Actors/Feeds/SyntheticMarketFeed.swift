@@ -255,7 +255,7 @@ public struct SyntheticMarketFeed: InputSource {
             }
             logPrices[symbol] += logReturn
             let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
-            let mid = max(Int64(exp(logPrices[symbol]).rounded()), spread + 1)
+            let mid = max(GBMQuoteFeed.price(fromLog: logPrices[symbol], initialPrice: parameters.initialPrices[symbol]), spread + 1)
             let bid = mid - spread / 2
             let ask = bid + spread
             let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask,

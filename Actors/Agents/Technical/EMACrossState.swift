@@ -31,7 +31,9 @@ struct EMACrossState: Sendable {
             fast += fastWeight * (mid - fast)
             slow += slowWeight * (mid - slow)
             if time > lastQuoteTime {
-                horizonNanoseconds = (time - lastQuoteTime) * UInt64(horizonTicks)
+                // Saturating: a long gap between quotes times many ticks is a horizon beyond any run, not a trap.
+                let (horizon, overflow) = (time - lastQuoteTime).multipliedReportingOverflow(by: UInt64(horizonTicks))
+                horizonNanoseconds = overflow ? .max : horizon
             }
         }
         lastMid = mid

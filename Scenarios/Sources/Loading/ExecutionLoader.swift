@@ -14,10 +14,11 @@ enum ExecutionLoader {
         if let value = map.value("cvar_budget") { parameters.sizing.cvarBudget = try scalars.decimal(value, "sizer.cvar_budget", range: 0.0001...1) }
         if let value = map.value("max_trade_risk") { parameters.sizing.maximumTradeRisk = try scalars.decimal(value, "sizer.max_trade_risk", range: 0...1) }
         if let value = map.value("min_notional") {
-            parameters.sizing.minimumNotionalMinorUnits = try scalars.fixedPoint(value, "sizer.min_notional", precision: 2)
+            parameters.sizing.minimumNotionalMinorUnits = try scalars.amount(value, "sizer.min_notional", precision: 2, maximum: ScenarioLimits.maximumCashMinorUnits,
+                                                                             why: "the smallest order worth sending: at most the largest initial cash (10^15 minor units)")
         }
         if let value = map.value("sample_interval") {
-            parameters.sampleIntervalNanoseconds = try positive(scalars.duration(value, "sizer.sample_interval"), value, "sizer.sample_interval", file)
+            parameters.sampleIntervalNanoseconds = try ScenarioLimits.period(value, "sizer.sample_interval", file: file)
         }
         if let value = map.value("tail_window") { parameters.tailWindow = Int(try scalars.integer(value, "sizer.tail_window", range: 20...100_000)) }
         try map.finish(allowed: ["kelly_fraction", "max_volatility", "drawdown_limit", "cvar_budget", "max_trade_risk", "min_notional",
@@ -65,7 +66,7 @@ enum ExecutionLoader {
         }
         if let value = map.value("participation") { parameters.costModel.participation = try scalars.decimal(value, "router.participation", range: 0.01...1) }
         if let value = map.value("slice_interval") {
-            parameters.sliceIntervalNanoseconds = try positive(scalars.duration(value, "router.slice_interval"), value, "router.slice_interval", file)
+            parameters.sliceIntervalNanoseconds = try ScenarioLimits.period(value, "router.slice_interval", file: file)
             parameters.costModel.sliceIntervalMinutes = Double(parameters.sliceIntervalNanoseconds) / 60e9
         }
         try map.finish(allowed: ["exploration", "learning_rate", "temporary_impact", "permanent_impact", "participation", "slice_interval"])

@@ -15,7 +15,14 @@ enum MarketEventLoader {
             let kind = try scalars.text(kindNode, "\(itemPath).kind")
             func time(_ key: String) throws(ScenarioError) -> Timestamp? {
                 guard let value = map.value(key) else { return nil }
-                if let text = value.scalar?.string, let absolute = TimestampText.parse(text) { return absolute }
+                if let text = value.scalar?.string {
+                    switch TimestampText.parseChecked(text) {
+                    case .success(let absolute): return absolute
+                    // Shaped like a time but impossible (a February 30): say so, not "not a duration".
+                    case .failure(.outOfRange): return try scalars.timestamp(value, "\(itemPath).\(key)")
+                    case .failure(.malformed): break
+                    }
+                }
                 return start + (try scalars.duration(value, "\(itemPath).\(key) (a UTC time, or a duration after the start)"))
             }
             func sector() throws(ScenarioError) -> Int? {

@@ -72,23 +72,51 @@ struct ScalarReader {
         return value
     }
 
-    func duration(_ node: Node, _ what: String) throws(ScenarioError) -> DurationNanoseconds {
+    /// A decimal amount in fixed point (like ``fixedPoint(_:_:precision:)``) from 0 to `maximum`:
+    /// above it, or too large for 64 bits at all, the error names the bound and `why` it exists.
+    func amount(_ node: Node, _ what: String, precision: Int, maximum: Int64, why: String) throws(ScenarioError) -> Int64 {
         let raw = try text(node, what)
-        guard let value = DurationText.parse(raw) else {
-            throw StrictMapping.error(file, node, "\(what) must be a duration such as 250ms, 2s, 6h30m, found '\(raw)'",
-                                      hint: "whole numbers with units ns, us, ms, s, m, h, d, largest first (1h30m, not 1.5h)")
+        let limit = DecimalText.format(maximum, precision: precision)
+        let digits = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        let wellFormed = parts.count <= 2 && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+            && (parts.count == 1 || parts[1].count <= precision)
+        // Well-formed digits that do not fit 64 bits are a value too large, not a format mistake.
+        guard let value = DecimalText.fixedPoint(raw, precision: precision) ?? (wellFormed ? Int64.max : nil) else {
+            return try fixedPoint(node, what, precision: precision)
+        }
+        guard value <= maximum else {
+            throw StrictMapping.error(file, node, "\(what) must be at most \(limit), found \(raw)", hint: why)
         }
         return value
     }
 
+    func duration(_ node: Node, _ what: String) throws(ScenarioError) -> DurationNanoseconds {
+        let raw = try text(node, what)
+        switch DurationText.parseChecked(raw) {
+        case .success(let value): return value
+        case .failure(.outOfRange(let reason)):
+            throw StrictMapping.error(file, node, "\(what): \(reason)",
+                                      hint: "durations run from 0 to \(DurationText.format(DurationText.maximumNanoseconds)); a run, a latency or an interval is far shorter")
+        case .failure(.malformed):
+            throw StrictMapping.error(file, node, "\(what) must be a duration such as 250ms, 2s, 6h30m, found '\(raw)'",
+                                      hint: "whole numbers with units ns, us, ms, s, m, h, d, largest first (1h30m, not 1.5h)")
+        }
+    }
+
     func timestamp(_ node: Node, _ what: String) throws(ScenarioError) -> Timestamp {
         let raw = try text(node, what)
-        guard let value = TimestampText.parse(raw) else {
+        switch TimestampText.parseChecked(raw) {
+        case .success(let value): return value
+        case .failure(.outOfRange(let reason)):
+            throw StrictMapping.error(file, node, "\(what): \(reason)", hint: Self.timeRangeHint)
+        case .failure(.malformed):
             throw StrictMapping.error(file, node, "\(what) must be a UTC time such as 2024-03-01T14:30:00Z, found '\(raw)'",
                                       hint: "ISO 8601 in UTC ending in Z (2024-03-01T14:30:00.250Z), or a date (2024-03-01, midnight)")
         }
-        return value
     }
+
+    static let timeRangeHint = "a UTC time from 1970-01-01T00:00:00Z to \(TimeUnits.iso8601(TimeUnits.latestTimestamp)), e.g. 2024-03-01T14:30:00Z"
 
     func list(_ node: Node, _ what: String) throws(ScenarioError) -> [Node] {
         guard case .sequence(let sequence) = node else {

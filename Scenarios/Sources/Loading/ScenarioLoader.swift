@@ -12,14 +12,14 @@ public enum ScenarioLoader {
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
+        let bytes: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file (\(error.localizedDescription))",
                                 hint: "check the path, or run `metronome scenarios` to list the library")
         }
-        return try parse(text, file: path)
+        return try parse(try SourceText.decode(Array(bytes), file: path), file: path)
     }
 
     /// Parses scenario text; `file` is only used in messages.
@@ -62,7 +62,12 @@ public enum ScenarioLoader {
         case (let duration?, nil):
             let length = try scalars.duration(duration, "duration")
             guard length > 0 else { throw StrictMapping.error(file, duration, "duration must be positive", hint: "e.g. duration: 6h30m") }
+            // Both are bounded (start ≤ 2261, length ≤ 100 years): the sum cannot overflow.
             end = start + length
+            guard end <= TimeUnits.latestTimestamp else {
+                throw StrictMapping.error(file, duration, "the run would end at \(TimeUnits.iso8601(end)), after the last time Metronome can represent",
+                                          hint: ScalarReader.timeRangeHint + ": shorten the duration or start earlier")
+            }
         case (nil, let endNode?):
             end = try scalars.timestamp(endNode, "end")
             guard end > start else {
@@ -79,7 +84,7 @@ public enum ScenarioLoader {
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
         let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
         let feeds = try readFeeds(try top.require("feeds"), universe: universe, start: start, file: file)
-        let agents = try readAgents(top.value("agents"), file: file)
+        let agents = try readAgents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds), file: file)
         for (index, feed) in feeds.enumerated() {
             let interval: DurationNanoseconds
             switch feed.kind {
@@ -93,9 +98,10 @@ public enum ScenarioLoader {
                                           hint: "at most 2,000,000,000 quotes per feed: use a longer interval or a shorter duration")
             }
         }
-        let blender = try readBlender(top.value("blender"), file: file)
+        let runNanoseconds = end - start
+        let blender = try readBlender(top.value("blender"), symbols: universe.count, runNanoseconds: runNanoseconds, file: file)
         let selectorNode = top.value("selector")
-        let selector = try readSelector(selectorNode, file: file)
+        let selector = try readSelector(selectorNode, symbols: universe.count, runNanoseconds: runNanoseconds, file: file)
         if let selectorNode, let selector, selector.count > universe.count {
             throw StrictMapping.error(file, selectorNode, "selector.count (\(selector.count)) is larger than the universe (\(universe.count) symbols)",
                                       hint: "pick at most \(universe.count)")
@@ -119,6 +125,9 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, selectorNode, "a selector needs a blender", hint: "add a blender: section")
         }
         var trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
+        if let traderNode = top.value("trader") {
+            try checkOrderNotional(quantity: trader.quantity, universe: universe, feeds: feeds, node: traderNode, file: file)
+        }
         if blender != nil {
             trader.followsForecasts = true
             trader.followAgentID = nil
@@ -140,6 +149,8 @@ public enum ScenarioLoader {
                 throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
             }
             var sizer = try ExecutionLoader.sizer(sizerNode, file: file)
+            try ScenarioLimits.checkWork("sizer.sample_interval", period: sizer.sampleIntervalNanoseconds, symbols: universe.count,
+                                         runNanoseconds: runNanoseconds, node: sizerNode, unit: "risk samples", file: file)
             sizer.followsSlates = selector != nil
             let gate = try ExecutionLoader.gate(top.value("gate"), file: file)
             let router = try ExecutionLoader.router(top.value("router"), venues: [], file: file)
@@ -229,7 +240,8 @@ public enum ScenarioLoader {
         var map = try StrictMapping(node, file: file, path: "account")
         let currency = try map.value("currency").map { node throws(ScenarioError) in try scalars.text(node, "account.currency") } ?? "EUR"
         let cash = try map.value("initial_cash").map { node throws(ScenarioError) in
-            try scalars.fixedPoint(node, "account.initial_cash", precision: 2)
+            try scalars.amount(node, "account.initial_cash", precision: 2, maximum: ScenarioLimits.maximumCashMinorUnits,
+                               why: "cash and profit and loss are 64-bit integers of minor units (at most 9.2·10^18): 10^15 leaves room for every fill")
         } ?? 50_000
         guard cash > 0 else { throw StrictMapping.error(file, node, "account.initial_cash must be positive", hint: "e.g. initial_cash: 500.00") }
         try map.finish(allowed: ["currency", "initial_cash"])
@@ -249,14 +261,20 @@ public enum ScenarioLoader {
         guard !items.isEmpty else {
             throw StrictMapping.error(file, node, "universe must list at least one instrument", hint: "e.g. universe: [{ symbol: ACME, sector: technology }]")
         }
+        guard items.count <= ScenarioLimits.maximumSymbols else {
+            throw StrictMapping.error(file, node, "universe lists \(items.count) instruments, more than the \(DecimalText.grouped(UInt64(ScenarioLimits.maximumSymbols))) a scenario may have",
+                                      hint: "every actor keeps state per symbol and a feed quotes each one every interval: split the universe across scenarios")
+        }
         var instruments: [Instrument] = []
         var listings: [Listing] = []
+        // A set, not a search of the instruments so far: that was quadratic in the universe.
+        var symbols: Set<String> = []
         for (index, item) in items.enumerated() {
             let path = "universe[\(index)]"
             var map = try StrictMapping(item, file: file, path: path)
             let symbolNode = try map.require("symbol")
             let symbol = try scalars.text(symbolNode, "\(path).symbol")
-            guard !symbol.isEmpty, !instruments.contains(where: { $0.symbol == symbol }) else {
+            guard !symbol.isEmpty, symbols.insert(symbol).inserted else {
                 throw StrictMapping.error(file, symbolNode, "symbol '\(symbol)' is empty or listed twice",
                                           hint: "each instrument has a non-empty symbol of its own: the symbol id is its position")
             }
@@ -265,7 +283,7 @@ public enum ScenarioLoader {
                 try scalars.integer(node, "\(path).price_precision", range: 0...8)
             } ?? 2
             let lot = try map.value("lot_size").map { node throws(ScenarioError) in
-                try scalars.integer(node, "\(path).lot_size", range: 1...1_000_000_000)
+                try scalars.integer(node, "\(path).lot_size", range: 1...ScenarioLimits.maximumCount)
             } ?? 1
             var venues: [String] = []
             if let venuesNode = map.value("venues") {
@@ -333,26 +351,25 @@ public enum ScenarioLoader {
                 feeds.append(FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency)))
                 continue
             }
-            let interval = try scalars.duration(try map.require("interval"), "\(path).interval")
-            guard interval > 0 else { throw StrictMapping.error(file, item, "\(path).interval must be positive", hint: "time between two quotes of a symbol, e.g. interval: 250ms") }
+            let interval = try ScenarioLimits.period(try map.require("interval"), "\(path).interval", file: file)
             let drift = try map.value("drift").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).drift", range: -10...10) } ?? 0
             let volatility = try map.value("volatility").map { node throws(ScenarioError) in
                 try scalars.decimal(node, "\(path).volatility", range: 0...10)
             } ?? 0.2
             let priceNode = try map.require("initial_price")
-            let prices = try universe.map { instrument throws(ScenarioError) in
-                let price = try scalars.fixedPoint(priceNode, "\(path).initial_price", precision: instrument.pricePrecision)
-                guard price > 0 else { throw StrictMapping.error(file, priceNode, "\(path).initial_price must be positive", hint: "a price above zero, e.g. initial_price: 100.00") }
-                return price
-            }
+            let prices = try initialPrices(priceNode, universe: universe, path: path, file: file)
             let spread = try map.value("spread_ticks").map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).spread_ticks", range: 1...1_000_000)
             } ?? 2
             let maximumSize = try map.value("max_size").map { node throws(ScenarioError) in
-                try scalars.integer(node, "\(path).max_size", range: 1...1_000_000_000)
+                try scalars.integer(node, "\(path).max_size", range: 1...ScenarioLimits.maximumCount)
             } ?? 100
             let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 500_000
             if type == "synthetic" {
+                guard universe.count <= ScenarioLimits.maximumSyntheticSymbols else {
+                    throw StrictMapping.error(file, typeNode, "\(path): a synthetic feed quotes at most \(DecimalText.grouped(UInt64(ScenarioLimits.maximumSyntheticSymbols))) symbols, the universe has \(universe.count)",
+                                              hint: "its correlated shocks cost symbols² per step: use type: gbm for a wider universe, or fewer symbols")
+                }
                 func number(_ key: String, _ range: ClosedRange<Double>, _ fallback: Double) throws(ScenarioError) -> Double {
                     try map.value(key).map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).\(key)", range: range) } ?? fallback
                 }
@@ -376,14 +393,19 @@ public enum ScenarioLoader {
                     }
                     alternativeData = settings
                 }
+                // Sectors in order of first appearance, each found by a dictionary: linear in the universe.
                 var sectorNames: [String] = []
-                for instrument in universe where !sectorNames.contains(instrument.sector) { sectorNames.append(instrument.sector) }
+                var sectorIndex: [String: Int] = [:]
+                for instrument in universe where sectorIndex[instrument.sector] == nil {
+                    sectorIndex[instrument.sector] = sectorNames.count
+                    sectorNames.append(instrument.sector)
+                }
                 var parameters = SyntheticMarketFeed.Parameters(
                     intervalNanoseconds: interval, drift: drift, volatility: volatility, initialPrices: prices,
-                    sectors: universe.map { instrument in sectorNames.firstIndex(of: instrument.sector)! },
+                    sectors: universe.map { instrument in sectorIndex[instrument.sector]! },
                     sectorCorrelation: try number("sector_correlation", -0.99...0.99, 0.5),
                     marketCorrelation: try number("market_correlation", -0.99...0.99, 0.2),
-                    jumpIntensity: try number("jump_intensity", 0...100_000, 0), jumpMean: try number("jump_mean", -1...1, 0),
+                    jumpIntensity: try number("jump_intensity", 0...ScenarioLimits.maximumJumpIntensity, 0), jumpMean: try number("jump_mean", -1...1, 0),
                     jumpVolatility: try number("jump_volatility", 0...5, 0.02),
                     stressedVolatilityMultiplier: try number("stressed_volatility_multiplier", 1...100, 1),
                     stressProbability: try number("stress_probability", 0...1, 0),
@@ -408,7 +430,10 @@ public enum ScenarioLoader {
                                          "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
                                          "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
                                          "recovery_probability", "trade_probability", "alternative_data", "mean_reversion_half_life", "events"])
-                guard SyntheticMarketFeed.isValidCorrelation(parameters) else {
+                var sectorSizes = Array(repeating: 0, count: sectorNames.count)
+                for sector in parameters.sectors { sectorSizes[sector] += 1 }
+                guard SectorCorrelation.isPositiveDefinite(sectorSizes: sectorSizes, sector: parameters.sectorCorrelation,
+                                                           market: parameters.marketCorrelation) else {
                     throw StrictMapping.error(file, item, "\(path): sector_correlation and market_correlation do not form a valid correlation matrix",
                                               hint: "keep market_correlation ≤ sector_correlation < 1 and both ≥ 0")
                 }
@@ -424,7 +449,7 @@ public enum ScenarioLoader {
         return feeds
     }
 
-    private static func readAgents(_ node: Node?, file: String) throws(ScenarioError) -> [AgentSettings] {
+    private static func readAgents(_ node: Node?, shortestQuoteInterval: DurationNanoseconds?, file: String) throws(ScenarioError) -> [AgentSettings] {
         guard let node else { return [] }
         let scalars = ScalarReader(file: file)
         var agents: [AgentSettings] = []
@@ -442,8 +467,7 @@ public enum ScenarioLoader {
             let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
             if type != "ema-cross" {
-                let horizon = try map.value("horizon").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).horizon") } ?? 1_800_000_000_000
-                guard horizon > 0 else { throw StrictMapping.error(file, item, "\(path).horizon must be positive", hint: "how far ahead the agent forecasts, e.g. horizon: 30m") }
+                let horizon = try map.value("horizon").map { node throws(ScenarioError) in try Self.horizon(node, "\(path).horizon", file: file) } ?? 1_800_000_000_000
                 let kind: AgentSettings.Kind
                 if type == "technical" {
                     let barNode = map.value("bar_interval")
@@ -470,9 +494,13 @@ public enum ScenarioLoader {
                 throw StrictMapping.error(file, slowNode ?? item, "\(path).slow (\(slow)) must be greater than fast (\(fast))",
                                           hint: "the slow average spans more ticks than the fast one: slow \(fast + 1) or more")
             }
-            let horizon = try map.value("horizon_ticks").map { node throws(ScenarioError) in
+            let horizonNode = map.value("horizon_ticks")
+            let horizon = try horizonNode.map { node throws(ScenarioError) in
                 try scalars.integer(node, "\(path).horizon_ticks", range: 1...1_000_000)
             } ?? 20
+            if let interval = shortestQuoteInterval {
+                try checkTickHorizon(ticks: horizon, interval: interval, node: horizonNode ?? item, path: path, file: file)
+            }
             try map.finish(allowed: ["name", "type", "weight", "enabled", "fast", "slow", "horizon_ticks"])
             guard !agents.contains(where: { $0.name == name }) else {
                 throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
@@ -507,45 +535,50 @@ public enum ScenarioLoader {
         return parameters
     }
 
-    private static func readBlender(_ node: Node?, file: String) throws(ScenarioError) -> BlenderSettings? {
+    private static func readBlender(_ node: Node?, symbols: Int, runNanoseconds: DurationNanoseconds, file: String) throws(ScenarioError) -> BlenderSettings? {
         guard let node else { return nil }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "blender")
         var settings = BlenderSettings(horizonNanoseconds: 1_800_000_000_000, evaluationIntervalNanoseconds: 60_000_000_000,
                                        learningRate: 0.05, stressRatio: 1.5)
-        if let value = map.value("horizon") { settings.horizonNanoseconds = try scalars.duration(value, "blender.horizon") }
-        if let value = map.value("evaluation_interval") {
-            settings.evaluationIntervalNanoseconds = try scalars.duration(value, "blender.evaluation_interval")
+        if let value = map.value("horizon") { settings.horizonNanoseconds = try horizon(value, "blender.horizon", file: file) }
+        let intervalNode = map.value("evaluation_interval")
+        if let intervalNode {
+            settings.evaluationIntervalNanoseconds = try ScenarioLimits.period(intervalNode, "blender.evaluation_interval", file: file)
         }
         if let value = map.value("learning_rate") { settings.learningRate = try scalars.decimal(value, "blender.learning_rate", range: 0...10) }
         if let value = map.value("stress_ratio") { settings.stressRatio = try scalars.decimal(value, "blender.stress_ratio", range: 1...100) }
         try map.finish(allowed: ["horizon", "evaluation_interval", "learning_rate", "stress_ratio"])
-        guard settings.horizonNanoseconds > 0, settings.evaluationIntervalNanoseconds > 0 else {
-            throw StrictMapping.error(file, node, "blender.horizon and blender.evaluation_interval must be positive",
-                                      hint: "e.g. horizon: 30m, evaluation_interval: 1m")
-        }
+        try ScenarioLimits.checkWork("blender.evaluation_interval", period: settings.evaluationIntervalNanoseconds, symbols: symbols,
+                                     runNanoseconds: runNanoseconds, node: intervalNode ?? node, unit: "forecast evaluations", file: file)
         return settings
     }
 
-    private static func readSelector(_ node: Node?, file: String) throws(ScenarioError) -> Selector.Parameters? {
+    private static func readSelector(_ node: Node?, symbols: Int, runNanoseconds: DurationNanoseconds, file: String) throws(ScenarioError) -> Selector.Parameters? {
         guard let node else { return nil }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "selector")
         var parameters = Selector.Parameters()
         if let value = map.value("count") { parameters.count = Int(try scalars.integer(value, "selector.count", range: 1...255)) }
         if let value = map.value("lambda") { parameters.penaltyWeight = try scalars.decimal(value, "selector.lambda", range: 0...100) }
-        if let value = map.value("correlation_window") {
-            parameters.correlationWindow = Int(try scalars.integer(value, "selector.correlation_window", range: 3...100_000))
+        let windowNode = map.value("correlation_window")
+        if let windowNode {
+            parameters.correlationWindow = Int(try scalars.integer(windowNode, "selector.correlation_window", range: 3...100_000))
         }
-        if let value = map.value("interval") { parameters.intervalNanoseconds = try scalars.duration(value, "selector.interval") }
+        let intervalNode = map.value("interval")
+        if let intervalNode { parameters.intervalNanoseconds = try ScenarioLimits.period(intervalNode, "selector.interval", file: file) }
         if let value = map.value("exploration") { parameters.exploration = try scalars.decimal(value, "selector.exploration", range: 0...1) }
         if let value = map.value("max_forecast_age") {
             parameters.maximumForecastAgeNanoseconds = try scalars.duration(value, "selector.max_forecast_age")
         }
         try map.finish(allowed: ["count", "lambda", "correlation_window", "interval", "exploration", "max_forecast_age"])
-        guard parameters.intervalNanoseconds > 0 else {
-            throw StrictMapping.error(file, node, "selector.interval must be positive", hint: "how often a slate is chosen, e.g. interval: 1m")
+        let cells = parameters.correlationWindow * symbols
+        guard cells <= ScenarioLimits.maximumCorrelationCells else {
+            throw StrictMapping.error(file, windowNode ?? node, "selector.correlation_window (\(parameters.correlationWindow)) × \(symbols) symbols would keep \(DecimalText.grouped(UInt64(cells))) returns, more than \(DecimalText.grouped(UInt64(ScenarioLimits.maximumCorrelationCells)))",
+                                      hint: "the selector holds a window of returns per symbol: at most \(ScenarioLimits.maximumCorrelationCells / symbols) observations for \(symbols) symbols")
         }
+        try ScenarioLimits.checkWork("selector.interval", period: parameters.intervalNanoseconds, symbols: symbols,
+                                     runNanoseconds: runNanoseconds, node: intervalNode ?? node, unit: "slate evaluations", file: file)
         return parameters
     }
 

@@ -4,4 +4,7 @@ import Kernel
 /// or a bare date `2024-03-01` (midnight). Parsed with integer arithmetic, no time zones.
 public enum TimestampText {
     public static func parse(_ text: String) -> Timestamp? { TimeUnits.parseISO8601(text) }
+
+    /// The time, or why not: `.malformed`, or `.outOfRange` naming the impossible part.
+    public static func parseChecked(_ text: String) -> Result<Timestamp, TimeTextProblem> { TimeUnits.parseISO8601Checked(text) }
 }
