@@ -48,12 +48,13 @@ import time
 CLASS_SEVERITY = ["ok", "error", "unclear", "wrong", "hang", "crash"]
 BAD_CLASSES = ("crash", "hang", "wrong")
 OUTPUT_KEPT_BYTES = 4000
+OK_OUTPUT_KEPT_BYTES = 300   # commands that behaved, within a failing case: the first lines only
 POSITION_PATTERN = re.compile(
     r"(byte|offset|block|record|line|column|col|index)\s*#?\s*\d+|:\d+:\d+|@\d+|\bat \d{4}-\d\d-\d\dT",
     re.IGNORECASE)
 WHOLE_FILE_PATTERN = re.compile(r"trailer|not closed|header|empty|no such file|version|cannot read|not found",
                                 re.IGNORECASE)
-CRASH_LOCATION_PATTERN = re.compile(r"at /\S*?([A-Za-z0-9_+]+\.swift:\d+)")
+CRASH_LOCATION_PATTERN = re.compile(r" at (?!//)\S*?([A-Za-z0-9_+]+\.swift:\d+)")
 CRASH_MESSAGE_PATTERN = re.compile(r"(?:Swift runtime failure|Fatal error):?\s*([^*\n]+?)\s*(?:\*\*\*|$)", re.MULTILINE)
 # A compact backtrace (a second or two per crash): release builds trap without a message, so the
 # crashing frame is the only place the source location shows.
@@ -769,6 +770,9 @@ def judge_replay_verify(outcome, names, prefix):
         if prefix and partial:
             return Verdict("replay --verify", outcome, "ok", "verified a prefix, said so")
         return Verdict("replay --verify", outcome, "wrong", "exit 0 (verified) on a damaged log")
+    if prefix and outcome.exit_code in (1, 2) and not re.search(r"recover|trailer|not closed", outcome.output):
+        return Verdict("replay --verify", outcome, "unclear",
+                       "an unclosed log, and the message says neither so nor `log recover`")
     return judge_error("replay --verify", outcome, names, position_expected=True)
 
 
@@ -809,14 +813,20 @@ def execute_closed_pipe(campaign, case):
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=campaign.working_directory, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, env=campaign.environment, start_new_session=True)
+    killed = threading.Event()
+
+    def kill_at_timeout():
+        killed.set()
+        os.killpg(process.pid, signal.SIGKILL)
+
+    watchdog = threading.Timer(campaign.timeout_seconds, kill_at_timeout)
+    watchdog.start()
     process.stdout.readline()
     process.stdout.close()
-    try:
-        _, errors = process.communicate(timeout=campaign.timeout_seconds)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        _, errors = process.communicate()
-        outcome.timed_out = True
+    errors = process.stderr.read()
+    process.wait()
+    watchdog.cancel()
+    outcome.timed_out = killed.is_set()
     outcome.seconds = time.monotonic() - started
     record_exit(outcome, process.returncode)
     outcome.output = tail_text(errors)
@@ -827,11 +837,29 @@ def execute_closed_pipe(campaign, case):
 # ---------------------------------------------------------------------------------------------
 # Family 2: damaged scenarios.
 
-EXTREME_VALUES = ("0", "-1", "1e308", "-1e308", "9223372036854775807", "-9223372036854775808",
-                  "18446744073709551616", "92233720368547758.07", "1ns", "10000000d", "0ns",
-                  "2555-01-01T00:00:00Z", "2024-02-30T14:30:00Z", "9999-12-31T23:59:59Z", ".nan",
-                  ".inf", "''", "0.0000000001", "1e-308", "[]", "{}", "~", "999999999999h")
-MUST_REFUSE_VALUES = ("2024-02-30T14:30:00Z",)
+# Extremes by the kind of value they replace (most of the time), so that times get far-off and
+# impossible times, durations get 1ns and 10000000d, and numbers get the Int64 and Double limits.
+EXTREME_TIMES = ("2555-01-01T00:00:00Z", "2024-02-30T14:30:00Z", "2024-13-01T00:00:00Z", "9999-12-31T23:59:59Z",
+                 "1677-09-21T00:12:43Z", "2262-04-11T23:47:16.854775808Z")
+EXTREME_DURATIONS = ("1ns", "0ns", "10000000d", "999999999999h", "106752d", "1ns1ns", "-1s")
+EXTREME_NUMBERS = ("0", "-1", "1e308", "-1e308", "9223372036854775807", "-9223372036854775808",
+                   "18446744073709551616", "92233720368547758.07", "1e-308", "0.0000000001", ".nan", ".inf")
+EXTREME_OTHERS = ("''", "~", "[]", "{}", "x" * 10_000)
+# Keys issue 18 names, with the values that reach them: prices and cash near the Int64 limit in
+# cents, far-off starts, timer intervals of a nanosecond.
+PRICE_EXTREMES = ("92233720368547758.07", "92233720368547758.06", "46116860184273879.03", "0.01")
+INTERVAL_EXTREMES = ("1ns", "1us", "10000000d")
+HOT_KEY_EXTREMES = {"initial_price": PRICE_EXTREMES, "initial_cash": PRICE_EXTREMES,
+                    "start": ("2555-01-01T00:00:00Z", "2262-04-11T23:47:16Z", "2262-04-11"),
+                    "end": ("2555-01-01T00:00:00Z", "2262-04-11T23:47:16Z"),
+                    "duration": ("10000000d", "106751d", "1ns"), "interval": INTERVAL_EXTREMES,
+                    "evaluation_interval": INTERVAL_EXTREMES, "publish_interval": INTERVAL_EXTREMES,
+                    "bar_interval": INTERVAL_EXTREMES, "max_size": ("9223372036854775807", "4611686018427387904"),
+                    "price_precision": ("18", "19", "255")}
+MUST_REFUSE_VALUES = ("2024-02-30T14:30:00Z", "2024-13-01T00:00:00Z")
+TIME_VALUE_PATTERN = re.compile(r"^\d{4}-\d\d-\d\d")
+DURATION_VALUE_PATTERN = re.compile(r"^\d+(ns|us|µs|ms|s|m|h|d)")
+NUMBER_VALUE_PATTERN = re.compile(r"^[-+]?[\d.]+(e[-+]?\d+)?$", re.IGNORECASE)
 SCALAR_PATTERN = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w.-]*:\s+)([^{}\[\]#\s][^#]*?)\s*(#.*)?$")
 FLOW_PATTERN = re.compile(r"([A-Za-z_][\w.-]*):\s*([^,{}\[\]]+?)\s*(?=[,}])")
 KEY_LINE_PATTERN = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w.-]*:")
@@ -839,28 +867,65 @@ HUGE_SYMBOL_COUNTS = (1000, 4000, 8000)
 
 
 def value_spans(text):
-    """(start, end) of every scalar value: `key: value` lines and `k: v` inside flow maps."""
+    """(start, end, key) of every scalar value: `key: value` lines and `k: v` in flow maps."""
     spans, offset = [], 0
     for line in text.splitlines(keepends=True):
         match = SCALAR_PATTERN.match(line.rstrip("\n"))
         if match:
-            spans.append((offset + match.start(2), offset + match.end(2)))
+            key = match.group(1).strip().lstrip("-").strip().rstrip(":")
+            spans.append((offset + match.start(2), offset + match.end(2), key))
         elif "{" in line:
-            spans.extend((offset + m.start(2), offset + m.end(2)) for m in FLOW_PATTERN.finditer(line))
+            spans.extend((offset + m.start(2), offset + m.end(2), m.group(1)) for m in FLOW_PATTERN.finditer(line))
         offset += len(line)
     return spans
 
 
+def value_kind(value):
+    for kind, pattern in (("time", TIME_VALUE_PATTERN), ("duration", DURATION_VALUE_PATTERN),
+                          ("number", NUMBER_VALUE_PATTERN)):
+        if pattern.match(value.strip("'\"")):
+            return kind
+    return "other"
+
+
+def pick_span(rng, text, spans):
+    """A value to replace: two times in five a key issue 18 names (prices, cash, start, timer
+    intervals), else a kind of value first (time, duration, number, other), then one of it —
+    so that the few times in a file are hit as often as the many numbers."""
+    hot = [span for span in spans if span[2] in HOT_KEY_EXTREMES]
+    if hot and rng.random() < 0.4:
+        return rng.choice(hot)
+    by_kind = {}
+    for span in spans:
+        by_kind.setdefault(value_kind(text[span[0]:span[1]]), []).append(span)
+    return rng.choice(by_kind[rng.choice(sorted(by_kind))])
+
+
 def mutate_values(rng, text):
     spans = value_spans(text)
+    chosen = {pick_span(rng, text, spans) for _ in range(rng.choice((1, 1, 1, 2, 3)))}
     replaced, notes, must_refuse = text, [], False
-    for start, end in sorted(rng.sample(spans, min(len(spans), rng.choice((1, 1, 1, 2, 3)))), reverse=True):
-        value = rng.choice(EXTREME_VALUES)
-        must_refuse = must_refuse or value in MUST_REFUSE_VALUES
+    for start, end, key in sorted(chosen, reverse=True):
+        original = text[start:end]
+        value = extreme_for(rng, key, original)
+        # An impossible date is invalid where a time is expected; as a name it is just text.
+        must_refuse = must_refuse or (value in MUST_REFUSE_VALUES and value_kind(original) == "time")
         line_number = text.count("\n", 0, start) + 1
-        notes.append(f"line {line_number}: {text[start:end]!r} → {value!r}")
+        notes.append(f"{key} (line {line_number}): {original!r} → {value!r}")
         replaced = replaced[:start] + value + replaced[end:]
     return replaced.encode("utf-8"), "; ".join(reversed(notes)), must_refuse
+
+
+def extreme_for(rng, key, original):
+    """An extreme for this key or of the original value's kind; one time in five of any kind."""
+    pools = {"time": EXTREME_TIMES, "duration": EXTREME_DURATIONS, "number": EXTREME_NUMBERS,
+             "other": EXTREME_OTHERS + EXTREME_NUMBERS}
+    everything = EXTREME_TIMES + EXTREME_DURATIONS + EXTREME_NUMBERS + EXTREME_OTHERS
+    if rng.random() < 0.2:
+        return rng.choice(everything)
+    if key in HOT_KEY_EXTREMES and rng.random() < 0.5:
+        return rng.choice(HOT_KEY_EXTREMES[key])
+    return rng.choice(pools[value_kind(original)])
 
 
 def mutate_delete_key(rng, text):
@@ -905,14 +970,15 @@ SCENARIO_MUTATIONS = (mutate_values, mutate_values, mutate_values, mutate_values
 
 
 def family_damaged_scenarios(campaign, rng, case_count):
-    """Family 2. Damaged scenarios: library scenarios with values replaced by extremes (0, -1,
-    1e308, Int64.max, 1ns, 10000000d, year 2555, 2024-02-30, …), keys deleted, invalid UTF-8 and
-    universes of thousands of symbols. `validate`, and when it accepts, `run --until 10m`."""
+    """Family 2. Damaged scenarios: library scenarios with values replaced by extremes of their
+    kind (times: year 2555, 2024-02-30; durations: 1ns, 10000000d; numbers: 0, -1, 1e308,
+    Int64.max, …), keys deleted, invalid UTF-8 and universes of thousands of symbols. `validate`, and when it accepts, `run --until 10m`."""
     library = os.path.join(campaign.working_directory, "Scenarios", "Library")
     names = sorted(name for name in os.listdir(library) if name.endswith(".yaml"))
-    texts = {name: open(os.path.join(library, name), encoding="utf-8").read() for name in names}
+    texts = {name: with_absolute_paths(open(os.path.join(library, name), encoding="utf-8").read(), library)
+             for name in names}
     plans = [(name, "huge-universe", lambda r, t, n=count: mutate_huge_universe(r, t, n))
-             for name, count in (("calm-day.yaml", 1000), ("calm-day.yaml", 4000), ("one-strategy.yaml", 8000))]
+             for name, count in (("calm-day.yaml", 1000), ("stress-100.yaml", 4000), ("calm-day.yaml", 8000))]
     for _ in range(case_count):
         mutation = rng.choice(SCENARIO_MUTATIONS)
         plans.append((rng.choice(names), mutation.__name__.replace("mutate_", "").replace("_", "-"), mutation))
@@ -929,6 +995,13 @@ def family_damaged_scenarios(campaign, rng, case_count):
                           {"input": path, "damage": what, "must_refuse": must_refuse,
                            "input_sha256": hashlib.sha256(data).hexdigest()}))
     return cases
+
+
+def with_absolute_paths(text, library):
+    """Data paths are relative to the scenario file; the mutants live elsewhere (same length in
+    lines, so line numbers still match the library file's)."""
+    return re.sub(r"(path:\s*)(\.\.?/[^\s,}]+)",
+                  lambda match: match.group(1) + os.path.normpath(os.path.join(library, match.group(2))), text)
 
 
 def execute_damaged_scenario(campaign, case):
@@ -1137,6 +1210,12 @@ def record_and_kill(campaign, case):
     time.sleep(case.parameters["delay_seconds"])
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    if kind == "live-stdin":
+        feeder.join(timeout=1)
+    try:
+        process.stdin.close()
+    except OSError:   # the reader is dead: what was buffered cannot be flushed
+        pass
     return Outcome(command + ["(SIGKILL)"], signal_name="SIGKILL", seconds=case.parameters["delay_seconds"])
 
 
@@ -1224,7 +1303,7 @@ FAMILIES = ("damaged-logs", "damaged-scenarios", "live-lines", "killed-recording
 
 def case_counts(arguments):
     """Random cases per family from --cases (the enumerated ones come on top)."""
-    total = arguments.cases if arguments.cases is not None else (120 if arguments.quick else 900)
+    total = arguments.cases if arguments.cases is not None else (120 if arguments.quick else 1500)
     return {"damaged-logs": total * 50 // 100, "damaged-scenarios": total * 30 // 100,
             "live-lines": total * 20 // 100, "killed-recordings": 3 if arguments.quick else max(6, total // 90),
             "chaos-replay": 3}
@@ -1271,7 +1350,8 @@ def report_entry(case, verdicts, label):
         "commands": [{"step": verdict.step, "class": verdict.label, "reason": verdict.reason,
                       "command": " ".join(shlex.quote(part) for part in verdict.outcome.command),
                       "result": verdict.outcome.summary(), "seconds": round(verdict.outcome.seconds, 3),
-                      "output": verdict.outcome.output} for verdict in verdicts],
+                      "output": verdict.outcome.output if verdict.label not in ("ok", "error")
+                      else verdict.outcome.output[:OK_OUTPUT_KEPT_BYTES]} for verdict in verdicts],
     }
 
 
@@ -1315,7 +1395,7 @@ def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True, help="the metronome binary to test")
-    parser.add_argument("--cases", type=int, help="random cases in all (default 900, --quick 120); "
+    parser.add_argument("--cases", type=int, help="random cases in all (default 1500, --quick 120); "
                         "the enumerated ones (frame boundaries, forged fields, chaos) come on top")
     parser.add_argument("--seed", type=int, default=1, help="the campaign's seed (default 1)")
     parser.add_argument("--out", default="out/hostile", help="where campaign.json and failing inputs go")
