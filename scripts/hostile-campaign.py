@@ -726,8 +726,20 @@ def log_case(campaign, number, base_name, name, damaged, what, prefix, paths):
     with open(path, "wb") as handle:
         handle.write(damaged)
     return Case(identifier, "damaged-logs", name, directory, execute_damaged_log,
-                {"input": path, "base": paths[base_name], "damage": what, "prefix": prefix,
-                 "input_sha256": hashlib.sha256(damaged).hexdigest()})
+                {"input": path, "base": paths[base_name], "records_in_file": records_in_file(paths[base_name], damaged),
+                 "damage": what,
+                 "prefix": prefix, "input_sha256": hashlib.sha256(damaged).hexdigest()})
+
+
+def records_in_file(base_path, damaged):
+    """The original's records the damaged file still declares: for a truncation, those of the
+    blocks whose descriptor survived; otherwise all (later blocks are still in the file)."""
+    base = open(base_path, "rb").read()
+    frames = parse_frames(base)
+    if damaged != base[:len(damaged)]:
+        return trailer_values(frames[-1].raw)["record_count"]
+    return sum(descriptor_values(frame.raw)["record_count"] for frame in frames
+               if frame.kind == "MTBD" and frame.offset + len(frame.raw) <= len(damaged))
 
 
 def execute_damaged_log(campaign, case):
@@ -785,7 +797,8 @@ def judge_recover(campaign, case, damaged, names):
         return [verdict]
     if outcome.exit_code != 0 or not os.path.exists(recovered):
         return [judge_error("log recover", outcome, names, position_expected=True)]
-    verdicts = [Verdict("log recover", outcome, "ok", "wrote a recovered log")]
+    verdicts = [judge_loss_count(outcome, recovered, case.parameters.get("records_in_file"))
+                if loss_countable(case) else Verdict("log recover", outcome, "ok", "wrote a recovered log")]
     check = campaign.run(["log", "verify", recovered])
     verdict = judge_signals("log verify (recovered)", check)
     if verdict:
@@ -796,6 +809,34 @@ def judge_recover(campaign, case, damaged, names):
     else:
         verdicts.append(Verdict("log verify (recovered)", check, "ok", "the recovered log verifies"))
     return verdicts
+
+
+LOSS_COUNT_PATTERN = re.compile(r"([\d,]+) records lost")
+
+
+def loss_countable(case):
+    """Damage that only removes or spoils the original's records (truncation, flips, inserted
+    or deleted bytes, swapped blocks): the records lost are the original's minus those kept. A
+    duplicated or removed block, or a forgery, makes "lost" a matter of definition."""
+    what = case.parameters.get("damage", "")
+    return not forged(case) and "duplicated" not in what and "removed" not in what
+
+
+def judge_loss_count(outcome, recovered, base_records):
+    """When `log recover` states how many records it lost, that must be the records the damaged
+    file declares minus the recovered log's (read from its trailer, not from recover's words)."""
+    claims = LOSS_COUNT_PATTERN.findall(outcome.output)
+    if base_records is None or not claims:
+        return Verdict("log recover", outcome, "ok", "wrote a recovered log")
+    try:
+        kept = trailer_values(parse_frames(open(recovered, "rb").read())[-1].raw)["record_count"]
+    except (ValueError, struct.error, KeyError, IndexError, UnicodeDecodeError):
+        return Verdict("log recover", outcome, "ok", "wrote a log the verify step judges")
+    claimed = sum(int(claim.replace(",", "")) for claim in claims)
+    if kept <= base_records and claimed != base_records - kept:
+        return Verdict("log recover", outcome, "wrong", "the count of records lost is not the number lost"
+                       f" — says {claimed}; {base_records - kept} of {base_records} were")
+    return Verdict("log recover", outcome, "ok", f"{claimed} records lost, counted exactly")
 
 
 def closed_pipe_case(campaign, number, paths):
@@ -1382,7 +1423,7 @@ def print_signatures(results):
     for case, verdicts, _ in results:
         for verdict in verdicts:
             if verdict.label in BAD_CLASSES:
-                key = (case.family, verdict.label, f"{verdict.step}: {verdict.reason}")
+                key = (case.family, verdict.label, f"{verdict.step}: {verdict.reason.split(' — ')[0]}")
                 signatures.setdefault(key, []).append(case.identifier)
     if signatures:
         print("\nbad cases by signature:")
