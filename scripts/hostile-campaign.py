@@ -349,6 +349,12 @@ class Outcome:
     timed_out: bool = False
     seconds: float = 0.0
     output: str = ""
+    stdin_path: str = None
+
+    def shell(self):
+        """The command as one pastes it: quoted, with its standard input and pipes."""
+        text = " ".join(part if part in ("|",) else shlex.quote(part) for part in self.command)
+        return text + (f" < {shlex.quote(self.stdin_path)}" if self.stdin_path else "")
 
     def summary(self):
         if self.timed_out:
@@ -384,7 +390,7 @@ class Campaign:
     def run(self, arguments, stdin_path=None, environment=None, timeout_seconds=None):
         """Runs `metronome ARGUMENTS` in its own process group, killed as a group at the timeout."""
         command = [self.binary] + [str(argument) for argument in arguments]
-        outcome = Outcome(command)
+        outcome = Outcome(command, stdin_path=stdin_path)
         started = time.monotonic()
         stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
         try:
@@ -427,7 +433,7 @@ def tail_text(output):
 def judge_signals(step, outcome):
     """crash or hang, whatever the command; None when it ended on its own."""
     if outcome.timed_out:
-        return Verdict(step, outcome, "hang", f"no exit after {outcome.seconds:.1f} s")
+        return Verdict(step, outcome, "hang", f"no exit within the timeout — killed after {outcome.seconds:.1f} s")
     if outcome.signal_name:
         message = CRASH_MESSAGE_PATTERN.search(outcome.output)
         location = CRASH_LOCATION_PATTERN.search(outcome.output)
@@ -1387,9 +1393,9 @@ def report_entry(case, verdicts, label):
         "id": case.identifier, "family": case.family, "kind": case.kind, "class": label,
         "reason": f"{principal.step}: {principal.reason}",
         "input": {key: value for key, value in case.parameters.items() if key != "seed"},
-        "reproduce": " ".join(shlex.quote(part) for part in principal.outcome.command),
+        "reproduce": principal.outcome.shell(),
         "commands": [{"step": verdict.step, "class": verdict.label, "reason": verdict.reason,
-                      "command": " ".join(shlex.quote(part) for part in verdict.outcome.command),
+                      "command": verdict.outcome.shell(),
                       "result": verdict.outcome.summary(), "seconds": round(verdict.outcome.seconds, 3),
                       "output": verdict.outcome.output if verdict.label not in ("ok", "error")
                       else verdict.outcome.output[:OK_OUTPUT_KEPT_BYTES]} for verdict in verdicts],
