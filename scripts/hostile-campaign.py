@@ -1019,7 +1019,8 @@ def mutate_invalid_utf8(rng, text):
     offset = rng.randrange(len(data))
     junk = rng.choice((b"\xff", b"\xfe\xff", b"\xc3\x28", b"\xc0\xaf", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80"))
     line_number = data.count(b"\n", 0, offset) + 1
-    return data[:offset] + junk + data[offset:], f"invalid UTF-8 {junk.hex()} at byte {offset} (line {line_number})", True
+    what = f"invalid UTF-8 {junk.hex()} at byte {offset} (line {line_number})"
+    return data[:offset] + junk + data[offset:], what, True
 
 
 def mutate_huge_universe(rng, text, symbol_count=None):
@@ -1050,7 +1051,8 @@ SCENARIO_MUTATIONS = (mutate_values, mutate_values, mutate_values, mutate_values
 def family_damaged_scenarios(campaign, rng, case_count):
     """Family 2. Damaged scenarios: library scenarios with values replaced by extremes of their
     kind (times: year 2555, 2024-02-30; durations: 1ns, 10000000d; numbers: 0, -1, 1e308,
-    Int64.max, …), keys deleted, invalid UTF-8 and universes of thousands of symbols. `validate`, and when it accepts, `run --until 10m`."""
+    Int64.max, …), keys deleted, invalid UTF-8 and universes of thousands of symbols.
+    `validate`, and when it accepts, `run --until 10m`."""
     library = os.path.join(campaign.working_directory, "Scenarios", "Library")
     names = sorted(name for name in os.listdir(library) if name.endswith(".yaml"))
     texts = {name: with_absolute_paths(open(os.path.join(library, name), encoding="utf-8").read(), library)
@@ -1531,7 +1533,8 @@ def write_report(campaign, arguments, results, counts, totals, signatures, elaps
         "totals": totals,
         "signatures": [{"family": family, "class": label, "reason": reason, "count": len(identifiers),
                         "cases": identifiers[:20]}
-                       for (family, label, reason), identifiers in sorted(signatures.items(), key=lambda i: -len(i[1]))],
+                       for (family, label, reason), identifiers
+                       in sorted(signatures.items(), key=lambda item: -len(item[1]))],
         "failing_cases": [report_entry(case, verdicts, label) for case, verdicts, label in results
                           if label not in ("ok", "error")],
     }
