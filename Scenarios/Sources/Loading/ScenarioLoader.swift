@@ -125,9 +125,6 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, selectorNode, "a selector needs a blender", hint: "add a blender: section")
         }
         var trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
-        if let traderNode = top.value("trader") {
-            try checkOrderNotional(quantity: trader.quantity, universe: universe, feeds: feeds, node: traderNode, file: file)
-        }
         if blender != nil {
             trader.followsForecasts = true
             trader.followAgentID = nil
@@ -158,6 +155,11 @@ public enum ScenarioLoader {
         } else if let stray = top.value("gate") ?? top.value("router") {
             throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: section",
                                       hint: "add sizer: {} for the default sizer")
+        }
+        if execution == nil {
+            // The simple trader trades (its default quantity too): its order must fit the bound.
+            let universeNode = try top.require("universe")
+            try checkOrderNotional(quantity: trader.quantity, universe: universe, feeds: feeds, node: top.value("trader") ?? universeNode, file: file)
         }
         let record = try top.value("record").map { node throws(ScenarioError) in try readRecord(node, file: file) }
         let chaos = try top.value("chaos").map { node throws(ScenarioError) in try ChaosLoader.read(node, start: start, end: end, file: file) }
