@@ -12,6 +12,12 @@ public enum ScenarioLoader {
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try parse(try readSource(path: path), file: path)
+    }
+
+    /// A scenario file's text (or an overrides file's): UTF-8, else an error at the first invalid
+    /// byte's line and column, with its byte offset.
+    public static func readSource(path: String) throws(ScenarioError) -> String {
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -19,7 +25,7 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file (\(error.localizedDescription))",
                                 hint: "check the path, or run `metronome scenarios` to list the library")
         }
-        return try parse(try SourceText.decode(Array(bytes), file: path), file: path)
+        return try SourceText.decode(Array(bytes), file: path)
     }
 
     /// Parses scenario text; `file` is only used in messages.
