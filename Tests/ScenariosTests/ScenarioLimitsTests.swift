@@ -64,6 +64,13 @@ import Testing
         let above = try #require(problem(lots + "\ntrader: { quantity: 1000001 }"))
         #expect(above.line == 10 && above.column == 21)
         #expect(above.message == "trader.quantity (1000001) × lot_size (1000000) of A at feeds[0].initial_price is an order worth 1,000,001,000,000,000 minor units, more than 10^15")
+        // Without a trader: section the simple trader still trades one lot.
+        let largeLots = Self.base.replacingOccurrences(of: "sector: s }", with: "sector: s, lot_size: 1000000000 }")
+        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "10000.00")))
+        let defaultQuantity = try #require(problem(largeLots.replacingOccurrences(of: "10.00", with: "10000.01")))
+        #expect(defaultQuantity.line == 7 && defaultQuantity.message.hasPrefix("trader.quantity (1) × lot_size (1000000000) of A"))
+        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "10000.01") + "\nagents:\n  - { type: sentiment }\nblender: {}\nsizer: {}"),
+                "the sizer sizes from equity, not a fixed quantity")
     }
 
     @Test func everyTimerPeriodIsAtLeastOneMillisecond() throws {

@@ -12,6 +12,12 @@ public enum ScenarioLoader {
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try parse(try readSource(path: path), file: path)
+    }
+
+    /// A scenario file's text (or an overrides file's): UTF-8, else an error at the first invalid
+    /// byte's line and column, with its byte offset.
+    public static func readSource(path: String) throws(ScenarioError) -> String {
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -19,7 +25,7 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, line: 0, column: 0, message: "cannot read the file (\(error.localizedDescription))",
                                 hint: "check the path, or run `metronome scenarios` to list the library")
         }
-        return try parse(try SourceText.decode(Array(bytes), file: path), file: path)
+        return try SourceText.decode(Array(bytes), file: path)
     }
 
     /// Parses scenario text; `file` is only used in messages.
@@ -125,9 +131,6 @@ public enum ScenarioLoader {
             throw StrictMapping.error(file, selectorNode, "a selector needs a blender", hint: "add a blender: section")
         }
         var trader = try readTrader(top.value("trader"), agentNames: agents.map(\.name), file: file)
-        if let traderNode = top.value("trader") {
-            try checkOrderNotional(quantity: trader.quantity, universe: universe, feeds: feeds, node: traderNode, file: file)
-        }
         if blender != nil {
             trader.followsForecasts = true
             trader.followAgentID = nil
@@ -158,6 +161,11 @@ public enum ScenarioLoader {
         } else if let stray = top.value("gate") ?? top.value("router") {
             throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: section",
                                       hint: "add sizer: {} for the default sizer")
+        }
+        if execution == nil {
+            // The simple trader trades (its default quantity too): its order must fit the bound.
+            let universeNode = try top.require("universe")
+            try checkOrderNotional(quantity: trader.quantity, universe: universe, feeds: feeds, node: top.value("trader") ?? universeNode, file: file)
         }
         let record = try top.value("record").map { node throws(ScenarioError) in try readRecord(node, file: file) }
         let chaos = try top.value("chaos").map { node throws(ScenarioError) in try ChaosLoader.read(node, start: start, end: end, file: file) }
