@@ -72,6 +72,29 @@ import Testing
         #expect(result.stdout.contains("every invariant held on every seed"))
     }
 
+    /// The reproducer: library scenarios have no chaos: section, and the bug is planted by
+    /// an environment variable the printed replay line does not set. The line works as printed.
+    @Test(arguments: ["one-strategy", "calm-day", "correlated-sectors"])
+    func thePrintedReplayLineOfALibraryScenariosFailureVerifies(scenario: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let out = directory.appendingPathComponent("chaos")
+        let report = directory.appendingPathComponent("chaos.json")
+        let result = try CommandRunner.run(CommandRunner.product("metronome"),
+                                           ["chaos", scenario, "--seeds", "1", "--jobs", "1", "--faults", "broker_duplicate_report", "--until", "2h",
+                                            "--out", out.path, "--report-json", report.path], environment: ["METRONOME_PLANTED_BUG": "duplicate-fills"])
+        #expect(result.exitCode == 1, "the planted bug is caught: \(result.stdout)\(result.stderr)")
+        let json = try CommandRunner.json(at: report)
+        let failure = try #require((json["failures"] as? [[String: Any]])?.first)
+        #expect(["positions_match_fills", "cash_conserved"].contains(failure["invariant"] as? String ?? ""), "\(failure)")
+        #expect(json["faults_planned"] as? Int == 6 && json["faults_ran"] as? Int == 6, "--until 2h keeps the six faults inside the run")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  replay:") })
+        let words = line.split(separator: " ").map(String.init)
+        #expect(Array(words.prefix(3)) == ["replay:", "metronome", "replay"], "\(line)")
+        let replay = try CommandRunner.run(CommandRunner.product("metronome"), Array(words.dropFirst(2)))
+        #expect(replay.exitCode == 0, "\(line): \(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("verified: both digests equal the recording"), "\(replay.stdout)")
+    }
+
     @Test func badChaosInputIsExitCodeTwoWithAHint() throws {
         let unknown = try CommandRunner.metronome("chaos", "one-strategy", "--faults", "feed_gapp", "--seeds", "1")
         #expect(unknown.exitCode == 2)
