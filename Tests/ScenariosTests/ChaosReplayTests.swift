@@ -68,6 +68,20 @@ import Testing
         #expect(oracle.violations.first == violation)
     }
 
+    /// A log recorded before chaos runs wrote their settings into the scenario still names the
+    /// faults topic among its topics: its replay gets the interceptor back from that.
+    @Test func aReplayOfALogNamingTheFaultsTopicGetsTheInterceptorBack() throws {
+        let scenario = try ChaosReplayTests.plainScenario()
+        let options = ScenarioRun.Options(mode: .replay)
+        let withTopic = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
+            _ = kernel.topic(named: ChaosWiring.faultsTopic)
+            return ArrayInputSource([])
+        })
+        #expect(withTopic.chaos != nil)
+        let without = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { _ in ArrayInputSource([]) })
+        #expect(without.chaos == nil, "a plain replay has no interceptor")
+    }
+
     @Test func untilClipsTheFaultWindowSoEveryPlannedFaultRuns() throws {
         let scenario = try ChaosReplayTests.plainScenario()
         let until = scenario.startTime + 15 * ChaosReplayTests.minute
