@@ -7,7 +7,7 @@ enum ChaosHTML {
         let escape = SVGChart.escape
         var body = "<h1>Chaos — \(escape(report.scenario))</h1>"
         body += "<p>\(report.runs) seeds · \(report.failures.count) failing · \(String(format: "%.1f", report.seeds_per_minute)) seeds/min · "
-            + "\(report.catalog_size - report.faults_never_fired.count)/\(report.catalog_size) faults fired</p>"
+            + "\(report.catalog_size - report.faults_never_fired.count)/\(report.catalog_size) faults fired · \(escape(report.faultsRanText))</p>"
         let maximum = max(1, report.faults_fired.values.max() ?? 1)
         body += "<h2>Faults fired</h2><table>"
         for (name, count) in report.faults_fired.sorted(by: { $0.key < $1.key }) {

@@ -30,6 +30,9 @@ struct ChaosSuiteReport: Codable {
     var runs: Int
     var failures: [Failure]
     var faults_fired: [String: UInt64]
+    /// Faults the seeds' plans held, and those whose start was admitted before the run ended.
+    var faults_planned: Int
+    var faults_ran: Int
     /// Runs in which each fault fired at least once.
     var runs_with_fault: [String: Int]
     var failures_by_invariant: [String: Int]
@@ -60,6 +63,8 @@ struct ChaosSuiteReport: Codable {
             }
         }
         faults_fired = fired
+        faults_planned = suite.results.reduce(0) { $0 + $1.faultsPlanned }
+        faults_ran = suite.results.reduce(0) { $0 + $1.faults_ran }
         runs_with_fault = runsWith
         var byInvariant: [String: Int] = [:]
         for failure in failures { byInvariant[failure.invariant, default: 0] += 1 }
@@ -76,10 +81,17 @@ struct ChaosSuiteReport: Codable {
                              trials: trials))
     }
 
+    /// How many planned faults ran: all of them, unless an explicit plan reaches past the end.
+    var faultsRanText: String {
+        let line = "faults: \(DecimalText.grouped(UInt64(faults_planned))) planned, \(DecimalText.grouped(UInt64(faults_ran))) ran"
+        return faults_ran < faults_planned ? line + " (the rest start after the run's end)" : line
+    }
+
     func text(quiet: Bool) -> String {
         var lines: [String] = []
         if !quiet {
             lines.append("chaos \(scenario): \(runs) seeds, \(failures.count) failing, \(DecimalText.grouped(events)) events, \(String(format: "%.1f", seeds_per_minute)) seeds/min")
+            lines.append(faultsRanText)
             lines.append("")
             lines.append("fault                          fired  runs")
             for kind in FaultKind.allCases {

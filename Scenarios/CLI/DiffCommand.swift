@@ -9,10 +9,11 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two logs: exit 0 when they describe the same run, else show the first divergence and what changed.",
         discussion: """
             Records (inputs and decisions) are compared in order. At the first difference it prints \
-            the record index, time, actor and both records, then a decision-level summary: orders \
-            added, removed or changed (paired by the tick behind them, not by order id), fills, \
-            gate decisions that changed and the PnL delta (positions marked at each log's last \
-            quotes). Exit 0 same run, 1 different, 2 unreadable log.
+            the record index, time, actor and both records, then a decision-level summary: orders, \
+            fills and gate decisions added, removed or changed (paired by the input behind them — \
+            its ordinal among the inputs, not its sequence number — the stage, symbol and rank; \
+            not by order id) and the PnL delta (positions marked at each log's last quotes). \
+            Exit 0 same run, 1 different, 2 unreadable log.
 
             Examples:
               metronome diff out/day.mlog out/replayed.mlog

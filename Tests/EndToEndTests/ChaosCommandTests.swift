@@ -72,6 +72,52 @@ import Testing
         #expect(result.stdout.contains("every invariant held on every seed"))
     }
 
+    /// The issue's reproducer: library scenarios have no chaos: section, and the bug is planted by
+    /// an environment variable the printed replay line does not set. The line works as printed.
+    @Test(arguments: ["one-strategy", "calm-day", "correlated-sectors"])
+    func thePrintedReplayLineOfALibraryScenariosFailureVerifies(scenario: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let out = directory.appendingPathComponent("chaos")
+        let report = directory.appendingPathComponent("chaos.json")
+        let result = try CommandRunner.run(CommandRunner.product("metronome"),
+                                           ["chaos", scenario, "--seeds", "1", "--jobs", "1", "--faults", "broker_duplicate_report", "--until", "2h",
+                                            "--out", out.path, "--report-json", report.path], environment: ["METRONOME_PLANTED_BUG": "duplicate-fills"])
+        #expect(result.exitCode == 1, "the planted bug is caught: \(result.stdout)\(result.stderr)")
+        let json = try CommandRunner.json(at: report)
+        let failure = try #require((json["failures"] as? [[String: Any]])?.first)
+        #expect(["positions_match_fills", "cash_conserved"].contains(failure["invariant"] as? String ?? ""), "\(failure)")
+        #expect(json["faults_planned"] as? Int == 6 && json["faults_ran"] as? Int == 6, "--until 2h keeps the six faults inside the run")
+        #expect(result.stdout.contains("faults: 6 planned, 6 ran\n"), "\(result.stdout)")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  replay:") })
+        let words = line.split(separator: " ").map(String.init)
+        #expect(Array(words.prefix(3)) == ["replay:", "metronome", "replay"], "\(line)")
+        let replay = try CommandRunner.run(CommandRunner.product("metronome"), Array(words.dropFirst(2)))
+        #expect(replay.exitCode == 0, "\(line): \(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("verified: both digests equal the recording"), "\(replay.stdout)")
+    }
+
+    /// An explicit plan runs as written: a fault planned after --until does not start, and every
+    /// report says how many ran.
+    @Test func theReportSaysWhenPlannedFaultsDidNotRun() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let plan = directory.appendingPathComponent("late.plan.json")
+        let hour: UInt64 = 3_600_000_000_000
+        let gap = #"{ "fault": "feed_gap", "start_ns": START, "duration_ns": 60000000000, "target": null, "magnitude": 0, "parameter": 0 }"#
+        let faults = [hour / 2, 3 * hour].map { gap.replacingOccurrences(of: "START", with: "\($0)") }
+        try (#"{ "seed": 1, "faults": ["# + faults.joined(separator: ", ") + "] }").write(to: plan, atomically: true, encoding: .utf8)
+        let json = directory.appendingPathComponent("chaos.json")
+        let html = directory.appendingPathComponent("chaos.html")
+        let result = try CommandRunner.metronome("chaos", "one-strategy", "--seeds", "1", "--jobs", "1", "--plan", plan.path, "--until", "1h",
+                                                 "--out", directory.appendingPathComponent("chaos").path,
+                                                 "--report-json", json.path, "--report-html", html.path)
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let line = "faults: 2 planned, 1 ran (the rest start after the run's end)"
+        #expect(result.stdout.contains(line), "\(result.stdout)")
+        let report = try CommandRunner.json(at: json)
+        #expect(report["faults_planned"] as? Int == 2 && report["faults_ran"] as? Int == 1)
+        #expect(try String(contentsOf: html, encoding: .utf8).contains(line))
+    }
+
     @Test func badChaosInputIsExitCodeTwoWithAHint() throws {
         let unknown = try CommandRunner.metronome("chaos", "one-strategy", "--faults", "feed_gapp", "--seeds", "1")
         #expect(unknown.exitCode == 2)

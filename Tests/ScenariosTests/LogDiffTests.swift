@@ -90,6 +90,95 @@ import Testing
         }
     }
 
+    // MARK: Stable decision identity (synthetic decision streams whose pairing is known)
+
+    /// A log's records: inputs at the given sequence numbers, each followed by its decisions.
+    static func decisions(_ steps: [(sequence: UInt64, decisions: [Message])]) -> LogDecisions {
+        var log = LogDecisions()
+        for (index, step) in steps.enumerated() {
+            let time = Timestamp(index + 1) * 1_000_000_000
+            log.add(.input(RecordedInput(time: time, sequence: step.sequence, topic: TopicID(rawValue: 0), message: .ping(Ping(value: 0)),
+                                         deliveriesBefore: step.sequence, digestFragment: 0)))
+            for message in step.decisions { log.add(.decision(RecordedDecision(time: time, source: ActorID(rawValue: 3), message: message))) }
+        }
+        return log
+    }
+
+    static func order(_ trace: UInt64, symbol: SymbolID = 1, quantity: Int64 = 5, orderID: UInt64 = 1) -> Message {
+        .order(Order(orderID: orderID, symbol: symbol, side: .sell, quantity: quantity, limitPrice: 10_016, traceID: trace, venue: 0, type: .pegged))
+    }
+
+    static func gate(_ trace: UInt64, symbol: SymbolID = 1, outcome: GateDecision.Outcome = .approved) -> Message {
+        .gate(GateDecision(symbol: symbol, outcome: outcome, requestedQuantity: 5, approvedQuantity: outcome == .rejected ? 0 : 5, reasons: [],
+                           traceID: trace))
+    }
+
+    static func fill(_ trace: UInt64, symbol: SymbolID = 1, quantity: Int64 = 5, fillID: UInt64 = 1) -> Message {
+        .fill(Fill(orderID: 1, symbol: symbol, side: .sell, quantity: quantity, price: 10_016, feeMinorUnits: 2, isFinal: true, traceID: trace,
+                   fillID: fillID))
+    }
+
+    /// The issue's case: B scheduled one extra event early, so every later sequence number (and
+    /// trace id, and order id) is one higher. The same decisions pair: nothing added, removed or changed.
+    @Test func decisionsPairAcrossSequenceNumbersShiftedByAnExtraEvent() {
+        typealias T = LogDiffTests
+        let a = T.decisions([(10, []), (20, [T.gate(20), T.order(20), T.fill(20)]), (30, [T.gate(30, symbol: 2), T.order(30, symbol: 2, orderID: 2)])])
+        let b = T.decisions([(10, []), (21, [T.gate(21), T.order(21, orderID: 2), T.fill(21, fillID: 2)]),
+                             (32, [T.gate(32, symbol: 2), T.order(32, symbol: 2, orderID: 3)])])
+        let paired = DecisionComparison(a: a, b: b)
+        #expect(paired.orders.added.isEmpty && paired.orders.removed.isEmpty && paired.orders.changed.isEmpty)
+        #expect(paired.orders.unchanged == 2)
+        #expect(paired.gateDecisions.added.isEmpty && paired.gateDecisions.removed.isEmpty && paired.gateDecisions.changed.isEmpty)
+        #expect(paired.gateDecisions.unchanged == 2)
+        #expect(paired.fills.added.isEmpty && paired.fills.removed.isEmpty && paired.fills.changed.isEmpty)
+        #expect(paired.fills.unchanged == 1)
+    }
+
+    /// Planted differences on shifted streams: exactly the planted ones are found, each once.
+    @Test func plantedDifferencesAreFoundExactlyAcrossAShift() throws {
+        typealias T = LogDiffTests
+        let a = T.decisions([(10, [T.gate(10)]), (20, [T.gate(20), T.order(20), T.fill(20)]), (30, [T.order(30, symbol: 2), T.fill(30, symbol: 2)]),
+                             (40, [T.gate(40, symbol: 3)])])
+        let b = T.decisions([(10, [T.gate(10, outcome: .rejected)]),                                // changed gate
+                             (25, [T.gate(25), T.order(25), T.order(25, quantity: 3), T.fill(25)]), // a second order: added
+                             (37, [T.order(37, symbol: 2, quantity: 4)]),                           // changed order, fill removed
+                             (48, [T.gate(48, symbol: 3), T.fill(48, symbol: 3)])])                // added fill
+        let paired = DecisionComparison(a: a, b: b)
+        #expect(paired.orders.unchanged == 1)
+        #expect(paired.orders.added.map(\.quantity) == [3] && paired.orders.addedKeys.first?.key == DecisionKey(inputOrdinal: 1, stage: .order, symbol: 1, rank: 1))
+        #expect(paired.orders.removed.isEmpty)
+        let changed = try #require(paired.orders.changed.first)
+        #expect(paired.orders.changed.count == 1 && changed.a.quantity == 5 && changed.b.quantity == 4)
+        #expect(changed.key == DecisionKey(inputOrdinal: 2, stage: .order, symbol: 2, rank: 0))
+        #expect(paired.gateDecisions.changed.map(\.key) == [DecisionKey(inputOrdinal: 0, stage: .gate, symbol: 1, rank: 0)])
+        #expect(paired.gateDecisions.unchanged == 2 && paired.gateDecisions.added.isEmpty && paired.gateDecisions.removed.isEmpty)
+        #expect(paired.fills.removedKeys.map(\.key) == [DecisionKey(inputOrdinal: 2, stage: .fill, symbol: 2, rank: 0)])
+        #expect(paired.fills.addedKeys.map(\.key) == [DecisionKey(inputOrdinal: 3, stage: .fill, symbol: 3, rank: 0)])
+        #expect(paired.fills.unchanged == 1 && paired.fills.changed.isEmpty)
+    }
+
+    /// A trace id is the sequence number of an input; one that is no input's (an id a component
+    /// drew itself) names the last input admitted before it.
+    @Test func aTraceIdNamesItsInputsOrdinal() {
+        let log = LogDiffTests.decisions([(10, []), (20, []), (30, [])])
+        #expect(log.inputOrdinal(ofTrace: 10) == 0)
+        #expect(log.inputOrdinal(ofTrace: 30) == 2)
+        #expect(log.inputOrdinal(ofTrace: 25) == 1)
+        #expect(log.inputOrdinal(ofTrace: 5) == 0)
+        #expect(log.inputOrdinal(ofTrace: 1_000) == 2)
+    }
+
+    /// A changed count counts pairs: it never exceeds either log's total, however much differs.
+    @Test func aChangedCountNeverExceedsTheTotal() {
+        typealias T = LogDiffTests
+        let a = T.decisions((0..<50).map { (UInt64($0) * 10, [T.gate(UInt64($0) * 10)]) })
+        let b = T.decisions((0..<51).map { (UInt64($0) * 10 + 3, [T.gate(UInt64($0) * 10 + 3, outcome: .rejected)]) })
+        let paired = DecisionComparison(a: a, b: b)
+        #expect(paired.gateDecisions.changed.count == 50)
+        #expect(paired.gateDecisions.added.count == 1)
+        #expect(paired.gateDecisions.removed.isEmpty)
+    }
+
     @Test func namedListItemsMergeByName() throws {
         let base = """
             version: 1

@@ -10,11 +10,13 @@ public enum ChaosRun {
     ///   - recordPath: record the run here.
     public static func run(scenario: Scenario, seed: UInt64, plan explicitPlan: ChaosPlan? = nil, only: [FaultKind]? = nil,
                            until: Timestamp? = nil, recordPath: String? = nil) throws -> ChaosSeedResult {
-        let settings = scenario.chaos ?? ChaosSettings()
+        let runEnd = min(until ?? scenario.endTime, scenario.endTime)
+        let settings = (scenario.chaos ?? ChaosSettings()).clipped(toRunNanoseconds: runEnd > scenario.startTime ? runEnd - scenario.startTime : 0)
         let plan = explicitPlan ?? ChaosPlan.draw(settings: settings, scenario: scenario, seed: seed, only: only)
         let recording = recordPath.map { ScenarioRun.Recording(path: $0, writer: JournalWriter.Options(fsyncIntervalNanoseconds: nil)) }
-        let run = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(seed: seed, until: until, logLevel: .error, recording: recording,
-                                                                              chaosPlan: plan))
+        var options = ScenarioRun.Options(seed: seed, until: until, logLevel: .error, recording: recording, chaosPlan: plan)
+        options.chaosSettings = settings
+        let run = try ScenarioRun(scenario: scenario, options: options)
         let portfolio = run.kernel.actorID(named: "portfolio")!
         let oracle = InvariantOracle(scenario: scenario, settings: settings, portfolio: portfolio)
         run.kernel.addObserver(oracle)
@@ -25,7 +27,8 @@ public enum ChaosRun {
         if let chaos = run.chaos {
             for kind in FaultKind.allCases where chaos.fired[Int(kind.rawValue)] > 0 { fired[kind.name] = chaos.fired[Int(kind.rawValue)] }
         }
-        return ChaosSeedResult(seed: seed, plan: plan, violations: oracle.violations, faults_fired: fired, events: outcome.summary.deliveries,
+        return ChaosSeedResult(seed: seed, plan: plan, violations: oracle.violations, faults_fired: fired,
+                               faults_ran: Int(fired.values.reduce(0, +)), events: outcome.summary.deliveries,
                                wall_seconds: Double(outcome.wallNanoseconds) / 1e9, log: recordPath)
     }
 }

@@ -5,10 +5,14 @@ public struct ChaosSeedResult: Codable, Sendable {
     public var violations: [InvariantOracle.Violation]
     /// Fault starts admitted, by fault name.
     public var faults_fired: [String: UInt64]
+    /// Planned faults whose start was admitted: all of them, unless an explicit plan (`--plan`)
+    /// reaches past the run's end.
+    public var faults_ran: Int
     public var events: UInt64
     public var wall_seconds: Double
     /// The run's log (kept when it failed).
     public var log: String?
 
     public var failed: Bool { !violations.isEmpty }
+    public var faultsPlanned: Int { plan.faults.count }
 }

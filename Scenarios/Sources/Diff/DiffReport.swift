@@ -29,6 +29,9 @@ public struct DiffReport: Codable, Sendable {
     }
 
     public struct OrderReport: Codable, Sendable {
+        /// The ordinal, among the log's inputs, of the input behind the order: what pairs it.
+        public var input: UInt64
+        /// Its trace id (the input's sequence number in that log: shifts between runs).
         public var trace: UInt64
         public var symbol: String
         public var side: String
@@ -38,6 +41,11 @@ public struct DiffReport: Codable, Sendable {
         public var type: String
     }
 
+    public struct OrderChangeReport: Codable, Sendable {
+        public var a: OrderReport
+        public var b: OrderReport
+    }
+
     public var same: Bool
     public var a: SideReport
     public var b: SideReport
@@ -45,13 +53,22 @@ public struct DiffReport: Codable, Sendable {
     public var orders_added: Int
     public var orders_removed: Int
     public var orders_changed: Int
+    /// Gate decisions and fills paired as orders are: a changed count counts pairs, so it never
+    /// exceeds either side's total.
+    public var gate_decisions_added: Int
+    public var gate_decisions_removed: Int
     public var gate_decisions_changed: Int
+    public var fills_added: Int
+    public var fills_removed: Int
+    public var fills_changed: Int
     public var fills_delta: Int64
     public var pnl_delta: String
     public var currency: String
     /// A few examples of each kind of order change.
     public var examples_added: [OrderReport]
     public var examples_removed: [OrderReport]
+    /// Changed orders as they were in A and became in B.
+    public var examples_changed: [OrderChangeReport]
     public var notes: [String]
 
     public init(_ diff: LogDiff) {
@@ -61,8 +78,8 @@ public struct DiffReport: Codable, Sendable {
                        filled_quantity: side.filledQuantity, fees: money(side.feesMinorUnits), gate_decisions: side.gateDecisions,
                        pnl: money(side.pnlMinorUnits), digest: side.digest, decision_digest: side.decisionDigest, damage: side.damage)
         }
-        func order(_ order: Order) -> OrderReport {
-            OrderReport(trace: order.traceID, symbol: Int(order.symbol) < diff.symbols.count ? diff.symbols[Int(order.symbol)] : "\(order.symbol)", side: order.side.description, quantity: order.quantity,
+        func order(_ order: Order, input: UInt64) -> OrderReport {
+            OrderReport(input: input, trace: order.traceID, symbol: Int(order.symbol) < diff.symbols.count ? diff.symbols[Int(order.symbol)] : "\(order.symbol)", side: order.side.description, quantity: order.quantity,
                         limit_price: order.limitPrice, venue: order.venue, type: "\(order.type)")
         }
         same = diff.identical
@@ -74,12 +91,20 @@ public struct DiffReport: Codable, Sendable {
         orders_added = diff.ordersAdded.count
         orders_removed = diff.ordersRemoved.count
         orders_changed = diff.ordersChanged.count
-        gate_decisions_changed = diff.gateDecisionsChanged
+        gate_decisions_added = diff.gateDecisions.added.count
+        gate_decisions_removed = diff.gateDecisions.removed.count
+        gate_decisions_changed = diff.gateDecisions.changed.count
+        fills_added = diff.fills.added.count
+        fills_removed = diff.fills.removed.count
+        fills_changed = diff.fills.changed.count
         fills_delta = Int64(diff.b.fills) - Int64(diff.a.fills)
         pnl_delta = money(diff.pnlDeltaMinorUnits)
         currency = diff.currency
-        examples_added = diff.ordersAdded.prefix(5).map(order)
-        examples_removed = diff.ordersRemoved.prefix(5).map(order)
+        examples_added = diff.orders.addedKeys.prefix(5).map { order($0.decision, input: $0.key.inputOrdinal) }
+        examples_removed = diff.orders.removedKeys.prefix(5).map { order($0.decision, input: $0.key.inputOrdinal) }
+        examples_changed = diff.ordersChanged.prefix(5).map {
+            OrderChangeReport(a: order($0.a, input: $0.key.inputOrdinal), b: order($0.b, input: $0.key.inputOrdinal))
+        }
         notes = diff.notes
     }
 
@@ -101,8 +126,10 @@ public struct DiffReport: Codable, Sendable {
                 ("", "A", "B", ""),
                 ("records", "\(a.records)", "\(b.records)", ""),
                 ("orders", "\(a.orders)", "\(b.orders)", "+\(orders_added) added, −\(orders_removed) removed, \(orders_changed) changed"),
-                ("fills", "\(a.fills)", "\(b.fills)", "filled quantity \(a.filled_quantity) → \(b.filled_quantity)"),
-                ("gate decisions", "\(a.gate_decisions)", "\(b.gate_decisions)", "\(gate_decisions_changed) changed"),
+                ("fills", "\(a.fills)", "\(b.fills)",
+                 "+\(fills_added) added, −\(fills_removed) removed, \(fills_changed) changed; filled quantity \(a.filled_quantity) → \(b.filled_quantity)"),
+                ("gate decisions", "\(a.gate_decisions)", "\(b.gate_decisions)",
+                 "+\(gate_decisions_added) added, −\(gate_decisions_removed) removed, \(gate_decisions_changed) changed"),
                 ("fees", a.fees, b.fees, currency),
                 ("PnL", a.pnl, b.pnl, "Δ \(pnl_delta) \(currency)"),
             ]
@@ -113,9 +140,18 @@ public struct DiffReport: Codable, Sendable {
                 let third = String(repeating: " ", count: widths.2 - row.2.count) + row.2
                 lines.append("\(first)  \(second)  \(third)  \(row.3)")
             }
-            for order in examples_added { lines.append("  + order trace \(order.trace) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
-            for order in examples_removed { lines.append("  − order trace \(order.trace) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)") }
+            for order in examples_added { lines.append("  + order \(DiffReport.describe(order))") }
+            for order in examples_removed { lines.append("  − order \(DiffReport.describe(order))") }
+            for change in examples_changed {
+                lines.append("  ~ order \(DiffReport.describe(change.a))")
+                lines.append("       → \(change.b.side) \(change.b.quantity) @ \(change.b.limit_price) venue \(change.b.venue) \(change.b.type) (trace \(change.b.trace))")
+            }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// An order as the summary lists it: what pairs it (the input behind it) first.
+    static func describe(_ order: OrderReport) -> String {
+        "input #\(order.input) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type) (trace \(order.trace))"
     }
 }

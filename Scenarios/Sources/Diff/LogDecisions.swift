@@ -1,11 +1,12 @@
 import Actors
 import Kernel
 
-/// The decisions of one log, gathered in one pass for `metronome diff`: orders and gate decisions
-/// by ``DecisionKey``, fill totals, and the final book marked at the log's last quotes.
+/// The decisions of one log, gathered in one pass for `metronome diff`: orders, gate decisions and
+/// fills by ``DecisionKey``, fill totals, and the final book marked at the log's last quotes.
 public struct LogDecisions {
     public private(set) var orders: [DecisionKey: Order] = [:]
     public private(set) var gateDecisions: [DecisionKey: GateDecision] = [:]
+    public private(set) var fillsByKey: [DecisionKey: Fill] = [:]
     public private(set) var fills: UInt64 = 0
     public private(set) var filledQuantity: Int64 = 0
     public private(set) var feesMinorUnits: Int64 = 0
@@ -15,8 +16,11 @@ public struct LogDecisions {
     public private(set) var cashMinorUnits: Int64?
     public private(set) var positions: [SymbolID: Int64] = [:]
     public private(set) var lastMid: [SymbolID: Int64] = [:]
-    private var orderCounts: [DecisionKey: Int] = [:]
-    private var gateCounts: [DecisionKey: Int] = [:]
+    /// The sequence numbers of the inputs so far, in admission order (so ascending): a trace id's
+    /// input ordinal is found by binary search. Eight bytes an input.
+    private var inputSequences: [UInt64] = []
+    /// Decisions seen so far per key of rank 0: the next one's rank.
+    private var ranks: [DecisionKey: Int] = [:]
 
     public init() {}
 
@@ -24,18 +28,20 @@ public struct LogDecisions {
         switch record {
         case .input(let input):
             inputs &+= 1
+            inputSequences.append(input.sequence)
             if case .quote(let quote) = input.message, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice { lastMid[quote.symbol] = quote.midPrice }
         case .decision(let decision):
             decisions &+= 1
             switch decision.message {
             case .order(let order):
-                orders[Self.key(order.traceID, order.symbol, counts: &orderCounts)] = order
+                orders[key(.order, trace: order.traceID, symbol: order.symbol)] = order
             case .gate(let gate):
-                gateDecisions[Self.key(gate.traceID, gate.symbol, counts: &gateCounts)] = gate
+                gateDecisions[key(.gate, trace: gate.traceID, symbol: gate.symbol)] = gate
             case .fill(let fill):
                 fills &+= 1
                 filledQuantity &+= fill.quantity
                 feesMinorUnits &+= fill.feeMinorUnits
+                fillsByKey[key(.fill, trace: fill.traceID, symbol: fill.symbol)] = fill
             case .position(let update):
                 cashMinorUnits = update.cashMinorUnits
                 positions[update.symbol] = update.position
@@ -43,6 +49,20 @@ public struct LogDecisions {
                 break
             }
         }
+    }
+
+    /// The ordinal of the input behind a trace id: the input whose sequence number it is — or, for
+    /// an id that is no input's (one a component drew itself), the last input admitted before it.
+    /// 0 when it precedes every input.
+    public func inputOrdinal(ofTrace trace: UInt64) -> UInt64 {
+        // The number of inputs with a sequence number ≤ trace.
+        var low = 0
+        var high = inputSequences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if inputSequences[middle] <= trace { low = middle + 1 } else { high = middle }
+        }
+        return UInt64(max(low - 1, 0))
     }
 
     /// Equity at the end: the last cash plus every position at its symbol's last quoted mid.
@@ -55,10 +75,11 @@ public struct LogDecisions {
         return equity
     }
 
-    private static func key(_ trace: UInt64, _ symbol: SymbolID, counts: inout [DecisionKey: Int]) -> DecisionKey {
-        let base = DecisionKey(traceID: trace, symbol: symbol, occurrence: 0)
-        let occurrence = counts[base, default: 0]
-        counts[base] = occurrence + 1
-        return DecisionKey(traceID: trace, symbol: symbol, occurrence: occurrence)
+    private mutating func key(_ stage: DecisionKey.Stage, trace: UInt64, symbol: SymbolID) -> DecisionKey {
+        var key = DecisionKey(inputOrdinal: inputOrdinal(ofTrace: trace), stage: stage, symbol: symbol, rank: 0)
+        let rank = ranks[key, default: 0]
+        ranks[key] = rank + 1
+        key.rank = rank
+        return key
     }
 }

@@ -6,11 +6,7 @@ import Kernel
 /// and what did that change in the decisions — orders, fills, gate decisions, PnL.
 public struct LogDiff: Sendable {
     /// An order present in both logs whose quantity, price, side, venue or type changed.
-    public struct OrderChange: Sendable {
-        public var key: DecisionKey
-        public var a: Order
-        public var b: Order
-    }
+    public typealias OrderChange = DecisionPairing<Order>.Change
 
     public struct Side: Sendable {
         public var path: String
@@ -32,11 +28,16 @@ public struct LogDiff: Sendable {
     public var a: Side
     public var b: Side
     public var divergence: LogDivergence?
-    public var ordersAdded: [Order]
-    public var ordersRemoved: [Order]
-    public var ordersChanged: [OrderChange]
-    /// Gate decisions present in both with another outcome or approved quantity, plus those in only one.
-    public var gateDecisionsChanged: Int
+    /// Orders, gate decisions and fills paired across the two logs by ``DecisionKey``.
+    public var orders: DecisionPairing<Order>
+    public var gateDecisions: DecisionPairing<GateDecision>
+    public var fills: DecisionPairing<Fill>
+    public var ordersAdded: [Order] { orders.added }
+    public var ordersRemoved: [Order] { orders.removed }
+    public var ordersChanged: [OrderChange] { orders.changed }
+    /// Gate decisions present in both with another outcome or approved quantity (those in only
+    /// one log are added or removed, not changed).
+    public var gateDecisionsChanged: Int { gateDecisions.changed.count }
     public var currency: String
     /// Notes that do not make the logs different by themselves (another seed or scenario text).
     public var notes: [String]
@@ -98,29 +99,7 @@ public struct LogDiff: Sendable {
                         digest: trailer.map { RunDigest.hex($0.eventDigest) }, decisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) },
                         damage: stream.damage)
         }
-        var added: [Order] = []
-        var removed: [Order] = []
-        var changed: [OrderChange] = []
-        for (key, order) in decisionsB.orders.sorted(by: { $0.key < $1.key }) {
-            guard let before = decisionsA.orders[key] else {
-                added.append(order)
-                continue
-            }
-            if before.quantity != order.quantity || before.limitPrice != order.limitPrice || before.side != order.side
-                || before.venue != order.venue || before.type != order.type {
-                changed.append(OrderChange(key: key, a: before, b: order))
-            }
-        }
-        for (key, order) in decisionsA.orders.sorted(by: { $0.key < $1.key }) where decisionsB.orders[key] == nil { removed.append(order) }
-        var gateChanged = 0
-        for (key, gate) in decisionsB.gateDecisions {
-            guard let before = decisionsA.gateDecisions[key] else {
-                gateChanged += 1
-                continue
-            }
-            if before.outcome != gate.outcome || before.approvedQuantity != gate.approvedQuantity { gateChanged += 1 }
-        }
-        gateChanged += decisionsA.gateDecisions.keys.filter { decisionsB.gateDecisions[$0] == nil }.count
+        let paired = DecisionComparison(a: decisionsA, b: decisionsB)
 
         var notes: [String] = []
         if readerA.header.seed != readerB.header.seed { notes.append("the seeds differ: \(readerA.header.seed) vs \(readerB.header.seed)") }
@@ -129,8 +108,7 @@ public struct LogDiff: Sendable {
             notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
         }
         return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
-                       divergence: divergence, ordersAdded: added, ordersRemoved: removed, ordersChanged: changed,
-                       gateDecisionsChanged: gateChanged, currency: scenarioA?.account.currency ?? "", notes: notes,
+                       divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills, currency: scenarioA?.account.currency ?? "", notes: notes,
                        symbols: scenarioA?.universe.map(\.symbol) ?? [])
     }
 

@@ -4,7 +4,7 @@ import Yams
 
 /// Reads the `chaos:` section (docs/chaos.md).
 enum ChaosLoader {
-    static let keys = ["faults", "swarm", "events", "from", "until", "min_duration", "max_duration", "liveness", "max_pending_events"]
+    static let keys = ["faults", "swarm", "events", "from", "until", "min_duration", "max_duration", "liveness", "max_pending_events", "planted_bug"]
 
     static func read(_ node: Node, start: Timestamp, end: Timestamp, file: String) throws(ScenarioError) -> ChaosSettings {
         let scalars = ScalarReader(file: file)
@@ -45,6 +45,14 @@ enum ChaosLoader {
         if let liveness = map.value("liveness") { settings.livenessNanoseconds = try scalars.duration(liveness, "chaos.liveness") }
         if let pending = map.value("max_pending_events") {
             settings.maximumPendingEvents = Int(try scalars.integer(pending, "chaos.max_pending_events", range: 1_000...1_000_000_000))
+        }
+        if let planted = map.value("planted_bug") {
+            let name = try scalars.text(planted, "chaos.planted_bug")
+            guard let bug = ChaosSettings.PlantedBug(rawValue: name) else {
+                throw StrictMapping.error(file, planted, "chaos.planted_bug: unknown bug '\(name)'",
+                                          hint: "the self-test's bugs: \(ChaosSettings.PlantedBug.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            settings.plantedBug = bug
         }
         try map.finish(allowed: keys)
         return settings

@@ -79,6 +79,9 @@ public final class ScenarioRun {
         public var window: ClockWindow?
         /// Chaos: this plan's faults are injected (docs/chaos.md).
         public var chaosPlan: ChaosPlan?
+        /// Chaos: the settings the plan was drawn with, recorded in the log's scenario when it has
+        /// no `chaos:` section (so the replay puts the fault interceptor back).
+        public var chaosSettings: ChaosSettings?
         /// Inputs between two takes of the report's history (``RunHistory``); the report is the same
         /// for any value, which is what the tests check by varying it.
         public var historyTakeIntervalInputs: UInt64 = RunHistory.defaultTakeIntervalInputs
@@ -174,10 +177,12 @@ public final class ScenarioRun {
             return made
         }
         self.broker = broker!
+        // A replay takes the planted bug from the log's scenario alone, whatever the environment says.
+        let plantedBug = scenario.chaos?.plantedBug ?? (options.mode == .replay ? nil : ScenarioRun.plantedBugFromEnvironment)
         var portfolio: Portfolio?
         kernel.spawn("portfolio") { context in
             // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
-            let planted = ScenarioRun.plantedDuplicateFillBug
+            let planted = plantedBug == .duplicateFills
             let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
                                  plantedBugAppliesDuplicateFills: planted)
             portfolio = made
@@ -206,14 +211,24 @@ public final class ScenarioRun {
             // Every topic a live feed may publish to exists before the log's header is written.
             for name in [Topics.rawTrades, Topics.rawBars, Topics.rawAlternativeData] { _ = kernel.topic(named: name) }
         }
-        if options.chaosPlan != nil || (options.mode == .replay && scenario.chaos != nil) {
+        // A replay of a chaos run: its scenario has (or was recorded with) a chaos: section; a log
+        // recorded before chaos runs wrote one still names the faults topic among its topics.
+        let replaysChaos = options.mode == .replay && (scenario.chaos != nil || kernel.allTopicNames.contains(ChaosWiring.faultsTopic))
+        if options.chaosPlan != nil || replaysChaos {
             chaos = ChaosWiring.install(on: kernel, scenario: scenario, seed: seed, execution: execution, featureAgents: featureAgents)
         } else {
             chaos = nil
         }
         if let recording = options.recording {
+            // A chaos run (or one with the planted bug) records what its replay needs in the scenario.
+            let recordsChaos = options.chaosPlan != nil || plantedBug != nil
+            let scenarioText = recordsChaos
+                ? try ChaosScenarioText.recorded(scenario: scenario, settings: options.chaosSettings ?? scenario.chaos
+                                                     ?? ChaosSettings().clipped(toRunNanoseconds: scenario.endTime - scenario.startTime),
+                                                 plantedBug: plantedBug)
+                : scenario.sourceText
             recorder = try JournalRecorder(path: recording.path, kernel: kernel, scenarioName: scenario.name,
-                                           scenarioText: scenario.sourceText, buildIdentity: BuildIdentity.text,
+                                           scenarioText: scenarioText, buildIdentity: BuildIdentity.text,
                                            options: recording.writer)
         } else {
             recorder = nil
@@ -231,7 +246,7 @@ public final class ScenarioRun {
 
     /// The chaos self-test's switch (docs/chaos.md), read once per process: reading the
     /// environment allocates, and a benchmark builds many runs.
-    static let plantedDuplicateFillBug = getenv("METRONOME_PLANTED_BUG").map { String(cString: $0) == "duplicate-fills" } ?? false
+    static let plantedBugFromEnvironment = getenv("METRONOME_PLANTED_BUG").flatMap { ChaosSettings.PlantedBug(rawValue: String(cString: $0)) }
 
     /// Runs the scenario on the calling thread and gathers the report's figures.
     public func run() throws -> RunOutcome {

@@ -19,6 +19,16 @@ public struct ChaosSettings: Sendable, Equatable {
     public var livenessNanoseconds: DurationNanoseconds
     /// Queues: the kernel's pending events must stay below this.
     public var maximumPendingEvents: Int
+    /// The chaos self-test's planted bug (docs/chaos.md), on in this run and its replays. Set from
+    /// `METRONOME_PLANTED_BUG` and written into a recorded run's scenario, so the log replays
+    /// without the environment variable.
+    public var plantedBug: PlantedBug?
+
+    /// Bugs the self-test can plant, by their `planted_bug:` spelling.
+    public enum PlantedBug: String, Sendable, Equatable, CaseIterable {
+        /// The portfolio applies a fill it has already applied (same fill id) again.
+        case duplicateFills = "duplicate-fills"
+    }
 
     public init(faults: [FaultKind] = FaultKind.allCases, swarm: Bool = true, events: Int = 6,
                 windowStartNanoseconds: DurationNanoseconds = 10 * 60_000_000_000, windowEndNanoseconds: DurationNanoseconds = 4 * 3_600_000_000_000,
