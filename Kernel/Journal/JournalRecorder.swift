@@ -36,7 +36,7 @@ public final class JournalRecorder: InputObserver {
         self.kernel = kernel
         liveBlockSpanNanoseconds = configuration.mode == .live ? max(options.fsyncIntervalNanoseconds ?? 1_000_000_000, 1_000_000) : nil
         if configuration.mode == .live {
-            let made = try JournalWriteAhead(logPath: path, headerDigest: writer.headerDigest)
+            let made = try JournalWriteAhead(logPath: path, headerDigest: writer.headerDigest, blockBytes: options.blockBytes)
             let directory = made.directory
             writer.blockWritten = { block in JournalWriteAhead.dropSegment(directory: directory, block: block) }
             writeAhead = made

@@ -43,8 +43,9 @@ public enum JournalRecovery {
         let body = check.totals
         var trailerProblems: [String] = []
         if damage == nil, let trailer { trailerProblems = check.trailerProblems(trailer, blockOffsets: originalOffsets) }
-        // A live run that died: its last inputs may be in the write-ahead folder.
-        let restored = WriteAheadInputs.read(logPath: input, headerDigest: reader.headerDigest, firstBlock: UInt32(file.index.count),
+        // A live run that died: its last inputs may be in the write-ahead folder (format 3 on:
+        // older descriptors have no flags to mark them).
+        let restored = !reader.bindsHeader ? WriteAheadInputs() : WriteAheadInputs.read(logPath: input, headerDigest: reader.headerDigest, firstBlock: UInt32(file.index.count),
                                              afterSequence: body.lastInput?.sequence, notBefore: body.lastInput?.time ?? 0)
         if !restored.inputs.isEmpty {
             try appendRecoveredInputs(restored.inputs, header: header, headerDigest: reader.headerDigest, check: &check, into: &file)

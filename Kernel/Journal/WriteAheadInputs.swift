@@ -46,7 +46,8 @@ public struct WriteAheadInputs: Sendable {
                 result.problem = "\(path) is not a write-ahead segment of block \(segment) of this log (its header differs)"
                 return result
             }
-            while !reader.isAtEnd {
+            // The segment is preallocated: a zero length is where the writing stopped.
+            while reader.remaining >= JournalWriteAhead.entryHeaderBytes, reader.bytes[reader.offset..<reader.offset + 4] != [0, 0, 0, 0] {
                 let at = reader.offset
                 guard let input = try? entry(from: &reader, headerDigest: headerDigest) else {
                     result.problem = "\(path): the entry at byte \(at) is torn or damaged; the inputs before it were kept"

@@ -143,4 +143,45 @@ import Testing
             "\(error)".contains("is not a regular file (a pipe or FIFO)")
         }
     }
+
+    /// The write-ahead folder gives back the inputs after the log's last one, stops at a torn
+    /// entry (keeping those before it), and refuses to skip a missing segment.
+    @Test func writeAheadInputsStopAtATornEntryAndAtAHole() throws {
+        let log = JournalFixture.temporaryPath("wal.mlog")
+        let digest: UInt64 = 0xABCD
+        let inputs = JournalFixture.randomRecords(seed: 3, count: 60).compactMap { record -> RecordedInput? in
+            if case .input(let input) = record { return input } else { return nil }
+        }
+        let writeAhead = try JournalWriteAhead(logPath: log, headerDigest: digest)
+        var payload = BinaryWriter(reservingCapacity: 256)
+        for (position, input) in inputs.enumerated() {
+            if position == 10 { writeAhead.startSegment(1) }
+            payload.reset()
+            input.message.encodePayload(into: &payload)
+            payload.withUnsafeBytes { writeAhead.append(input, payload: $0) }
+        }
+        // Read as a dead process leaves it: segment 1 still mapped, preallocated, untrimmed.
+        let all = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        #expect(all.inputs == inputs)
+        #expect(all.problem == nil)
+        writeAhead.startSegment(2)
+        let after = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: inputs[4].sequence, notBefore: 0)
+        #expect(after.inputs == Array(inputs[5...]))
+        let foreign = WriteAheadInputs.read(logPath: log, headerDigest: digest + 1, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        #expect(foreign.inputs.isEmpty && foreign.problem?.contains("not a write-ahead segment of block 0 of this log") == true)
+        // A torn last entry: the ones before it come back.
+        let segment = JournalWriteAhead.segmentPath(writeAhead.directory, 1)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
+        try bytes.dropLast(3).write(to: URL(fileURLWithPath: segment))
+        let torn = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        #expect(torn.inputs == Array(inputs.dropLast()))
+        #expect(torn.problem?.contains("torn or damaged") == true)
+        // Block 0 written (its segment dropped) but missing from the log: a hole.
+        JournalWriteAhead.dropSegment(directory: writeAhead.directory, block: 0)
+        let hole = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        #expect(hole.inputs.isEmpty)
+        #expect(hole.problem?.contains("starts at block 1") == true)
+        writeAhead.finish()
+        #expect(!FileManager.default.fileExists(atPath: writeAhead.directory))
+    }
 }
