@@ -11,7 +11,7 @@ import Darwin
 /// process, so an input costs a copy, not a system call, and no `fsync` (a power cut is what the
 /// log's own group commit is for). Measured (release, one-strategy at 10,000 ticks/s): one
 /// `write(2)` per input cost 2.5 µs of p50 tick-to-order (4.3 → 6.7 µs) and 27 µs of p99; the
-/// mapping costs 0.3 µs of p50 and 15–20 µs of p99 — a minor page fault on the first store into
+/// mapping costs about 0.5 µs of p50 (mean of three runs 3.7 → 4.3 µs) and 15–20 µs of p99 — a minor page fault on the first store into
 /// each 4 KiB page, one input in ~47 (prefaulting with MAP_POPULATE or fallocate moved that to
 /// the segment's start as millisecond stalls: worse).
 ///
