@@ -4,25 +4,29 @@
 public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     /// Log format 1: `digest(n) = XXH64(record(n), seed: digest(n − 1))`, `digest(0) = 0`.
     case recordChain
-    /// Log format 2 (the default): the XXH64 (seed 0) of all the records concatenated, read at
+    /// Log formats 2 and 3 (the default): the XXH64 (seed 0) of all the records concatenated, read at
     /// any point of the stream — what `xxhsum -H1` prints for them written to one file.
     case recordStream
 
     /// What new runs use.
     public static let current = DigestDefinition.recordStream
 
-    /// The log format version that records digests of this definition.
+    /// The log format version that records digests of this definition (the newest one that does).
     public var journalFormatVersion: UInt16 {
         switch self {
         case .recordChain: 1
-        case .recordStream: 2
+        case .recordStream: 3
         }
     }
 
     /// The definition a log of this format version was recorded under; nil for a version this
     /// build does not know.
     public init?(journalFormatVersion: UInt16) {
-        guard let known = DigestDefinition.allCases.first(where: { $0.journalFormatVersion == journalFormatVersion }) else { return nil }
-        self = known
+        switch journalFormatVersion {
+        case 1: self = .recordChain
+        // Format 3 binds the header to the body (docs/log-format.md); its digests are format 2's.
+        case 2, 3: self = .recordStream
+        default: return nil
+        }
     }
 }

@@ -8,6 +8,8 @@ public struct BlockCursor {
     public private(set) var damage: JournalDamage?
     public private(set) var reachedTrailer = false
     private var finished = false
+    /// Set after the end-of-run block: nothing but the index and the trailer may follow it.
+    private var sawEndOfRunBlock = false
 
     init(reader: JournalReader, offset: UInt64, blockIndex: Int) {
         self.reader = reader
@@ -22,13 +24,17 @@ public struct BlockCursor {
             damage = nil
             return nil
         }
-        do {
-            let (block, next, endKind) = try reader.readBlock(at: offset, expectedIndex: blockIndex)
-            if endKind != nil {
+        do throws(JournalError) {
+            let (read, next, endKind) = try reader.readBlock(at: offset, expectedIndex: blockIndex)
+            guard let block = read, endKind == nil else {
                 finished = true
                 reachedTrailer = true
                 return nil
             }
+            guard !sawEndOfRunBlock else {
+                throw JournalError.malformed(offset: offset, message: "block \(blockIndex) follows the end-of-run block")
+            }
+            sawEndOfRunBlock = block.descriptor.checkpointSequence == .max
             offset = next
             blockIndex += 1
             return block

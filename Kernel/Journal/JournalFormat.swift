@@ -1,11 +1,19 @@
 /// Constants of the log format (docs/log-format.md).
 public enum JournalFormat {
-    /// Format version of the logs this build writes. The container (frames, header, descriptors,
-    /// index, trailer) is the same in every version; the version says how the digests in it are
-    /// computed (``DigestDefinition``): 1 = record chain, 2 = record stream.
+    /// Format version of the logs this build writes. The version says how the digests in it are
+    /// computed (``DigestDefinition``): 1 = record chain, 2 and 3 = record stream; from 3 on, every
+    /// block descriptor and the trailer carry the header's digest (``bindsHeader(formatVersion:)``).
     public static let formatVersion: UInt16 = DigestDefinition.current.journalFormatVersion
     /// Every version this build reads, replays and verifies.
-    public static let readableFormatVersions: [UInt16] = DigestDefinition.allCases.map(\.journalFormatVersion)
+    public static let readableFormatVersions: [UInt16] = [1, 2, 3]
+
+    /// Whether logs of this version bind their header to their body: descriptors and trailer hold
+    /// the header frame's digest, and descriptors a flags field.
+    public static func bindsHeader(formatVersion: UInt16) -> Bool { formatVersion >= 3 }
+
+    /// Descriptor flag: the block holds inputs `log recover` brought back from the write-ahead
+    /// file of a live run that died; their decisions and the block's checkpoint were never taken.
+    public static let recoveredInputsFlag: UInt32 = 1
     /// Version of the record and message encoding (``MessageTag`` set).
     public static let schemaVersion: UInt16 = 1
 

@@ -48,6 +48,14 @@ public struct JournalHeader: Sendable, Equatable {
         DigestDefinition(journalFormatVersion: formatVersion) ?? .current
     }
 
+    /// The header frame's checksum (XXH64 of its kind and fields). From format 3 on every block
+    /// descriptor and the trailer repeat it, so a header edited or taken from another log (another
+    /// seed, start, end or mode) no longer matches the body it sits on.
+    public var frameDigest: UInt64 {
+        let frame = encodeFrame()
+        return frame.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: frame.count - 8, as: UInt64.self).littleEndian }
+    }
+
     /// The magic that opens every log, right after the skippable-frame header: "METRONOM".
     static let magic: UInt64 = 0x4D4F_4E4F_5254_454D
 
@@ -80,7 +88,8 @@ public struct JournalHeader: Sendable, Equatable {
             guard try reader.readUInt64() == magic else { throw JournalError.malformed(offset: offset, message: "not a Metronome log (bad magic)") }
             let format = try reader.readUInt16()
             guard JournalFormat.readableFormatVersions.contains(format) else {
-                let readable = JournalFormat.readableFormatVersions.map(String.init).joined(separator: " and ")
+                let versions = JournalFormat.readableFormatVersions.map(String.init)
+                let readable = versions.dropLast().joined(separator: ", ") + " and " + versions.last!
                 throw JournalError.malformed(offset: offset, message: "log format version \(format) is not supported (this build reads \(readable))")
             }
             let schema = try reader.readUInt16()

@@ -16,6 +16,9 @@ public final class JournalRecorder: InputObserver {
     /// Live runs cut a block at least this often (in input time, which is wall time there), so
     /// the fsync interval really bounds what a crash can lose; simulated runs cut by size only.
     private let liveBlockSpanNanoseconds: DurationNanoseconds?
+    /// Live runs: every admitted input also goes to the write-ahead folder, before any component
+    /// handles it (``JournalWriteAhead``).
+    private let writeAhead: JournalWriteAhead?
     /// The first failure of the writer; the run is stopped when it happens.
     public private(set) var failure: JournalError?
 
@@ -32,6 +35,14 @@ public final class JournalRecorder: InputObserver {
         writer = try JournalWriter(path: path, header: header, options: options)
         self.kernel = kernel
         liveBlockSpanNanoseconds = configuration.mode == .live ? max(options.fsyncIntervalNanoseconds ?? 1_000_000_000, 1_000_000) : nil
+        if configuration.mode == .live {
+            let made = try JournalWriteAhead(logPath: path, headerDigest: writer.headerDigest, blockBytes: options.blockBytes)
+            let directory = made.directory
+            writer.blockWritten = { block in JournalWriteAhead.dropSegment(directory: directory, block: block) }
+            writeAhead = made
+        } else {
+            writeAhead = nil
+        }
         kernel.addObserver(self)
     }
 
@@ -39,6 +50,14 @@ public final class JournalRecorder: InputObserver {
         let record = RecordedInput(time: input.time, sequence: input.sequence, topic: input.topic, message: input.message,
                                    deliveriesBefore: input.deliveriesBefore, digestFragment: UInt8(truncatingIfNeeded: input.eventDigestBefore))
         encoder.append(record)
+        if let writeAhead {
+            let payload = encoder.lastPayload
+            encoder.buffer.withUnsafeBytes { writeAhead.append(record, payload: UnsafeRawBufferPointer(rebasing: $0[payload])) }
+            if let failed = writeAhead.failure, failure == nil {
+                failure = failed
+                kernel.requestStop()
+            }
+        }
         inputDigest = chainLastInput(record)
         recordCount += 1
         inputCount += 1
@@ -64,7 +83,10 @@ public final class JournalRecorder: InputObserver {
             index: [], blockCount: blockIndex, recordCount: recordCount, inputCount: inputCount, decisionCount: decisionCount,
             deliveries: summary.deliveries, inputDigest: inputDigest, eventDigest: summary.digest,
             decisionDigest: summary.decisionDigest, endTime: summary.endTime, stopReason: summary.stopReason.rawValue)
-        return try writer.close(trailer: trailer)
+        let statistics = try writer.close(trailer: trailer)
+        // The log holds every input now: the write-ahead folder has served its purpose.
+        writeAhead?.finish()
+        return statistics
     }
 
     private func seal(checkpointSequence: UInt64, deliveries: UInt64, eventDigest: UInt64, decisionDigest: UInt64) {
@@ -79,6 +101,8 @@ public final class JournalRecorder: InputObserver {
         let block = SealedBlock(bytes: encoder.buffer.bytes, descriptor: descriptor)
         encoder.reset()
         blockIndex += 1
+        // The next inputs go to the next block's segment, so this one can be dropped once written.
+        if checkpointSequence != .max { writeAhead?.startSegment(blockIndex) }
         do {
             try writer.submit(block)
         } catch {

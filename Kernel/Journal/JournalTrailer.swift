@@ -13,13 +13,17 @@ public struct JournalTrailer: Sendable, Equatable {
     public var decisionDigest: UInt64
     public var endTime: Timestamp
     public var stopReason: String
+    /// Format 3: the header frame's digest (``JournalHeader/frameDigest``); 0 in older formats.
+    public var headerDigest: UInt64 = 0
 
     /// "CLEANEND": present only when the writer closed the log normally.
     static let cleanCloseMarker: UInt64 = 0x444E_454E_4145_4C43
-    /// The trailer frame's size is fixed so a reader can find it from the end of the file:
-    /// 8 (frame header) + 4 (kind) + body + 8 (checksum).
-    static let bodyBytes = 8 + 4 + 8 * 8 + 32 + 8
-    static let frameBytes = MetadataFrame.headerBytes + 4 + bodyBytes + 8
+    /// The trailer frame's size is fixed for a format version, so a reader can find it from the
+    /// end of the file: 8 (frame header) + 4 (kind) + body + 8 (checksum).
+    static func frameBytes(formatVersion: UInt16) -> Int {
+        let body = 8 + 4 + 8 * 8 + 32 + 8 + (JournalFormat.bindsHeader(formatVersion: formatVersion) ? 8 : 0)
+        return MetadataFrame.headerBytes + 4 + body + 8
+    }
 
     func encodeIndexFrame() -> [UInt8] {
         MetadataFrame.encode(kind: JournalFormat.indexKind) { writer in
@@ -35,7 +39,7 @@ public struct JournalTrailer: Sendable, Equatable {
     }
 
     /// The fixed-size trailer frame; `indexOffset` is where the index frame starts.
-    func encodeTrailerFrame(indexOffset: UInt64) -> [UInt8] {
+    func encodeTrailerFrame(indexOffset: UInt64, formatVersion: UInt16) -> [UInt8] {
         MetadataFrame.encode(kind: JournalFormat.trailerKind) { writer in
             writer.write(indexOffset)
             writer.write(blockCount)
@@ -50,12 +54,13 @@ public struct JournalTrailer: Sendable, Equatable {
             var reason = Array(stopReason.utf8.prefix(32))
             reason += [UInt8](repeating: 0, count: 32 - reason.count)
             writer.writeRaw(reason)
+            if JournalFormat.bindsHeader(formatVersion: formatVersion) { writer.write(headerDigest) }
             writer.write(JournalTrailer.cleanCloseMarker)
         }
     }
 
     /// Decodes the trailer frame's payload; returns the trailer (without its index) and the index offset.
-    static func decodeTrailer(payload: [UInt8], offset: UInt64) throws(JournalError) -> (JournalTrailer, UInt64) {
+    static func decodeTrailer(payload: [UInt8], offset: UInt64, formatVersion: UInt16) throws(JournalError) -> (JournalTrailer, UInt64) {
         var reader = try MetadataFrame.open(payload: payload, expectedKind: JournalFormat.trailerKind, offset: offset, what: "trailer")
         do {
             let indexOffset = try reader.readUInt64()
@@ -70,12 +75,14 @@ public struct JournalTrailer: Sendable, Equatable {
             let endTime = try reader.readUInt64()
             var reasonBytes: [UInt8] = []
             for _ in 0..<32 { reasonBytes.append(try reader.readUInt8()) }
+            let headerDigest = JournalFormat.bindsHeader(formatVersion: formatVersion) ? try reader.readUInt64() : 0
             let marker = try reader.readUInt64()
             guard marker == cleanCloseMarker else { throw JournalError.malformed(offset: offset, message: "trailer lacks the clean-close marker") }
             let reason = String(decoding: reasonBytes.prefix { $0 != 0 }, as: UTF8.self)
-            let trailer = JournalTrailer(index: [], blockCount: blocks, recordCount: records, inputCount: inputs, decisionCount: decisions,
+            var trailer = JournalTrailer(index: [], blockCount: blocks, recordCount: records, inputCount: inputs, decisionCount: decisions,
                                          deliveries: deliveries, inputDigest: inputDigest, eventDigest: eventDigest,
                                          decisionDigest: decisionDigest, endTime: endTime, stopReason: reason)
+            trailer.headerDigest = headerDigest
             return (trailer, indexOffset)
         } catch let error as JournalError {
             throw error

@@ -46,6 +46,13 @@ public final class JournalWriter: @unchecked Sendable {
 
     public let path: String
     public let options: Options
+    /// The header's format version (how descriptors and the trailer are laid out) and digest
+    /// (repeated in each of them from format 3 on).
+    let formatVersion: UInt16
+    let headerDigest: UInt64
+    /// Called on the writer thread after block `n` is in the file (the write-ahead file drops
+    /// that block's inputs then). Set before the first block is submitted.
+    var blockWritten: (@Sendable (UInt32) -> Void)?
     private let descriptor: Int32
     private var mutex = pthread_mutex_t()
     private var queueChanged = pthread_cond_t()
@@ -67,6 +74,8 @@ public final class JournalWriter: @unchecked Sendable {
         }
         self.path = path
         self.options = options
+        formatVersion = header.formatVersion
+        headerDigest = header.frameDigest
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard opened >= 0 else { throw JournalError.io("cannot create \(path): \(String(cString: strerror(errno)))") }
         descriptor = opened
@@ -122,9 +131,10 @@ public final class JournalWriter: @unchecked Sendable {
         var complete = trailer
         complete.index = index
         complete.blockCount = UInt32(index.count)
+        complete.headerDigest = headerDigest
         let indexOffset = offset
         try writeAll(complete.encodeIndexFrame())
-        try writeAll(complete.encodeTrailerFrame(indexOffset: indexOffset))
+        try writeAll(complete.encodeTrailerFrame(indexOffset: indexOffset, formatVersion: formatVersion))
         guard fsync(descriptor) == 0 else { throw JournalError.io("fsync \(path): \(String(cString: strerror(errno)))") }
         statistics.fsyncs += 1
         statistics.fileBytes = offset
@@ -155,19 +165,29 @@ public final class JournalWriter: @unchecked Sendable {
         }
     }
 
-    private func write(_ block: SealedBlock) throws(JournalError) {
+    /// A sealed block as it goes in the file: its descriptor frame (checksums and sizes filled
+    /// in) and its compressed data frame.
+    static func frames(of block: SealedBlock, codec: BlockCodec, level: Int32, formatVersion: UInt16,
+                       headerDigest: UInt64) throws(JournalError) -> (descriptor: BlockDescriptor, bytes: [UInt8]) {
         var descriptor = block.descriptor
         descriptor.checksum = block.bytes.withUnsafeBytes { XXH64.hash($0, seed: 0) }
         let compressed = try block.bytes.withUnsafeBytes { raw in Result { () throws(JournalError) in
-            try options.codec.compress(raw, level: options.level)
+            try codec.compress(raw, level: level)
         } }.get()
-        descriptor.codec = options.codec
+        descriptor.codec = codec
         descriptor.uncompressedBytes = UInt32(block.bytes.count)
         descriptor.compressedBytes = UInt32(compressed.count)
         descriptor.frameChecksum = compressed.withUnsafeBytes { XXH64.hash($0, seed: 0) }
+        descriptor.headerDigest = headerDigest
+        return (descriptor, descriptor.encodeFrame(formatVersion: formatVersion) + compressed)
+    }
+
+    private func write(_ block: SealedBlock) throws(JournalError) {
+        let (descriptor, bytes) = try JournalWriter.frames(of: block, codec: options.codec, level: options.level,
+                                                           formatVersion: formatVersion, headerDigest: headerDigest)
         let blockOffset = offset
-        try writeAll(descriptor.encodeFrame())
-        try writeAll(compressed)
+        try writeAll(bytes)
+        blockWritten?(descriptor.blockIndex)
         index.append(JournalIndexEntry(offset: blockOffset, firstTime: descriptor.firstTime, lastTime: descriptor.lastTime,
                                        firstSequence: descriptor.firstSequence, recordCount: descriptor.recordCount))
         var synced = false

@@ -34,6 +34,14 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         if let reportJSON { try ReportFile.checkWritable(reportJSON, option: "--report-json") }
+        // Open each log first, so an unreadable one is named (A or B, and its path).
+        for (name, path) in [("A", a), ("B", b)] {
+            do {
+                _ = try JournalReader(path: path)
+            } catch {
+                throw CommandFailure.badInput("metronome: error: log \(name) (\(path)) is unreadable: \(error)")
+            }
+        }
         let diff: LogDiff
         do {
             diff = try LogDiff.compare(a, b)
@@ -42,6 +50,16 @@ struct DiffCommand: ParsableCommand {
         }
         let report = DiffReport(diff)
         if let reportJSON { try ReportFile.write(report, to: reportJSON) }
+        // A damaged log was compared up to its damage only: the two cannot be called the same
+        // run (nor their differences complete). Name the bad one; exit 2, as for any bad input.
+        let damaged = [("A", diff.a), ("B", diff.b)].filter { $0.1.damage != nil }
+        if !damaged.isEmpty {
+            // The differences before the damage are real; a match before it says nothing of after.
+            if !quiet { print(diff.identical ? "the records before the damage match (\(min(diff.a.records, diff.b.records)) compared)" : report.text) }
+            let lines = damaged.map { "log \($0.0) (\($0.1.path)) is damaged: \($0.1.damage ?? "")" }
+            throw CommandFailure.badInput("metronome: error: " + lines.joined(separator: "\nmetronome: error: ")
+                                          + "\nthe logs were compared up to the damage only: not a verdict on the runs")
+        }
         if !quiet { print(report.text) }
         if !diff.identical { throw ExitCode(1) }
     }

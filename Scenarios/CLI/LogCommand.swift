@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Kernel
 import Scenarios
 
@@ -130,16 +133,23 @@ struct LogCatCommand: ParsableCommand {
             }
             typeFilter = type
         }
+        // A reader that stops early (`| head`) closes the pipe: stop quietly, not by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let output = BufferedOutput()
+        let damage: String?
         do {
             let start: (offset: UInt64, blockIndex: Int) = try fromTime.map { try reader.seek(to: $0) } ?? (reader.firstBlockOffset, 0)
             var cursor = reader.blocks(from: start.offset, firstBlockIndex: start.blockIndex)
+            var reachedEnd = false
             blocks: while let block = try cursor.next() {
                 var records = block.records
                 while let record = records.next() {
                     if let fromTime, record.time < fromTime { continue }
                     if let toTime, record.time > toTime {
-                        if case .input = record { break blocks }
+                        if case .input = record {
+                            reachedEnd = true
+                            break blocks
+                        }
                         continue
                     }
                     if let typeFilter, record.message.tag.description != typeFilter { continue }
@@ -150,25 +160,37 @@ struct LogCatCommand: ParsableCommand {
                         }
                     }
                     output.line(JournalRecordText.line(for: record, header: header))
+                    if output.isClosed { return }
                 }
                 if let error = records.error {
                     throw JournalError.corruptBlock(block: Int(block.descriptor.blockIndex), offset: block.offset, message: error.description)
                 }
             }
             output.flush()
-            if let damage = cursor.damage {
-                FileHandle.standardError.write(Data("metronome: warning: \(log): \(damage)\n".utf8))
+            if output.isClosed { return }
+            // A torn log printed up to its damage, or a log never closed, is not the whole run.
+            if let found = cursor.damage {
+                damage = found.description
+            } else if !reachedEnd, let problem = reader.trailerStatus().problem {
+                damage = problem
+            } else {
+                damage = nil
             }
         } catch let error as JournalError {
             output.flush()
             throw CommandFailure.badInput("metronome: error: \(log): \(error)")
         }
+        if let damage {
+            throw CommandFailure.badInput("metronome: error: \(log): \(damage); the records above are those before it (`metronome log recover` keeps them as a closed log)")
+        }
     }
 }
 
 /// Standard output in 64 KiB chunks: NDJSON of millions of records without a write per line.
+/// When the reader closes the pipe (`| head`), it says so (``isClosed``) instead of failing.
 final class BufferedOutput {
     private var buffer: [UInt8] = []
+    private(set) var isClosed = false
 
     init() { buffer.reserveCapacity(1 << 16) }
 
@@ -179,9 +201,18 @@ final class BufferedOutput {
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
+        defer { buffer.removeAll(keepingCapacity: true) }
+        var written = 0
+        while written < buffer.count && !isClosed {
+            let result = buffer.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + written, $0.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                // EPIPE (the reader is gone) or any other failure: nothing more can be shown.
+                isClosed = true
+                return
+            }
+            written += result
+        }
     }
 }
 
@@ -209,6 +240,9 @@ struct LogVerifyCommand: ParsableCommand {
         for problem in report.problems { print("problem: \(problem)") }
         guard report.isIntact else {
             print("\(log): NOT intact (\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s"))")
+            if report.trailer == nil || report.damage != nil {
+                print("hint: `metronome log recover \(log) RECOVERED.mlog` keeps its sound blocks as a closed log, which replays up to the loss point")
+            }
             throw ExitCode(1)
         }
         print("\(log): \(report.blocks) blocks, \(report.records) records: checksums, index, counts, input digest and decision_digest hold")
@@ -258,14 +292,19 @@ struct LogRecoverCommand: ParsableCommand {
             throw CommandFailure.badInput("metronome: error: \(input): \(error)")
         }
         if report.wasClean {
-            print("\(input) was intact and closed cleanly: copied \(report.blocksKept) blocks, \(report.recordsKept) records")
+            print("\(input) was intact and closed cleanly (every block decoded and checked): copied \(report.blocksKept) blocks, \(report.recordsKept) records")
             return
         }
         print("recovered \(report.blocksKept) blocks, \(report.recordsKept) records (\(report.inputsKept) inputs) up to \(TimeUnits.iso8601(report.lastTime)) into \(output)")
+        for problem in report.trailerProblems { print("rewritten trailer: the original disagreed with the blocks: \(problem)") }
         if let damage = report.damage {
-            print("lost: \(damage)")
-        } else {
+            print("lost: block \(damage.blockIndex) at byte \(damage.offset) and everything after it (\(damage.bytesLost) bytes): \(report.loss); \(damage.reason)")
+        } else if report.trailerProblems.isEmpty {
             print("lost: the trailer (the log was not closed), no block")
         }
+        if report.inputsFromWriteAhead > 0 {
+            print("brought back \(report.inputsFromWriteAhead) inputs from the write-ahead folder \(JournalWriteAhead.directory(forLog: input)) after the last complete block: a replay admits them after the loss point (their decisions died with the process)")
+        }
+        if let problem = report.writeAheadProblem { print("write-ahead folder: \(problem)") }
     }
 }

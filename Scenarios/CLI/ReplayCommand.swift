@@ -101,6 +101,11 @@ extension ReplayCommand {
         if until != nil { throw CommandFailure.badInput("metronome: error: --until does not apply to a counterfactual: it covers the original's span") }
         if let reportJSON { try ReportFile.checkWritable(reportJSON, option: "--report-json") }
         if let record { try ReportFile.checkWritable(record, option: "--record") }
+        // A log without a trailer has no end to replay to (a live day would run for ever).
+        let (trailer, trailerProblem) = try LogCommand.open(log).trailerStatus()
+        if trailer == nil {
+            throw CommandFailure.badInput("metronome: error: \(log): \(JournalError.notClosed(path: log, reason: trailerProblem ?? "no valid trailer"))")
+        }
         let outcome: CounterfactualRun.Outcome
         do {
             outcome = try CounterfactualRun.run(logPath: log, overridesPath: overridesPath, recordPath: record)

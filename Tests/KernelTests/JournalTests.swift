@@ -62,7 +62,7 @@ import Testing
         let fullTrailer = try #require(original.readTrailer())
         // Cutting exactly between two frames leaves nothing damaged to report (the missing trailer
         // is what says the log was not closed); anywhere else the loss must be reported.
-        let frameBoundaries = Set(fullTrailer.index.map { Int($0.offset) } + [bytes.count - JournalTrailer.frameBytes])
+        let frameBoundaries = Set(fullTrailer.index.map { Int($0.offset) } + [bytes.count - JournalTrailer.frameBytes(formatVersion: JournalFormat.formatVersion)])
         let cut = JournalFixture.temporaryPath("cut.mlog")
         var recoveredSomething = 0
         for length in 0..<bytes.count {
@@ -120,7 +120,7 @@ import Testing
         var descriptor = try #require(try firstCursor.next()).descriptor
         descriptor.uncompressedBytes = 1 << 30
         var lying = try reader.rawBytes(at: 0, count: Int(reader.firstBlockOffset))
-        lying += descriptor.encodeFrame()
+        lying += descriptor.encodeFrame(formatVersion: reader.header.formatVersion)
         let liar = JournalFixture.temporaryPath("liar.mlog")
         try Data(lying).write(to: URL(fileURLWithPath: liar))
         let liarReader = try JournalReader(path: liar)

@@ -103,10 +103,10 @@ import Testing
             // `metronome log verify` recomputes the decision digest the log's way.
             #expect(JournalVerification.verify(try JournalReader(path: path)).problems.isEmpty, "format \(header.formatVersion)")
         }
-        #expect(JournalFormat.formatVersion == 2)
+        #expect(JournalFormat.formatVersion == 3)
     }
 
-    /// A format-1 and a format-2 recording of one run are the same run to `metronome diff`.
+    /// A format-1 and a format-3 recording of one run are the same run to `metronome diff`.
     @Test func logsOfTwoFormatsCompareByTheirRecords() throws {
         var paths: [String] = []
         for definition in DigestDefinition.allCases {
@@ -117,7 +117,7 @@ import Testing
         defer { for path in paths { try? FileManager.default.removeItem(atPath: path) } }
         let diff = try LogDiff.compare(paths[0], paths[1])
         #expect(diff.identical)
-        #expect(diff.notes.contains { $0.contains("formats v1 and v2") })
+        #expect(diff.notes.contains { $0.contains("formats v1 and v3") })
         #expect(diff.a.digest != diff.b.digest)
         let text = DiffReport(diff).text
         #expect(text.contains("same run:") && text.contains("\(diff.a.digest ?? "?") (A), \(diff.b.digest ?? "?") (B)"), "\(text)")
@@ -126,14 +126,14 @@ import Testing
     @Test func anUnknownFormatIsRefusedWithTheVersionsThisBuildReads() throws {
         var header = JournalHeader(buildIdentity: "test", mode: .simulate, seed: 1, startTime: 0, endTime: 0, scenarioName: "x",
                                    scenarioText: "x", codec: .zstd, level: 3, blockBytes: 4_096, topicNames: [], componentNames: [])
-        header.formatVersion = 3
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("format-3-\(UUID().uuidString).mlog").path
+        header.formatVersion = 4
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("format-4-\(UUID().uuidString).mlog").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(header.encodeFrame()).write(to: URL(fileURLWithPath: path))
         #expect {
             _ = try JournalReader(path: path)
         } throws: { error in
-            "\(error)".contains("log format version 3 is not supported (this build reads 1 and 2)")
+            "\(error)".contains("log format version 4 is not supported (this build reads 1, 2 and 3)")
         }
     }
 }

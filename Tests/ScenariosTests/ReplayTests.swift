@@ -71,12 +71,12 @@ import Testing
         var trailer = try #require(reader.readTrailer())
         let indexOffset = try #require(trailer.index.last).offset
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        let trailerOffset = bytes.count - JournalTrailer.frameBytes
+        let trailerOffset = bytes.count - JournalTrailer.frameBytes(formatVersion: JournalFormat.formatVersion)
         // Find the index frame's offset: the trailer records it.
-        let (_, originalIndexOffset) = try JournalTrailer.decodeTrailer(payload: Array(bytes[(trailerOffset + 8)...]), offset: UInt64(trailerOffset))
+        let (_, originalIndexOffset) = try JournalTrailer.decodeTrailer(payload: Array(bytes[(trailerOffset + 8)...]), offset: UInt64(trailerOffset), formatVersion: JournalFormat.formatVersion)
         #expect(originalIndexOffset > indexOffset)
         trailer.eventDigest ^= 1
-        bytes.replaceSubrange(trailerOffset..., with: trailer.encodeTrailerFrame(indexOffset: originalIndexOffset))
+        bytes.replaceSubrange(trailerOffset..., with: trailer.encodeTrailerFrame(indexOffset: originalIndexOffset, formatVersion: JournalFormat.formatVersion))
         let tampered = path.replacingOccurrences(of: ".mlog", with: "-tampered.mlog")
         try bytes.write(to: URL(fileURLWithPath: tampered))
         let outcome = try ReplayRun(logPath: tampered).replay()

@@ -11,6 +11,8 @@ final class RecordedInputSource: InputSource {
     private var currentBlockOffset: UInt64 = 0
     private let topicMap: [TopicID]
     let expectations: ReplayExpectations
+    /// The last input's time: the next block's inputs must not be earlier.
+    private var lastInputTime: Timestamp = 0
     /// Inputs handed to the kernel so far.
     private(set) var inputsRead: UInt64 = 0
     /// False for a counterfactual: nothing is expected, and sequence numbers may differ (other
@@ -38,6 +40,7 @@ final class RecordedInputSource: InputSource {
                             throw JournalError.malformed(offset: currentBlockOffset, message: "block \(currentBlock.map { "\($0.blockIndex)" } ?? "?"): input on topic \(input.topic.rawValue), which the header does not name")
                         }
                         if verifying { expectations.inputs.append(input) }
+                        lastInputTime = input.time
                         inputsRead += 1
                         return InputRecord(time: input.time, topic: topicMap[Int(input.topic.rawValue)], message: input.message,
                                            recordedSequence: verifying ? input.sequence : nil)
@@ -57,13 +60,14 @@ final class RecordedInputSource: InputSource {
             }
             currentBlock = block.descriptor
             currentBlockOffset = block.offset
-            if !verifying {
+            // Recovered inputs carry the last checkpoint before the loss, already compared.
+            if !verifying || block.descriptor.holdsRecoveredInputs {
             } else if block.descriptor.checkpointSequence == .max {
                 expectations.finalCheckpoint = block.descriptor
             } else {
                 expectations.checkpoints.append(block.descriptor)
             }
-            records = block.records
+            records = block.records(inputsNotBefore: lastInputTime)
         }
     }
 }

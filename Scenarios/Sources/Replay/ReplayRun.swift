@@ -7,6 +7,9 @@ public final class ReplayRun {
     public let reader: JournalReader
     public let scenario: Scenario
     public let trailer: JournalTrailer?
+    /// A recovered log's inputs before its loss point and the inputs brought back after it
+    /// from the write-ahead folder.
+    private let lossPoint: (inputsBefore: UInt64, recoveredInputs: UInt64)?
     public let run: ScenarioRun
     private let verifier: ReplayVerifier
     private let source: RecordedInputSource
@@ -43,17 +46,25 @@ public final class ReplayRun {
         do {
             scenario = try ScenarioLoader.parse(header.scenarioText, file: "\(logPath) (embedded scenario)")
         }
-        trailer = reader.readTrailer()
+        // Without a trailer nothing says where the run ended (a live day has no end time of its
+        // own: its timers would run for ever) nor what it should have reached.
+        let (trailer, trailerProblem) = reader.trailerStatus()
+        guard let trailer else {
+            throw JournalError.notClosed(path: logPath, reason: trailerProblem ?? "no valid trailer")
+        }
+        self.trailer = trailer
         stopsEarly = until != nil
-        isRecovered = trailer?.stopReason == JournalRecovery.recoveredStopReason
+        isRecovered = trailer.stopReason == JournalRecovery.recoveredStopReason
         var end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
         // A recovered log covers its inputs up to the loss point only; nothing after it can be checked.
-        if isRecovered, let lossPoint = trailer?.endTime { end = min(end ?? .max, lossPoint) }
+        if isRecovered { end = min(end ?? .max, trailer.endTime) }
         // A run cut by an event budget or a stop request ends after a number of deliveries, not at
         // a time: the replay stops at the same count. Any other run ends on its own, and a replay
-        // that delivers more or fewer events fails the final comparison.
-        let cutByCount = [StopReason.eventBudget, .stopRequested, .inputClosed, .inputFailed].map(\.rawValue).contains(trailer?.stopReason ?? "")
-        let budget = !stopsEarly && !isRecovered && cutByCount ? trailer?.deliveries : nil
+        // that delivers more or fewer events fails the final comparison — so it never needs more
+        // than one delivery past the recorded count to know (a crafted end time cannot make it spin).
+        let cutByCount = [StopReason.eventBudget, .stopRequested, .inputClosed, .inputFailed].map(\.rawValue).contains(trailer.stopReason)
+        let budget = stopsEarly || isRecovered ? nil : cutByCount ? trailer.deliveries : trailer.deliveries &+ 1
+        lossPoint = isRecovered ? try ReplayRun.lossPoint(reader, trailer: trailer) : nil
         // A live day ran on its own dates, not the scenario's: replay it on the same ones.
         let window = header.mode == .live ? ScenarioRun.ClockWindow(start: header.startTime, end: header.endTime == 0 ? nil : header.endTime) : nil
         var options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording,
@@ -71,8 +82,24 @@ public final class ReplayRun {
         verifier = ReplayVerifier(expectations: expectations)
         verifier.stopsAtFirstDivergence = true
         verifier.stopsAtLossPoint = isRecovered
+        if let lossPoint {
+            verifier.lossPointInputs = lossPoint.inputsBefore
+            verifier.continuesPastLossPoint = lossPoint.recoveredInputs > 0
+        }
         run.kernel.addObserver(verifier)
         run.kernel.deliveryObserver = verifier
+    }
+
+    /// Walks a recovered log's descriptors (no data read): the inputs before the loss point, and
+    /// those recovered after it.
+    private static func lossPoint(_ reader: JournalReader, trailer: JournalTrailer) throws(JournalError) -> (inputsBefore: UInt64, recoveredInputs: UInt64) {
+        var before: UInt64 = 0
+        var recovered: UInt64 = 0
+        for entry in trailer.index {
+            let descriptor = try reader.descriptor(at: entry.offset)
+            if descriptor.holdsRecoveredInputs { recovered += UInt64(descriptor.inputCount) } else { before += UInt64(descriptor.inputCount) }
+        }
+        return (before, recovered)
     }
 
     public func replay() throws -> Outcome {
@@ -82,7 +109,9 @@ public final class ReplayRun {
         verifier.finish(kernel: run.kernel, summary: outcome.summary, trailer: clean && !stopsEarly && !isRecovered ? trailer : nil)
         var limitation: String?
         var note: String?
-        if isRecovered {
+        if isRecovered, let lossPoint, lossPoint.recoveredInputs > 0 {
+            note = "recovered log: verified up to the loss point (\(lossPoint.inputsBefore) inputs), then the \(lossPoint.recoveredInputs) inputs recovered from the write-ahead folder replayed and checked input by input up to \(TimeUnits.iso8601(trailer?.endTime ?? 0)) (\(verifier.decisionsPastLossPoint) decisions after the loss point could not be compared: they died with the process)"
+        } else if isRecovered {
             note = "recovered log: verified up to the loss point (\(verifier.inputsChecked) inputs, last checkpoint at \(TimeUnits.iso8601(trailer?.endTime ?? 0))); events after it are new"
         } else if stopsEarly {
             limitation = "--until stopped the replay early: only the checkpoints before it were compared"

@@ -28,6 +28,14 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     var stopsAtLossPoint = false
     /// Set when the replay reached the loss point of a recovered log and stopped.
     private(set) var reachedLossPoint = false
+    /// A recovered log's inputs before its loss point: a decision emitted once they are all
+    /// admitted and every recorded decision matched is past the loss point.
+    var lossPointInputs: UInt64 = .max
+    /// The recovered log holds inputs after its loss point (from the write-ahead folder): the
+    /// replay goes on through them, checking each input, instead of stopping at the loss point.
+    var continuesPastLossPoint = false
+    /// Decisions emitted past the loss point, which the log cannot hold.
+    private(set) var decisionsPastLossPoint: UInt64 = 0
     private weak var observedKernel: Kernel?
     private var divergenceStorage: Divergence?
     /// `divergenceStorage != nil`, as a plain flag: the per-delivery hook tests it, and testing
@@ -59,6 +67,15 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         }
         guard let recorded = expectations.inputs.popFirst() else { return }
         let fragment = UInt8(truncatingIfNeeded: input.eventDigestBefore)
+        // The recorded time is the admission time: a replay admits at it, unless it lies in the
+        // replay's past (the kernel clamps it to "now") — a log that went back in time.
+        if recorded.time != input.time {
+            divergence = Divergence(
+                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
+                expected: "admission at \(TimeUnits.iso8601(recorded.time))", actual: "admission at \(TimeUnits.iso8601(input.time))",
+                detail: "input #\(inputsChecked) was admitted at another time than recorded")
+            return
+        }
         if recorded.sequence != input.sequence {
             divergence = Divergence(
                 kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
@@ -68,6 +85,15 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         }
         if recorded.deliveriesBefore != input.deliveriesBefore || recorded.digestFragment != fragment {
             divergence = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
+            return
+        }
+        if let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence < input.sequence {
+            // The log's checkpoints name inputs of their own blocks (BlockDecoder checks it): one
+            // passed by is one the replay did not admit.
+            divergence = Divergence(
+                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
+                expected: "the checkpoint at input sequence \(checkpoint.checkpointSequence) (block \(checkpoint.blockIndex))",
+                actual: "input sequence \(input.sequence) admitted first", detail: "a block checkpoint was never reached")
             return
         }
         if let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence == input.sequence {
@@ -93,7 +119,11 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         guard !hasDiverged else { return }
         let index = kernel.currentDeliveries
         guard let (expected, _) = expectations.decisions.popFirst() else {
-            if stopsAtLossPoint && expectations.exhausted && expectations.inputs.isEmpty {
+            if stopsAtLossPoint && inputsChecked >= lossPointInputs {
+                if continuesPastLossPoint {
+                    decisionsPastLossPoint += 1
+                    return
+                }
                 reachedLossPoint = true
                 kernel.requestStop()
                 return

@@ -189,6 +189,8 @@ public final class ScenarioRun {
             return made
         }
         self.portfolio = portfolio!
+        // Test-only (docs/log-format.md): a handler that traps on one planted input.
+        PlantedInputTrap.install(on: kernel)
 
         switch inputs {
         case .generate:
