@@ -1,6 +1,7 @@
 # Metronome — the two commands a new user runs:
 #   make demo   install what is missing, build in release, run the default scenario
 #   make test   install what is missing, run the determinism lint and the test suite
+#   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS (default 60; docs/fuzzing.md)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
 SCENARIO ?= Scenarios/Library/calm-day.yaml
@@ -34,3 +35,8 @@ bench-kernel: build
 
 clean:
 	rm -rf .build
+
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ./Tests/Fuzz/run-fuzzers.sh

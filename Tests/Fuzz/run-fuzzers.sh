@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds Metronome's libFuzzer targets and runs each for FUZZ_SECONDS (docs/fuzzing.md).
+# Run from the repository root (`make fuzz` does). Exit 0 when no target crashed, timed out or
+# ran out of memory; 1 otherwise (the input that did it is under .build-fuzz/artifacts/<target>/).
+#
+#   FUZZ_SECONDS   seconds per target (default 60)
+#   FUZZ_TARGETS   which targets, space-separated (default: all three)
+#   FUZZ_FLAGS     more libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" for a long campaign
+#                  that goes on after a crash
+#   FUZZ_NICE      nice level of the fuzzers (default 19: they must not starve anyone's build)
+#   FUZZ_SANITIZER sanitizers besides the fuzzer (default address; empty for none)
+set -euo pipefail
+
+seconds="${FUZZ_SECONDS:-60}"
+targets="${FUZZ_TARGETS:-JournalReaderFuzzer ScenarioLoaderFuzzer LiveLineFuzzer}"
+nice_level="${FUZZ_NICE:-19}"
+sanitizer="${FUZZ_SANITIZER-address}"
+scratch=.build-fuzz
+
+sanitizers="fuzzer${sanitizer:+,$sanitizer}"
+echo "fuzz: building the targets (release, -sanitize=$sanitizers) in $scratch"
+nice -n "$nice_level" swift build -c release --package-path Tests/Fuzz --scratch-path "$scratch" \
+    -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library
+binaries="$(swift build -c release --package-path Tests/Fuzz --scratch-path "$scratch" --show-bin-path \
+    -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library)"
+
+# The seed corpus of each target, committed under Tests/Fuzz/Corpus/<name>.
+corpus_name() {
+    case "$1" in
+        JournalReaderFuzzer) echo journal ;;
+        ScenarioLoaderFuzzer) echo scenario ;;
+        LiveLineFuzzer) echo live ;;
+        *) echo "fuzz: unknown target $1" >&2; exit 2 ;;
+    esac
+}
+
+# A trap must reach libFuzzer's handler at once, not wait for Swift's backtracer. Leak reports
+# are off: the Swift runtime's caches look like leaks, and a leak is not what this looks for.
+export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+
+status=0
+summary=()
+for target in $targets; do
+    name="$(corpus_name "$target")"
+    working="$scratch/corpus/$name"
+    artifacts="$scratch/artifacts/$name"
+    log="$scratch/logs/$name.log"
+    mkdir -p "$working" "$artifacts" "$(dirname "$log")"
+    dictionary=()
+    if [ -f "Tests/Fuzz/Dictionaries/$name.dict" ]; then dictionary=("-dict=Tests/Fuzz/Dictionaries/$name.dict"); fi
+    echo "fuzz: $target for ${seconds}s (corpus $working + Tests/Fuzz/Corpus/$name, log $log)"
+    set +e
+    # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
+    nice -n "$nice_level" "$binaries/$target" "$working" "Tests/Fuzz/Corpus/$name" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+        -artifact_prefix="$artifacts/" "${dictionary[@]}" ${FUZZ_FLAGS:-} > "$log" 2>&1
+    result=$?
+    set -e
+    executions="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
+    rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
+    coverage="$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)"
+    findings="$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)"
+    line="$target: ${executions:-?} executions (${rate:-?}/s), ${coverage:-no coverage line}, exit $result, $findings finding(s) in $artifacts"
+    summary+=("$line")
+    echo "fuzz: $line"
+    if [ "$result" -ne 0 ] || [ "$findings" -ne 0 ]; then
+        status=1
+        grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error|artifact_prefix)' "$log" | head -8 || true
+    fi
+done
+
+echo
+echo "fuzz: summary"
+for line in "${summary[@]}"; do echo "  $line"; done
+exit "$status"
