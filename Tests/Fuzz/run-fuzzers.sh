@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Metronome's libFuzzer targets and runs each for FUZZ_SECONDS (docs/fuzzing.md).
 # Run from the repository root (`make fuzz` does). Exit 0 when no target crashed, timed out or
-# ran out of memory; 1 otherwise (the input that did it is under .build-fuzz/artifacts/<target>/).
+# ran out of memory; 1 otherwise (the input that did it is under .build-fuzz-runs/artifacts/<name>/).
 #
 #   FUZZ_SECONDS   seconds per target (default 60)
 #   FUZZ_TARGETS   which targets, space-separated (default: all three)
@@ -16,13 +16,16 @@ targets="${FUZZ_TARGETS:-JournalReaderFuzzer ScenarioLoaderFuzzer LiveLineFuzzer
 nice_level="${FUZZ_NICE:-19}"
 sanitizer="${FUZZ_SANITIZER-address}"
 scratch=.build-fuzz
+# Corpora, artifacts and logs: outside SwiftPM's scratch folder, which it may tidy, and absolute,
+# since libFuzzer's -fork workers do not resolve relative paths the same way.
+root="$(pwd)"
+runs="$root/.build-fuzz-runs"
 
 sanitizers="fuzzer${sanitizer:+,$sanitizer}"
 echo "fuzz: building the targets (release, -sanitize=$sanitizers) in $scratch"
 nice -n "$nice_level" swift build -c release --package-path Tests/Fuzz --scratch-path "$scratch" \
     -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library
-binaries="$(swift build -c release --package-path Tests/Fuzz --scratch-path "$scratch" --show-bin-path \
-    -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library)"
+binaries="$scratch/release"  # SwiftPM's link to the configuration's products
 
 # The seed corpus of each target, committed under Tests/Fuzz/Corpus/<name>.
 corpus_name() {
@@ -43,22 +46,25 @@ status=0
 summary=()
 for target in $targets; do
     name="$(corpus_name "$target")"
-    working="$scratch/corpus/$name"
-    artifacts="$scratch/artifacts/$name"
-    log="$scratch/logs/$name.log"
+    working="$runs/corpus/$name"
+    artifacts="$runs/artifacts/$name"
+    log="$runs/logs/$name.log"
     mkdir -p "$working" "$artifacts" "$(dirname "$log")"
     dictionary=()
-    if [ -f "Tests/Fuzz/Dictionaries/$name.dict" ]; then dictionary=("-dict=Tests/Fuzz/Dictionaries/$name.dict"); fi
+    if [ -f "Tests/Fuzz/Dictionaries/$name.dict" ]; then dictionary=("-dict=$root/Tests/Fuzz/Dictionaries/$name.dict"); fi
     echo "fuzz: $target for ${seconds}s (corpus $working + Tests/Fuzz/Corpus/$name, log $log)"
     set +e
     # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
-    nice -n "$nice_level" "$binaries/$target" "$working" "Tests/Fuzz/Corpus/$name" \
+    nice -n "$nice_level" "$binaries/$target" "$working" "$root/Tests/Fuzz/Corpus/$name" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${dictionary[@]}" ${FUZZ_FLAGS:-} > "$log" 2>&1
     result=$?
     set -e
     executions="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
     rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
+    # With -fork the parent prints "#N: cov: … exec/s: …" and no final stats.
+    if [ -z "$executions" ]; then executions="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)"; fi
+    if [ -z "$rate" ] && [ -n "$executions" ]; then rate=$((executions / seconds)); fi
     coverage="$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)"
     findings="$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)"
     line="$target: ${executions:-?} executions (${rate:-?}/s), ${coverage:-no coverage line}, exit $result, $findings finding(s) in $artifacts"
