@@ -8,12 +8,15 @@
 #   FUZZ_FLAGS     more libFuzzer flags, e.g. "-fork=1 -ignore_crashes=1" for a long campaign
 #                  that goes on after a crash
 #   FUZZ_NICE      nice level of the fuzzers (default 19: they must not starve anyone's build)
+#   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 30: a niced
+#                  fuzzer on a busy machine runs the 53 KB seed log in 0.6 s to over 10 s)
 #   FUZZ_SANITIZER sanitizers besides the fuzzer (default address; empty for none)
 set -euo pipefail
 
 seconds="${FUZZ_SECONDS:-60}"
 targets="${FUZZ_TARGETS:-JournalReaderFuzzer ScenarioLoaderFuzzer LiveLineFuzzer}"
 nice_level="${FUZZ_NICE:-19}"
+timeout_seconds="${FUZZ_TIMEOUT:-30}"
 sanitizer="${FUZZ_SANITIZER-address}"
 scratch=.build-fuzz
 # Corpora, artifacts and logs: outside SwiftPM's scratch folder, which it may tidy, and absolute,
@@ -56,10 +59,14 @@ for target in $targets; do
     set +e
     # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
     nice -n "$nice_level" "$binaries/$target" "$working" "$root/Tests/Fuzz/Corpus/$name" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+        -max_total_time="$seconds" -timeout="$timeout_seconds" -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix="$artifacts/" "${dictionary[@]}" ${FUZZ_FLAGS:-} > "$log" 2>&1
     result=$?
     set -e
+    # Scratch folders of workers that died on a finding (a clean exit removes its own).
+    for folder in /dev/shm/metronome-fuzz-* /tmp/metronome-fuzz-*; do
+        if [ -d "$folder" ] && ! kill -0 "${folder##*-}" 2>/dev/null; then rm -rf "$folder"; fi
+    done
     executions="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
     rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
     # With -fork the parent prints "#N: cov: … exec/s: …" and no final stats.
@@ -72,11 +79,15 @@ for target in $targets; do
     echo "fuzz: $line"
     if [ "$result" -ne 0 ] || [ "$findings" -ne 0 ]; then
         status=1
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error|artifact_prefix)' "$log" | head -8 || true
     fi
 done
 
 echo
 echo "fuzz: summary"
 for line in "${summary[@]}"; do echo "  $line"; done
+if [ "$status" -ne 0 ]; then
+    echo
+    echo "fuzz: findings by failure site (Tests/Fuzz/triage-findings.sh):"
+    ./Tests/Fuzz/triage-findings.sh
+fi
 exit "$status"
