@@ -3,6 +3,7 @@
 #   make test   install what is missing, run the determinism lint and the test suite
 #   make install PREFIX=/usr/local   the release binary in PREFIX/bin, the scenario library and its
 #                data in PREFIX/share/metronome (the binary finds them from any directory)
+#   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS (default 60; docs/fuzzing.md)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
 SCENARIO ?= Scenarios/Library/calm-day.yaml
@@ -48,3 +49,8 @@ bench-kernel: build
 
 clean:
 	rm -rf .build
+
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ./Tests/Fuzz/run-fuzzers.sh
