@@ -59,7 +59,7 @@ for target in $targets; do
     name="$(corpus_name "$target")"
     working="$runs/corpus/$name"
     artifacts="$runs/artifacts/$name"
-    log="$runs/logs/$name.log"
+    log="$runs/logs/$name-$(date -u +%Y%m%dT%H%M%SZ).log"  # one per run: a short rerun must not overwrite a campaign's
     mkdir -p "$working" "$artifacts" "$(dirname "$log")"
     dictionary=()
     if [ -f "Tests/Fuzz/Dictionaries/$name.dict" ]; then dictionary=("-dict=$root/Tests/Fuzz/Dictionaries/$name.dict"); fi
