@@ -30,6 +30,14 @@ nice -n "$nice_level" swift build -c release --package-path Tests/Fuzz --scratch
     -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library
 binaries="$scratch/release"  # SwiftPM's link to the configuration's products
 
+# Scratch folders (Tests/Fuzz/Sources/FuzzSupport/ScratchFile.swift) of fuzzer processes that
+# died on a finding: a clean exit removes its own.
+remove_dead_scratch_folders() {
+    for folder in /dev/shm/metronome-fuzz-* /tmp/metronome-fuzz-*; do
+        if [ -d "$folder" ] && ! kill -0 "${folder##*-}" 2>/dev/null; then rm -rf "$folder"; fi
+    done
+}
+
 # The seed corpus of each target, committed under Tests/Fuzz/Corpus/<name>.
 corpus_name() {
     case "$1" in
@@ -51,7 +59,7 @@ for target in $targets; do
     name="$(corpus_name "$target")"
     working="$runs/corpus/$name"
     artifacts="$runs/artifacts/$name"
-    log="$runs/logs/$name.log"
+    log="$runs/logs/$name-$(date -u +%Y%m%dT%H%M%SZ).log"  # one per run: a short rerun must not overwrite a campaign's
     mkdir -p "$working" "$artifacts" "$(dirname "$log")"
     dictionary=()
     if [ -f "Tests/Fuzz/Dictionaries/$name.dict" ]; then dictionary=("-dict=$root/Tests/Fuzz/Dictionaries/$name.dict"); fi
@@ -63,10 +71,7 @@ for target in $targets; do
         -artifact_prefix="$artifacts/" "${dictionary[@]}" ${FUZZ_FLAGS:-} > "$log" 2>&1
     result=$?
     set -e
-    # Scratch folders of workers that died on a finding (a clean exit removes its own).
-    for folder in /dev/shm/metronome-fuzz-* /tmp/metronome-fuzz-*; do
-        if [ -d "$folder" ] && ! kill -0 "${folder##*-}" 2>/dev/null; then rm -rf "$folder"; fi
-    done
+    remove_dead_scratch_folders
     executions="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
     rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)"
     # With -fork the parent prints "#N: cov: … exec/s: …" and no final stats.
@@ -89,5 +94,6 @@ if [ "$status" -ne 0 ]; then
     echo
     echo "fuzz: findings by failure site (Tests/Fuzz/triage-findings.sh):"
     ./Tests/Fuzz/triage-findings.sh
+    remove_dead_scratch_folders
 fi
 exit "$status"

@@ -12,6 +12,9 @@ public struct ScratchFile {
     public let path: String
 
     /// `name` is the file's name inside this process's scratch directory.
+    /// A file at a given path, left in place at exit.
+    public init(path: String) { self.path = path }
+
     public init(name: String) {
         let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
         let directory = "\(base)/metronome-fuzz-\(getpid())"

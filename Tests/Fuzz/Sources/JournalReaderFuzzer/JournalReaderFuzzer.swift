@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import FuzzSupport
 import Kernel
 import Scenarios
@@ -8,11 +11,17 @@ import Scenarios
 /// bytes as given, then once more with every checksum in them made valid (``ChecksumRepair``),
 /// so that mutations reach the decoders behind the checksums instead of stopping at the first
 /// one. Any error is fine; a trap, a crash or a hang is a finding.
+///
+/// A saved input is the bytes before the repair; to get the log the CLI would be given, rerun it
+/// with `METRONOME_FUZZ_REPAIRED_LOG=path` set: the repaired bytes are written there first.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJournalReader(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = [UInt8](UnsafeRawBufferPointer(start: start, count: count))
-    JournalReaderFuzzer.exercise(bytes)
     let repaired = ChecksumRepair.repaired(bytes)
+    if let path = getenv("METRONOME_FUZZ_REPAIRED_LOG") {
+        _ = repaired.withUnsafeBytes { ScratchFile(path: String(cString: path)).replaceContent(with: $0) }
+    }
+    JournalReaderFuzzer.exercise(bytes)
     if repaired != bytes { JournalReaderFuzzer.exercise(repaired) }
     return 0
 }
