@@ -63,7 +63,7 @@ public final class JournalWriteAhead {
 
     deinit { closeSegment() }
 
-    /// Appends one admitted input with a single `write(2)`. Kernel thread.
+    /// Appends one admitted input: a copy into the segment's shared mapping. Kernel thread.
     func append(_ input: RecordedInput, payload: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
         entry.reset()

@@ -5,8 +5,6 @@ import Testing
 /// crashing input (Tests/Fixtures/fuzz): the input must end in a clear error or a quarantined
 /// line, never in a trap.
 ///
-/// Tests marked `.disabled` are crashes not fixed yet in the code they name: the lead enables
-/// each one when its fix is merged.
 @Suite struct FuzzRegressionTests {
     static let fixtures = ["live-time-after-2554.ndjson", "tick-csv-time-after-2554.csv", "scenario-start-after-2554.yaml",
                            "journal-more-inputs-than-records.mlog.fixture"]
@@ -27,7 +25,7 @@ import Testing
     /// `TimeUnits.parseISO8601` (Kernel/Time/TimeUnits+Parsing.swift:36, days × ns per day
     /// overflows), called from `LiveLineFields.time` (Actors/Feeds/Live/LiveLineFields.swift:88):
     /// one feed line kills live mode. The line must be quarantined as a bad value instead.
-    @Test(.disabled("fuzz crash: TimeUnits.parseISO8601 overflows after 2554-07-21; enable with the fix"))
+    @Test
     func liveLineWithATimePastTheLastNanosecondIsQuarantined() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let quarantine = directory.appendingPathComponent("quarantine.txt")
@@ -49,7 +47,7 @@ import Testing
     /// `CSVFeedLineSource.nextTime` (Scenarios/Sources/Live/CSVFeedLineSource.swift:33), which
     /// `feed serve` runs on the first row before it listens. It must be a bad-input error naming
     /// the file, line and column.
-    @Test(.disabled("fuzz crash: TimeUnits.parseISO8601 overflows after 2554-07-21; enable with the fix"))
+    @Test
     func tickCSVRowWithATimePastTheLastNanosecondIsABadInputError() throws {
         let csv = FuzzRegressionTests.fixture("tick-csv-time-after-2554.csv").path
         let result = try CommandRunner.metronome("feed", "serve", csv, "--port", "0", "--once", "--quiet")
@@ -63,13 +61,13 @@ import Testing
     /// (Scenarios/Sources/Loading/ScalarReader.swift:86) — `validate` dies instead of naming the
     /// value (issue 18: "validate on any time in year ≥ 2555"). It must be an error at the
     /// value's `file:line:column`, exit code 2.
-    @Test(.disabled("fuzz crash: TimeUnits.parseISO8601 overflows after 2554-07-21; enable with the fix"))
+    @Test
     func scenarioStartPastTheLastNanosecondIsAnErrorAtItsLine() throws {
         let scenario = FuzzRegressionTests.fixture("scenario-start-after-2554.yaml").path
         let result = try CommandRunner.metronome("validate", scenario)
         #expect(!result.crashed, "\(result.stderr)")
         #expect(result.exitCode == 2, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("\(scenario):8:8: error: start "), "\(result.stderr)")
+        #expect(result.stderr.contains("\(scenario):8:8: error: start: year 2555 is after 2261"), "\(result.stderr)")
     }
 
     /// Fuzz crash (JournalReaderFuzzer, with checksums repaired): a block descriptor announcing
@@ -79,12 +77,12 @@ import Testing
     /// inputs than records"). The fixture is one-strategy's 3-second seed log with that one field
     /// changed and its descriptor checksum recomputed. `log verify` already names the block;
     /// `log recover` must not trap, and must name the block it stops at.
-    @Test(.disabled("fuzz crash: JournalRecovery.recover underflows on inputCount > recordCount; enable with the fix"))
+    @Test
     func logRecoverOnADescriptorWithMoreInputsThanRecordsNamesTheBlock() throws {
         let log = FuzzRegressionTests.fixture("journal-more-inputs-than-records.mlog.fixture").path
         let verify = try CommandRunner.metronome("log", "verify", "--no-replay", log)
         #expect(verify.exitCode == 1, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("block 0 at byte 1298: holds 11 records (11 inputs), its descriptor says 11 (12)"), "\(verify.stdout)")
+        #expect(verify.stdout.contains("block 0 at byte 1298 is corrupt: at byte 1298: block 0 claims 12 inputs among 11 records"), "\(verify.stdout)")
         let output = try CommandRunner.temporaryDirectory().appendingPathComponent("recovered.mlog")
         let recover = try CommandRunner.metronome("log", "recover", log, output.path)
         #expect(!recover.crashed, "\(recover.stderr)")

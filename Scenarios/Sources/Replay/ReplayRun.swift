@@ -9,7 +9,7 @@ public final class ReplayRun {
     public let trailer: JournalTrailer?
     /// A recovered log's inputs before its loss point and the inputs brought back after it
     /// from the write-ahead folder.
-    private let lossPoint: (inputsBefore: UInt64, recoveredInputs: UInt64)?
+    private let lossPoint: (inputsBefore: UInt64, recoveredInputs: UInt64, lastRecordTime: Timestamp)?
     public let run: ScenarioRun
     private let verifier: ReplayVerifier
     private let source: RecordedInputSource
@@ -56,15 +56,17 @@ public final class ReplayRun {
         stopsEarly = until != nil
         isRecovered = trailer.stopReason == JournalRecovery.recoveredStopReason
         var end = until.map { min($0, header.endTime == 0 ? .max : header.endTime) } ?? (header.endTime == 0 ? nil : header.endTime)
-        // A recovered log covers its inputs up to the loss point only; nothing after it can be checked.
-        if isRecovered { end = min(end ?? .max, trailer.endTime) }
+        // A recovered log covers its inputs up to the loss point only; nothing after it can be
+        // checked. The trailer's end time is bounded by the last record the blocks hold, so a
+        // forged one cannot send the timers of a live day on for centuries.
+        lossPoint = isRecovered ? try ReplayRun.lossPoint(reader, trailer: trailer) : nil
+        if let lossPoint { end = min(end ?? .max, trailer.endTime, lossPoint.lastRecordTime) }
         // A run cut by an event budget or a stop request ends after a number of deliveries, not at
         // a time: the replay stops at the same count. Any other run ends on its own, and a replay
         // that delivers more or fewer events fails the final comparison — so it never needs more
         // than one delivery past the recorded count to know (a crafted end time cannot make it spin).
         let cutByCount = [StopReason.eventBudget, .stopRequested, .inputClosed, .inputFailed].map(\.rawValue).contains(trailer.stopReason)
         let budget = stopsEarly || isRecovered ? nil : cutByCount ? trailer.deliveries : trailer.deliveries &+ 1
-        lossPoint = isRecovered ? try ReplayRun.lossPoint(reader, trailer: trailer) : nil
         // A live day ran on its own dates, not the scenario's: replay it on the same ones.
         let window = header.mode == .live ? ScenarioRun.ClockWindow(start: header.startTime, end: header.endTime == 0 ? nil : header.endTime) : nil
         var options = ScenarioRun.Options(seed: header.seed, until: end, maximumEvents: budget, mode: .replay, recording: recording,
@@ -92,14 +94,17 @@ public final class ReplayRun {
 
     /// Walks a recovered log's descriptors (no data read): the inputs before the loss point, and
     /// those recovered after it.
-    private static func lossPoint(_ reader: JournalReader, trailer: JournalTrailer) throws(JournalError) -> (inputsBefore: UInt64, recoveredInputs: UInt64) {
+    private static func lossPoint(_ reader: JournalReader, trailer: JournalTrailer) throws(JournalError)
+        -> (inputsBefore: UInt64, recoveredInputs: UInt64, lastRecordTime: Timestamp) {
         var before: UInt64 = 0
         var recovered: UInt64 = 0
+        var lastRecordTime: Timestamp = 0
         for entry in trailer.index {
             let descriptor = try reader.descriptor(at: entry.offset)
             if descriptor.holdsRecoveredInputs { recovered += UInt64(descriptor.inputCount) } else { before += UInt64(descriptor.inputCount) }
+            lastRecordTime = max(lastRecordTime, descriptor.lastTime)
         }
-        return (before, recovered)
+        return (before, recovered, lastRecordTime)
     }
 
     public func replay() throws -> Outcome {
