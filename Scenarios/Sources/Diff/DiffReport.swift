@@ -140,12 +140,17 @@ public struct DiffReport: Codable, Sendable {
                 let third = String(repeating: " ", count: widths.2 - row.2.count) + row.2
                 lines.append("\(first)  \(second)  \(third)  \(row.3)")
             }
+            // Only the first few of each kind are listed: say how many more there are, so a count
+            // of six beside five lines never reads as an order gone missing.
             for order in examples_added { lines.append("  + order \(DiffReport.describe(order))") }
+            if orders_added > examples_added.count { lines.append("  + … and \(orders_added - examples_added.count) more added orders") }
             for order in examples_removed { lines.append("  − order \(DiffReport.describe(order))") }
+            if orders_removed > examples_removed.count { lines.append("  − … and \(orders_removed - examples_removed.count) more removed orders") }
             for change in examples_changed {
                 lines.append("  ~ order \(DiffReport.describe(change.a))")
                 lines.append("       → \(change.b.side) \(change.b.quantity) @ \(change.b.limit_price) venue \(change.b.venue) \(change.b.type) (trace \(change.b.trace))")
             }
+            if orders_changed > examples_changed.count { lines.append("  ~ … and \(orders_changed - examples_changed.count) more changed orders") }
         }
         return lines.joined(separator: "\n")
     }
