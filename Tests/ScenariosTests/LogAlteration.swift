@@ -40,6 +40,22 @@ enum LogAlteration {
     }
 }
 
+extension LogAlteration {
+    /// Returns a copy of the log whose trailer `change` rewrote (resealed: its checksum is valid).
+    static func alterTrailer(in path: String, _ change: (inout JournalTrailer) -> Void) throws -> String {
+        let altered = path.replacingOccurrences(of: ".mlog", with: "-trailer.mlog")
+        let reader = try JournalReader(path: path)
+        var trailer = try require(reader.readTrailer(), "the log has a trailer")
+        let writer = try JournalWriter(path: altered, header: reader.header,
+                                       options: JournalWriter.Options(blockBytes: Int(reader.header.blockBytes), fsyncIntervalNanoseconds: nil))
+        var cursor = reader.blocks()
+        while let block = try cursor.next() { try writer.submit(SealedBlock(bytes: block.bytes, descriptor: block.descriptor)) }
+        change(&trailer)
+        _ = try writer.close(trailer: trailer)
+        return altered
+    }
+}
+
 private func require<T>(_ value: T?, _ message: String = "") throws -> T {
     guard let value else { throw LogAlterationError(message: message) }
     return value

@@ -45,6 +45,22 @@ import Testing
         #expect(outcome.checkpointsChecked > 2)
     }
 
+    /// A trailer whose counts were changed and resealed claims a run the log does not hold: the
+    /// replay reproduces the digests but must not call it verified.
+    @Test func aTrailerClaimingOtherCountsIsNotVerified() throws {
+        let (path, _) = try ReplayTests.record()
+        let intact = try ReplayRun(logPath: path).replay()
+        #expect(intact.verified, "\(String(describing: intact.divergence))")
+        for change in [{ (trailer: inout JournalTrailer) in trailer.recordCount += 1 },
+                       { (trailer: inout JournalTrailer) in trailer.inputCount += 1; trailer.recordCount += 1 },
+                       { (trailer: inout JournalTrailer) in trailer.decisionCount -= 1; trailer.recordCount -= 1 }] {
+            let forged = try LogAlteration.alterTrailer(in: path, change)
+            let outcome = try ReplayRun(logPath: forged).replay()
+            #expect(!outcome.verified)
+            #expect(outcome.divergence?.detail == "the trailer's counts differ from what the log holds and the replay reproduced")
+        }
+    }
+
     /// Rewrites the log with input #`target` changed (a valid log with valid checksums, whose
     /// checkpoints still describe the original run): the replay must point at exactly that input.
     @Test func alteredInputIsLocatedExactly() throws {

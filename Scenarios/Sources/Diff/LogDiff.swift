@@ -85,7 +85,9 @@ public struct LogDiff: Sendable {
         }
         if divergence == nil, (trailerA == nil) != (trailerB == nil) {
             divergence = LogDivergence(recordIndex: index, time: 0, actor: "kernel", a: nil, b: nil,
-                                       detail: "every record matches, but only \(trailerA == nil ? "B" : "A") was closed cleanly")
+                                       detail: trailerA == nil
+                                           ? "every record matches, but log A (\(pathA)) was not closed cleanly: it has no trailer (`metronome log recover` it first)"
+                                           : "every record matches, but log B (\(pathB)) was not closed cleanly: it has no trailer (`metronome log recover` it first)")
         }
 
         let scenarioA = try? ScenarioLoader.parse(readerA.header.scenarioText, file: "\(pathA) (embedded scenario)")

@@ -100,10 +100,12 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
             expectations.checkpoints.removeFirst()
             checkpointsChecked += 1
             let decisionDigest = kernel.currentDecisionDigest
-            if checkpoint.eventDigest != input.eventDigestBefore || checkpoint.decisionDigest != decisionDigest {
+            // The delivery count too: a checkpoint is the run's state before its input, all of it.
+            if checkpoint.eventDigest != input.eventDigestBefore || checkpoint.decisionDigest != decisionDigest
+                || checkpoint.deliveries != input.deliveriesBefore {
                 var window = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
-                window.expected = "event digest \(RunDigest.hex(checkpoint.eventDigest)), decision digest \(RunDigest.hex(checkpoint.decisionDigest))"
-                window.actual = "event digest \(RunDigest.hex(input.eventDigestBefore)), decision digest \(RunDigest.hex(decisionDigest))"
+                window.expected = "\(checkpoint.deliveries) events, event digest \(RunDigest.hex(checkpoint.eventDigest)), decision digest \(RunDigest.hex(checkpoint.decisionDigest))"
+                window.actual = "\(input.deliveriesBefore) events, event digest \(RunDigest.hex(input.eventDigestBefore)), decision digest \(RunDigest.hex(decisionDigest))"
                 divergence = window
                 return
             }
@@ -163,6 +165,16 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
             divergence = Divergence(kind: .final, eventIndex: summary.deliveries, time: summary.endTime, actor: "-",
                                     expected: "an end-of-run block", actual: "none in the log",
                                     detail: "the log has a trailer but no end-of-run checkpoint")
+            return
+        }
+        // The trailer's counts are part of what the log claims: a replay that admitted and decided
+        // a different number of records has not reproduced it, whatever the digests say.
+        if trailer.inputCount != summary.inputs || trailer.decisionCount != decisionsChecked
+            || trailer.recordCount != trailer.inputCount &+ trailer.decisionCount {
+            divergence = Divergence(kind: .final, eventIndex: summary.deliveries, time: summary.endTime, actor: "-",
+                                    expected: "\(trailer.recordCount) records: \(trailer.inputCount) inputs, \(trailer.decisionCount) decisions (trailer)",
+                                    actual: "\(summary.inputs) inputs, \(decisionsChecked) decisions",
+                                    detail: "the trailer's counts differ from what the log holds and the replay reproduced")
             return
         }
         for (what, deliveries, eventDigest, decisionDigest) in expected {
