@@ -113,7 +113,7 @@ import Testing
         let source = ReplayTests.scenario + "\nchaos: {events: 3, swarm: false}\n"
         let scenario = try ScenarioLoader.parse(source, file: "flow.yaml")
         let text = try ChaosScenarioText.recorded(scenario: scenario, settings: ChaosSettings(), plantedBug: .duplicateFills)
-        #expect(text == ReplayTests.scenario + "\nchaos: { planted_bug: duplicate-fills,events: 3, swarm: false}\n")
+        #expect(text == ReplayTests.scenario + "\nchaos: { planted_bug: duplicate-fills, events: 3, swarm: false}\n")
     }
 
     @Test func aScenarioThatSaysEverythingIsRecordedUnchanged() throws {

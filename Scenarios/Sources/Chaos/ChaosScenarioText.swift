@@ -80,7 +80,7 @@ enum ChaosScenarioText {
         // The mark is the brace of a flow mapping, the first key of a block one (Yams' own style
         // field is not reliable: it is read from the mapping's end event).
         if scalars[offset] == "{" {
-            insertion = " planted_bug: \(bug.rawValue),"
+            insertion = " planted_bug: \(bug.rawValue), "
             position = offset + 1
         } else {
             insertion = "planted_bug: \(bug.rawValue)\n" + String(repeating: " ", count: mark.column - 1)
