@@ -1,6 +1,6 @@
 import Kernel
 
-/// The risk gate's hard limits (defaults: DESIGN.md §4, account 500 EUR). Fractions are of equity.
+/// The risk gate's hard limits (defaults: docs/execution.md, account 500 EUR). Fractions are of equity.
 public struct GateLimits: Sendable, Equatable {
     /// A trade's 1σ daily move (|Δ notional| × σ_daily) ≤ this share of equity.
     public var maximumTradeRisk = 0.01
