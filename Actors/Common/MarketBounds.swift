@@ -22,4 +22,14 @@ public enum MarketBounds {
     /// True when a size is within `0...maximumSize`.
     @inline(__always)
     public static func isSizeInRange(_ size: Int64) -> Bool { size >= 0 && size <= maximumSize }
+
+    /// True when a file's price is at most ``maximumPriceMinorUnits`` in magnitude: files keep a
+    /// non-positive price for the input defense to quarantine, but nothing larger. `magnitude`,
+    /// not `abs`, which traps on `Int64.min`.
+    @inline(__always)
+    public static func isPriceMagnitudeInRange(_ price: Int64) -> Bool { price.magnitude <= maximumPriceMinorUnits.magnitude }
+
+    /// True when a file's size is at most ``maximumSize`` in magnitude (see ``isPriceMagnitudeInRange(_:)``).
+    @inline(__always)
+    public static func isSizeMagnitudeInRange(_ size: Int64) -> Bool { size.magnitude <= maximumSize.magnitude }
 }

@@ -109,8 +109,8 @@ public actor FeedGuard: Component {
         let index = Int(quote.symbol)
         guard index < filters.count else { return .nonPositive }
         if quote.bidPrice <= 0 || quote.askPrice <= 0 || quote.bidSize <= 0 || quote.askSize <= 0 { return .nonPositive }
-        if quote.bidPrice > MarketBounds.maximumPriceMinorUnits || quote.askPrice > MarketBounds.maximumPriceMinorUnits
-            || quote.bidSize > MarketBounds.maximumSize || quote.askSize > MarketBounds.maximumSize { return .outOfRange }
+        if !MarketBounds.isPriceInRange(quote.bidPrice) || !MarketBounds.isPriceInRange(quote.askPrice)
+            || !MarketBounds.isSizeInRange(quote.bidSize) || !MarketBounds.isSizeInRange(quote.askSize) { return .outOfRange }
         if quote.bidPrice > quote.askPrice { return .crossed }
         if quote.exchangeTime < lastExchangeTime[index] { return .outOfOrder }
         if time > quote.exchangeTime && time - quote.exchangeTime > parameters.staleAfterNanoseconds { return .stale }

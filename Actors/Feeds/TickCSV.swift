@@ -110,7 +110,7 @@ public struct TickCSV: InputSource {
                 throw fail(column, "expected a price with at most \(instrument.precision) decimals in \(TickCSV.header[column]), found '\(fields[column])'")
             }
             // Beyond the market bounds no later arithmetic is safe: refused here, with its line.
-            guard abs(value) <= MarketBounds.maximumPriceMinorUnits else {
+            guard MarketBounds.isPriceMagnitudeInRange(value) else {
                 throw fail(column, "expected a price of at most \(FixedPointText.format(MarketBounds.maximumPriceMinorUnits, precision: instrument.precision)) in \(TickCSV.header[column]), found '\(fields[column])'")
             }
             return value
@@ -119,7 +119,7 @@ public struct TickCSV: InputSource {
             guard let value = Int64(fields[column]) else {
                 throw fail(column, "expected an integer in \(TickCSV.header[column]), found '\(fields[column])'")
             }
-            guard abs(value) <= MarketBounds.maximumSize else {
+            guard MarketBounds.isSizeMagnitudeInRange(value) else {
                 throw fail(column, "expected a size of at most \(MarketBounds.maximumSize) in \(TickCSV.header[column]), found '\(fields[column])'")
             }
             return value

@@ -144,7 +144,7 @@ struct TickCSVRowScanner {
     /// the general path).
     /// Nil too beyond ``MarketBounds/maximumSize``, which the general path refuses with its line.
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int64? {
-        FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { abs($0) <= MarketBounds.maximumSize ? $0 : nil }
+        FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { MarketBounds.isSizeMagnitudeInRange($0) ? $0 : nil }
     }
 
     /// `[-]digits[.digits]` with 1 to `precision` decimals: what `FixedPointText.parse(_:precision:)`
@@ -153,7 +153,7 @@ struct TickCSVRowScanner {
     /// Nil too beyond ``MarketBounds/maximumPriceMinorUnits``, which the general path refuses with its line.
     private static func price(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, precision: Int) -> Int64? {
         FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: precision)
-            .flatMap { abs($0) <= MarketBounds.maximumPriceMinorUnits ? $0 : nil }
+            .flatMap { MarketBounds.isPriceMagnitudeInRange($0) ? $0 : nil }
     }
 
     /// Integer nanoseconds (at most 19 digits) or `YYYY-MM-DDTHH:MM:SS[.f…]Z` with 1 to 9
