@@ -36,9 +36,10 @@ public final class Context: @unchecked Sendable {
     /// The current time: the time of the event being handled.
     @inline(__always) public var now: Timestamp { kernelHandle._withUnsafeGuaranteedRef { $0.now } }
 
-    /// The sequence number of the input (tick) behind what is being handled: the trace id that
-    /// links a decision back to the market event that caused it (see `metronome log cat --trace`).
-    @inline(__always) public var traceID: UInt64 { kernelHandle._withUnsafeGuaranteedRef { $0.lastInputSequence } }
+    /// The input (tick) behind what is being handled, named as ``TraceIdentity`` says (its ordinal
+    /// among the run's inputs, in new runs): the trace id that links a decision back to the market
+    /// event that caused it (see `metronome log cat --trace`).
+    @inline(__always) public var traceID: UInt64 { kernelHandle._withUnsafeGuaranteedRef { $0.lastInputTraceID } }
 
     /// `log((bid + ask) / 2)` of `quote`, bit for bit, from a memo the kernel's components share:
     /// a quote's subscribers ask one after another, so only the first computes it (``LogMidMemo``).

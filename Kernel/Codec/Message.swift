@@ -112,4 +112,20 @@ extension Message {
         default: nil
         }
     }
+
+    /// The message with its trace id replaced (messages without one are returned unchanged): how
+    /// `diff` compares logs whose trace ids name inputs two ways (``TraceIdentity``).
+    public func replacingTraceID(_ trace: UInt64) -> Message {
+        switch self {
+        case .signal(var value): value.traceID = trace; return .signal(value)
+        case .forecast(var value): value.traceID = trace; return .forecast(value)
+        case .intent(var value): value.traceID = trace; return .intent(value)
+        case .gate(var value): value.traceID = trace; return .gate(value)
+        case .order(var value): value.traceID = trace; return .order(value)
+        case .report(var value): value.traceID = trace; return .report(value)
+        case .fill(var value): value.traceID = trace; return .fill(value)
+        case .position(var value): value.traceID = trace; return .position(value)
+        default: return self
+        }
+    }
 }

@@ -4,7 +4,7 @@
 public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     /// Log format 1: `digest(n) = XXH64(record(n), seed: digest(n − 1))`, `digest(0) = 0`.
     case recordChain
-    /// Log formats 2 and 3 (the default): the XXH64 (seed 0) of all the records concatenated, read at
+    /// Log formats 2, 3 and 4 (the default): the XXH64 (seed 0) of all the records concatenated, read at
     /// any point of the stream — what `xxhsum -H1` prints for them written to one file.
     case recordStream
 
@@ -15,7 +15,7 @@ public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     public var journalFormatVersion: UInt16 {
         switch self {
         case .recordChain: 1
-        case .recordStream: 3
+        case .recordStream: 4
         }
     }
 
@@ -24,8 +24,9 @@ public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     public init?(journalFormatVersion: UInt16) {
         switch journalFormatVersion {
         case 1: self = .recordChain
-        // Format 3 binds the header to the body (docs/log-format.md); its digests are format 2's.
-        case 2, 3: self = .recordStream
+        // Format 3 binds the header to the body, format 4 traces by input ordinal
+        // (docs/log-format.md); their digests are format 2's.
+        case 2, 3, 4: self = .recordStream
         default: return nil
         }
     }

@@ -1,11 +1,12 @@
 /// Constants of the log format (docs/log-format.md).
 public enum JournalFormat {
     /// Format version of the logs this build writes. The version says how the digests in it are
-    /// computed (``DigestDefinition``): 1 = record chain, 2 and 3 = record stream; from 3 on, every
-    /// block descriptor and the trailer carry the header's digest (``bindsHeader(formatVersion:)``).
-    public static let formatVersion: UInt16 = DigestDefinition.current.journalFormatVersion
+    /// computed (``DigestDefinition``): 1 = record chain, 2–4 = record stream; from 3 on, every
+    /// block descriptor and the trailer carry the header's digest (``bindsHeader(formatVersion:)``);
+    /// from 4 on, trace ids are input ordinals (``TraceIdentity``).
+    public static let formatVersion: UInt16 = KernelConfiguration().journalFormatVersion
     /// Every version this build reads, replays and verifies.
-    public static let readableFormatVersions: [UInt16] = [1, 2, 3]
+    public static let readableFormatVersions: [UInt16] = [1, 2, 3, 4]
 
     /// Whether logs of this version bind their header to their body: descriptors and trailer hold
     /// the header frame's digest, and descriptors a flags field.

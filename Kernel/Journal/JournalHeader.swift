@@ -48,6 +48,9 @@ public struct JournalHeader: Sendable, Equatable {
         DigestDefinition(journalFormatVersion: formatVersion) ?? .current
     }
 
+    /// What the trace ids in this log name.
+    public var traceIdentity: TraceIdentity { TraceIdentity(journalFormatVersion: formatVersion) }
+
     /// The header frame's checksum (XXH64 of its kind and fields). From format 3 on every block
     /// descriptor and the trailer repeat it, so a header edited or taken from another log (another
     /// seed, start, end or mode) no longer matches the body it sits on.

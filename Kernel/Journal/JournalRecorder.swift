@@ -31,7 +31,7 @@ public final class JournalRecorder: InputObserver {
             endTime: configuration.endTime ?? 0, scenarioName: scenarioName, scenarioText: scenarioText, codec: options.codec,
             level: options.level, blockBytes: UInt32(options.blockBytes), topicNames: kernel.allTopicNames,
             componentNames: kernel.componentNames)
-        header.formatVersion = configuration.digestDefinition.journalFormatVersion
+        header.formatVersion = configuration.journalFormatVersion
         writer = try JournalWriter(path: path, header: header, options: options)
         self.kernel = kernel
         liveBlockSpanNanoseconds = configuration.mode == .live ? max(options.fsyncIntervalNanoseconds ?? 1_000_000_000, 1_000_000) : nil

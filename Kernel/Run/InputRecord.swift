@@ -28,13 +28,17 @@ public struct AdmittedInput: Sendable, Equatable {
     /// The event digest before this input (a checkpoint for replay); 0 when no observer of the
     /// kernel reads it (``InputObserver/readsEventDigest``).
     public var eventDigestBefore: UInt64
+    /// The trace id the decisions this input leads to carry (``TraceIdentity``).
+    public var traceID: UInt64
 
-    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message, deliveriesBefore: UInt64 = 0, eventDigestBefore: UInt64 = 0) {
+    public init(time: Timestamp, sequence: UInt64, topic: TopicID, message: Message, deliveriesBefore: UInt64 = 0, eventDigestBefore: UInt64 = 0,
+                traceID: UInt64 = 0) {
         self.time = time
         self.sequence = sequence
         self.topic = topic
         self.message = message
         self.deliveriesBefore = deliveriesBefore
         self.eventDigestBefore = eventDigestBefore
+        self.traceID = traceID
     }
 }

@@ -194,11 +194,14 @@ extension Kernel {
         if let recorded = record.recordedSequence, recorded != sequence, firstSequenceMismatch == nil {
             firstSequenceMismatch = SequenceMismatch(inputIndex: inputsAdmitted, time: time, recorded: recorded, actual: sequence)
         }
+        let traceID = tracesByOrdinal ? inputsAdmitted &+ 1 : sequence
         let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
-                                     deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0)
+                                     deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0,
+                                     traceID: traceID)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         lastInputSequence = sequence
+        lastInputTraceID = traceID
         publish(from: .input, to: record.topic, record.message, delay: 0)
     }
 

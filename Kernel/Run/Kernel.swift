@@ -62,8 +62,13 @@ public final class Kernel: @unchecked Sendable {
     @exclusivity(unchecked) var inputsAdmitted: UInt64 = 0
     /// Sequence number of the last admitted input: the tick behind whatever is handled now (an
     /// input at time t is admitted only after every event at or before t, so the events it causes
-    /// at its own instant all see it). The trace id of the decision log.
+    /// at its own instant all see it).
     @exclusivity(unchecked) public internal(set) var lastInputSequence: UInt64 = 0
+    /// The trace id of the last admitted input, as the configuration's ``TraceIdentity`` names it:
+    /// what ``Context/traceID`` hands every decision taken until the next input.
+    @exclusivity(unchecked) public internal(set) var lastInputTraceID: UInt64 = 0
+    /// Copied from the configuration: read once per admitted input.
+    let tracesByOrdinal: Bool
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
     /// The last quote's log mid, for every component (``Context/logMid(of:)``).
     @exclusivity(unchecked) var logMidMemo = LogMidMemo()
@@ -81,6 +86,7 @@ public final class Kernel: @unchecked Sendable {
         self.configuration = configuration
         queue = EventQueue(startTime: configuration.startTime)
         digest = RunDigest(definition: configuration.digestDefinition)
+        tracesByOrdinal = configuration.traceIdentity == .inputOrdinal
     }
 
     /// The time of the event being handled (or of the last one).

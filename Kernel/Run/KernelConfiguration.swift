@@ -18,10 +18,17 @@ public struct KernelConfiguration: Sendable {
     /// How the digests fold the records: the current definition, or the one a log being
     /// replayed was recorded under.
     public var digestDefinition: DigestDefinition
+    /// What trace ids name: the current identity, or the one a log being replayed was recorded
+    /// under. The first digest definition predates ordinals: its runs always trace by sequence.
+    public var traceIdentity: TraceIdentity {
+        get { digestDefinition == .recordChain ? .inputSequence : requestedTraceIdentity }
+        set { requestedTraceIdentity = newValue }
+    }
+    private var requestedTraceIdentity: TraceIdentity
 
     public init(mode: RunMode = .simulate, seed: UInt64 = 0, startTime: Timestamp = 0, endTime: Timestamp? = nil,
                 maximumDeliveries: UInt64? = nil, maximumJobsPerEvent: Int = 1_000_000, logLevel: Logger.Level = .warning,
-                digestDefinition: DigestDefinition = .current) {
+                digestDefinition: DigestDefinition = .current, traceIdentity: TraceIdentity = .current) {
         self.mode = mode
         self.seed = seed
         self.startTime = startTime
@@ -30,5 +37,16 @@ public struct KernelConfiguration: Sendable {
         self.maximumJobsPerEvent = maximumJobsPerEvent
         self.logLevel = logLevel
         self.digestDefinition = digestDefinition
+        requestedTraceIdentity = traceIdentity
+    }
+
+    /// The log format version a recording of this run writes: the newest that records both its
+    /// digests and its trace ids that way.
+    public var journalFormatVersion: UInt16 {
+        switch (digestDefinition, traceIdentity) {
+        case (.recordChain, _): 1
+        case (.recordStream, .inputSequence): 3
+        case (.recordStream, .inputOrdinal): 4
+        }
     }
 }

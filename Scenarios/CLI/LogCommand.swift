@@ -100,7 +100,7 @@ struct LogCatCommand: ParsableCommand {
             Examples:
               metronome log cat out/calm.mlog | head
               metronome log cat out/calm.mlog --from 2024-03-01T15:00:00Z --to 15m --type fill
-              metronome log cat out/calm.mlog --trace 577329     # one tick and every decision it led to
+              metronome log cat out/calm.mlog --trace 28613      # the 28,613th input and every decision it led to
             """)
 
     @Argument(help: "The log.")
@@ -115,7 +115,7 @@ struct LogCatCommand: ParsableCommand {
     @Option(help: "Only this message type: \(MessageTag.typeNames.joined(separator: ", ")).")
     var type: String?
 
-    @Option(help: "Only the input with this sequence number and the decisions that carry it as their trace id (intent → gate → order → fills → positions).")
+    @Option(help: "Only the input with this trace id (its ordinal among the log's inputs, from 1; its sequence number in logs of format 1–3) and the decisions that carry it (intent → gate → order → fills → positions).")
     var trace: UInt64?
 
     func run() throws {
@@ -138,12 +138,24 @@ struct LogCatCommand: ParsableCommand {
         let output = BufferedOutput()
         let damage: String?
         do {
-            let start: (offset: UInt64, blockIndex: Int) = try fromTime.map { try reader.seek(to: $0) } ?? (reader.firstBlockOffset, 0)
+            // An input's ordinal is counted from the first block: a trace by ordinal reads them all.
+            let tracesByOrdinal = trace != nil && header.traceIdentity == .inputOrdinal
+            let seekTime = tracesByOrdinal ? nil : fromTime
+            let start: (offset: UInt64, blockIndex: Int) = try seekTime.map { try reader.seek(to: $0) } ?? (reader.firstBlockOffset, 0)
+            var inputOrdinal: UInt64 = 0
+            // An input's trace id, when it is known: its sequence number in old logs, its ordinal
+            // when every input was counted.
+            func inputTrace(of record: JournalRecord) -> UInt64? {
+                guard case .input(let input) = record else { return nil }
+                if header.traceIdentity == .inputSequence { return input.sequence }
+                return seekTime == nil ? inputOrdinal : nil
+            }
             var cursor = reader.blocks(from: start.offset, firstBlockIndex: start.blockIndex)
             var reachedEnd = false
             blocks: while let block = try cursor.next() {
                 var records = block.records
                 while let record = records.next() {
+                    if case .input = record { inputOrdinal &+= 1 }
                     if let fromTime, record.time < fromTime { continue }
                     if let toTime, record.time > toTime {
                         if case .input = record {
@@ -155,11 +167,11 @@ struct LogCatCommand: ParsableCommand {
                     if let typeFilter, record.message.tag.description != typeFilter { continue }
                     if let trace {
                         switch record {
-                        case .input(let input): guard input.sequence == trace else { continue }
+                        case .input(let input): guard (tracesByOrdinal ? inputOrdinal : input.sequence) == trace else { continue }
                         case .decision(let decision): guard decision.message.traceID == trace else { continue }
                         }
                     }
-                    output.line(JournalRecordText.line(for: record, header: header))
+                    output.line(JournalRecordText.line(for: record, header: header, inputTrace: inputTrace(of: record)))
                     if output.isClosed { return }
                 }
                 if let error = records.error {

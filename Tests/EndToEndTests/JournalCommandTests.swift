@@ -89,7 +89,12 @@ import Testing
         let records = try chain.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
-        #expect(records.first?["record"] as? String == "input" && records.first?["seq"] as? Int == trace, "the tick comes first")
+        // The trace id is the tick's ordinal among the log's inputs (format 4): the tick is the trace-th input.
+        #expect(records.first?["record"] as? String == "input" && records.first?["trace"] as? Int == trace, "the tick comes first")
+        let all = try CommandRunner.metronome("log", "cat", log.path)
+        let tick = try #require(all.stdout.split(separator: "\n").filter { $0.contains("\"record\":\"input\"") }.dropFirst(trace - 1).first)
+        let tickRecord = try #require(try JSONSerialization.jsonObject(with: Data(tick.utf8)) as? [String: Any])
+        #expect(tickRecord["seq"] as? Int == records.first?["seq"] as? Int)
         let types = records.compactMap { $0["type"] as? String }
         for type in ["intent", "gate", "order", "report", "fill", "position"] { #expect(types.contains(type), "\(type) in \(types)") }
         for record in records.dropFirst() { #expect(record["trace"] as? Int == trace) }

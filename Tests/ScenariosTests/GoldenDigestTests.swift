@@ -8,9 +8,11 @@ import Testing
 /// alone; a deliberate change of behaviour updates them in the same commit and says why (old logs
 /// then no longer replay with `--verify`).
 ///
-/// The runs are pinned under both digest definitions: the record stream (log format 2, every
-/// build since 2026-11-22) and the record chain (format 1, the builds before), whose values are
-/// the ones those builds printed — a format-1 log must keep verifying.
+/// The runs are pinned in every log format: the record stream tracing by input ordinal (format 4,
+/// every build since 2026-12-02), the record stream tracing by sequence number (formats 2 and 3,
+/// the builds from 2026-11-22) and the record chain (format 1, the builds before), whose values
+/// are the ones those builds printed — an old log must keep verifying. Formats 3 and 4 run the
+/// same events; only the trace ids the decisions carry differ.
 @Suite struct GoldenDigestTests {
     struct Golden: Sendable, CustomTestStringConvertible {
         var scenario: String
@@ -20,27 +22,37 @@ import Testing
         var digest: String
         var decisionDigest: String
         var definition = DigestDefinition.recordStream
-        var testDescription: String { "\(scenario) (\(definition))" }
+        var trace = TraceIdentity.inputOrdinal
+        var testDescription: String { "\(scenario) (\(definition), \(trace))" }
     }
 
     static let hour: UInt64 = 3_600_000_000_000
 
     static let runs = [
         // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker), 8 fills.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b"),
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "a9b25acc4709284a", decisionDigest: "192960a5406f4b04"),
         // A market event and the input defense's quarantine.
-        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3"),
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "daf81d9af8a0dfdb", decisionDigest: "8875add52d4f307a"),
         // Daily bars from the shared market data, 1,054 fills.
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e828a9e717ed8b84", decisionDigest: "9c1e67fca866adb4"),
+        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e5e31868902f1116", decisionDigest: "88c44af8ebfcf704"),
         // The simple trader.
-        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
+        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
+        // Formats 2 and 3, as the builds of 2026-11-22 to 2026-12-01 printed them.
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b",
+               trace: .inputSequence),
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3",
+               trace: .inputSequence),
+        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e828a9e717ed8b84", decisionDigest: "9c1e67fca866adb4",
+               trace: .inputSequence),
+        Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212",
+               trace: .inputSequence),
         // Format 1, as the builds of 2026-11-21 printed them.
         Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "9a54f23d6cd947cc", decisionDigest: "b487151415185555",
-               definition: .recordChain),
+               definition: .recordChain, trace: .inputSequence),
         Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f",
-               definition: .recordChain),
+               definition: .recordChain, trace: .inputSequence),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
-               definition: .recordChain),
+               definition: .recordChain, trace: .inputSequence),
     ]
 
     @Test(arguments: runs)
@@ -48,6 +60,7 @@ import Testing
         let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve(golden.scenario)))
         var options = ScenarioRun.Options(until: golden.length.map { scenario.startTime + $0 })
         options.digestDefinition = golden.definition
+        options.traceIdentity = golden.trace
         let summary = try ScenarioRun(scenario: scenario, options: options).run().summary
         #expect(summary.deliveries == golden.events)
         #expect(summary.digestHex == golden.digest)

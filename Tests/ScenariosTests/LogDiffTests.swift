@@ -94,7 +94,7 @@ import Testing
 
     /// A log's records: inputs at the given sequence numbers, each followed by its decisions.
     static func decisions(_ steps: [(sequence: UInt64, decisions: [Message])]) -> LogDecisions {
-        var log = LogDecisions()
+        var log = LogDecisions(traceIdentity: .inputSequence)
         for (index, step) in steps.enumerated() {
             let time = Timestamp(index + 1) * 1_000_000_000
             log.add(.input(RecordedInput(time: time, sequence: step.sequence, topic: TopicID(rawValue: 0), message: .ping(Ping(value: 0)),
@@ -145,15 +145,15 @@ import Testing
                              (48, [T.gate(48, symbol: 3), T.fill(48, symbol: 3)])])                // added fill
         let paired = DecisionComparison(a: a, b: b)
         #expect(paired.orders.unchanged == 1)
-        #expect(paired.orders.added.map(\.quantity) == [3] && paired.orders.addedKeys.first?.key == DecisionKey(inputOrdinal: 1, stage: .order, symbol: 1, rank: 1))
+        #expect(paired.orders.added.map(\.quantity) == [3] && paired.orders.addedKeys.first?.key == DecisionKey(inputOrdinal: 2, stage: .order, symbol: 1, rank: 1))
         #expect(paired.orders.removed.isEmpty)
         let changed = try #require(paired.orders.changed.first)
         #expect(paired.orders.changed.count == 1 && changed.a.quantity == 5 && changed.b.quantity == 4)
-        #expect(changed.key == DecisionKey(inputOrdinal: 2, stage: .order, symbol: 2, rank: 0))
-        #expect(paired.gateDecisions.changed.map(\.key) == [DecisionKey(inputOrdinal: 0, stage: .gate, symbol: 1, rank: 0)])
+        #expect(changed.key == DecisionKey(inputOrdinal: 3, stage: .order, symbol: 2, rank: 0))
+        #expect(paired.gateDecisions.changed.map(\.key) == [DecisionKey(inputOrdinal: 1, stage: .gate, symbol: 1, rank: 0)])
         #expect(paired.gateDecisions.unchanged == 2 && paired.gateDecisions.added.isEmpty && paired.gateDecisions.removed.isEmpty)
-        #expect(paired.fills.removedKeys.map(\.key) == [DecisionKey(inputOrdinal: 2, stage: .fill, symbol: 2, rank: 0)])
-        #expect(paired.fills.addedKeys.map(\.key) == [DecisionKey(inputOrdinal: 3, stage: .fill, symbol: 3, rank: 0)])
+        #expect(paired.fills.removedKeys.map(\.key) == [DecisionKey(inputOrdinal: 3, stage: .fill, symbol: 2, rank: 0)])
+        #expect(paired.fills.addedKeys.map(\.key) == [DecisionKey(inputOrdinal: 4, stage: .fill, symbol: 3, rank: 0)])
         #expect(paired.fills.unchanged == 1 && paired.fills.changed.isEmpty)
     }
 
@@ -161,11 +161,21 @@ import Testing
     /// drew itself) names the last input admitted before it.
     @Test func aTraceIdNamesItsInputsOrdinal() {
         let log = LogDiffTests.decisions([(10, []), (20, []), (30, [])])
-        #expect(log.inputOrdinal(ofTrace: 10) == 0)
-        #expect(log.inputOrdinal(ofTrace: 30) == 2)
-        #expect(log.inputOrdinal(ofTrace: 25) == 1)
+        #expect(log.inputOrdinal(ofTrace: 10) == 1)
+        #expect(log.inputOrdinal(ofTrace: 30) == 3)
+        #expect(log.inputOrdinal(ofTrace: 25) == 2)
         #expect(log.inputOrdinal(ofTrace: 5) == 0)
-        #expect(log.inputOrdinal(ofTrace: 1_000) == 2)
+        #expect(log.inputOrdinal(ofTrace: 1_000) == 3)
+    }
+
+    /// From format 4 on a trace id is the input's ordinal: nothing is worked out, nothing is kept.
+    @Test func anOrdinalTraceIdIsItsInputsOrdinal() {
+        var log = LogDecisions(traceIdentity: .inputOrdinal)
+        log.add(.input(RecordedInput(time: 1, sequence: 40, topic: TopicID(rawValue: 0), message: .ping(Ping(value: 0)),
+                                     deliveriesBefore: 0, digestFragment: 0)))
+        #expect(log.inputOrdinal(ofTrace: 1) == 1)
+        #expect(log.inputOrdinal(ofTrace: 0) == 0)
+        #expect(log.inputOrdinal(ofTrace: 7) == 7)
     }
 
     /// A changed count counts pairs: it never exceeds either log's total, however much differs.

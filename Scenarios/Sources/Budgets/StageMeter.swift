@@ -86,7 +86,7 @@ public final class StageMeter: StageProbe {
 
     public func kernel(_ kernel: Kernel, emitted message: Message, from source: ActorID, at time: Timestamp) {
         if source == .input {
-            admissions.append(sequence: kernel.lastInputSequence, simulatedTime: time, wallNanoseconds: MonotonicClock.nanoseconds())
+            admissions.append(trace: kernel.lastInputTraceID, simulatedTime: time, wallNanoseconds: MonotonicClock.nanoseconds())
             return
         }
         let stage = stage(of: source)
@@ -131,7 +131,7 @@ public final class StageMeter: StageProbe {
         switch (LatencyStage(rawValue: stage)!, message) {
         case (.agents, .quote), (.agents, .trade), (.agents, .bar), (.agents, .alt):
             // Market data is delivered at its tick's instant, before the next input is admitted.
-            return kernel.lastInputSequence
+            return kernel.lastInputTraceID
         case (.blender, .signal(let signal)), (.trader, .signal(let signal)): return signal.traceID
         case (.sizer, .forecast(let forecast)), (.trader, .forecast(let forecast)): return forecast.traceID
         case (.gate, .intent(let intent)), (.router, .intent(let intent)): return intent.traceID

@@ -19,7 +19,7 @@ struct TraceArrivals {
 
     @inline(__always)
     private func slot(_ key: UInt64, stage: Int) -> Int {
-        // Fibonacci hashing: trace ids (sequence numbers) and order ids are dense in their low bits.
+        // Fibonacci hashing: trace ids (input ordinals or sequence numbers) and order ids are dense in their low bits.
         let mixed = key &* 0x9E37_79B9_7F4A_7C15
         return stage * TraceArrivals.slotsPerStage + Int(truncatingIfNeeded: mixed >> 52)
     }

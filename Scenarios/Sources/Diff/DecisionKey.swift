@@ -4,10 +4,11 @@ import Kernel
 /// when it was numbered: the input behind it, the pipeline stage, the symbol, and its rank among
 /// that input's decisions of that stage for that symbol.
 ///
-/// The input is named by its ordinal among the log's inputs, not by its sequence number (the
-/// trace id): two runs on the same inputs admit them in the same order, but a run with other
-/// parameters schedules other events between them, so every sequence number after the first
-/// difference shifts. Order ids are not used either — an added order would shift every later one.
+/// The input is named by its ordinal among the log's inputs — the trace id of logs of format 4 on,
+/// worked out from the sequence numbers of older ones (``TraceIdentity``): two runs on the same
+/// inputs admit them in the same order, but a run with other parameters schedules other events
+/// between them, so every sequence number after the first difference shifts. Order ids are not
+/// used either — an added order would shift every later one.
 public struct DecisionKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The stages a diff pairs, in pipeline order.
     public enum Stage: UInt8, Sendable, Comparable {
@@ -16,8 +17,8 @@ public struct DecisionKey: Hashable, Sendable, Comparable, CustomStringConvertib
         public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// 0-based ordinal, among the log's inputs, of the input behind the decision (see
-    /// ``LogDecisions/inputOrdinal(ofTrace:)``).
+    /// 1-based ordinal, among the log's inputs, of the input behind the decision; 0 for a decision
+    /// taken before the first input (see ``LogDecisions/inputOrdinal(ofTrace:)``).
     public var inputOrdinal: UInt64
     public var stage: Stage
     public var symbol: SymbolID

@@ -16,19 +16,24 @@ public struct LogDecisions {
     public private(set) var cashMinorUnits: Int64?
     public private(set) var positions: [SymbolID: Int64] = [:]
     public private(set) var lastMid: [SymbolID: Int64] = [:]
-    /// The sequence numbers of the inputs so far, in admission order (so ascending): a trace id's
-    /// input ordinal is found by binary search. Eight bytes an input.
+    /// What the log's trace ids name: an input ordinal is the trace id itself (format 4 on), or is
+    /// found from the sequence numbers of the inputs (older logs).
+    public let traceIdentity: TraceIdentity
+    /// Logs tracing by sequence only: the sequence numbers of the inputs so far, in admission order
+    /// (so ascending), for a binary search. Eight bytes an input.
     private var inputSequences: [UInt64] = []
     /// Decisions seen so far per key of rank 0: the next one's rank.
     private var ranks: [DecisionKey: Int] = [:]
 
-    public init() {}
+    public init(traceIdentity: TraceIdentity) {
+        self.traceIdentity = traceIdentity
+    }
 
     public mutating func add(_ record: JournalRecord) {
         switch record {
         case .input(let input):
             inputs &+= 1
-            inputSequences.append(input.sequence)
+            if traceIdentity == .inputSequence { inputSequences.append(input.sequence) }
             if case .quote(let quote) = input.message, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice { lastMid[quote.symbol] = quote.midPrice }
         case .decision(let decision):
             decisions &+= 1
@@ -51,10 +56,11 @@ public struct LogDecisions {
         }
     }
 
-    /// The ordinal of the input behind a trace id: the input whose sequence number it is — or, for
-    /// an id that is no input's (one a component drew itself), the last input admitted before it.
-    /// 0 when it precedes every input.
+    /// The 1-based ordinal of the input behind a trace id (0 before every input). In a log tracing by
+    /// sequence: the input whose sequence number it is — or, for an id that is no input's (one a
+    /// component drew itself), the last input admitted before it.
     public func inputOrdinal(ofTrace trace: UInt64) -> UInt64 {
+        guard traceIdentity == .inputSequence else { return trace }
         // The number of inputs with a sequence number ≤ trace.
         var low = 0
         var high = inputSequences.count
@@ -62,7 +68,7 @@ public struct LogDecisions {
             let middle = (low + high) / 2
             if inputSequences[middle] <= trace { low = middle + 1 } else { high = middle }
         }
-        return UInt64(max(low - 1, 0))
+        return UInt64(low)
     }
 
     /// Equity at the end: the last cash plus every position at its symbol's last quoted mid.

@@ -52,13 +52,22 @@ public struct LogDiff: Sendable {
         let readerB = try JournalReader(path: pathB)
         var streamA = LogRecordStream(reader: readerA)
         var streamB = LogRecordStream(reader: readerB)
-        var decisionsA = LogDecisions()
-        var decisionsB = LogDecisions()
+        var decisionsA = LogDecisions(traceIdentity: readerA.header.traceIdentity)
+        var decisionsB = LogDecisions(traceIdentity: readerB.header.traceIdentity)
         var divergence: LogDivergence?
         var index: UInt64 = 0
         // Logs of two formats computed their digests two ways (DigestDefinition): their inputs'
         // digest bytes and their final digests cannot be compared, only their event counts.
-        let digestsComparable = readerA.header.digestDefinition == readerB.header.digestDefinition
+        let definitionsMatch = readerA.header.digestDefinition == readerB.header.digestDefinition
+        // Logs whose trace ids name inputs two ways (TraceIdentity) compare their decisions with
+        // both named by input ordinal; their digests hashed the trace ids, so they differ too.
+        let tracesComparable = readerA.header.traceIdentity == readerB.header.traceIdentity
+        let digestsComparable = definitionsMatch && tracesComparable
+        func byOrdinal(_ record: JournalRecord, _ decisions: LogDecisions) -> JournalRecord {
+            guard !tracesComparable, case .decision(var decision) = record, let trace = decision.message.traceID else { return record }
+            decision.message = decision.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
+            return .decision(decision)
+        }
         // Lockstep to the first difference, then each log to its end for the decision totals.
         while true {
             let recordA = streamA.next()
@@ -66,7 +75,8 @@ public struct LogDiff: Sendable {
             if let recordA { decisionsA.add(recordA) }
             if let recordB { decisionsB.add(recordB) }
             if recordA == nil && recordB == nil { break }
-            if divergence == nil && !same(recordA, recordB, comparingDigests: digestsComparable) {
+            if divergence == nil && !same(recordA.map { byOrdinal($0, decisionsA) }, recordB.map { byOrdinal($0, decisionsB) },
+                                          comparingDigests: digestsComparable) {
                 divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header, comparingDigests: digestsComparable)
             }
             index += 1
@@ -106,8 +116,11 @@ public struct LogDiff: Sendable {
         var notes: [String] = []
         if readerA.header.seed != readerB.header.seed { notes.append("the seeds differ: \(readerA.header.seed) vs \(readerB.header.seed)") }
         if readerA.header.scenarioText != readerB.header.scenarioText { notes.append("the embedded scenarios differ") }
-        if !digestsComparable {
+        if !definitionsMatch {
             notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
+        }
+        if !tracesComparable {
+            notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose trace ids name inputs differently: decisions were compared with both named by input ordinal, the events between inputs by count")
         }
         return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
                        divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills, currency: scenarioA?.account.currency ?? "", notes: notes,

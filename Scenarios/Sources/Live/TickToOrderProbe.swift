@@ -20,7 +20,7 @@ public final class TickToOrderProbe: InputObserver {
 
     public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         // The live kernel's time is the wall clock: the admission time is the wall stamp.
-        admissions.append(sequence: input.sequence, simulatedTime: input.time, wallNanoseconds: input.time)
+        admissions.append(trace: input.traceID, simulatedTime: input.time, wallNanoseconds: input.time)
     }
 
     public func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {

@@ -2,12 +2,16 @@ import Kernel
 
 /// One log record as a JSON object on one line: what `log cat` prints and `diff` shows.
 public enum JournalRecordText {
-    public static func line(for record: JournalRecord, header: JournalHeader) -> String {
+    /// One record as an NDJSON line. `inputTrace`: an input's trace id when the caller counted it
+    /// (an ordinal is known only to a reader that started at the first block).
+    public static func line(for record: JournalRecord, header: JournalHeader, inputTrace: UInt64? = nil) -> String {
         switch record {
         case .input(let input):
+            let trace = inputTrace.map { [("trace", "\($0)")] } ?? []
             return MessageJSON.object([("record", "\"input\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(input.time))),
-                                       ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)"), ("topic", MessageJSON.quoted(topicName(input.topic, header))),
-                                       ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
+                                       ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)")] + trace
+                                      + [("topic", MessageJSON.quoted(topicName(input.topic, header))),
+                                         ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
         case .decision(let decision):
             return MessageJSON.object([("record", "\"decision\""), ("time", MessageJSON.quoted(TimeUnits.iso8601(decision.time))),
                                        ("time_ns", "\(decision.time)"), ("source", MessageJSON.quoted(sourceName(decision.source, header))),

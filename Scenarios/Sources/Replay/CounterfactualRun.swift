@@ -40,6 +40,7 @@ public enum CounterfactualRun {
                                           window: window)
         // Digests computed as the original's were, so the diff can compare them record by record.
         options.digestDefinition = header.digestDefinition
+        options.traceIdentity = header.traceIdentity
         let expectations = ReplayExpectations()
         let run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
             RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations, verifying: false)

@@ -73,6 +73,7 @@ public final class ReplayRun {
                                           window: window)
         // A log of an earlier format is checked against digests computed its way.
         options.digestDefinition = header.digestDefinition
+        options.traceIdentity = header.traceIdentity
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
         run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in

@@ -87,6 +87,8 @@ public final class ScenarioRun {
         public var historyTakeIntervalInputs: UInt64 = RunHistory.defaultTakeIntervalInputs
         /// How the digests are computed: the current definition, or a replayed log's.
         public var digestDefinition = DigestDefinition.current
+        /// What trace ids name: the current identity, or a replayed log's.
+        public var traceIdentity = TraceIdentity.current
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
                     mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
@@ -111,7 +113,8 @@ public final class ScenarioRun {
         let end = runEnd ?? .max
         let kernel = Kernel(configuration: KernelConfiguration(
             mode: options.mode, seed: seed, startTime: start, endTime: runEnd,
-            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition))
+            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition,
+            traceIdentity: options.traceIdentity))
         self.kernel = kernel
         let universe = scenario.universe
         // Registered first: topic ids follow registration order, and logs and digests carry them.
