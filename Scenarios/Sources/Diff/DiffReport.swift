@@ -155,8 +155,10 @@ public struct DiffReport: Codable, Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// An order as the summary lists it: what pairs it (the input behind it) first.
+    /// An order as the summary lists it: what pairs it (the input behind it) first; its trace id
+    /// only when it says something else (a sequence number, in logs of format 1–3).
     static func describe(_ order: OrderReport) -> String {
-        "input #\(order.input) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type) (trace \(order.trace))"
+        let trace = order.trace == order.input ? "" : " (trace \(order.trace))"
+        return "input #\(order.input) \(order.symbol) \(order.side) \(order.quantity) @ \(order.limit_price) venue \(order.venue) \(order.type)\(trace)"
     }
 }
