@@ -163,7 +163,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
             take(&entry, book: &book, into: &events)
             books[symbol] = book
         }
-        guard entry.leavesQuantity > 0 else { return }
+        guard entry.leavesQuantity > 0, !entry.isClosed else { return }
         if order.type != .market { entry.queueAheadLots = Self.joiningQueueAhead(entry, quote: quote) }
         working.append(entry)
         workingCountBySymbol[symbol] += 1
@@ -286,7 +286,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
                 fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
             }
         }
-        guard entry.leavesQuantity > 0 else { return }
+        guard entry.leavesQuantity > 0, !entry.isClosed else { return }
         let touchPrice = isBuy ? quote.bidPrice : quote.askPrice
         let touchSize = isBuy ? quote.bidSize : quote.askSize
         if entry.order.type == .pegged && touchPrice > 0 && touchPrice != entry.priceLimit {
@@ -315,9 +315,15 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     private mutating func fill(_ entry: inout WorkingOrder, lots: Int64, price: Int64, isMaker: Bool,
                                into events: inout [VenueEvent]) {
         precondition(lots > 0 && lots <= entry.leavesQuantity, "fill of \(lots) with \(entry.leavesQuantity) open")
-        entry.leavesQuantity -= lots
         let symbol = Int(entry.order.symbol)
-        let notional = instruments[symbol].notionalMinorUnits(quantity: lots, price: price)
+        guard let notional = instruments[symbol].checkedNotionalMinorUnits(quantity: lots, price: price) else {
+            // No book could account for it: the rest of the order is cancelled, unfilled.
+            events.append(.report(ExecutionReport(orderID: entry.order.orderID, symbol: entry.order.symbol, kind: .cancelled, reason: .valuation,
+                                                  leavesQuantity: entry.leavesQuantity, venue: index, traceID: entry.order.traceID)))
+            entry.isClosed = true
+            return
+        }
+        entry.leavesQuantity -= lots
         let fee = Self.feeMinorUnits(notional: notional, microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints,
                                      carry: &feeCarry)
         fillsIssued += 1

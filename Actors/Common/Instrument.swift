@@ -28,8 +28,29 @@ public struct Instrument: Sendable, Equatable {
         return scale
     }
 
+    /// `notionalMinorUnits(quantity:price:)`, or nil when the product overflows or the value falls
+    /// outside the valuation domain (``MarketBounds/maximumPositionValueMinorUnits``): what every
+    /// actor valuing a quantity at a price from the market calls.
+    public func checkedNotionalMinorUnits(quantity: Int64, price: Int64) -> Int64? {
+        let (product, overflow) = quantity.multipliedReportingOverflow(by: price)
+        let bound = UInt64(MarketBounds.maximumPositionValueMinorUnits)
+        // At two decimals or fewer the value is the product scaled up, so the product is bounded
+        // first; beyond, it is scaled down, and only the rounding's addition must not overflow.
+        guard !overflow, product.magnitude <= (pricePrecision <= 2 ? bound : UInt64(Int64.max) / 2) else { return nil }
+        let value = notionalMinorUnits(quantity: quantity, price: price)
+        return value.magnitude <= bound ? value : nil
+    }
+
+    /// `notionalMinorUnits(quantity:price:)`, saturated at the valuation domain's bound: for a
+    /// limit check or a report, where a value beyond the domain only needs to be "too large".
+    public func saturatedNotionalMinorUnits(quantity: Int64, price: Int64) -> Int64 {
+        let bound = MarketBounds.maximumPositionValueMinorUnits
+        return checkedNotionalMinorUnits(quantity: quantity, price: price) ?? ((quantity > 0) == (price > 0) ? bound : -bound)
+    }
+
     /// Converts `quantity × price` (price in this instrument's units) to currency minor units
-    /// (cents), rounding half away from zero. Exact integer arithmetic; traps on overflow.
+    /// (cents), rounding half away from zero. Exact integer arithmetic; traps on overflow — for
+    /// values already known to be in the valuation domain (see ``checkedNotionalMinorUnits(quantity:price:)``).
     public func notionalMinorUnits(quantity: Int64, price: Int64) -> Int64 {
         let (product, overflow) = quantity.multipliedReportingOverflow(by: price)
         precondition(!overflow, "notional overflow: \(quantity) × \(price)")

@@ -15,6 +15,22 @@ public enum MarketBounds {
     /// and multiply these values, and 10^12 is far beyond any sentiment, spread or index level.
     public static let maximumAlternativeMagnitude: Double = 1e12
 
+    /// The valuation domain: no position, order or fill is worth more than this many minor units
+    /// of the account currency (10^11 currency units at two decimals).
+    ///
+    /// Why: a price in range times a quantity can still overflow `Int64` — a hostile feed may
+    /// ramp a held symbol's price far past anything it was bought at. Every actor that values
+    /// quantities at market prices checks the product against this bound first
+    /// (``Instrument/checkedNotionalMinorUnits(quantity:price:)``) and refuses what falls outside:
+    /// the books keep their last valuable mark, the gate engages its kill switch, the venue does not
+    /// fill. With at most 10^5 symbols (the loader's bound) the books' sums of values stay below
+    /// 10^18, and with equity capped by ``maximumEquityMinorUnits`` (the gate stops new risk
+    /// beyond it) cash stays below 1.1 × 10^18: every sum the books keep fits in `Int64`.
+    public static let maximumPositionValueMinorUnits: Int64 = 10_000_000_000_000
+    /// Equity beyond this many minor units (10^15 currency units at two decimals; a scenario's cash
+    /// starts at 10^15 minor units at most) engages the gate's kill switch: no new risk.
+    public static let maximumEquityMinorUnits: Int64 = 100_000_000_000_000_000
+
     /// True when a price is positive and within ``maximumPriceMinorUnits``.
     @inline(__always)
     public static func isPriceInRange(_ price: Int64) -> Bool { price > 0 && price <= maximumPriceMinorUnits }

@@ -27,8 +27,20 @@ public struct GateBook: Sendable {
         dailyVolatility = Array(repeating: 0.02, count: instruments.count)
     }
 
+    /// `quantity` at the symbol's mark; beyond the valuation domain the value saturates at its
+    /// bound (``MarketBounds/maximumPositionValueMinorUnits``), which every limit then refuses.
     public func notional(_ index: Int, quantity: Int64) -> Int64 {
-        marks[index] > 0 ? instruments[index].notionalMinorUnits(quantity: quantity, price: marks[index]) : 0
+        guard marks[index] > 0, quantity != 0 else { return 0 }
+        return instruments[index].saturatedNotionalMinorUnits(quantity: quantity, price: marks[index])
+    }
+
+    /// Whether the symbol's held and committed quantities keep a value inside the valuation domain
+    /// at `price`.
+    /// - Complexity: O(1), no allocation (every quote).
+    public func isValuable(_ index: Int, at price: Int64) -> Bool {
+        let instrument = instruments[index]
+        return (positions[index] == 0 || instrument.checkedNotionalMinorUnits(quantity: positions[index], price: price) != nil)
+            && (committed[index] == 0 || instrument.checkedNotionalMinorUnits(quantity: committed[index], price: price) != nil)
     }
 
     /// Cash plus the *held* positions at their marks.

@@ -26,6 +26,8 @@ public actor RiskGate: Component {
     private let approvedTopic: TopicID
     @exclusivity(unchecked) public private(set) var killSwitchEngaged = false
     @exclusivity(unchecked) public private(set) var killSwitchTime: Timestamp?
+    /// Quotes refused as marks because they would value the book beyond the valuation domain.
+    @exclusivity(unchecked) public private(set) var marksOutsideValuationDomain = 0
     @exclusivity(unchecked) public private(set) var outcomeCounts: [GateDecision.Outcome: Int] = [:]
     /// Decisions (projected or rejected) that named each reason, by report name (only the
     /// reasons named at least once).
@@ -64,12 +66,18 @@ public actor RiskGate: Component {
     /// The operator engages the kill switch by hand (chaos: gate_kill_switch): recorded in the
     /// decision log like a drawdown kill.
     public func engageKillSwitch() {
+        engage(.killSwitch, why: "kill switch engaged by the operator", metadata: [:])
+    }
+
+    /// Engages the kill switch (once) and records it in the decision log — the router's cue to stop
+    /// sending slices.
+    private func engage(_ reasons: GateReasons, why: Logger.Message, metadata: Logger.Metadata) {
         guard !killSwitchEngaged else { return }
         killSwitchEngaged = true
         killSwitchTime = context.now
-        context.logger.warning("kill switch engaged by the operator")
+        context.logger.warning(why, metadata: metadata)
         context.publish(decisionsTopic, .gate(GateDecision(symbol: GateDecision.allSymbols, outcome: .rejected, requestedQuantity: 0,
-                                                           approvedQuantity: 0, reasons: .killSwitch, traceID: context.traceID)))
+                                                           approvedQuantity: 0, reasons: reasons, traceID: context.traceID)))
     }
 
     /// New limits take effect from the next intent (chaos: gate_limit_reload); positions already
@@ -93,6 +101,13 @@ public actor RiskGate: Component {
         case .quote(let quote):
             let index = Int(quote.symbol)
             guard index < book.marks.count else { return }
+            guard book.isValuable(index, at: quote.midPrice) else {
+                // A price that values the book beyond the domain is no mark, and no ground for risk.
+                marksOutsideValuationDomain += 1
+                engage([.killSwitch, .valuation], why: "kill switch engaged: a price values the book beyond the valuation domain",
+                       metadata: ["symbol": "\(book.instruments[index].symbol)", "mid": "\(quote.midPrice)"])
+                return
+            }
             book.marks[index] = quote.midPrice
             lastQuoteTime[index] = delivery.time
             if !samplingArmed {
@@ -142,14 +157,14 @@ public actor RiskGate: Component {
         let equity = book.equityMinorUnits
         if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
         guard !killSwitchEngaged, peakEquityMinorUnits > 0 else { return }
+        if equity > MarketBounds.maximumEquityMinorUnits {
+            // Beyond it the books' sums could outgrow 64 bits: no new risk (MarketBounds).
+            return engage([.killSwitch, .valuation], why: "kill switch engaged: equity beyond the valuation domain",
+                          metadata: ["equity": "\(equity)"])
+        }
         let drawdown = Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits)
         if drawdown >= limits.maximumDrawdown {
-            killSwitchEngaged = true
-            killSwitchTime = context.now
-            context.logger.warning("kill switch engaged", metadata: ["drawdown": "\(drawdown)", "equity": "\(equity)"])
-            // A record for the decision log, and the router's cue to stop sending slices.
-            context.publish(decisionsTopic, .gate(GateDecision(symbol: GateDecision.allSymbols, outcome: .rejected, requestedQuantity: 0,
-                                                               approvedQuantity: 0, reasons: .killSwitch, traceID: context.traceID)))
+            engage(.killSwitch, why: "kill switch engaged", metadata: ["drawdown": "\(drawdown)", "equity": "\(equity)"])
         }
     }
 

@@ -62,6 +62,14 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var fills = 0
     /// Fills ignored because their `fillID` had already been applied.
     @exclusivity(unchecked) public private(set) var duplicateFillsIgnored = 0
+    /// Quotes whose mid would value a held position outside the valuation domain
+    /// (``MarketBounds/maximumPositionValueMinorUnits``): the position keeps its last mark.
+    @exclusivity(unchecked) public private(set) var marksOutsideValuationDomain = 0
+    /// Fills (from a broker) worth more than the valuation domain: not applied, logged as errors.
+    @exclusivity(unchecked) public private(set) var fillsOutsideValuationDomain = 0
+    /// Symbols whose position's value is the last one inside the valuation domain, not its
+    /// position × mark (a fill took it beyond); cleared when it comes back.
+    @exclusivity(unchecked) private var valueHeldAtDomainEdge: [Bool]
     /// Test-only planted bug (chaos self-test, docs/chaos.md): a resent fill is applied again.
     /// Set only through `METRONOME_PLANTED_BUG=duplicate-fills`; never in a real run.
     public let plantedBugAppliesDuplicateFills: Bool
@@ -122,6 +130,7 @@ public actor Portfolio: Component {
         markPrices = Array(repeating: 0, count: count)
         hasQuote = Array(repeating: false, count: count)
         marketValuesMinorUnits = Array(repeating: 0, count: count)
+        valueHeldAtDomainEdge = Array(repeating: false, count: count)
         grossExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
         netExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
         ledger = FillLedger(instrumentCount: count)
@@ -253,6 +262,12 @@ public actor Portfolio: Component {
         let index = Int(quote.symbol)
         guard index < markPrices.count else { return }
         noteActivity()
+        if positions[index] != 0, instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: quote.midPrice) == nil {
+            // A price that would value the position beyond the domain (a hostile ramp, a unit
+            // error) is not a mark: the book stays at its last valuable one.
+            marksOutsideValuationDomain += 1
+            return
+        }
         markPrices[index] = quote.midPrice
         hasQuote[index] = true
         if positions[index] != 0 {
@@ -269,16 +284,25 @@ public actor Portfolio: Component {
             duplicateFillsIgnored += 1
             return
         }
+        // The venue fills only inside the valuation domain; a broker's fill beyond it cannot be
+        // accounted in fixed point: it is refused loudly rather than trapping the run.
+        let signedQuantity = fill.side.sign * Int64(clamping: fill.quantity.magnitude)
+        guard fill.quantity >= 0, fill.feeMinorUnits.magnitude <= UInt64(MarketBounds.maximumPositionValueMinorUnits),
+              let fillNotional = instruments[index].checkedNotionalMinorUnits(quantity: signedQuantity, price: fill.price) else {
+            fillsOutsideValuationDomain += 1
+            context.logger.error("fill outside the valuation domain ignored", metadata: ["fill": "\(fill)"])
+            return
+        }
         noteActivity()
         fillPoints.append(FillPoint(time: context.now, symbol: fill.symbol, side: fill.side, price: fill.price, quantity: fill.quantity,
                                     feeMinorUnits: fill.feeMinorUnits, traceID: fill.traceID))
         let instrument = instruments[index]
         ledger.record(fill, instrument: instrument)
-        let signedQuantity = fill.side.sign * fill.quantity
-        let fillNotional = instrument.notionalMinorUnits(quantity: signedQuantity, price: fill.price)
         cashMinorUnits -= fillNotional + fill.feeMinorUnits
         feesMinorUnits += fill.feeMinorUnits
-        turnoverMinorUnits += abs(fillNotional)
+        // A running total of every fill, not a balance: it saturates rather than overflow.
+        let (turnover, overflow) = turnoverMinorUnits.addingReportingOverflow(abs(fillNotional))
+        turnoverMinorUnits = overflow ? .max : turnover
         let before = positions[index]
         let after = before + signedQuantity
         let reduces = before != 0 && signedQuantity != 0 && (before > 0) != (signedQuantity > 0)
@@ -316,12 +340,20 @@ public actor Portfolio: Component {
         return whole.dividingFullWidth(amount.multipliedFullWidth(by: part)).quotient
     }
 
-    /// Re-marks one instrument and moves the running totals by the change.
+    /// Position × mark, or nil outside the valuation domain.
+    private func valueAtMark(_ index: Int) -> Int64? {
+        positions[index] == 0 ? 0 : instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: markPrices[index])
+    }
+
+    /// Re-marks one instrument and moves the running totals by the change. A position a fill took
+    /// beyond the valuation domain keeps its last value inside it (marks cannot take it there:
+    /// ``mark(_:)`` refuses them).
     /// - Complexity: O(1).
     private func revalue(_ index: Int) {
-        let value = positions[index] == 0
-            ? 0 : instruments[index].notionalMinorUnits(quantity: positions[index], price: markPrices[index])
         let previous = marketValuesMinorUnits[index]
+        let checked = valueAtMark(index)
+        valueHeldAtDomainEdge[index] = checked == nil
+        let value = checked ?? previous
         guard value != previous else { return }
         marketValuesMinorUnits[index] = value
         positionsValueMinorUnits += value - previous
@@ -373,8 +405,8 @@ public actor Portfolio: Component {
         for index in positions.indices {
             precondition(positions[index] == ledger.quantitySumsLots[index],
                          "position of \(instruments[index].symbol) is \(positions[index]) but its fills sum to \(ledger.quantitySumsLots[index])")
-            let value = positions[index] == 0
-                ? 0 : instruments[index].notionalMinorUnits(quantity: positions[index], price: markPrices[index])
+            let atMark = valueHeldAtDomainEdge[index] ? marketValuesMinorUnits[index] : valueAtMark(index)
+            guard let value = atMark else { preconditionFailure("\(instruments[index].symbol) is valued outside the valuation domain") }
             precondition(value == marketValuesMinorUnits[index], "stale market value for \(instruments[index].symbol)")
             precondition(positions[index] != 0 || openCostMinorUnits[index] == 0, "a flat position keeps no cost")
             recomputedPositionsValue += value

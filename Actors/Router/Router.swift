@@ -252,7 +252,8 @@ public actor Router: Component {
         var notional: Int64 = 0
         if parent.filledQuantity > 0 {
             let priceShortfall = Double(parent.side.sign) * (parent.averagePrice - arrival) / arrival * 10_000
-            notional = abs(instrument.notionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
+            // Saturates at the valuation domain's bound: a cost ratio needs no more.
+            notional = abs(instrument.saturatedNotionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
             let feeCost = notional > 0 ? Double(parent.feesMinorUnits) / Double(notional) * 10_000 : 0
             shortfall = priceShortfall + feeCost
         }

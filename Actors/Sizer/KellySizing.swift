@@ -58,8 +58,12 @@ public struct KellySizing: Sendable, Equatable {
         weight = currentWeight + min(max(weight - currentWeight, -tradeLimit), tradeLimit)
         // Bounded before the conversion: a weight is at most 100× equity.
         weight = min(max(weight, -100), 100)
-        var target = Int64((weight * equity / Double(lotNotionalMinorUnits)).rounded(.towardZero))
-        if abs(target - currentQuantity) * lotNotionalMinorUnits < minimumNotionalMinorUnits && target != 0 {
+        // No target beyond the valuation domain (MarketBounds): at most the lots it can hold.
+        let maximumLots = Double(MarketBounds.maximumPositionValueMinorUnits / lotNotionalMinorUnits)
+        var target = Int64(min(max((weight * equity / Double(lotNotionalMinorUnits)).rounded(.towardZero), -maximumLots), maximumLots))
+        let (change, changeOverflow) = target.subtractingReportingOverflow(currentQuantity)
+        let (changeNotional, notionalOverflow) = change.magnitude.multipliedReportingOverflow(by: UInt64(lotNotionalMinorUnits))
+        if !changeOverflow, !notionalOverflow, changeNotional < UInt64(max(minimumNotionalMinorUnits, 0)), target != 0 {
             target = currentQuantity
         }
         return Result(kellyWeight: kelly, cappedWeight: weight, drawdownScale: drawdownScale, cvarScale: cvarScale,

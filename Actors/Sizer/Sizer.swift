@@ -91,7 +91,8 @@ public actor Sizer: Component {
     public var equityMinorUnits: Int64 {
         var equity = cashMinorUnits
         for index in positions.indices where positions[index] != 0 {
-            equity += instruments[index].notionalMinorUnits(quantity: positions[index], price: marks[index])
+            // Saturates at the valuation domain's bound (a fill may have taken the position there).
+            equity += instruments[index].saturatedNotionalMinorUnits(quantity: positions[index], price: marks[index])
         }
         return equity
     }
@@ -99,8 +100,14 @@ public actor Sizer: Component {
     public func receive(_ delivery: Delivery) {
         switch delivery.message {
         case .quote(let quote):
-            guard Int(quote.symbol) < marks.count else { return }
-            marks[Int(quote.symbol)] = quote.midPrice
+            let index = Int(quote.symbol)
+            guard index < marks.count else { return }
+            // A price valuing the position beyond the domain is no mark (the gate's kill switch
+            // engages on it): sizing keeps the last valuable one.
+            if positions[index] != 0, instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: quote.midPrice) == nil {
+                return
+            }
+            marks[index] = quote.midPrice
             armSampling()
         case .forecast(let forecast):
             let index = Int(forecast.symbol)
@@ -166,7 +173,8 @@ public actor Sizer: Component {
         let equity = equityMinorUnits
         if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
         let drawdown = peakEquityMinorUnits > 0 ? Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits) : 0
-        let lotNotional = instruments[index].notionalMinorUnits(quantity: instruments[index].lotSize, price: mark)
+        // A lot worth more than the valuation domain cannot be sized (nor filled).
+        guard let lotNotional = instruments[index].checkedNotionalMinorUnits(quantity: instruments[index].lotSize, price: mark) else { return }
         let result = parameters.sizing.size(mu: held ? mu[index] : 0, sigma: sigma[index], equityMinorUnits: equity,
                                             drawdown: drawdown, cvar: conditionalValueAtRisk,
                                             lotNotionalMinorUnits: lotNotional, currentQuantity: positions[index] / instruments[index].lotSize)

@@ -33,6 +33,9 @@ public struct ExecutionReport: WireCodable, Equatable {
         case venueReject = 9
         /// The venue does not list the order's symbol (`universe[].venues`).
         case symbolNotListed = 10
+        /// A fill would be worth more than the valuation domain (Actors' `MarketBounds`): the venue
+        /// cancels the order's rest instead.
+        case valuation = 11
 
         public var description: String {
             switch self {
@@ -47,6 +50,7 @@ public struct ExecutionReport: WireCodable, Equatable {
             case .rateLimited: "rate_limited"
             case .venueReject: "venue_reject"
             case .symbolNotListed: "symbol_not_listed"
+            case .valuation: "valuation"
             }
         }
     }

@@ -15,12 +15,15 @@ public struct GateReasons: OptionSet, Sendable, Hashable {
     public static let maxPosition = GateReasons(rawValue: 1 << 9)
     public static let lotSize = GateReasons(rawValue: 1 << 10)
     public static let invalid = GateReasons(rawValue: 1 << 11)
+    /// A price would value the book beyond the valuation domain (Actors' `MarketBounds`): the
+    /// kill switch engaged.
+    public static let valuation = GateReasons(rawValue: 1 << 12)
 
     /// Every reason with its report name, in bit order.
     public static let named: [(GateReasons, String)] = [
         (.tradeRisk, "trade_risk"), (.gross, "gross"), (.net, "net"), (.sector, "sector"), (.killSwitch, "kill_switch"),
         (.throttle, "throttle"), (.cooldown, "cooldown"), (.priceBand, "price_band"), (.staleData, "stale_data"),
-        (.maxPosition, "max_position"), (.lotSize, "lot_size"), (.invalid, "invalid"),
+        (.maxPosition, "max_position"), (.lotSize, "lot_size"), (.invalid, "invalid"), (.valuation, "valuation"),
     ]
 
     /// The names of the reasons set, in bit order.

@@ -21,6 +21,8 @@ enum SummaryTable {
             ("gate", report.gate.map { gate in
                 "\(gate.approved) approved, \(gate.projected) projected, \(gate.rejected) rejected"
                     + (report.kill_switch_engaged ? ", kill switch ENGAGED" : "")
+                    + (report.marks_outside_valuation_domain > 0
+                        ? ", \(report.marks_outside_valuation_domain) prices beyond the valuation domain refused" : "")
             } ?? "none"),
             ("final equity", "\(report.final_equity) \(report.currency)"),
             ("PnL", "\(report.pnl) \(report.currency)"),

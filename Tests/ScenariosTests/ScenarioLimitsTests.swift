@@ -57,19 +57,20 @@ import Testing
         #expect(above.message.contains("makes one unit of A (price_precision 0) worth 10000000001.00, more than 10000000000.00 (10^12 minor units)"))
     }
 
-    @Test func aSimpleTraderOrderIsWorthAtMost10To15MinorUnits() throws {
+    /// The valuation domain's bound (MarketBounds): a scenario whose first order could not fill is refused.
+    @Test func aSimpleTraderOrderIsWorthAtMost10To13MinorUnits() throws {
         let lots = Self.base.replacingOccurrences(of: "sector: s }", with: "sector: s, lot_size: 1000000 }")
-        // 10^6 lots × 10^6 units × 10.00 (1,000 minor units) = 10^15 minor units: the bound itself.
-        #expect(accepts(lots + "\ntrader: { quantity: 1000000 }"))
-        let above = try #require(problem(lots + "\ntrader: { quantity: 1000001 }"))
+        // 10^4 lots × 10^6 units × 10.00 (1,000 minor units) = 10^13 minor units: the bound itself.
+        #expect(accepts(lots + "\ntrader: { quantity: 10000 }"))
+        let above = try #require(problem(lots + "\ntrader: { quantity: 10001 }"))
         #expect(above.line == 10 && above.column == 21)
-        #expect(above.message == "trader.quantity (1000001) × lot_size (1000000) of A at feeds[0].initial_price is an order worth 1,000,001,000,000,000 minor units, more than 10^15")
+        #expect(above.message == "trader.quantity (10001) × lot_size (1000000) of A at feeds[0].initial_price is an order worth 10,001,000,000,000 minor units, more than 10^13")
         // Without a trader: section the simple trader still trades one lot.
         let largeLots = Self.base.replacingOccurrences(of: "sector: s }", with: "sector: s, lot_size: 1000000000 }")
-        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "10000.00")))
-        let defaultQuantity = try #require(problem(largeLots.replacingOccurrences(of: "10.00", with: "10000.01")))
+        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "100.00")))
+        let defaultQuantity = try #require(problem(largeLots.replacingOccurrences(of: "10.00", with: "100.01")))
         #expect(defaultQuantity.line == 7 && defaultQuantity.message.hasPrefix("trader.quantity (1) × lot_size (1000000000) of A"))
-        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "10000.01") + "\nagents:\n  - { type: sentiment }\nblender: {}\nsizer: {}"),
+        #expect(accepts(largeLots.replacingOccurrences(of: "10.00", with: "100.01") + "\nagents:\n  - { type: sentiment }\nblender: {}\nsizer: {}"),
                 "the sizer sizes from equity, not a fixed quantity")
     }
 

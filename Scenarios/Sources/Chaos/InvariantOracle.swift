@@ -82,7 +82,7 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
     private var equity: Int64 {
         var total = cash
         for index in positions.indices where positions[index] != 0 && marks[index] > 0 {
-            total += instruments[index].notionalMinorUnits(quantity: positions[index], price: marks[index])
+            total += instruments[index].saturatedNotionalMinorUnits(quantity: positions[index], price: marks[index])
         }
         return total
     }
@@ -166,7 +166,7 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
     private func applyFill(_ fill: Fill, time: Timestamp) {
         guard fill.fillID == 0 || appliedFillIDs.insert(fill.fillID).inserted, Int(fill.symbol) < positions.count else { return }
         positions[Int(fill.symbol)] += fill.side.sign * fill.quantity
-        cash -= fill.side.sign * instruments[Int(fill.symbol)].notionalMinorUnits(quantity: fill.quantity, price: fill.price) + fill.feeMinorUnits
+        cash -= fill.side.sign * instruments[Int(fill.symbol)].saturatedNotionalMinorUnits(quantity: fill.quantity, price: fill.price) + fill.feeMinorUnits
         if var state = orders[fill.orderID] {
             state.filled += fill.quantity
             if state.filled > state.order.quantity {
@@ -237,11 +237,11 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
         guard currentEquity > 0 else { return }
         var gross: Int64 = 0
         for symbol in committed.indices where committed[symbol] != 0 && marks[symbol] > 0 {
-            gross += abs(instruments[symbol].notionalMinorUnits(quantity: committed[symbol], price: marks[symbol]))
+            gross += abs(instruments[symbol].saturatedNotionalMinorUnits(quantity: committed[symbol], price: marks[symbol]))
         }
         // Generous: the gate projects at its own prices and sizes by lots.
         let allowed = limits.maximumGross * limitScale * Double(currentEquity) * 1.25
-            + Double(2 * instruments[index].notionalMinorUnits(quantity: lot, price: max(marks[index], 1)))
+            + Double(2 * instruments[index].saturatedNotionalMinorUnits(quantity: lot, price: max(marks[index], 1)))
         if Double(gross) > allowed {
             fail(.riskLimitsHeld, time, "order \(order.orderID) brings gross exposure to \(gross) minor units, over \(Int64(allowed)) allowed")
         }

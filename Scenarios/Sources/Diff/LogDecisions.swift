@@ -76,7 +76,7 @@ public struct LogDecisions {
         var equity = cashMinorUnits ?? initialCash
         for (symbol, position) in positions where position != 0 && Int(symbol) < instruments.count {
             guard let mid = lastMid[symbol] else { continue }
-            equity += instruments[Int(symbol)].notionalMinorUnits(quantity: position, price: mid)
+            equity += instruments[Int(symbol)].saturatedNotionalMinorUnits(quantity: position, price: mid)
         }
         return equity
     }

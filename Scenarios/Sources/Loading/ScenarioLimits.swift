@@ -1,3 +1,4 @@
+import Actors
 import Kernel
 import Yams
 
@@ -6,9 +7,9 @@ import Yams
 /// bound and why; docs/scenarios.md tables them.
 ///
 /// Money is 64-bit integers (Int64.max ≈ 9.2·10^18). Cash starts at most at 10^15 minor units; one
-/// unit of an instrument is worth at most 10^12 minor units; a simple-trader order at most 10^15.
-/// The feeds hold a simulated price at 1,000× its initial price at most, so an order's notional
-/// stays ≤ 10^18 whatever the path, nine times below the limit.
+/// unit of an instrument is worth at most 10^12 minor units; a simple-trader order at most 10^13,
+/// the valuation domain every actor holds positions, orders and fills to (`MarketBounds`), so a
+/// valid scenario's first order can fill.
 enum ScenarioLimits {
     /// `account.initial_cash`: 10^13 currency units (10^15 minor units).
     static let maximumCashMinorUnits: Int64 = 1_000_000_000_000_000
@@ -18,7 +19,7 @@ enum ScenarioLimits {
     /// at precision 0 or 1 is multiplied to).
     static let maximumUnitNotionalMinorUnits: Int64 = 1_000_000_000_000
     /// `trader.quantity × lot_size × initial_price`, in minor units: one order at the start.
-    static let maximumOrderNotionalMinorUnits: Int64 = 1_000_000_000_000_000
+    static let maximumOrderNotionalMinorUnits: Int64 = MarketBounds.maximumPositionValueMinorUnits
     /// Lots, sizes and quantities: 10^9 keeps `quantity × lot_size` and any size sum far from overflow.
     static let maximumCount: Int64 = 1_000_000_000
 

@@ -53,8 +53,8 @@ extension ScenarioLoader {
                 var notional = Double(quantity) * Double(instrument.lotSize) * Double(price)
                 for _ in 0..<abs(instrument.pricePrecision - 2) { notional = instrument.pricePrecision < 2 ? notional * 10 : notional / 10 }
                 guard notional <= Double(ScenarioLimits.maximumOrderNotionalMinorUnits) else {
-                    throw StrictMapping.error(file, quantityNode, "trader.quantity (\(quantity)) × lot_size (\(instrument.lotSize)) of \(instrument.symbol) at feeds[\(feedIndex)].initial_price is an order worth \(DecimalText.grouped(UInt64(min(notional, 1e19).rounded()))) minor units, more than 10^15",
-                                              hint: "one order's notional is a 64-bit integer of minor units and a simulated price may grow 1,000×: lower the quantity, the lot size or the price")
+                    throw StrictMapping.error(file, quantityNode, "trader.quantity (\(quantity)) × lot_size (\(instrument.lotSize)) of \(instrument.symbol) at feeds[\(feedIndex)].initial_price is an order worth \(DecimalText.grouped(UInt64(min(notional, 1e19).rounded()))) minor units, more than 10^13",
+                                              hint: "no position, order or fill may be worth more than the valuation domain, 10^13 minor units (docs/execution.md): lower the quantity, the lot size or the price")
                 }
             }
         }

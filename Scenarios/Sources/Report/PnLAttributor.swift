@@ -78,7 +78,7 @@ public struct PnLAttributor: Sendable {
     public var decisionsWaiting: Int { pending.count }
 
     private func value(_ symbol: Int, at price: Int64) -> Int64 {
-        (positions[symbol] == 0 ? 0 : instruments[symbol].notionalMinorUnits(quantity: positions[symbol], price: price)) + cashFlows[symbol]
+        (positions[symbol] == 0 ? 0 : instruments[symbol].saturatedNotionalMinorUnits(quantity: positions[symbol], price: price)) + cashFlows[symbol]
     }
 
     private mutating func apply(_ fill: FillPoint) {
@@ -91,7 +91,7 @@ public struct PnLAttributor: Sendable {
         let before = value(symbol, at: fill.price)
         result.attribute(before - values[symbol], to: isHeld[symbol] ? held[symbol] : nil)
         let signed = fill.side == .buy ? fill.quantity : -fill.quantity
-        cashFlows[symbol] -= instruments[symbol].notionalMinorUnits(quantity: signed, price: fill.price) + fill.feeMinorUnits
+        cashFlows[symbol] -= instruments[symbol].saturatedNotionalMinorUnits(quantity: signed, price: fill.price) + fill.feeMinorUnits
         positions[symbol] += signed
         let shares = latestByTrace.shares(symbol: fill.symbol, traceID: fill.traceID) ?? latestBySymbol[symbol]
         if let shares {

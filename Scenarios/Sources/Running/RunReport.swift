@@ -35,6 +35,7 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var hit_rate: Double?
     public var implementation_shortfall_bps: Double?
     public var duplicate_fills_ignored: Int
+    public var marks_outside_valuation_domain: Int
     /// Venue rejects by reason.
     public var rejects: [String: Int]
     /// `approved`, `projected`, `rejected`, `by_reason`; absent without an execution side.
@@ -85,6 +86,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         hit_rate = trading.hit_rate
         implementation_shortfall_bps = trading.implementation_shortfall_bps
         duplicate_fills_ignored = trading.duplicate_fills_ignored
+        marks_outside_valuation_domain = trading.marks_outside_valuation_domain
         rejects = trading.rejects
         gate = trading.gate
         kill_switch_engaged = trading.kill_switch_engaged

@@ -21,6 +21,9 @@ public struct TradingFigures: Sendable, Codable, Equatable {
     public var orders: Int
     public var fills: Int
     public var duplicate_fills_ignored: Int
+    /// Quotes the portfolio refused as marks: they valued a held position beyond the valuation
+    /// domain (docs/execution.md).
+    public var marks_outside_valuation_domain = 0
     /// Venue rejects by reason.
     public var rejects: [String: Int]
     /// The gate's verdicts, absent without an execution side.
@@ -44,6 +47,7 @@ extension ScenarioRun {
             portfolio.recordFinalSample()
             return (portfolio.performanceMetrics(), portfolio.fills, portfolio.duplicateFillsIgnored, portfolio.maximumDrawdownFraction)
         }
+        let refusedMarks = portfolio.assumeIsolated { $0.marksOutsideValuationDomain }
         let rejects = broker.assumeIsolated { broker in
             var counts: [String: Int] = [:]
             for reason in ExecutionReport.RejectReason.allCases where reason != .none && broker.rejects(reason) > 0 {
@@ -58,12 +62,14 @@ extension ScenarioRun {
         }
         let shortfall = execution?.router.assumeIsolated { $0.implementationShortfallBasisPoints } ?? nil
         let (performance, fills, duplicates, drawdown) = metrics
-        return TradingFigures(
+        var figures = TradingFigures(
             final_equity: DecimalText.format(performance.finalEquityMinorUnits, precision: 2),
             pnl: DecimalText.format(performance.pnlMinorUnits, precision: 2), sharpe: performance.sharpe, sortino: performance.sortino,
             max_drawdown: drawdown, cvar_95: performance.cvar95, turnover: performance.turnover, hit_rate: performance.hitRate,
             fees: DecimalText.format(performance.feesMinorUnits, precision: 2), implementation_shortfall_bps: shortfall, orders: orders,
             fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
+        figures.marks_outside_valuation_domain = refusedMarks
+        return figures
     }
 }
 
