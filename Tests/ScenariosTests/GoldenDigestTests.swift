@@ -30,14 +30,17 @@ import Testing
         Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b"),
         // A market event and the input defense's quarantine.
         Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3"),
-        // Daily bars from the shared market data, 1,054 fills.
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e828a9e717ed8b84", decisionDigest: "9c1e67fca866adb4"),
+        // Daily bars from the shared market data, judged by the input defense as daily data (none
+        // quarantined; the tick defaults refused 6 quotes before 2026-12-02).
+        Golden(scenario: "sp500-2008", length: nil, events: 52_747, digest: "d4f98a1a91ad562d", decisionDigest: "29589a8077546d59"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
         // Format 1, as the builds of 2026-11-21 printed them.
         Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "9a54f23d6cd947cc", decisionDigest: "b487151415185555",
                definition: .recordChain),
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f",
+        // The daily defaults of 2026-12-02 changed what sp500-2008 decides: the format-1 builds printed
+        // 408cb951924f31cc / 917930fddd081f2f for it; a format-1 log of it now replays to these.
+        Golden(scenario: "sp500-2008", length: nil, events: 52_747, digest: "79e414e877dc89b3", decisionDigest: "0f2460bb1b539664",
                definition: .recordChain),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
                definition: .recordChain),
