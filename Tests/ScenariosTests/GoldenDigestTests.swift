@@ -30,8 +30,8 @@ import Testing
         Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b"),
         // A market event and the input defense's quarantine.
         Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3"),
-        // Daily bars from the shared market data, judged by the input defense as daily data (none
-        // quarantined; the tick defaults refused 6 quotes before 2026-12-02).
+        // Daily bars from the shared market data, 1,046 fills, judged by the input defense as daily
+        // data (none quarantined; the tick defaults refused 6 quotes before 2026-12-02).
         Golden(scenario: "sp500-2008", length: nil, events: 52_747, digest: "d4f98a1a91ad562d", decisionDigest: "29589a8077546d59"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
