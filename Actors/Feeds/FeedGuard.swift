@@ -1,40 +1,40 @@
 import Kernel
 
 /// Input defense between the feeds and everything else: takes raw quotes, trades and alternative
-/// data, quarantines bad ones with a reason, and republishes the clean ones (raw topic → clean
-/// topic: `market.raw.quotes` → `market.quotes`, `market.raw.trades` → `market.trades`,
-/// `alt.raw` → `alt.data`). Trades need positive prices and sizes; alternative data a
-/// finite value; every price, size and value must lie within ``MarketBounds``.
+/// data, quarantines bad ones with a reason (``InputScreen`` judges them), and republishes the
+/// clean ones (raw topic → clean topic: `market.raw.quotes` → `market.quotes`,
+/// `market.raw.trades` → `market.trades`, `alt.raw` → `alt.data`).
 ///
-/// Checks, in order: non-positive prices or sizes, values beyond ``MarketBounds`` (out of range:
-/// whatever a file or a feed says, no component ever does arithmetic on them), crossed book (bid > ask), out-of-order
-/// exchange time, staleness (admitted more than `staleAfterNanoseconds` after the exchange time),
-/// and spikes (Hampel identifier on the mid price, per symbol). A quarantined tick never reaches
-/// an agent and never crashes anything; the counts by reason go to the run report. Because the
-/// raw ticks are the journaled inputs, a replay quarantines exactly the same ticks.
+/// A quarantined input never reaches an agent and never crashes anything; the counts by symbol
+/// and reason, and the first few refused inputs, go to the run report (``QuarantineLedger``).
+/// Because the raw inputs are the journaled ones, a replay quarantines exactly the same inputs.
 public actor FeedGuard: Component {
     public struct Parameters: Sendable, Equatable {
         public var staleAfterNanoseconds: DurationNanoseconds
-        public var hampelWindow: Int
-        public var hampelThreshold: Double
-        public var minimumRelativeDeviation: Double
+        /// The outlier filter of every symbol without one of its own (see `spikeFilters`).
+        public var spikeFilter: SpikeFilterSettings
+        /// Per symbol, in symbol-id order: each feed's filter for the symbols it quotes. Empty:
+        /// `spikeFilter` for all.
+        public var spikeFilters: [SpikeFilterSettings]
 
-        public init(staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000, hampelWindow: Int = 21,
-                    hampelThreshold: Double = 5, minimumRelativeDeviation: Double = 0.002) {
+        public init(staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000, spikeFilter: SpikeFilterSettings = .tick,
+                    spikeFilters: [SpikeFilterSettings] = []) {
             self.staleAfterNanoseconds = staleAfterNanoseconds
-            self.hampelWindow = hampelWindow
-            self.hampelThreshold = hampelThreshold
-            self.minimumRelativeDeviation = minimumRelativeDeviation
+            self.spikeFilter = spikeFilter
+            self.spikeFilters = spikeFilters
+        }
+
+        /// The filter of each of `symbolCount` symbols.
+        public func filters(symbolCount: Int) -> [SpikeFilterSettings] {
+            (0..<symbolCount).map { $0 < spikeFilters.count ? spikeFilters[$0] : spikeFilter }
         }
     }
 
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
-    private let parameters: Parameters
-    @exclusivity(unchecked) private var filters: [HampelFilter]
-    @exclusivity(unchecked) private var lastExchangeTime: [Timestamp]
-    @exclusivity(unchecked) public private(set) var quarantined: [QuarantineReason: Int] = [:]
+    @exclusivity(unchecked) private var screen: InputScreen
+    @exclusivity(unchecked) public private(set) var ledger: QuarantineLedger
     @exclusivity(unchecked) public private(set) var accepted = 0
     private let rawTopic: TopicID
     private let cleanTopic: TopicID
@@ -50,10 +50,8 @@ public actor FeedGuard: Component {
         rawAltTopic = context.topic(Topics.rawAlternativeData)
         altTopic = context.topic(Topics.alternativeData)
         self.context = context
-        self.parameters = parameters
-        filters = Array(repeating: HampelFilter(windowSize: parameters.hampelWindow, threshold: parameters.hampelThreshold,
-                                                minimumRelativeDeviation: parameters.minimumRelativeDeviation), count: symbolCount)
-        lastExchangeTime = Array(repeating: 0, count: symbolCount)
+        screen = InputScreen(staleAfterNanoseconds: parameters.staleAfterNanoseconds, spikeFilters: parameters.filters(symbolCount: symbolCount))
+        ledger = QuarantineLedger(symbolCount: symbolCount)
         self.rawTopic = context.topic(rawTopic)
         self.cleanTopic = context.topic(cleanTopic)
     }
@@ -65,58 +63,33 @@ public actor FeedGuard: Component {
     }
 
     public func receive(_ delivery: Delivery) {
+        let clean: TopicID
         switch delivery.message {
-        case .trade(let trade):
-            guard trade.price > 0, trade.size > 0 else { return quarantine(.nonPositive, delivery.message) }
-            guard MarketBounds.isPriceInRange(trade.price), MarketBounds.isSizeInRange(trade.size) else {
-                return quarantine(.outOfRange, delivery.message)
-            }
-            context.publish(tradeTopic, delivery.message)
-            return
-        case .alt(let datum):
-            guard datum.value.isFinite else { return quarantine(.notANumber, delivery.message) }
-            guard abs(datum.value) <= MarketBounds.maximumAlternativeMagnitude else { return quarantine(.outOfRange, delivery.message) }
-            context.publish(altTopic, delivery.message)
-            return
-        case .quote:
-            break
+        case .quote: clean = cleanTopic
+        case .trade: clean = tradeTopic
+        case .alt: clean = altTopic
         default:
             context.publish(cleanTopic, delivery.message)
             return
         }
-        guard case .quote(let quote) = delivery.message else { return }
-        if let reason = check(quote, admittedAt: delivery.time) {
-            quarantined[reason, default: 0] += 1
-            context.logger.debug("quarantined", metadata: ["reason": "\(reason.rawValue)", "symbol": "\(quote.symbol)",
-                                                           "bid": "\(quote.bidPrice)", "ask": "\(quote.askPrice)"])
+        let reason = screen.screen(delivery.message, admittedAt: delivery.time)
+        ledger.record(delivery.message, at: delivery.time, reason: reason)
+        if let reason {
+            context.logger.debug("quarantined", metadata: ["reason": "\(reason.rawValue)", "type": "\(delivery.message.tag)",
+                                                           "symbol": "\(ledger.row(of: delivery.message))"])
             return
         }
-        accepted += 1
-        context.publish(cleanTopic, delivery.message)
+        if case .quote = delivery.message { accepted += 1 }
+        context.publish(clean, delivery.message)
     }
 
-    private func quarantine(_ reason: QuarantineReason, _ message: Message) {
-        quarantined[reason, default: 0] += 1
-        context.logger.debug("quarantined", metadata: ["reason": "\(reason.rawValue)", "type": "\(message.tag)"])
-    }
+    /// Refusals by reason (every reason listed, in name order).
+    public var quarantineCounts: [(reason: QuarantineReason, count: Int)] { ledger.byReason }
 
-    /// Quarantine counts in a fixed order (by reason name), for reports.
-    public var quarantineCounts: [(reason: QuarantineReason, count: Int)] {
-        QuarantineReason.allCases.sorted().map { ($0, quarantined[$0] ?? 0) }
-    }
-
-    private func check(_ quote: Quote, admittedAt time: Timestamp) -> QuarantineReason? {
-        let index = Int(quote.symbol)
-        guard index < filters.count else { return .nonPositive }
-        if quote.bidPrice <= 0 || quote.askPrice <= 0 || quote.bidSize <= 0 || quote.askSize <= 0 { return .nonPositive }
-        if !MarketBounds.isPriceInRange(quote.bidPrice) || !MarketBounds.isPriceInRange(quote.askPrice)
-            || !MarketBounds.isSizeInRange(quote.bidSize) || !MarketBounds.isSizeInRange(quote.askSize) { return .outOfRange }
-        if quote.bidPrice > quote.askPrice { return .crossed }
-        if quote.exchangeTime < lastExchangeTime[index] { return .outOfOrder }
-        if time > quote.exchangeTime && time - quote.exchangeTime > parameters.staleAfterNanoseconds { return .stale }
-        let mid = Double(quote.bidPrice) + Double(quote.askPrice - quote.bidPrice) / 2
-        guard filters[index].accept(mid) else { return .spike }
-        lastExchangeTime[index] = quote.exchangeTime
-        return nil
+    /// Refusals by reason, the reasons that occurred only.
+    public var quarantined: [QuarantineReason: Int] {
+        var counts: [QuarantineReason: Int] = [:]
+        for (reason, count) in ledger.byReason where count > 0 { counts[reason] = count }
+        return counts
     }
 }

@@ -15,5 +15,18 @@ public enum QuarantineReason: String, Sendable, CaseIterable, Comparable {
     /// A price, size or value beyond ``MarketBounds``: later arithmetic on it could overflow.
     case outOfRange = "out_of_range"
 
+    /// A dense index (0 ..< allCases.count) in declaration order, for per-reason tables.
+    public var ordinal: Int {
+        switch self {
+        case .nonPositive: 0
+        case .crossed: 1
+        case .outOfOrder: 2
+        case .stale: 3
+        case .spike: 4
+        case .notANumber: 5
+        case .outOfRange: 6
+        }
+    }
+
     public static func < (lhs: QuarantineReason, rhs: QuarantineReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -91,6 +91,9 @@ struct LogInspectCommand: ParsableCommand {
 }
 
 struct LogCatCommand: ParsableCommand {
+    /// The `--type` of the inputs the input defense refused (not a message type: derived, not recorded).
+    static let quarantineType = "quarantine"
+
     static let configuration = CommandConfiguration(
         commandName: "cat",
         abstract: "Print a log's records as NDJSON, one event per line.",
@@ -101,6 +104,10 @@ struct LogCatCommand: ParsableCommand {
               metronome log cat out/calm.mlog | head
               metronome log cat out/calm.mlog --from 2024-03-01T15:00:00Z --to 15m --type fill
               metronome log cat out/calm.mlog --trace 28613      # the 28,613th input and every decision it led to
+              metronome log cat out/calm.mlog --type quarantine  # the inputs the input defense refused, and why
+
+            --type quarantine derives the refused inputs from the log: its raw inputs are run through \
+            the input defense with the settings of the log's scenario, as in the run.
             """)
 
     @Argument(help: "The log.")
@@ -112,7 +119,7 @@ struct LogCatCommand: ParsableCommand {
     @Option(help: "Last time (inclusive): a UTC time or a duration after the start.")
     var to: String?
 
-    @Option(help: "Only this message type: \(MessageTag.typeNames.joined(separator: ", ")).")
+    @Option(help: "Only this message type: \(MessageTag.typeNames.joined(separator: ", ")); or quarantine: the inputs the input defense refused, with the reason.")
     var type: String?
 
     @Option(help: "Only the input with this trace id (its ordinal among the log's inputs, from 1; its sequence number in logs of format 1–3) and the decisions that carry it (intent → gate → order → fills → positions).")
@@ -128,19 +135,28 @@ struct LogCatCommand: ParsableCommand {
         }
         var typeFilter: String?
         if let type {
-            guard MessageTag.typeNames.contains(type) else {
-                throw CommandFailure.badInput("metronome: error: --type must be one of \(MessageTag.typeNames.joined(separator: ", ")), not '\(type)'")
+            guard MessageTag.typeNames.contains(type) || type == LogCatCommand.quarantineType else {
+                throw CommandFailure.badInput("metronome: error: --type must be one of \(MessageTag.typeNames.joined(separator: ", ")), \(LogCatCommand.quarantineType), not '\(type)'")
             }
             typeFilter = type
+        }
+        var quarantines: LogQuarantines?
+        if typeFilter == LogCatCommand.quarantineType {
+            do {
+                quarantines = try LogQuarantines(header: header, logPath: log)
+            } catch {
+                throw CommandFailure.badInput("metronome: error: the log's scenario cannot be read to judge its inputs: \(error)")
+            }
         }
         // A reader that stops early (`| head`) closes the pipe: stop quietly, not by SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let output = BufferedOutput()
         let damage: String?
         do {
-            // An input's ordinal is counted from the first block: a trace by ordinal reads them all.
+            // An input's ordinal is counted from the first block: a trace by ordinal reads them all;
+            // so do quarantines, whose verdicts depend on what came before.
             let tracesByOrdinal = trace != nil && header.traceIdentity == .inputOrdinal
-            let seekTime = tracesByOrdinal ? nil : fromTime
+            let seekTime = tracesByOrdinal || quarantines != nil ? nil : fromTime
             let start: (offset: UInt64, blockIndex: Int) = try seekTime.map { try reader.seek(to: $0) } ?? (reader.firstBlockOffset, 0)
             var inputOrdinal: UInt64 = 0
             // An input's trace id, when it is known: its sequence number in old logs, its ordinal
@@ -156,6 +172,19 @@ struct LogCatCommand: ParsableCommand {
                 var records = block.records
                 while let record = records.next() {
                     if case .input = record { inputOrdinal &+= 1 }
+                    if quarantines != nil {
+                        guard case .input(let input) = record else { continue }
+                        if let toTime, input.time > toTime {
+                            reachedEnd = true
+                            break blocks
+                        }
+                        guard let reason = quarantines!.reason(for: input) else { continue }
+                        if let fromTime, input.time < fromTime { continue }
+                        if let trace, (tracesByOrdinal ? inputOrdinal : input.sequence) != trace { continue }
+                        output.line(quarantines!.line(for: input, reason: reason, header: header))
+                        if output.isClosed { return }
+                        continue
+                    }
                     if let fromTime, record.time < fromTime { continue }
                     if let toTime, record.time > toTime {
                         if case .input = record {

@@ -31,6 +31,7 @@ enum SummaryTable {
             ("Sharpe", report.sharpe.map { String(format: "%.2f", $0) } ?? "-"),
             ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
+        ] + quarantineDetail(report.quarantine) + [
             ("blender", report.blender.map { blender in
                 "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
                     + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
@@ -61,6 +62,28 @@ enum SummaryTable {
         guard total > 0 else { return "0" }
         let parts = counts.keys.sorted().compactMap { key in counts[key].flatMap { $0 > 0 ? "\(key) \($0)" : nil } }
         return "\(total) (\(parts.joined(separator: ", ")))"
+    }
+
+    /// Symbols × reasons shown in the summary; the JSON and HTML reports list them all.
+    static let quarantineEntriesShown = 8
+    /// Refused inputs shown in the summary.
+    static let quarantineExamplesShown = 3
+
+    /// Under the quarantine line: refusals by symbol and reason with their share of the symbol's
+    /// inputs, and the first refused inputs with their times.
+    static func quarantineDetail(_ figures: QuarantineFigures?) -> [(String, String)] {
+        guard let figures, !figures.by_symbol.isEmpty else { return [] }
+        var entries = figures.by_symbol.prefix(quarantineEntriesShown).map { entry in
+            "\(entry.symbol) \(entry.reason) \(entry.count) of \(entry.judged)" + String(format: " (%.2f%%)", QuarantineFigures.percent(entry))
+        }
+        if figures.by_symbol.count > quarantineEntriesShown {
+            entries.append("… \(figures.by_symbol.count - quarantineEntriesShown) more (--report-json or --report-html list them)")
+        }
+        var rows = [("  by symbol", entries.joined(separator: ", "))]
+        for (index, example) in figures.examples.prefix(quarantineExamplesShown).enumerated() {
+            rows.append((index == 0 ? "  first" : "", "\(example.time) \(example.symbol) \(example.reason): \(example.type) \(example.detail)"))
+        }
+        return rows
     }
 
     /// 1234567 → "1,234,567".

@@ -45,7 +45,7 @@ import Testing
     }
 
     /// The same on the full pipeline, where the sizer and the selector both record decisions and
-    /// the router slices orders (sp500-2008: 1,054 fills over 769 daily bars): a history taken
+    /// the router slices orders (sp500-2008: 1,046 fills over 769 daily inputs): a history taken
     /// every input or every 7 reports what one taken only at the end does.
     @Test func theFullPipelinesReportIsTheSameHoweverOftenTheHistoryIsTaken() throws {
         let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve("sp500-2008")))

@@ -35,6 +35,11 @@ enum ScenarioLimits {
     static let maximumWorkItems = 2_000_000_000.0
     /// `selector.correlation_window × symbols`: the selector keeps that many returns (80 MB at 10^7).
     static let maximumCorrelationCells = 10_000_000
+    /// `feeds[].guard.window`: accepted prices per symbol the input defense judges a quote against
+    /// (the median and the MAD walk it on a suspicious quote).
+    static let maximumGuardWindow = 1_000
+    /// `feeds[].guard.window × symbols`: the input defense keeps two copies of each window (160 MB at 10^7).
+    static let maximumGuardWindowCells = 10_000_000
     /// A forecast horizon: forecasts are held until it passes, so the longest is a year and a day.
     static let maximumHorizonNanoseconds: DurationNanoseconds = 366 * TimeUnits.nanosecondsPerDay
     /// `jump_intensity` (jumps per symbol per trading year): each jump is drawn one by one.

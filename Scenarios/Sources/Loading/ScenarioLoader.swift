@@ -29,7 +29,9 @@ public enum ScenarioLoader {
     }
 
     /// Parses scenario text; `file` is only used in messages.
-    public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+    /// - Parameter requireDataFiles: false skips the check that the feeds' data files exist, for
+    ///   a scenario read back from a log (whose inputs are recorded; its files need not be there).
+    public static func parse(_ text: String, file: String, requireDataFiles: Bool = true) throws(ScenarioError) -> Scenario {
         let root: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -43,12 +45,12 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, line: 0, column: 0, message: "not valid YAML: \(error)", hint: yamlHint)
         }
-        return try parse(root: root, text: text, file: file)
+        return try parse(root: root, text: text, file: file, requireDataFiles: requireDataFiles)
     }
 
     /// Checks an already composed scenario tree (counterfactual overrides merge trees); `text` is
     /// what the scenario records as its source, `file` is only used in messages.
-    public static func parse(root: Node, text: String, file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(root: Node, text: String, file: String, requireDataFiles: Bool = true) throws(ScenarioError) -> Scenario {
         let scalars = ScalarReader(file: file)
         var top = try StrictMapping(root, file: file, path: "")
 
@@ -89,7 +91,9 @@ public enum ScenarioLoader {
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
         let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
-        let feeds = try readFeeds(try top.require("feeds"), universe: universe, start: start, file: file)
+        let feedsNode = try top.require("feeds")
+        let feeds = try readFeeds(feedsNode, universe: universe, start: start, requireDataFiles: requireDataFiles, file: file)
+        try GuardLoader.checkAgreement(feeds, universe: universe, node: feedsNode, file: file)
         let agents = try readAgents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds), file: file)
         for (index, feed) in feeds.enumerated() {
             let interval: DurationNanoseconds
@@ -325,7 +329,8 @@ public enum ScenarioLoader {
         }
     }
 
-    private static func readFeeds(_ node: Node, universe: [Instrument], start: Timestamp, file: String) throws(ScenarioError) -> [FeedSettings] {
+    private static func readFeeds(_ node: Node, universe: [Instrument], start: Timestamp, requireDataFiles: Bool,
+                                  file: String) throws(ScenarioError) -> [FeedSettings] {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "feeds")
         guard !items.isEmpty else {
@@ -343,7 +348,9 @@ public enum ScenarioLoader {
                                           hint: StrictMapping.choiceHint(type, among: ["gbm", "synthetic", "csv", "daily-bars", "daily-series"]))
             }
             if type == "daily-bars" || type == "daily-series" {
-                feeds.append(FeedSettings(name: name, kind: try DailyFeedLoader.feed(type: type, map: &map, universe: universe, path: path, file: file)))
+                let (kind, filter) = try DailyFeedLoader.feed(type: type, map: &map, universe: universe, requireDataFiles: requireDataFiles,
+                                                              path: path, file: file)
+                feeds.append(FeedSettings(name: name, kind: kind, spikeFilter: filter))
                 continue
             }
             if type == "csv" {
@@ -351,12 +358,13 @@ public enum ScenarioLoader {
                 let relative = try scalars.text(pathNode, "\(path).path")
                 let base = URL(fileURLWithPath: file).deletingLastPathComponent()
                 let resolved = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
-                guard FileManager.default.fileExists(atPath: resolved) else {
+                guard !requireDataFiles || FileManager.default.fileExists(atPath: resolved) else {
                     throw StrictMapping.error(file, pathNode, "\(path).path: no file at \(resolved)", hint: "paths are relative to the scenario file")
                 }
                 let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 0
-                try map.finish(allowed: ["name", "type", "path", "latency"])
-                feeds.append(FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency)))
+                let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: 0), symbols: universe.count, path: path, file: file)
+                try map.finish(allowed: ["name", "type", "path", "latency", "guard"])
+                feeds.append(FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency), spikeFilter: filter))
                 continue
             }
             let interval = try ScenarioLimits.period(try map.require("interval"), "\(path).interval", file: file)
@@ -373,6 +381,7 @@ public enum ScenarioLoader {
                 try scalars.integer(node, "\(path).max_size", range: 1...ScenarioLimits.maximumCount)
             } ?? 100
             let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 500_000
+            let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: interval), symbols: universe.count, path: path, file: file)
             if type == "synthetic" {
                 guard universe.count <= ScenarioLimits.maximumSyntheticSymbols else {
                     throw StrictMapping.error(file, typeNode, "\(path): a synthetic feed quotes at most \(DecimalText.grouped(UInt64(ScenarioLimits.maximumSyntheticSymbols))) symbols, the universe has \(universe.count)",
@@ -437,7 +446,8 @@ public enum ScenarioLoader {
                 try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size",
                                          "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
                                          "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
-                                         "recovery_probability", "trade_probability", "alternative_data", "mean_reversion_half_life", "events"])
+                                         "recovery_probability", "trade_probability", "alternative_data", "mean_reversion_half_life", "events",
+                                         "guard"])
                 var sectorSizes = Array(repeating: 0, count: sectorNames.count)
                 for sector in parameters.sectors { sectorSizes[sector] += 1 }
                 guard SectorCorrelation.isPositiveDefinite(sectorSizes: sectorSizes, sector: parameters.sectorCorrelation,
@@ -445,14 +455,14 @@ public enum ScenarioLoader {
                     throw StrictMapping.error(file, item, "\(path): sector_correlation and market_correlation do not form a valid correlation matrix",
                                               hint: "keep market_correlation ≤ sector_correlation < 1 and both ≥ 0")
                 }
-                feeds.append(FeedSettings(name: name, kind: .synthetic(parameters)))
+                feeds.append(FeedSettings(name: name, kind: .synthetic(parameters), spikeFilter: filter))
                 continue
             }
-            try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size", "latency"])
+            try map.finish(allowed: ["name", "type", "interval", "drift", "volatility", "initial_price", "spread_ticks", "max_size", "latency", "guard"])
             let parameters = GBMQuoteFeed.Parameters(intervalNanoseconds: interval, drift: drift, volatility: volatility,
                                                      initialPrices: prices, spreadTicks: spread, maximumSize: maximumSize,
                                                      latencyNanoseconds: latency)
-            feeds.append(FeedSettings(name: name, kind: .gbm(parameters)))
+            feeds.append(FeedSettings(name: name, kind: .gbm(parameters), spikeFilter: filter))
         }
         return feeds
     }

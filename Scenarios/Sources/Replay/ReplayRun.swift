@@ -44,7 +44,7 @@ public final class ReplayRun {
         self.reader = reader
         let header = reader.header
         do {
-            scenario = try ScenarioLoader.parse(header.scenarioText, file: "\(logPath) (embedded scenario)")
+            scenario = try ScenarioLoader.parse(header.scenarioText, file: "\(logPath) (embedded scenario)", requireDataFiles: false)
         }
         // Without a trailer nothing says where the run ended (a live day has no end time of its
         // own: its timers would run for ever) nor what it should have reached.

@@ -4,7 +4,7 @@ import Kernel
 
 /// `metronome run --report-html`: one self-contained HTML file (inline CSS and SVG, no script,
 /// no network) with the summary, equity and drawdown, fills on the price paths, per-agent
-/// figures and PnL contributions, gate decisions, the order-to-fill and order-to-ack latency
+/// figures and PnL contributions, gate decisions, the inputs the input defense refused, the order-to-fill and order-to-ack latency
 /// histograms and the digests.
 public enum HTMLReport {
     public static func render(report: RunReport, series: RunSeries) -> String {
@@ -17,6 +17,7 @@ public enum HTMLReport {
         body += "<h2>Agents</h2>" + agents(report)
         body += "<h2>PnL by agent</h2>" + contributions(report)
         body += "<h2>Gate decisions</h2>" + gate(report)
+        body += "<h2>Input defense</h2>" + quarantine(report)
         body += "<h2>Latency</h2>" + latency(series.fillLatencyNanoseconds, title: "order-to-fill latency", empty: "no routed fills")
         body += latency(series.ackLatencyNanoseconds, title: "order-to-ack latency", empty: "no routed orders acknowledged")
         body += "<h2>Digests</h2><table><tr><th>digest</th><td><code>\(report.digest)</code></td></tr>"
@@ -54,6 +55,26 @@ public enum HTMLReport {
         table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")
         table += row("events", "\(grouped(report.events)) (\(grouped(UInt64(report.events_per_second)))/s)") + row("signals", grouped(UInt64(report.signals)))
         return table + "</table>"
+    }
+
+    /// Refusals by symbol × reason with their share of the symbol's inputs, then the first refused inputs.
+    private static func quarantine(_ report: RunReport) -> String {
+        guard let figures = report.quarantine, !figures.by_symbol.isEmpty else {
+            return "<p class=\"empty\">no input quarantined (\(grouped(UInt64(report.quarantine?.judged ?? 0))) judged)</p>"
+        }
+        let total = figures.by_symbol.reduce(0) { $0 + $1.count }
+        var html = "<p>\(grouped(UInt64(total))) of \(grouped(UInt64(figures.judged))) inputs quarantined</p>"
+        html += "<table><tr><th>symbol</th><th>reason</th><th>count</th><th>of the symbol's inputs</th></tr>"
+        for entry in figures.by_symbol {
+            html += "<tr><td>\(SVGChart.escape(entry.symbol))</td><td>\(entry.reason)</td><td>\(grouped(UInt64(entry.count)))</td>"
+                + "<td>\(grouped(UInt64(entry.judged))) (\(String(format: "%.2f %%", QuarantineFigures.percent(entry))))</td></tr>"
+        }
+        html += "</table><h3>First quarantined inputs</h3><table><tr><th>time</th><th>symbol</th><th>reason</th><th>input</th></tr>"
+        for example in figures.examples {
+            html += "<tr><td><code>\(SVGChart.escape(example.time))</code></td><td>\(SVGChart.escape(example.symbol))</td><td>\(example.reason)</td>"
+                + "<td>\(example.type) \(SVGChart.escape(example.detail))</td></tr>"
+        }
+        return html + "</table>"
     }
 
     private static func minutes(_ times: [Timestamp]) -> [Double] {

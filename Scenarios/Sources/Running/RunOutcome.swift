@@ -12,6 +12,8 @@ public struct RunOutcome: Sendable {
     public var journal: JournalWriter.Statistics?
     /// Ticks the input defense refused, by reason (every reason listed, in name order).
     public var quarantined: [(reason: String, count: Int)] = []
+    /// The same by symbol and reason, with the first refused inputs.
+    public var quarantine: QuarantineFigures? = nil
     /// The blender's figures, when the scenario has one.
     public var blender: BlenderFigures?
     /// The selector's figures, when the scenario has one.

@@ -45,6 +45,10 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var jobs_run: UInt64
     /// Ticks quarantined by the input defense, by reason.
     public var quarantined: [String: Int]
+    /// `judged` (inputs the input defense judged), `by_symbol` (`symbol`, `reason`, `count`, `judged`:
+    /// the symbol's inputs judged) and `examples` (the first refused inputs: `time`, `time_ns`,
+    /// `symbol`, `reason`, `type`, `detail`); absent when the run does not say (a live run's report).
+    public var quarantine: QuarantineFigures?
     /// The blender's figures (`forecasts`, `ece`, `one_sigma_coverage`, `scored`, `weights`); absent without a blender.
     public var blender: BlenderFigures?
     /// The selector's figures (`slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
@@ -93,6 +97,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         timers_fired = summary.timersFired
         jobs_run = summary.jobsRun
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })
+        quarantine = outcome.quarantine
         blender = outcome.blender
         selector = outcome.selector
         agents = outcome.agents

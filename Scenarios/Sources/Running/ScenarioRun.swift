@@ -121,8 +121,10 @@ public final class ScenarioRun {
         _ = kernel.topic(named: Topics.rawQuotes)
 
         var feedGuard: FeedGuard?
+        // A live run (and its replay, on the live run's window) judges its feed as ticks.
+        let guardParameters = FeedGuard.Parameters(spikeFilters: scenario.spikeFilters(liveFeed: options.mode == .live || options.window != nil))
         kernel.spawn("feed.guard") { context in
-            let made = FeedGuard(context: context, parameters: FeedGuard.Parameters(), symbolCount: universe.count)
+            let made = FeedGuard(context: context, parameters: guardParameters, symbolCount: universe.count)
             feedGuard = made
             return made
         }
@@ -289,6 +291,7 @@ public final class ScenarioRun {
             }
         }
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
+        let quarantine = QuarantineFigures(ledger: feedGuard.assumeIsolated { $0.ledger }, universe: scenario.universe)
         let blenderFigures = blender?.assumeIsolated { blender in
             BlenderFigures(forecasts: blender.forecastsEmitted, expectedCalibrationError: blender.calibration.expectedCalibrationError,
                            oneSigmaCoverage: blender.calibration.oneSigmaCoverage, scored: blender.calibration.count,
@@ -306,7 +309,7 @@ public final class ScenarioRun {
         let (series, attribution) = self.series()
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
-                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, blender: blenderFigures,
+                          quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, quarantine: quarantine, blender: blenderFigures,
                           selector: selectorFigures, agents: agentFigures, trading: trading, series: series, attribution: attribution)
     }
 }

@@ -58,6 +58,9 @@ public struct FeedSettings: Sendable, Equatable {
 
     public var name: String
     public var kind: Kind
+    /// The `guard:` key: the input defense's outlier filter for this feed's quotes; nil takes
+    /// the default for the feed's resolution (``defaultSpikeFilter``).
+    public var spikeFilter: SpikeFilterSettings? = nil
 }
 
 /// One agent of the scenario.
