@@ -35,7 +35,7 @@ import Testing
         Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "daf81d9af8a0dfdb", decisionDigest: "8875add52d4f307a"),
         // Daily bars from the shared market data, 1,046 fills, judged by the input defense as daily
         // data (none quarantined; the tick defaults refused 6 quotes before 2026-12-02).
-        Golden(scenario: "sp500-2008", length: nil, events: 52_747, digest: "TBD", decisionDigest: "TBD"),
+        Golden(scenario: "sp500-2008", length: nil, events: 52_747, digest: "64127c90b7653ad9", decisionDigest: "051f12cb4e15bfd0"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
         // Formats 2 and 3, as the builds of 2026-11-22 to 2026-12-01 printed them.
