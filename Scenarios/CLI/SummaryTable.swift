@@ -26,7 +26,14 @@ enum SummaryTable {
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
             ("max drawdown", String(format: "%.2f%% (%@ %@)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
-            ("Sharpe", report.sharpe.map { String(format: "%.2f", $0) } ?? "-"),
+            ("Sharpe", MetricsText.ratio(report.sharpe, report.returns)),
+            ("Sortino", MetricsText.ratio(report.sortino, report.returns)),
+            ("deflated Sharpe", MetricsText.deflatedSharpe(report.deflated_sharpe, trials: report.returns.trials)),
+            ("Calmar", MetricsText.calmar(report.calmar, annualReturn: report.annual_return, report.returns)),
+            ("CVaR 99", MetricsText.cvar99(report.cvar_99, report.returns)),
+            ("underwater", MetricsText.duration(seconds: report.longest_underwater_seconds) + " (longest time below a previous equity peak)"),
+            ("profit factor", MetricsText.profitFactor(report.profit_factor)),
+            ("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency)),
             ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
             ("blender", report.blender.map { blender in
@@ -34,9 +41,8 @@ enum SummaryTable {
                     + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
             } ?? "none"),
             ("selector", report.selector.map { selector in
-                "\(grouped(UInt64(selector.slates))) slates, pair correlation top-K "
-                    + String(format: "%.3f → %.3f", selector.topKAveragePairCorrelation, selector.selectedAveragePairCorrelation)
-                    + (selector.correlationReduction.map { String(format: " (−%.0f%%)", $0 * 100) } ?? "")
+                MetricsText.slates(selector) + ", mean pair correlation "
+                    + MetricsText.correlationChange(topK: selector.topKAveragePairCorrelation, selected: selector.selectedAveragePairCorrelation)
             } ?? "none"),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
