@@ -3,7 +3,8 @@
 empyrical-reloaded and SciPy from a committed series of returns; the Swift tests
 (Tests/ActorsTests/ReturnStatisticsReferenceTests.swift) compare against the output to 1e-9.
 
-    scripts/install-deps.sh --reference          # a venv with the pinned packages in .build/reference-venv
+    make metrics-reference    # = scripts/install-deps.sh --reference (a venv with the pinned
+                              #   packages in .build/reference-venv), then:
     .build/reference-venv/bin/python scripts/metrics-reference.py
         # reads  Tests/Fixtures/metrics/returns.csv
         # writes Tests/Fixtures/metrics/expected.json

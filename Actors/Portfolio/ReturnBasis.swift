@@ -6,8 +6,9 @@ import Kernel
 /// each date's last equity against the previous date's (the first against the initial equity) —
 /// annualized by √(trading days per year). A shorter run has a single daily return, so it is
 /// measured on its **per-sample** returns, annualized by √(trading days per year × session ÷
-/// sample interval). Dates are UTC dates with at least one equity sample: the curve samples only
-/// after a quote or a fill, so a weekend or a holiday without data is not a day.
+/// sample interval). Trading days are UTC dates with at least one equity sample — the curve samples
+/// only after a quote or a fill, so a holiday without data is not a day — and, unless the calendar
+/// trades on weekends, a Saturday's or a Sunday's samples belong to the Friday before.
 public struct ReturnBasis: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case daily
@@ -19,7 +20,7 @@ public struct ReturnBasis: Sendable, Equatable {
     public var horizonNanoseconds: DurationNanoseconds
     /// Returns per year: what the mean and the deviation are scaled by.
     public var periodsPerYear: Double
-    /// Dates with at least one equity sample.
+    /// Trading days with at least one equity sample.
     public var tradingDays: Int
 
     public init(kind: Kind, horizonNanoseconds: DurationNanoseconds, periodsPerYear: Double, tradingDays: Int) {
@@ -38,7 +39,7 @@ public struct ReturnBasis: Sendable, Equatable {
     /// The basis for `curve` under `calendar`, and the equities its returns run through (the
     /// daily closes, or every sample), oldest first; the initial equity precedes them.
     public static func choose(for curve: EquityCurve, calendar: TradingCalendar) -> (basis: ReturnBasis, equitiesMinorUnits: [Int64]) {
-        let closes = dailyCloses(of: curve)
+        let closes = dailyCloses(of: curve, calendar: calendar)
         if closes.count >= 2 {
             return (ReturnBasis(kind: .daily, horizonNanoseconds: nanosecondsPerDay, periodsPerYear: calendar.tradingDaysPerYear,
                                 tradingDays: closes.count), closes)
@@ -49,12 +50,12 @@ public struct ReturnBasis: Sendable, Equatable {
                 curve.samplesMinorUnits)
     }
 
-    /// The last equity sample of each UTC date, oldest first.
-    public static func dailyCloses(of curve: EquityCurve) -> [Int64] {
+    /// The last equity sample of each trading day (``TradingCalendar/tradingDay(of:)``), oldest first.
+    public static func dailyCloses(of curve: EquityCurve, calendar: TradingCalendar) -> [Int64] {
         var closes: [Int64] = []
         var lastDay: UInt64?
         for (time, equity) in zip(curve.sampleTimes, curve.samplesMinorUnits) {
-            let day = time / nanosecondsPerDay
+            let day = calendar.tradingDay(of: time)
             if day == lastDay {
                 closes[closes.count - 1] = equity
             } else {

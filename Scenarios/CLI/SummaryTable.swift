@@ -40,10 +40,7 @@ enum SummaryTable {
                 "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
                     + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
             } ?? "none"),
-            ("selector", report.selector.map { selector in
-                MetricsText.slates(selector) + ", mean pair correlation "
-                    + MetricsText.correlationChange(topK: selector.topKAveragePairCorrelation, selected: selector.selectedAveragePairCorrelation)
-            } ?? "none"),
+            ("selector", report.selector.map(MetricsText.selector) ?? "none"),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]

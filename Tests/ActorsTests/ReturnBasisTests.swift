@@ -59,12 +59,32 @@ import Testing
     /// Daily bars replayed as four quotes a day (open, high, low, close) on 60 weekdays: 60 daily
     /// returns ×√252, not √(252 × 4).
     @Test func dailyBarRunIsMeasuredOnDailyReturns() {
+        let monday = Self.friday + 3 * Self.day
         let weekdays = (0..<84).filter { $0 % 7 < 5 }.prefix(60)
-        let times = weekdays.flatMap { day in [0, 2, 4, 6].map { Self.friday + UInt64(day) * Self.day + UInt64($0) * 3_600_000_000_000 } }
+        let times = weekdays.flatMap { day in [0, 2, 4, 6].map { monday + UInt64(day) * Self.day + UInt64($0) * 3_600_000_000_000 } }
         let curve = Self.curve(times: times, interval: 3_600_000_000_000)
         let metrics = PerformanceMetrics.measure(curve: curve, calendar: TradingCalendar(tradingDaysPerYear: 250))
         #expect(metrics.basis == ReturnBasis(kind: .daily, horizonNanoseconds: Self.day, periodsPerYear: 250, tradingDays: 60))
         #expect(metrics.returnCount == 60)
+    }
+
+    /// A fill on Saturday (a resting order against Friday's last quote) belongs to Friday: Friday,
+    /// Saturday and Monday are two trading days, Friday's close is Saturday's equity. A calendar
+    /// that trades on weekends makes them three.
+    @Test func weekendSamplesBelongToTheFridayBefore() {
+        let times = [Self.friday + 60 * Self.minute, Self.friday + Self.day + 60 * Self.minute, Self.friday + 3 * Self.day + 60 * Self.minute]
+        var curve = EquityCurve(sampleIntervalNanoseconds: Self.minute, initialEquityMinorUnits: 1_000, originTime: Self.friday)
+        for (time, equity) in zip(times, [1_010, 1_009, 1_020] as [Int64]) { curve.append(equity, at: time) }
+        let (basis, closes) = ReturnBasis.choose(for: curve, calendar: TradingCalendar())
+        #expect(basis.kind == .daily && basis.tradingDays == 2)
+        #expect(closes == [1_009, 1_020])
+        let allWeek = ReturnBasis.choose(for: curve, calendar: TradingCalendar(tradingDaysPerYear: 365, tradesOnWeekends: true))
+        #expect(allWeek.basis.tradingDays == 3 && allWeek.basis.periodsPerYear == 365)
+        #expect(allWeek.equitiesMinorUnits == [1_010, 1_009, 1_020])
+        // Days since 1970-01-01: 2024-03-01 is day 19,783 (a Friday); its Saturday and Sunday map to it.
+        #expect(TradingCalendar().tradingDay(of: Self.friday) == 19_783)
+        #expect(TradingCalendar().tradingDay(of: Self.friday + 2 * Self.day) == 19_783)
+        #expect(TradingCalendar().tradingDay(of: Self.friday + 3 * Self.day) == 19_786)
     }
 
     /// Peak 1,010 at minute 2, below it until minute 5 (3 minutes); peak 1,020 at minute 6, then

@@ -21,6 +21,15 @@ import Testing
         #expect(MetricsText.correlationChange(topK: 0, selected: 0) == "top-K 0.000 → slate 0.000: +0.000")
     }
 
+    @Test func singlePickSlatesHaveNoPairs() {
+        let single = SelectorFigures(slates: 2_083, measuredSlates: 0, explorations: 33, averagePairCorrelation: 0,
+                                     topKAveragePairCorrelation: 0, selectedAveragePairCorrelation: 0, correlationReduction: nil)
+        #expect(MetricsText.selector(single) == "2,083 slates (0 with a pair to correlate): no pair to correlate")
+        let triple = SelectorFigures(slates: 360, measuredSlates: 330, explorations: 29, averagePairCorrelation: 0.004,
+                                     topKAveragePairCorrelation: 0.1, selectedAveragePairCorrelation: 0.15, correlationReduction: -0.5)
+        #expect(MetricsText.selector(triple) == "360 slates (330 with a pair to correlate), mean pair correlation top-K 0.100 → slate 0.150: +0.050, a 50 % increase")
+    }
+
     @Test func theBasisIsStated() {
         let daily = TradingFigures.ReturnFigures(basis: "daily", horizon: "1d", count: 84, trading_days: 84, periods_per_year: 252,
                                                  annualization_factor: 252.0.squareRoot(), trials: 1)
@@ -38,8 +47,9 @@ import Testing
 
     @Test func theMetricsSectionSetsTheCalendar() throws {
         let base = try String(contentsOfFile: "Scenarios/Library/calm-day.yaml", encoding: .utf8)
-        let scenario = try ScenarioLoader.parse(base + "\nmetrics: { trading_days_per_year: 365, session: 24h, trials: 20 }\n", file: "m.yaml")
-        #expect(scenario.metrics == MetricsSettings(calendar: TradingCalendar(tradingDaysPerYear: 365, sessionNanoseconds: 86_400_000_000_000),
+        let scenario = try ScenarioLoader.parse(base + "\nmetrics: { trading_days_per_year: 365, session: 24h, weekends: true, trials: 20 }\n", file: "m.yaml")
+        #expect(scenario.metrics == MetricsSettings(calendar: TradingCalendar(tradingDaysPerYear: 365, sessionNanoseconds: 86_400_000_000_000,
+                                                                                    tradesOnWeekends: true),
                                                     trials: 20))
         #expect(try ScenarioLoader.parse(base, file: "m.yaml").metrics == MetricsSettings())
         #expect {

@@ -20,10 +20,13 @@ enum MetricsLoader {
             }
             settings.calendar.sessionNanoseconds = session
         }
+        if let value = map.value("weekends") {
+            settings.calendar.tradesOnWeekends = try scalars.boolean(value, "metrics.weekends")
+        }
         if let value = map.value("trials") {
             settings.trials = Int(try scalars.integer(value, "metrics.trials", range: 1...1_000_000))
         }
-        try map.finish(allowed: ["trading_days_per_year", "session", "trials"])
+        try map.finish(allowed: ["trading_days_per_year", "session", "weekends", "trials"])
         return settings
     }
 }

@@ -56,10 +56,7 @@ public enum HTMLReport {
         table += row("CVaR 99 %", MetricsText.cvar99(report.cvar_99, report.returns)) + row("turnover", optional(report.turnover, "%.2f"))
         table += row("profit factor", MetricsText.profitFactor(report.profit_factor))
         table += row("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency))
-        if let selector = report.selector {
-            table += row("selector", MetricsText.slates(selector) + ", mean pair correlation "
-                         + MetricsText.correlationChange(topK: selector.topKAveragePairCorrelation, selected: selector.selectedAveragePairCorrelation))
-        }
+        if let selector = report.selector { table += row("selector", MetricsText.selector(selector)) }
         table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
         table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))
         table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")

@@ -64,6 +64,13 @@ public enum MetricsText {
         "\(DecimalText.grouped(UInt64(selector.slates))) slates (\(DecimalText.grouped(UInt64(selector.measuredSlates))) with a pair to correlate)"
     }
 
+    /// The selector's line: its slates and what diversification did to their correlation.
+    public static func selector(_ selector: SelectorFigures) -> String {
+        guard selector.measuredSlates > 0 else { return slates(selector) + ": no pair to correlate" }
+        return slates(selector) + ", mean pair correlation "
+            + correlationChange(topK: selector.topKAveragePairCorrelation, selected: selector.selectedAveragePairCorrelation)
+    }
+
     /// "top-K 0.107 → slate -0.119: -0.226, a 211 % reduction" — or "+0.050, a 50 % increase" when
     /// the slate is more correlated than top-K; no percentage unless top-K's average is positive.
     public static func correlationChange(topK: Double, selected: Double) -> String {
