@@ -25,7 +25,7 @@ enum SummaryTable {
             ("final equity", "\(report.final_equity) \(report.currency)"),
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
-            ("max drawdown", String(format: "%.2f%% (%@ %@)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
+            ("max drawdown", String(format: "%.2f%% (%@ %@; on every fill and mark)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
             ("Sharpe", MetricsText.ratio(report.sharpe, report.returns)),
             ("Sortino", MetricsText.ratio(report.sortino, report.returns)),
             ("deflated Sharpe", MetricsText.deflatedSharpe(report.deflated_sharpe, trials: report.returns.trials)),
@@ -34,7 +34,7 @@ enum SummaryTable {
             ("underwater", MetricsText.duration(seconds: report.longest_underwater_seconds) + " (longest time below a previous equity peak)"),
             ("profit factor", MetricsText.profitFactor(report.profit_factor)),
             ("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency)),
-            ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
+            ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps (filled orders against the arrival mid, fees included)", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
             ("blender", report.blender.map { blender in
                 "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
