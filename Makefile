@@ -3,6 +3,7 @@
 #   make test   install what is missing, run the determinism lint and the test suite
 #   make install PREFIX=/usr/local   the release binary in PREFIX/bin, the scenario library and its
 #                data in PREFIX/share/metronome (the binary finds them from any directory)
+#   make metrics-reference   recompute Tests/Fixtures/metrics/expected.json with empyrical (docs/metrics.md)
 #   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS (default 60; docs/fuzzing.md)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
@@ -11,7 +12,7 @@ PREFIX ?= /usr/local
 # The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
 BINARY ?= $(RELEASE_BIN)
 
-.PHONY: demo test deps test-deps build lint unit bench-kernel clean install install-files
+.PHONY: demo test deps test-deps build lint unit bench-kernel clean install install-files metrics-reference
 
 deps:
 	@./scripts/install-deps.sh
@@ -34,6 +35,10 @@ unit: test-deps
 	$(SWIFT) test --skip-build
 
 test: test-deps lint unit
+
+metrics-reference:
+	@./scripts/install-deps.sh --reference
+	.build/reference-venv/bin/python scripts/metrics-reference.py
 
 install: build install-files
 

@@ -4,6 +4,17 @@
 set -euo pipefail
 # With --test, also (best effort) Chromium, which the HTML report test renders in headless mode;
 # without it that one test is skipped.
+# With --reference, only a Python venv in .build/reference-venv with the packages that compute the
+# metrics' reference values (scripts/metrics-reference.py, docs/metrics.md); the tests do not need
+# it: they read the committed values.
+
+if [ "${1:-}" = "--reference" ]; then
+    venv="$(dirname "$0")/../.build/reference-venv"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet empyrical-reloaded==0.7.1 scipy==1.17.1 numpy==2.4.6
+    echo "metronome: reference venv ready: $venv/bin/python scripts/metrics-reference.py"
+    exit 0
+fi
 
 optional=()
 if [ "${1:-}" = "--test" ]; then

@@ -6,8 +6,8 @@ import Kernel
 /// ``sampleIntervalNanoseconds``. The portfolio samples a grid point only when a quote or a fill
 /// arrived since the previous sample: equity can only change on those events, so a quiet stretch
 /// (a night, a weekend, the tail after the last input) adds no samples. That keeps the curve's
-/// returns trading-time returns, which is what a 252 × 6.5 h annualization assumes, and it lets
-/// a run without an end time finish (a timer that re-armed itself forever never would).
+/// returns trading-time returns and its dates trading days (``ReturnBasis``), and it lets a run
+/// without an end time finish (a timer that re-armed itself forever never would).
 ///
 /// The last sample may lie off the grid: the runner's final sample at the end of the run.
 public struct EquityCurve: Sendable, Equatable {
@@ -54,6 +54,29 @@ public struct EquityCurve: Sendable, Equatable {
         guard time >= originTime else { return originTime + sampleIntervalNanoseconds }
         let elapsedIntervals = (time - originTime) / sampleIntervalNanoseconds
         return originTime + (elapsedIntervals + 1) * sampleIntervalNanoseconds
+    }
+
+    /// The longest time the equity spent under water: from a peak (the initial equity at the
+    /// origin, or a sample at or above every earlier one) to the first later sample back at or
+    /// above it, or to the last sample if it never got back. Simulated time, nights and weekends
+    /// included. 0 when the equity never fell below a peak.
+    public var longestUnderwaterNanoseconds: DurationNanoseconds {
+        var peak = initialEquityMinorUnits
+        var peakTime = originTime
+        var underwater = false
+        var longest: DurationNanoseconds = 0
+        for (time, equity) in zip(sampleTimes, samplesMinorUnits) {
+            if equity >= peak {
+                if underwater { longest = max(longest, time - peakTime) }
+                underwater = false
+                peak = equity
+                peakTime = time
+            } else {
+                underwater = true
+            }
+        }
+        if underwater { longest = max(longest, lastSampleTime - peakTime) }
+        return longest
     }
 
     /// Moves the grid's origin (the portfolio calls this at its start time, which in live mode is

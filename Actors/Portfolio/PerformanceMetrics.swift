@@ -7,100 +7,109 @@ import Kernel
 /// defined — no samples, no variance, no closing trade, no starting equity — is `nil`, never NaN
 /// or infinity, so a report can print "n/a" instead of a number that means nothing.
 public struct PerformanceMetrics: Sendable, Equatable {
-    /// Annualized Sharpe ratio of the per-sample simple returns (risk-free rate 0):
-    /// mean ÷ sample standard deviation (n − 1) × annualization factor. Nil with fewer than two
-    /// returns or no variance.
+    /// Which returns the ratios below were computed on (daily or per sample) and their
+    /// annualization (``ReturnBasis``).
+    public var basis: ReturnBasis
+    /// Annualized Sharpe ratio of the basis returns (risk-free rate 0): mean ÷ sample standard
+    /// deviation (n − 1) × √(periods per year). Nil with fewer than two returns or no variance.
     public var sharpe: Double?
-    /// Annualized Sortino ratio: mean ÷ downside deviation × annualization factor, where the
+    /// Annualized Sortino ratio: mean ÷ downside deviation × √(periods per year), where the
     /// downside deviation is √(Σ min(r, 0)² ÷ n) (target return 0, all n returns in the
     /// denominator). Nil without returns or without a single negative return.
     public var sortino: Double?
-    /// Largest fall from a running peak, as a fraction of that peak (0…1; a fall below zero equity
-    /// counts as 1). 0 without samples.
+    /// Deflated Sharpe ratio of the basis returns for ``trials`` trials: a probability (0…1)
+    /// (``ReturnStatistics/deflatedSharpe(of:trials:)``). Nil when the Sharpe ratio is.
+    public var deflatedSharpe: Double?
+    /// How many strategy configurations the deflated Sharpe ratio assumes were tried.
+    public var trials: Int
+    /// Compound annual growth rate of the basis returns. Nil without returns.
+    public var annualReturn: Double?
+    /// Annual return ÷ the maximum drawdown of the basis returns (daily closes on a run of days).
+    /// Nil without a drawdown.
+    public var calmar: Double?
+    /// Largest fall from a running peak of the equity samples, as a fraction of that peak (0…1;
+    /// a fall below zero equity counts as 1). 0 without samples.
     public var maxDrawdown: Double
-    /// Expected shortfall at 95% of the per-sample returns, as a positive loss fraction: the mean
-    /// of the worst 5% of returns (⌊n ÷ 20⌋ of them; the single worst one when n < 20), negated.
-    /// Negative when even the worst returns were gains. Nil without returns.
+    /// Expected shortfall at 95 % of the per-sample returns (whatever the basis), as a positive
+    /// loss fraction (``ReturnStatistics/expectedShortfall(of:tailFraction:)``). Nil without returns.
     public var cvar95: Double?
+    /// Expected shortfall at 99 % of the basis returns (over the basis horizon), as a positive
+    /// loss fraction. Nil without returns.
+    public var cvar99: Double?
+    /// The longest time the equity spent under a previous peak (``EquityCurve/longestUnderwaterNanoseconds``).
+    public var longestUnderwaterNanoseconds: DurationNanoseconds
     /// Traded notional ÷ initial equity (how many times the account was turned over). Nil when
     /// the initial equity is not positive.
     public var turnover: Double?
-    /// Winning closing fills ÷ closing fills. Nil without a closing fill.
-    public var hitRate: Double?
+    /// What the closing fills realized: hit rate, profit factor, expectancy.
+    public var trades: TradeTotals
     /// Final equity − initial equity (fees included).
     public var pnlMinorUnits: Int64
     /// The last sample of the curve (the initial equity without samples).
     public var finalEquityMinorUnits: Int64
     /// Fees paid over the run (negative for net rebates): carried for the report.
     public var feesMinorUnits: Int64
-    /// How many per-sample returns the ratios were computed from.
+    /// How many basis returns the ratios were computed from.
     public var returnCount: Int
 
-    public init(sharpe: Double?, sortino: Double?, maxDrawdown: Double, cvar95: Double?, turnover: Double?,
-                hitRate: Double?, pnlMinorUnits: Int64, finalEquityMinorUnits: Int64, feesMinorUnits: Int64,
-                returnCount: Int) {
-        self.sharpe = sharpe
-        self.sortino = sortino
-        self.maxDrawdown = maxDrawdown
-        self.cvar95 = cvar95
-        self.turnover = turnover
-        self.hitRate = hitRate
-        self.pnlMinorUnits = pnlMinorUnits
-        self.finalEquityMinorUnits = finalEquityMinorUnits
-        self.feesMinorUnits = feesMinorUnits
-        self.returnCount = returnCount
-    }
-
-    /// Trading days per year and trading hours per day behind the default annualization.
-    public static let tradingDaysPerYear = 252.0
-    public static let tradingNanosecondsPerDay = 6.5 * 3_600 * 1e9
+    /// Winning closing fills ÷ closing fills. Nil without a closing fill.
+    public var hitRate: Double? { trades.hitRate }
 
     /// √(samples per year) for samples taken every `sampleIntervalNanoseconds` of trading time,
-    /// with a year of 252 sessions of 6.5 hours: the factor that turns a per-sample Sharpe or
-    /// Sortino ratio into an annual one (returns add up over time, deviations grow with √time).
-    public static func annualizationFactor(sampleIntervalNanoseconds: DurationNanoseconds) -> Double {
-        precondition(sampleIntervalNanoseconds > 0)
-        let samplesPerYear = tradingDaysPerYear * tradingNanosecondsPerDay / Double(sampleIntervalNanoseconds)
-        return samplesPerYear.squareRoot()
+    /// under `calendar` (by default 252 sessions of 6.5 hours).
+    public static func annualizationFactor(sampleIntervalNanoseconds: DurationNanoseconds,
+                                           calendar: TradingCalendar = TradingCalendar()) -> Double {
+        calendar.periodsPerYear(periodNanoseconds: sampleIntervalNanoseconds).squareRoot()
     }
 
-    /// Computes the figures.
+    /// The figures of an equity curve: daily returns when it spans two dates or more, per-sample
+    /// returns otherwise (``ReturnBasis/choose(for:calendar:)``).
+    public static func measure(curve: EquityCurve, calendar: TradingCalendar = TradingCalendar(), tradedNotionalMinorUnits: Int64 = 0,
+                               feesMinorUnits: Int64 = 0, trades: TradeTotals = TradeTotals(), trials: Int = 1) -> PerformanceMetrics {
+        let (basis, equities) = ReturnBasis.choose(for: curve, calendar: calendar)
+        var metrics = measure(initialEquityMinorUnits: curve.initialEquityMinorUnits, basisEquitiesMinorUnits: equities, basis: basis,
+                              tradedNotionalMinorUnits: tradedNotionalMinorUnits, feesMinorUnits: feesMinorUnits, trades: trades,
+                              trials: trials)
+        metrics.maxDrawdown = maximumDrawdownFraction(initialEquityMinorUnits: curve.initialEquityMinorUnits,
+                                                      equitySamplesMinorUnits: curve.samplesMinorUnits)
+        metrics.cvar95 = ReturnStatistics.expectedShortfall(
+            of: simpleReturns(initialEquityMinorUnits: curve.initialEquityMinorUnits, equitySamplesMinorUnits: curve.samplesMinorUnits),
+            tailFraction: 0.05)
+        metrics.longestUnderwaterNanoseconds = curve.longestUnderwaterNanoseconds
+        metrics.finalEquityMinorUnits = curve.lastEquityMinorUnits
+        metrics.pnlMinorUnits = curve.lastEquityMinorUnits - curve.initialEquityMinorUnits
+        return metrics
+    }
+
+    /// The figures of one series of equities taken as the basis returns' end points (no time
+    /// stamps: the underwater period is 0, and the drawdown and CVaR 95 are those of this series).
     ///
     /// - Parameters:
-    ///   - initialEquityMinorUnits: equity before the first sample: the first return starts here.
-    ///   - equitySamplesMinorUnits: the sampled equity, oldest first.
+    ///   - initialEquityMinorUnits: equity before the first point: the first return starts here.
+    ///   - basisEquitiesMinorUnits: the equities the returns run through, oldest first.
     ///   - tradedNotionalMinorUnits: Σ |fill notional| over the run.
-    ///   - annualizationFactor: multiplies the per-sample Sharpe and Sortino; see
-    ///     ``annualizationFactor(sampleIntervalNanoseconds:)``. Pass 1 for per-sample ratios.
-    /// - Complexity: O(n log n) for n samples (the CVaR tail is found by sorting the returns).
-    public static func measure(initialEquityMinorUnits: Int64, equitySamplesMinorUnits: [Int64],
+    /// - Complexity: O(n log n) for n points (the CVaR tails are found by sorting the returns).
+    public static func measure(initialEquityMinorUnits: Int64, basisEquitiesMinorUnits: [Int64], basis: ReturnBasis,
                                tradedNotionalMinorUnits: Int64 = 0, feesMinorUnits: Int64 = 0,
-                               winningCloses: Int = 0, closes: Int = 0,
-                               annualizationFactor: Double) -> PerformanceMetrics {
-        precondition(winningCloses >= 0 && winningCloses <= closes, "winning closes are a subset of closes")
-        let returns = simpleReturns(initialEquityMinorUnits: initialEquityMinorUnits, equitySamplesMinorUnits: equitySamplesMinorUnits)
-        let finalEquity = equitySamplesMinorUnits.last ?? initialEquityMinorUnits
+                               trades: TradeTotals = TradeTotals(), trials: Int = 1) -> PerformanceMetrics {
+        let returns = simpleReturns(initialEquityMinorUnits: initialEquityMinorUnits, equitySamplesMinorUnits: basisEquitiesMinorUnits)
+        let finalEquity = basisEquitiesMinorUnits.last ?? initialEquityMinorUnits
         let turnover = initialEquityMinorUnits > 0
             ? Double(tradedNotionalMinorUnits) / Double(initialEquityMinorUnits) : nil
-        let hitRate = closes > 0 ? Double(winningCloses) / Double(closes) : nil
         return PerformanceMetrics(
-            sharpe: sharpe(of: returns).map { $0 * annualizationFactor },
-            sortino: sortino(of: returns).map { $0 * annualizationFactor },
+            basis: basis,
+            sharpe: sharpe(of: returns).map { $0 * basis.annualizationFactor },
+            sortino: sortino(of: returns).map { $0 * basis.annualizationFactor },
+            deflatedSharpe: ReturnStatistics.deflatedSharpe(of: returns, trials: trials), trials: trials,
+            annualReturn: ReturnStatistics.annualReturn(of: returns, periodsPerYear: basis.periodsPerYear),
+            calmar: ReturnStatistics.calmar(of: returns, periodsPerYear: basis.periodsPerYear),
             maxDrawdown: maximumDrawdownFraction(initialEquityMinorUnits: initialEquityMinorUnits,
-                                                 equitySamplesMinorUnits: equitySamplesMinorUnits),
-            cvar95: expectedShortfall95(of: returns),
-            turnover: turnover, hitRate: hitRate,
+                                                 equitySamplesMinorUnits: basisEquitiesMinorUnits),
+            cvar95: ReturnStatistics.expectedShortfall(of: returns, tailFraction: 0.05),
+            cvar99: ReturnStatistics.expectedShortfall(of: returns, tailFraction: 0.01),
+            longestUnderwaterNanoseconds: 0, turnover: turnover, trades: trades,
             pnlMinorUnits: finalEquity - initialEquityMinorUnits, finalEquityMinorUnits: finalEquity,
             feesMinorUnits: feesMinorUnits, returnCount: returns.count)
-    }
-
-    /// The figures of an equity curve, annualized for its sample interval.
-    public static func measure(curve: EquityCurve, tradedNotionalMinorUnits: Int64 = 0, feesMinorUnits: Int64 = 0,
-                               winningCloses: Int = 0, closes: Int = 0) -> PerformanceMetrics {
-        measure(initialEquityMinorUnits: curve.initialEquityMinorUnits, equitySamplesMinorUnits: curve.samplesMinorUnits,
-                tradedNotionalMinorUnits: tradedNotionalMinorUnits, feesMinorUnits: feesMinorUnits,
-                winningCloses: winningCloses, closes: closes,
-                annualizationFactor: annualizationFactor(sampleIntervalNanoseconds: curve.sampleIntervalNanoseconds))
     }
 
     // MARK: Pieces (public so that tests and reports can check each one on its own)
@@ -150,17 +159,6 @@ public struct PerformanceMetrics: Sendable, Equatable {
             if drawdown > worst { worst = drawdown }
         }
         return min(worst, 1)
-    }
-
-    /// Mean of the worst ⌊n ÷ 20⌋ returns (at least one), negated. Nil without returns.
-    public static func expectedShortfall95(of returns: [Double]) -> Double? {
-        guard !returns.isEmpty else { return nil }
-        let tailCount = max(1, returns.count / 20)
-        // Equal doubles are interchangeable, so an unstable sort still gives one tail.
-        let ascending = returns.sorted()
-        var sum = 0.0
-        for index in 0..<tailCount { sum += ascending[index] }
-        return -(sum / Double(tailCount))
     }
 
     private static func mean(of values: [Double]) -> Double {

@@ -6,7 +6,7 @@ import Kernel
 /// Marks every position to market at the last mid of its quotes and keeps the book's running
 /// totals incrementally, so that equity, exposures and drawdown cost O(1) per quote. Fills are
 /// applied once: a resent fill (same nonzero `fillID`) is counted and ignored. Equity is sampled on
-/// a kernel-timer grid into ``equityCurve``; ``performanceMetrics(annualizationFactor:)`` turns the
+/// a kernel-timer grid into ``equityCurve``; ``performanceMetrics(calendar:trials:)`` turns the
 /// curve and the trading totals into the run's Sharpe, Sortino, drawdown, CVaR, turnover and hit
 /// rate. In debug builds, every fill and every mark re-derives the book from scratch and traps on
 /// any difference.
@@ -77,6 +77,10 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var closes = 0
     /// Closing fills whose realized PnL (before fees) was positive.
     @exclusivity(unchecked) public private(set) var winningCloses = 0
+    /// Σ realized PnL of the winning closing fills (before fees).
+    @exclusivity(unchecked) public private(set) var grossProfitMinorUnits: Int64 = 0
+    /// Σ |realized PnL| of the losing closing fills (before fees).
+    @exclusivity(unchecked) public private(set) var grossLossMinorUnits: Int64 = 0
     /// The latest nonzero fill ids applied (a bounded window, ``RecentIDs``).
     @exclusivity(unchecked) private var appliedFillIDs = RecentIDs()
     @exclusivity(unchecked) private var ledger: FillLedger
@@ -197,38 +201,23 @@ public actor Portfolio: Component {
     /// Σ market value over all positions (longs minus shorts).
     public var netExposureMinorUnits: Int64 { netExposureBySectorMinorUnits.reduce(0, +) }
 
-    /// The run's performance from the equity curve and the trading totals. Call after
-    /// ``recordFinalSample()`` (the kernel's `stop` does) to include the last stretch.
-    /// - Parameter annualizationFactor: nil annualizes for the curve's sample interval.
-    public func performanceMetrics(annualizationFactor: Double? = nil) -> PerformanceMetrics {
-        PerformanceMetrics.measure(
-            initialEquityMinorUnits: equityCurve.initialEquityMinorUnits, equitySamplesMinorUnits: equityCurve.samplesMinorUnits,
-            tradedNotionalMinorUnits: turnoverMinorUnits, feesMinorUnits: feesMinorUnits,
-            winningCloses: winningCloses, closes: closes,
-            annualizationFactor: annualizationFactor ?? observedAnnualizationFactor)
+    /// What the closing fills realized.
+    public var tradeTotals: TradeTotals {
+        TradeTotals(closes: closes, winningCloses: winningCloses, grossProfitMinorUnits: grossProfitMinorUnits,
+                    grossLossMinorUnits: grossLossMinorUnits)
+    }
+
+    /// The run's performance from the equity curve and the trading totals, annualized under
+    /// `calendar` (``PerformanceMetrics/measure(curve:calendar:tradedNotionalMinorUnits:feesMinorUnits:trades:trials:)``).
+    /// Call after ``recordFinalSample()`` (the kernel's `stop` does) to include the last stretch.
+    /// - Parameter trials: strategy configurations tried, for the deflated Sharpe ratio.
+    public func performanceMetrics(calendar: TradingCalendar = TradingCalendar(), trials: Int = 1) -> PerformanceMetrics {
+        PerformanceMetrics.measure(curve: equityCurve, calendar: calendar, tradedNotionalMinorUnits: turnoverMinorUnits,
+                                   feesMinorUnits: feesMinorUnits, trades: tradeTotals, trials: trials)
     }
 
     /// Samples the equity now if anything happened since the last sample, so the curve ends at
     /// the run's final equity. Idempotent; the portfolio's `stop` calls it, and a runner may too.
-    /// √(252 × samples per trading day), from the samples actually taken: the curve samples only
-    /// after activity, so on sparse data (daily bars) a sample's return spans hours, not one
-    /// interval. Days are the distinct UTC dates of the samples. A full intraday session of
-    /// 1-minute samples gives √(252 × 390), as the interval alone would.
-    public var observedAnnualizationFactor: Double {
-        var days = 0
-        var lastDay: UInt64?
-        for time in equityCurve.sampleTimes {
-            let day = time / 86_400_000_000_000
-            if day != lastDay { days += 1; lastDay = day }
-        }
-        guard days > 0, equityCurve.count > 1 else {
-            return PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: equityCurve.sampleIntervalNanoseconds)
-        }
-        let perDay = min(Double(equityCurve.count) / Double(days),
-                         Double(PerformanceMetrics.tradingNanosecondsPerDay) / Double(equityCurve.sampleIntervalNanoseconds))
-        return (Double(PerformanceMetrics.tradingDaysPerYear) * perDay).squareRoot()
-    }
-
     public func recordFinalSample() {
         guard activitySinceSample else { return }
         let now = context.now
@@ -318,7 +307,8 @@ public actor Portfolio: Component {
             realizedPnLMinorUnits[index] += realized
             openCostMinorUnits[index] += fillNotional - closingNotional - costOfClosed
             closes += 1
-            if realized > 0 { winningCloses += 1 }
+            if realized > 0 { winningCloses += 1; grossProfitMinorUnits += realized }
+            if realized < 0 { grossLossMinorUnits -= realized }
         } else {
             openCostMinorUnits[index] += fillNotional
         }

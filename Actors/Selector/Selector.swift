@@ -33,17 +33,23 @@ public actor Selector: Component {
         }
     }
 
-    /// Running averages of pairwise correlations, for the report.
+    /// Slates published, and running averages of pairwise correlations, for the report.
     public struct Diversification: Sendable, Equatable {
+        /// Every slate published, single-pick slates included.
         public var slates = 0
+        /// Slates the averages are over: two picks or more (a pair to correlate) once the
+        /// correlation window holds three returns.
+        public var measuredSlates = 0
         public var allCandidates = 0.0
         public var plainTopK = 0.0
         public var selected = 0.0
 
-        public var averagePairCorrelation: Double { slates > 0 ? allCandidates / Double(slates) : 0 }
-        public var topKAveragePairCorrelation: Double { slates > 0 ? plainTopK / Double(slates) : 0 }
-        public var selectedAveragePairCorrelation: Double { slates > 0 ? selected / Double(slates) : 0 }
-        /// 1 − selected / plain top-K: how much of top-K's correlation the penalty removed.
+        public var averagePairCorrelation: Double { measuredSlates > 0 ? allCandidates / Double(measuredSlates) : 0 }
+        public var topKAveragePairCorrelation: Double { measuredSlates > 0 ? plainTopK / Double(measuredSlates) : 0 }
+        public var selectedAveragePairCorrelation: Double { measuredSlates > 0 ? selected / Double(measuredSlates) : 0 }
+        /// 1 − selected / plain top-K: the share of top-K's correlation the penalty removed. Above 1
+        /// when the slate's correlation went below zero; negative when the slate's is higher than
+        /// top-K's (an increase). Nil unless top-K's average is positive.
         public var correlationReduction: Double? {
             let topK = topKAveragePairCorrelation
             return topK > 0 ? 1 - selectedAveragePairCorrelation / topK : nil
@@ -147,6 +153,7 @@ public actor Selector: Component {
             picks.append(pick)
             remaining.remove(at: chosenPosition)
         }
+        diversification.slates += 1
         record(candidates: candidates, picks: picks, correlation: correlation)
         let slateID = context.ids.next()
         for (rank, pick) in picks.enumerated() {
@@ -163,7 +170,7 @@ public actor Selector: Component {
                         correlation: (Int, Int) -> Double) {
         guard picks.count >= 2, correlations.filled >= 3 else { return }
         let plain = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.prefix(picks.count).map(\.index)
-        diversification.slates += 1
+        diversification.measuredSlates += 1
         diversification.allCandidates += DiversifiedSelection.averagePairCorrelation(candidates.map(\.index), correlation: correlation)
         diversification.plainTopK += DiversifiedSelection.averagePairCorrelation(plain, correlation: correlation)
         diversification.selected += DiversifiedSelection.averagePairCorrelation(picks.map(\.index), correlation: correlation)

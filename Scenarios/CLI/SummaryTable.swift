@@ -27,9 +27,16 @@ enum SummaryTable {
             ("final equity", "\(report.final_equity) \(report.currency)"),
             ("PnL", "\(report.pnl) \(report.currency)"),
             ("fees", "\(report.fees) \(report.currency)"),
-            ("max drawdown", String(format: "%.2f%% (%@ %@)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
-            ("Sharpe", report.sharpe.map { String(format: "%.2f", $0) } ?? "-"),
-            ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps", $0) } ?? "-"),
+            ("max drawdown", String(format: "%.2f%% (%@ %@; on every fill and mark)", report.max_drawdown * 100, report.max_drawdown_amount, report.currency)),
+            ("Sharpe", MetricsText.ratio(report.sharpe, report.returns)),
+            ("Sortino", MetricsText.ratio(report.sortino, report.returns)),
+            ("deflated Sharpe", MetricsText.deflatedSharpe(report.deflated_sharpe, trials: report.returns.trials)),
+            ("Calmar", MetricsText.calmar(report.calmar, annualReturn: report.annual_return, report.returns)),
+            ("CVaR 99", MetricsText.cvar99(report.cvar_99, report.returns)),
+            ("underwater", MetricsText.duration(seconds: report.longest_underwater_seconds) + " (longest time below a previous equity peak)"),
+            ("profit factor", MetricsText.profitFactor(report.profit_factor)),
+            ("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency)),
+            ("shortfall", report.implementation_shortfall_bps.map { String(format: "%.2f bps (filled orders against the arrival mid, fees included)", $0) } ?? "-"),
             ("quarantined", quarantineLine(report.quarantined)),
         ] + quarantineDetail(report.quarantine) + [
             ("blender", report.blender.map { blender in
@@ -40,11 +47,7 @@ enum SummaryTable {
                     + " (raw → recalibrated)"
             } ?? "none"),
         ] + blenderWeightRows(report) + [
-            ("selector", report.selector.map { selector in
-                "\(grouped(UInt64(selector.slates))) slates, pair correlation top-K "
-                    + String(format: "%.3f → %.3f", selector.topKAveragePairCorrelation, selector.selectedAveragePairCorrelation)
-                    + (selector.correlationReduction.map { String(format: " (−%.0f%%)", $0 * 100) } ?? "")
-            } ?? "none"),
+            ("selector", report.selector.map(MetricsText.selector) ?? "none"),
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]

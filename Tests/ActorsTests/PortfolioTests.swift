@@ -219,20 +219,21 @@ import Testing
             #expect(book.equityCurve.nextGridTime(after: 90 * second) == 120 * second)
             book.recordFinalSample()
             #expect(book.equityCurve.count == 2, "idempotent")
-            let metrics = book.performanceMetrics(annualizationFactor: 1)
+            let metrics = book.performanceMetrics()
             #expect(metrics.finalEquityMinorUnits == 1_003_000)
             #expect(metrics.pnlMinorUnits == 3_000)
             #expect(metrics.turnover == 100_000.0 / 1_000_000.0)
             #expect(metrics.hitRate == nil, "no closing fill")
             #expect(metrics.returnCount == 2)
-            // By default the ratios are annualized by the samples actually taken: two on one UTC
-            // day (a sparse curve), so √(252 × 2), not the 30-second grid's √(252 × 780).
-            let annual = book.performanceMetrics()
-            #expect(book.observedAnnualizationFactor == (252.0 * 2).squareRoot())
-            #expect(annual.sharpe == metrics.sharpe.map { $0 * (252.0 * 2).squareRoot() })
-            let gridFactor = PerformanceMetrics.annualizationFactor(sampleIntervalNanoseconds: 30 * second)
-            #expect(PerformanceMetrics.measure(curve: book.equityCurve, tradedNotionalMinorUnits: 100_000).sharpe
-                    == metrics.sharpe.map { $0 * gridFactor }, "measure(curve:) keeps the grid's factor")
+            // Both samples fall on one date: per-sample returns, annualized for the 30-second grid
+            // under 252 sessions of 6 h 30 min: √(252 × 780).
+            #expect(metrics.basis == ReturnBasis(kind: .perSample, horizonNanoseconds: 30 * second, periodsPerYear: 252 * 780, tradingDays: 1))
+            let perSample = PerformanceMetrics.sharpe(of: PerformanceMetrics.simpleReturns(initialEquityMinorUnits: 1_000_000,
+                                                                                           equitySamplesMinorUnits: [1_000_000, 1_003_000]))
+            #expect(perSample != nil && metrics.sharpe == perSample.map { $0 * (252.0 * 780).squareRoot() })
+            // A 24-hour session of the same grid: √(252 × 2,880).
+            let around = book.performanceMetrics(calendar: TradingCalendar(sessionNanoseconds: 86_400 * second))
+            #expect(around.basis.periodsPerYear == 252 * 2_880)
         }
     }
 
@@ -248,7 +249,12 @@ import Testing
             #expect(book.closes == 3)
             #expect(book.winningCloses == 1)
             #expect(book.realizedPnLMinorUnits == [0, 0, 0])
-            #expect(book.performanceMetrics().hitRate == 1.0 / 3.0)
+            let metrics = book.performanceMetrics()
+            #expect(metrics.hitRate == 1.0 / 3.0)
+            // +5.00 and −5.00 (the flat close is neither): profit factor 1, expectancy 0 per close.
+            #expect(metrics.trades == TradeTotals(closes: 3, winningCloses: 1, grossProfitMinorUnits: 500, grossLossMinorUnits: 500))
+            #expect(metrics.trades.profitFactor == 1)
+            #expect(metrics.trades.expectancyMinorUnits == 0)
         }
     }
 }

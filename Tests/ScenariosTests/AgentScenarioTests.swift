@@ -128,6 +128,22 @@ import Testing
         #expect(selector.explorations == 0)
     }
 
+    /// Every published slate counts, single-pick slates included (they drive the trades just the
+    /// same); only slates with a pair enter the correlation averages.
+    @Test func singlePickSlatesAreCounted() throws {
+        let text = SelectorScenarioTests.text(lambda: 0.5, exploration: 0.03).replacingOccurrences(of: "count: 3,", with: "count: 1,")
+        let outcome = try ScenarioRun(scenario: try ScenarioLoader.parse(text, file: "selector.yaml")).run()
+        let selector = try #require(outcome.selector)
+        #expect(selector.slates > 200)
+        #expect(selector.measuredSlates == 0, "a single pick has no pair to correlate")
+        #expect(selector.correlationReduction == nil)
+        #expect(outcome.orders > 0, "the slates drove the trades")
+        let triple = try #require(try ScenarioRun(scenario: try ScenarioLoader.parse(SelectorScenarioTests.text(lambda: 0.5, exploration: 0.03),
+                                                                                        file: "selector.yaml")).run().selector)
+        #expect(triple.slates == selector.slates, "one slate per interval with candidates, whatever its size")
+        #expect(triple.measuredSlates > 0 && triple.measuredSlates <= triple.slates)
+    }
+
     @Test func aSelectorNeedsABlender() {
         let text = SelectorScenarioTests.text(lambda: 0.5, exploration: 0).replacingOccurrences(of: "blender: { horizon: 30m }\n", with: "")
         #expect {

@@ -8,7 +8,7 @@ import Yams
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
                                "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record", "chaos",
-                               "budgets"]
+                               "budgets", "metrics"]
 
     /// Loads and checks a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
@@ -177,11 +177,13 @@ public enum ScenarioLoader {
             try BudgetLoader.budgets(node, present: presentStages(agents: agents, blender: blender, selector: selector, execution: execution),
                                      file: file)
         }
+        let metrics = try MetricsLoader.metrics(top.value("metrics"), file: file)
         try top.finish(allowed: topLevelKeys)
         var scenario = Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
                         universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
                         execution: execution, broker: broker, record: record, chaos: chaos, sourceText: text, sourcePath: file)
         scenario.budgets = budgets
+        scenario.metrics = metrics
         return scenario
     }
 

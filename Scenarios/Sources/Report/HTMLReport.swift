@@ -47,9 +47,17 @@ public enum HTMLReport {
     private static func summary(_ report: RunReport) -> String {
         var table = "<table>"
         table += row("final equity", "\(report.final_equity) \(report.currency)") + row("PnL", "\(report.pnl) \(report.currency)")
-        table += row("Sharpe / Sortino", optional(report.sharpe, "%.2f") + " / " + optional(report.sortino, "%.2f"))
-        table += row("max drawdown", String(format: "%.2f %%", report.max_drawdown * 100) + " (\(report.max_drawdown_amount) \(report.currency))")
-        table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%")) + row("turnover", optional(report.turnover, "%.2f"))
+        table += row("Sharpe", MetricsText.ratio(report.sharpe, report.returns))
+        table += row("Sortino", MetricsText.ratio(report.sortino, report.returns))
+        table += row("deflated Sharpe", MetricsText.deflatedSharpe(report.deflated_sharpe, trials: report.returns.trials))
+        table += row("Calmar", MetricsText.calmar(report.calmar, annualReturn: report.annual_return, report.returns))
+        table += row("max drawdown", String(format: "%.2f %%", report.max_drawdown * 100) + " (\(report.max_drawdown_amount) \(report.currency), every fill and mark)")
+        table += row("longest underwater", MetricsText.duration(seconds: report.longest_underwater_seconds))
+        table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%") + " (per-sample returns)")
+        table += row("CVaR 99 %", MetricsText.cvar99(report.cvar_99, report.returns)) + row("turnover", optional(report.turnover, "%.2f"))
+        table += row("profit factor", MetricsText.profitFactor(report.profit_factor))
+        table += row("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency))
+        if let selector = report.selector { table += row("selector", MetricsText.selector(selector)) }
         table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
         table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))
         table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")

@@ -58,7 +58,10 @@ public struct BlenderFigures: Sendable, Codable, Equatable {
 
 /// What the selector's diversification bought.
 public struct SelectorFigures: Sendable, Codable, Equatable {
+    /// Every slate published, single-pick slates included.
     public var slates: Int
+    /// The slates the correlation averages are over (two picks or more, after the window's warm-up).
+    public var measuredSlates: Int
     public var explorations: Int
     public var averagePairCorrelation: Double
     public var topKAveragePairCorrelation: Double
@@ -67,6 +70,7 @@ public struct SelectorFigures: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case slates, explorations
+        case measuredSlates = "measured_slates"
         case averagePairCorrelation = "avg_pair_correlation"
         case topKAveragePairCorrelation = "topk_avg_pair_correlation"
         case selectedAveragePairCorrelation = "selected_avg_pair_correlation"

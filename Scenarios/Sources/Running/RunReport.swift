@@ -28,9 +28,19 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var max_drawdown: Double
     /// The largest fall in the account currency (the same marks; it need not be the same fall).
     public var max_drawdown_amount: String
+    /// The basis of the return-based ratios: `basis` (`daily` or `per_sample`), `horizon`, `count`,
+    /// `trading_days`, `periods_per_year`, `annualization_factor`, `trials` (docs/metrics.md).
+    public var returns: TradingFigures.ReturnFigures
     public var sharpe: Double?
     public var sortino: Double?
+    public var deflated_sharpe: Double?
+    public var annual_return: Double?
+    public var calmar: Double?
     public var cvar_95: Double?
+    public var cvar_99: Double?
+    public var longest_underwater_seconds: Double
+    public var profit_factor: Double?
+    public var expectancy: String?
     public var turnover: Double?
     public var hit_rate: Double?
     public var implementation_shortfall_bps: Double?
@@ -51,7 +61,7 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var quarantine: QuarantineFigures?
     /// The blender's figures (`forecasts`, `ece`, `one_sigma_coverage`, `scored`, `weights`); absent without a blender.
     public var blender: BlenderFigures?
-    /// The selector's figures (`slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
+    /// The selector's figures (`slates`, `measured_slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
     /// `selected_avg_pair_correlation`, `correlation_reduction`); absent without a selector.
     public var selector: SelectorFigures?
     /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`, `pnl`.
@@ -83,9 +93,17 @@ public struct RunReport: Codable, Sendable, Equatable {
         fees = trading.fees
         max_drawdown = trading.max_drawdown
         max_drawdown_amount = DecimalText.format(outcome.portfolio.maximumDrawdown, precision: 2)
+        returns = trading.returns
         sharpe = trading.sharpe
         sortino = trading.sortino
+        deflated_sharpe = trading.deflated_sharpe
+        annual_return = trading.annual_return
+        calmar = trading.calmar
         cvar_95 = trading.cvar_95
+        cvar_99 = trading.cvar_99
+        longest_underwater_seconds = trading.longest_underwater_seconds
+        profit_factor = trading.profit_factor
+        expectancy = trading.expectancy
         turnover = trading.turnover
         hit_rate = trading.hit_rate
         implementation_shortfall_bps = trading.implementation_shortfall_bps

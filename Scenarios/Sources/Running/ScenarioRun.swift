@@ -301,7 +301,8 @@ public final class ScenarioRun {
                            weights: blender.weights[0], weightsByRegime: blender.weights)
         }
         let selectorFigures = selector?.assumeIsolated { selector in
-            SelectorFigures(slates: selector.diversification.slates, explorations: selector.explorations,
+            SelectorFigures(slates: selector.diversification.slates, measuredSlates: selector.diversification.measuredSlates,
+                            explorations: selector.explorations,
                             averagePairCorrelation: selector.diversification.averagePairCorrelation,
                             topKAveragePairCorrelation: selector.diversification.topKAveragePairCorrelation,
                             selectedAveragePairCorrelation: selector.diversification.selectedAveragePairCorrelation,

@@ -5,12 +5,28 @@ import Kernel
 public struct TradingFigures: Sendable, Codable, Equatable {
     public var final_equity: String
     public var pnl: String
+    /// Which returns the ratios are on and how they are annualized.
+    public var returns: ReturnFigures
+    /// Annualized Sharpe and Sortino ratios of the basis returns.
     public var sharpe: Double?
     public var sortino: Double?
+    /// Probability that the true Sharpe ratio beats the best of `returns.trials` skill-less trials.
+    public var deflated_sharpe: Double?
+    /// Compound annual growth rate of the basis returns, and it ÷ their maximum drawdown.
+    public var annual_return: Double?
+    public var calmar: Double?
     /// Largest fall of the equity from its peak, as a fraction of the peak (every fill and mark).
     public var max_drawdown: Double
-    /// Expected shortfall of the per-minute returns at 95 %, a positive loss fraction.
+    /// Expected shortfall of the per-sample returns at 95 %, a positive loss fraction.
     public var cvar_95: Double?
+    /// Expected shortfall of the basis returns at 99 % (over `returns.horizon`), a positive loss fraction.
+    public var cvar_99: Double?
+    /// The longest stretch under a previous equity peak, simulated time, in seconds.
+    public var longest_underwater_seconds: Double
+    /// Gross profit ÷ gross loss of the closing fills (before fees).
+    public var profit_factor: Double?
+    /// Mean realized PnL per closing fill (before fees), in the account currency.
+    public var expectancy: String?
     /// Traded notional ÷ initial equity.
     public var turnover: Double?
     /// Share of closing fills that realized a gain (before fees).
@@ -30,6 +46,23 @@ public struct TradingFigures: Sendable, Codable, Equatable {
     public var gate: GateFigures?
     public var kill_switch_engaged: Bool
 
+    /// The basis of the return-based ratios (``ReturnBasis``).
+    public struct ReturnFigures: Sendable, Codable, Equatable {
+        /// `daily` or `per_sample`.
+        public var basis: String
+        /// What one return spans: `1d`, or the equity curve's sample interval.
+        public var horizon: String
+        /// How many returns.
+        public var count: Int
+        /// Dates with at least one equity sample.
+        public var trading_days: Int
+        /// Returns per year, and its square root, which multiplies the Sharpe and Sortino ratios.
+        public var periods_per_year: Double
+        public var annualization_factor: Double
+        /// Trials the deflated Sharpe ratio assumes.
+        public var trials: Int
+    }
+
     /// The gate's counts.
     public struct GateFigures: Sendable, Codable, Equatable {
         public var approved: Int
@@ -43,9 +76,10 @@ public struct TradingFigures: Sendable, Codable, Equatable {
 extension ScenarioRun {
     /// Reads the trading figures from the finished components (on the kernel thread).
     func tradingFigures(orders: Int) -> TradingFigures {
+        let settings = scenario.metrics
         let metrics = portfolio.assumeIsolated { portfolio in
             portfolio.recordFinalSample()
-            return (portfolio.performanceMetrics(), portfolio.fills, portfolio.duplicateFillsIgnored, portfolio.maximumDrawdownFraction)
+            return (portfolio.performanceMetrics(calendar: settings.calendar, trials: settings.trials), portfolio.fills, portfolio.duplicateFillsIgnored, portfolio.maximumDrawdownFraction)
         }
         let refusedMarks = portfolio.assumeIsolated { $0.marksOutsideValuationDomain }
         let rejects = broker.assumeIsolated { broker in
@@ -62,10 +96,22 @@ extension ScenarioRun {
         }
         let shortfall = execution?.router.assumeIsolated { $0.implementationShortfallBasisPoints } ?? nil
         let (performance, fills, duplicates, drawdown) = metrics
+        let basis = performance.basis
+        let returns = TradingFigures.ReturnFigures(basis: basis.kind.rawValue, horizon: DurationText.format(basis.horizonNanoseconds),
+                                    count: performance.returnCount, trading_days: basis.tradingDays,
+                                    periods_per_year: basis.periodsPerYear, annualization_factor: basis.annualizationFactor,
+                                    trials: performance.trials)
+        // Expectancy in minor units, rounded half away from zero to the cent.
+        let expectancy = performance.trades.expectancyMinorUnits.map { DecimalText.format(Int64($0.rounded()), precision: 2) }
         var figures = TradingFigures(
             final_equity: DecimalText.format(performance.finalEquityMinorUnits, precision: 2),
-            pnl: DecimalText.format(performance.pnlMinorUnits, precision: 2), sharpe: performance.sharpe, sortino: performance.sortino,
-            max_drawdown: drawdown, cvar_95: performance.cvar95, turnover: performance.turnover, hit_rate: performance.hitRate,
+            pnl: DecimalText.format(performance.pnlMinorUnits, precision: 2), returns: returns,
+            sharpe: performance.sharpe, sortino: performance.sortino, deflated_sharpe: performance.deflatedSharpe,
+            annual_return: performance.annualReturn, calmar: performance.calmar,
+            max_drawdown: drawdown, cvar_95: performance.cvar95, cvar_99: performance.cvar99,
+            longest_underwater_seconds: Double(performance.longestUnderwaterNanoseconds) / 1e9,
+            profit_factor: performance.trades.profitFactor, expectancy: expectancy,
+            turnover: performance.turnover, hit_rate: performance.hitRate,
             fees: DecimalText.format(performance.feesMinorUnits, precision: 2), implementation_shortfall_bps: shortfall, orders: orders,
             fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
         figures.marks_outside_valuation_domain = refusedMarks

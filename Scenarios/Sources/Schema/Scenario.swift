@@ -34,6 +34,9 @@ public struct Scenario: Sendable, Equatable {
     /// The `budgets:` section: latency budgets per stage, checked by `metronome bench FILE`. They
     /// only observe: a run is the same with or without them.
     public var budgets: LatencyBudgets? = nil
+    /// The `metrics:` section: the report's annualization calendar and the deflated Sharpe
+    /// ratio's trials. Only the report reads it.
+    public var metrics = MetricsSettings()
 }
 
 /// The trading account.
