@@ -74,6 +74,21 @@ public final class Context: @unchecked Sendable {
         kernelHandle._withUnsafeGuaranteedRef { $0.publish(from: actorID, to: topic, message, delay: delay) }
     }
 
+    /// Whether the run journals the signal side (``KernelConfiguration/journalsSignals``): an
+    /// agent builds what it hands to ``journal(_:)`` only then.
+    @inline(__always) public var journalsSignals: Bool { kernelHandle._withUnsafeGuaranteedRef { $0.journalsSignals } }
+
+    /// Hands a signal-side message (an ``IndicatorValue`` behind a signal) to the journal, stamped
+    /// now, without delivering it: nothing else sees it, no digest changes. Does nothing unless
+    /// the run journals signals.
+    public func journal(_ message: Message) {
+        precondition(message.tag.isSignal, "only signal-side messages are journaled without delivery")
+        kernelHandle._withUnsafeGuaranteedRef { kernel in
+            guard kernel.journalsSignals else { return }
+            kernel.emitSignal(time: kernel.now, source: actorID, message: message)
+        }
+    }
+
     /// Delivers `message` to one component.
     @inline(__always)
     public func send(to target: ActorID, _ message: Message, after delay: DurationNanoseconds = 0) {

@@ -13,6 +13,7 @@ public enum Message: Sendable, Equatable {
     case signal(Signal)
     case forecast(Forecast)
     case slate(SlateEntry)
+    case indicator(IndicatorValue)
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
@@ -33,6 +34,7 @@ public enum Message: Sendable, Equatable {
         case .signal: .signal
         case .forecast: .forecast
         case .slate: .slate
+        case .indicator: .indicator
         case .order: .order
         case .fill: .fill
         case .position: .position
@@ -56,6 +58,7 @@ public enum Message: Sendable, Equatable {
         case .signal(let value): value.encode(into: &writer)
         case .forecast(let value): value.encode(into: &writer)
         case .slate(let value): value.encode(into: &writer)
+        case .indicator(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
@@ -82,6 +85,7 @@ public enum Message: Sendable, Equatable {
         case .signal: return .signal(try Signal(from: &reader))
         case .forecast: return .forecast(try Forecast(from: &reader))
         case .slate: return .slate(try SlateEntry(from: &reader))
+        case .indicator: return .indicator(try IndicatorValue(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
         case .orderVersion1: return .order(try Order(version1: &reader))
@@ -103,6 +107,7 @@ extension Message {
         switch self {
         case .signal(let value): value.traceID
         case .forecast(let value): value.traceID
+        case .indicator(let value): value.traceID
         case .intent(let value): value.traceID
         case .gate(let value): value.traceID
         case .order(let value): value.traceID
@@ -119,6 +124,7 @@ extension Message {
         switch self {
         case .signal(var value): value.traceID = trace; return .signal(value)
         case .forecast(var value): value.traceID = trace; return .forecast(value)
+        case .indicator(var value): value.traceID = trace; return .indicator(value)
         case .intent(var value): value.traceID = trace; return .intent(value)
         case .gate(var value): value.traceID = trace; return .gate(value)
         case .order(var value): value.traceID = trace; return .order(value)

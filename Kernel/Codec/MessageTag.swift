@@ -15,6 +15,8 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case signal = 32
     case forecast = 33
     case slate = 34
+    /// An indicator value behind a signal (journaled only, never delivered).
+    case indicator = 35
     /// Orders before venues and order types (read from old logs, never written).
     case orderVersion1 = 48
     /// Fills before fill ids and venues (read from old logs, never written).
@@ -40,6 +42,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .signal: "signal"
         case .forecast: "forecast"
         case .slate: "slate"
+        case .indicator: "indicator"
         case .order, .orderVersion1: "order"
         case .fill, .fillVersion1: "fill"
         case .position: "position"
@@ -61,6 +64,16 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         var names: [String] = []
         for tag in allCases where !names.contains(tag.description) { names.append(tag.description) }
         return names
+    }
+
+    /// The signal side's outputs: agents' signals and the values behind them, the blender's
+    /// forecasts, the selector's slates. Journaled as signal records when a run records signals
+    /// (docs/log-format.md); never part of the decision digest.
+    public var isSignal: Bool {
+        switch self {
+        case .signal, .forecast, .slate, .indicator: true
+        default: false
+        }
     }
 
     /// The execution side's outputs are decisions: intents, gate verdicts, orders, venue reports,

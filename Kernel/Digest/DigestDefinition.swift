@@ -4,7 +4,7 @@
 public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     /// Log format 1: `digest(n) = XXH64(record(n), seed: digest(n − 1))`, `digest(0) = 0`.
     case recordChain
-    /// Log formats 2, 3 and 4 (the default): the XXH64 (seed 0) of all the records concatenated, read at
+    /// Log formats 2 to 5 (the default): the XXH64 (seed 0) of all the records concatenated, read at
     /// any point of the stream — what `xxhsum -H1` prints for them written to one file.
     case recordStream
 
@@ -24,9 +24,9 @@ public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     public init?(journalFormatVersion: UInt16) {
         switch journalFormatVersion {
         case 1: self = .recordChain
-        // Format 3 binds the header to the body, format 4 traces by input ordinal
-        // (docs/log-format.md); their digests are format 2's.
-        case 2, 3, 4: self = .recordStream
+        // Format 3 binds the header to the body, format 4 traces by input ordinal, format 5 adds
+        // signal records (docs/log-format.md); their digests are format 2's.
+        case 2, 3, 4, 5: self = .recordStream
         default: return nil
         }
     }

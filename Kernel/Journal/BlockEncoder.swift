@@ -3,6 +3,7 @@
 /// ```
 /// input:    0x01 | zigzag Δtime | Δseq | topic | tag | Δdeliveries | fragment u8 | length | payload
 /// decision: 0x02 | zigzag Δtime | source | tag | length | payload
+/// signal:   0x03 | zigzag Δtime | source | tag | length | payload   (format 5)
 /// ```
 /// Varints everywhere but the fragment; deltas are against the previous record of the block
 /// (time) or the previous input (sequence, deliveries), starting from 0 in each block, so every
@@ -22,6 +23,7 @@ public struct BlockEncoder: ~Copyable {
 
     static let inputKind: UInt8 = 1
     static let decisionKind: UInt8 = 2
+    static let signalKind: UInt8 = 3
 
     public init() {}
 
@@ -53,7 +55,16 @@ public struct BlockEncoder: ~Copyable {
     }
 
     public mutating func append(_ decision: RecordedDecision) {
-        buffer.write(BlockEncoder.decisionKind)
+        appendEmitted(decision, kind: BlockEncoder.decisionKind)
+    }
+
+    /// A signal-side output (``MessageTag/isSignal``): a decision record of its own kind.
+    public mutating func append(signal: RecordedDecision) {
+        appendEmitted(signal, kind: BlockEncoder.signalKind)
+    }
+
+    private mutating func appendEmitted(_ decision: RecordedDecision, kind: UInt8) {
+        buffer.write(kind)
         Varint.writeSigned(Int64(bitPattern: decision.time &- previousTime), into: &buffer)
         Varint.write(UInt64(decision.source.rawValue), into: &buffer)
         Varint.write(UInt64(decision.message.tag.rawValue), into: &buffer)

@@ -1,5 +1,5 @@
 /// Records a run: an observer on the kernel that encodes every admitted input and every emitted
-/// decision into blocks on the kernel thread (cheap varint encoding), and hands finished blocks
+/// decision (and, when the run journals signals, every signal-side output) into blocks on the kernel thread (cheap varint encoding), and hands finished blocks
 /// to a ``JournalWriter`` thread (compression, I/O, fsync).
 ///
 /// Attach before `run()`; call ``finish(summary:)`` after it.
@@ -72,6 +72,13 @@ public final class JournalRecorder: InputObserver {
         encoder.append(decision)
         recordCount += 1
         decisionCount += 1
+    }
+
+    /// Counted among the records, not the decisions: the trailer's record count less its inputs
+    /// and decisions is the signal records'.
+    public func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {
+        encoder.append(signal: signal)
+        recordCount += 1
     }
 
     /// Seals the last block, waits for the writer, and closes the log with its index and trailer.

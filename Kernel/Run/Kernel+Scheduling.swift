@@ -17,6 +17,7 @@ extension Kernel {
     func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
+        if journalsSignals && message.tag.isSignal { emitSignal(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         let list = subscribers[Int(topic.rawValue)]
         if list.count > 1 {
@@ -32,6 +33,7 @@ extension Kernel {
         precondition(Int(target.rawValue) < portHandles.count, "send to unknown \(target)")
         let time = queue.now &+ delay
         if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
+        if journalsSignals && message.tag.isSignal { emitSignal(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         schedule(at: time, source: source, target: target, message: message)
     }
@@ -44,6 +46,15 @@ extension Kernel {
         guard source != .input, !observers.isEmpty else { return }
         let decision = RecordedDecision(time: time, source: source, message: message)
         for observer in observers { observer.kernel(self, emitted: decision) }
+    }
+
+    /// Shows a signal-side output to the observers (the journal): no digest, no event. Signals
+    /// arriving as inputs are journaled as inputs already.
+    @inline(never)
+    func emitSignal(time: Timestamp, source: ActorID, message: Message) {
+        guard source != .input, !observers.isEmpty else { return }
+        let signal = RecordedDecision(time: time, source: source, message: message)
+        for observer in observers { observer.kernel(self, emittedSignal: signal) }
     }
 
     func scheduleTimer(for actor: ActorID, at time: Timestamp, tag: UInt64) -> TimerHandle {

@@ -56,7 +56,8 @@ struct LogInspectCommand: ParsableCommand {
             ("start", TimeUnits.iso8601(header.startTime)),
             ("codec", "\(header.codec) level \(header.level), blocks of \(SummaryTable.grouped(UInt64(header.blockBytes))) bytes"),
             ("blocks", "\(report.blocks)"),
-            ("records", "\(SummaryTable.grouped(report.records)) (\(SummaryTable.grouped(report.inputs)) inputs, \(SummaryTable.grouped(report.decisions)) decisions)"),
+            ("records", "\(SummaryTable.grouped(report.records)) (\(SummaryTable.grouped(report.inputs)) inputs, \(SummaryTable.grouped(report.decisions)) decisions"
+                + (header.formatVersion >= JournalFormat.firstSignalFormatVersion ? ", \(SummaryTable.grouped(report.signals)) signal records)" : ")")),
             ("raw bytes", SummaryTable.grouped(report.uncompressedBytes)),
             ("file bytes", SummaryTable.grouped(reader.fileSize)),
             ("ratio", String(format: "%.2f", ratio)),
@@ -105,6 +106,7 @@ struct LogCatCommand: ParsableCommand {
               metronome log cat out/calm.mlog --from 2024-03-01T15:00:00Z --to 15m --type fill
               metronome log cat out/calm.mlog --trace 28613      # the 28,613th input and every decision it led to
               metronome log cat out/calm.mlog --type quarantine  # the inputs the input defense refused, and why
+              metronome log cat signals.mlog --type signal       # a --record-signals log: signals, with the indicators behind them
 
             --type quarantine derives the refused inputs from the log: its raw inputs are run through \
             the input defense with the settings of the log's scenario, as in the run.
@@ -168,6 +170,8 @@ struct LogCatCommand: ParsableCommand {
             }
             var cursor = reader.blocks(from: start.offset, firstBlockIndex: start.blockIndex)
             var reachedEnd = false
+            // A signal is printed with the indicator values journaled just before it.
+            var behindSignal = IndicatorsBehindSignal()
             blocks: while let block = try cursor.next() {
                 var records = block.records
                 while let record = records.next() {
@@ -193,14 +197,15 @@ struct LogCatCommand: ParsableCommand {
                         }
                         continue
                     }
-                    if let typeFilter, record.message.tag.description != typeFilter { continue }
                     if let trace {
                         switch record {
                         case .input(let input): guard (tracesByOrdinal ? inputOrdinal : input.sequence) == trace else { continue }
-                        case .decision(let decision): guard decision.message.traceID == trace else { continue }
+                        case .decision(let decision), .signal(let decision): guard decision.message.traceID == trace else { continue }
                         }
                     }
-                    output.line(JournalRecordText.line(for: record, header: header, inputTrace: inputTrace(of: record)))
+                    let indicators = behindSignal.take(record)
+                    if let typeFilter, record.message.tag.description != typeFilter { continue }
+                    output.line(JournalRecordText.line(for: record, header: header, inputTrace: inputTrace(of: record), indicators: indicators))
                     if output.isClosed { return }
                 }
                 if let error = records.error {

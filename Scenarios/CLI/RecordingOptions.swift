@@ -2,10 +2,14 @@ import ArgumentParser
 import Kernel
 import Scenarios
 
-/// `--record PATH [--codec zstd|lz4|none] [--level N] [--block-size BYTES] [--fsync-interval DURATION]`.
+/// `--record PATH [--record-signals] [--codec zstd|lz4|none] [--level N] [--block-size BYTES] [--fsync-interval DURATION]`.
 struct RecordingOptions: ParsableArguments {
     @Option(help: "Record every input (and every decision) to this log file.")
     var record: String?
+
+    @Flag(name: .customLong("record-signals"),
+          help: "Also record every signal, the indicator values behind it, every forecast and slate (a format-5 log, about 3× the bytes; docs/log-format.md).")
+    var recordSignals = false
 
     @Option(help: "Block compression: zstd (default), lz4 or none.")
     var codec: String = "zstd"
@@ -28,6 +32,7 @@ struct RecordingOptions: ParsableArguments {
         if let level, codec == "lz4", !(0...12).contains(level) { throw ValidationError("--level for lz4 must be 0–12") }
         if level != nil, codec == "none" { throw ValidationError("--level has no meaning with --codec none") }
         if record == nil, codec != "zstd" || level != nil { throw ValidationError("--codec and --level need --record PATH") }
+        if record == nil, recordSignals { throw ValidationError("--record-signals needs --record PATH") }
         guard DurationText.parse(fsyncInterval) != nil else { throw ValidationError("--fsync-interval must be a duration such as 100ms") }
     }
 
@@ -35,6 +40,6 @@ struct RecordingOptions: ParsableArguments {
         guard let record else { return nil }
         let options = JournalWriter.Options(codec: BlockCodec(name: codec)!, level: level, blockBytes: blockSize,
                                             fsyncIntervalNanoseconds: DurationText.parse(fsyncInterval))
-        return ScenarioRun.Recording(path: record, writer: options)
+        return ScenarioRun.Recording(path: record, writer: options, signals: recordSignals)
     }
 }

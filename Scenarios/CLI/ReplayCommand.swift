@@ -42,12 +42,17 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "With --with: keep the counterfactual's log at this path.")
     var record: String?
 
+    @Flag(name: .customLong("record-signals"),
+          help: "With --with: journal signals, their indicators, forecasts and slates in the counterfactual's log (always, when the original holds them).")
+    var recordSignals = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors and the verdict.")
     var quiet = false
 
     func run() throws {
         if let overrides { return try counterfactual(overrides) }
         if record != nil { throw CommandFailure.badInput("metronome: error: --record needs --with (a plain replay is its own log)") }
+        if recordSignals { throw CommandFailure.badInput("metronome: error: --record-signals needs --with (a plain replay checks the signals its log holds)") }
         let untilTime: Timestamp?
         do {
             untilTime = try until.map { text throws -> Timestamp in
@@ -91,7 +96,8 @@ struct ReplayCommand: ParsableCommand {
             print("verified: \(note) (\(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
             return
         }
-        print("verified: both digests equal the recording (\(outcome.inputsChecked) inputs, \(outcome.decisionsChecked) decisions, \(outcome.checkpointsChecked) checkpoints compared)")
+        let signals = outcome.signalsChecked > 0 ? ", \(outcome.signalsChecked) signal records" : ""
+        print("verified: both digests equal the recording (\(outcome.inputsChecked) inputs, \(outcome.decisionsChecked) decisions\(signals), \(outcome.checkpointsChecked) checkpoints compared)")
     }
 }
 
@@ -108,7 +114,7 @@ extension ReplayCommand {
         }
         let outcome: CounterfactualRun.Outcome
         do {
-            outcome = try CounterfactualRun.run(logPath: log, overridesPath: overridesPath, recordPath: record)
+            outcome = try CounterfactualRun.run(logPath: log, overridesPath: overridesPath, recordPath: record, recordSignals: recordSignals)
         } catch let error as ScenarioError {
             throw CommandFailure.badInput(error.description)
         } catch let error as JournalError {
@@ -140,6 +146,7 @@ struct ReplayReport: Codable {
     var recorded_decision_digest: String?
     var inputs_checked: UInt64
     var decisions_checked: UInt64
+    var signals_checked: UInt64
     var checkpoints_checked: Int
     var divergence: DivergenceReport?
 
@@ -161,6 +168,7 @@ struct ReplayReport: Codable {
         recorded_decision_digest = outcome.recordedDecisionDigest
         inputs_checked = outcome.inputsChecked
         decisions_checked = outcome.decisionsChecked
+        signals_checked = outcome.signalsChecked
         checkpoints_checked = outcome.checkpointsChecked
         divergence = outcome.divergence.map {
             DivergenceReport(kind: $0.kind.rawValue, event_index: $0.eventIndex, time: TimeUnits.iso8601($0.time), actor: $0.actor,

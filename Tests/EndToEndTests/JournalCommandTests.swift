@@ -57,6 +57,40 @@ import Testing
         #expect(badType.exitCode == 2)
     }
 
+    /// `--record-signals` through the CLI: `log cat --type signal` prints the signals, the technical
+    /// agent's with the indicator values behind them; the log verifies and replays, signals checked.
+    @Test func signalsAreOnTheRecordWithTheirIndicators() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let log = directory.appendingPathComponent("calm-signals.mlog")
+        let run = try CommandRunner.metronome("run", "calm-day", "--until", "45m", "--quiet", "--record", log.path, "--record-signals")
+        #expect(run.exitCode == 0, "stderr: \(run.stderr)")
+        let signals = try CommandRunner.metronome("log", "cat", log.path, "--type", "signal")
+        #expect(signals.exitCode == 0, "\(signals.stderr)")
+        var withIndicators = 0
+        for line in signals.stdout.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["record"] as? String == "signal" && object?["type"] as? String == "signal")
+            guard let indicators = object?["indicators"] as? [String: Double] else { continue }
+            withIndicators += 1
+            let rsi = try #require(indicators["rsi"])
+            let adx = try #require(indicators["adx"])
+            #expect((0...100).contains(rsi) && (0...100).contains(adx))
+            #expect(Set(indicators.keys) == ["rsi", "macd", "percent_b", "atr", "donchian_upper", "donchian_lower", "supertrend",
+                                              "supertrend_direction", "adx"])
+        }
+        #expect(withIndicators > 0, "the technical agent's signals carry their indicators")
+        let forecasts = try CommandRunner.metronome("log", "cat", log.path, "--type", "forecast")
+        #expect(forecasts.exitCode == 0 && !forecasts.stdout.isEmpty)
+        let inspect = try CommandRunner.metronome("log", "inspect", log.path)
+        #expect(field("format", in: inspect.stdout) == "v5, schema v1")
+        #expect(field("records", in: inspect.stdout)?.contains("signal records") == true)
+        let verify = try CommandRunner.metronome("log", "verify", log.path)
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+        let replay = try CommandRunner.metronome("replay", log.path, "--verify", "--quiet")
+        #expect(replay.exitCode == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("signal records"))
+    }
+
     @Test func tornLogIsRecoveredAndReplaysToTheLossPoint() throws {
         let log = try record("zstd", until: "3h")
         let bytes = try Data(contentsOf: log)

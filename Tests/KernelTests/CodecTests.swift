@@ -15,6 +15,7 @@ import Testing
         .forecast(Forecast(mu: 0.001, sigma: 0.01, horizonNanoseconds: 60, traceID: 9,
                            shares: AgentShares([(1, 0.75), (4, 0.25), (12, 1.0 / 3)]), symbol: 1, regime: 1)),
         .slate(SlateEntry(slateID: 3, mu: 0.002, score: 0.4, penalty: 0.1, propensity: 0.97, symbol: 2, rank: 1, count: 3, explored: false)),
+        .indicator(IndicatorValue(symbol: 4, kind: .supertrend, value: -1234.5625, traceID: 28_613)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 10_001, traceID: 8, venue: 1, type: .pegged)),
         .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: -1, isFinal: true, traceID: 8, fillID: 44, venue: 1)),
         .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),
@@ -65,6 +66,11 @@ import Testing
         writer.write(1.0)
         #expect(writer.bytes == [0, 0, 0, 0, 0, 0, 0xF0, 0x3F], "doubles as IEEE-754 bit patterns")
         #expect(MessageTag.quote.rawValue == 16 && MessageTag.orderVersion1.rawValue == 48 && MessageTag.order.rawValue == 53, "tags are permanent")
+        writer.reset()
+        Message.indicator(IndicatorValue(symbol: 1, kind: .adx, value: 1.0, traceID: 2)).encodePayload(into: &writer)
+        #expect(writer.bytes == [1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 2, 0, 0, 0, 0, 0, 0, 0],
+                "tag 35 (docs/log-format.md): symbol u32, indicator u8, value f64, trace_id u64")
+        #expect(MessageTag.indicator.rawValue == 35 && MessageTag.indicator.isSignal && !MessageTag.indicator.isDecision)
     }
 
     @Test func truncatedInputIsAnErrorWithItsOffset() {

@@ -39,6 +39,9 @@ enum JournalFixture {
         case .slate:
             return .slate(SlateEntry(slateID: random.next(), mu: random.nextGaussian(), score: random.nextGaussian(), penalty: random.nextDouble(),
                                      propensity: random.nextDouble(), symbol: 3, rank: 0, count: 2, explored: random.nextBernoulli(0.5)))
+        case .indicator:
+            return .indicator(IndicatorValue(symbol: UInt32(random.next(below: 100)), kind: IndicatorValue.Kind.allCases[Int(random.next(below: 9))],
+                                             value: random.nextGaussian(), traceID: random.next()))
         case .order, .orderVersion1:
             return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next(),
                                 venue: UInt8(random.next(below: 3)), type: OrderType.allCases[Int(random.next(below: 3))]))
@@ -83,6 +86,9 @@ enum JournalFixture {
             if tag.isDecision && index % 2 == 0 {
                 records.append(.decision(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
                                                           message: message)))
+            } else if tag.isSignal && index % 2 == 0 {
+                records.append(.signal(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
+                                                        message: message)))
             } else {
                 sequence += 1 + random.next(below: 5)
                 deliveries += random.next(below: 7)
@@ -143,6 +149,8 @@ enum JournalFixture {
                 decisionCount += 1
                 decisions.recordDecision(time: decision.time, source: decision.source, message: decision.message)
                 decisionDigest = decisions.decision
+            case .signal(let signal):
+                encoder.append(signal: signal)
             }
         }
         try seal(true, checkpointDecisionDigest: decisionDigest)

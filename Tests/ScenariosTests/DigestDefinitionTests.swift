@@ -130,6 +130,7 @@ import Testing
                 // A decision is taken on the last input admitted before it (or on a later timer).
                 #expect(trace == inputs, "\(decision.message)")
                 checked += 1
+            case .signal: break
             }
         }
         #expect(checked > 100)
@@ -161,14 +162,14 @@ import Testing
     @Test func anUnknownFormatIsRefusedWithTheVersionsThisBuildReads() throws {
         var header = JournalHeader(buildIdentity: "test", mode: .simulate, seed: 1, startTime: 0, endTime: 0, scenarioName: "x",
                                    scenarioText: "x", codec: .zstd, level: 3, blockBytes: 4_096, topicNames: [], componentNames: [])
-        header.formatVersion = 5
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("format-5-\(UUID().uuidString).mlog").path
+        header.formatVersion = 6
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("format-6-\(UUID().uuidString).mlog").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(header.encodeFrame()).write(to: URL(fileURLWithPath: path))
         #expect {
             _ = try JournalReader(path: path)
         } throws: { error in
-            "\(error)".contains("log format version 5 is not supported (this build reads 1, 2, 3 and 4)")
+            "\(error)".contains("log format version 6 is not supported (this build reads 1, 2, 3, 4 and 5)")
         }
     }
 }

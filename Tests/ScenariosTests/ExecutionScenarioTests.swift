@@ -61,6 +61,8 @@ import Testing
                 default:
                     break
                 }
+            case .signal:
+                break
             }
         }
         #expect(fills >= 5, "the default scenario trades: \(fills) fills")

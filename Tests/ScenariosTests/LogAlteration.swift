@@ -29,6 +29,8 @@ enum LogAlteration {
                     inputIndex += 1
                 case .decision(let decision):
                     encoder.append(decision)
+                case .signal(let signal):
+                    encoder.append(signal: signal)
                 }
                 recordIndex += 1
             }
@@ -41,6 +43,41 @@ enum LogAlteration {
 }
 
 extension LogAlteration {
+    /// Returns a copy of a log with signals whose `target`-th agent signal (counting signal-tagged
+    /// signal records from 0) has its μ moved by `muDelta`, and that signal as altered.
+    static func alterSignal(in path: String, signalIndex target: Int, muDelta: Double = 1e-6) throws -> (path: String, signal: Signal) {
+        let altered = path.replacingOccurrences(of: ".mlog", with: "-signal.mlog")
+        let reader = try JournalReader(path: path)
+        let trailer = try require(reader.readTrailer(), "the log has a trailer")
+        let writer = try JournalWriter(path: altered, header: reader.header,
+                                       options: JournalWriter.Options(blockBytes: Int(reader.header.blockBytes), fsyncIntervalNanoseconds: nil))
+        var cursor = reader.blocks()
+        var signalIndex = 0
+        var found: Signal?
+        while let block = try cursor.next() {
+            var encoder = BlockEncoder()
+            for record in try BlockDecoder.decodeAll(block.bytes) {
+                switch record {
+                case .input(let input): encoder.append(input)
+                case .decision(let decision): encoder.append(decision)
+                case .signal(var emitted):
+                    if case .signal(var signal) = emitted.message {
+                        if signalIndex == target {
+                            signal.mu += muDelta
+                            emitted.message = .signal(signal)
+                            found = signal
+                        }
+                        signalIndex += 1
+                    }
+                    encoder.append(signal: emitted)
+                }
+            }
+            try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: block.descriptor))
+        }
+        _ = try writer.close(trailer: trailer)
+        return (altered, try require(found, "the log has \(target + 1) signals"))
+    }
+
     /// Returns a copy of the log whose trailer `change` rewrote (resealed: its checksum is valid).
     static func alterTrailer(in path: String, _ change: (inout JournalTrailer) -> Void) throws -> String {
         let altered = path.replacingOccurrences(of: ".mlog", with: "-trailer.mlog")

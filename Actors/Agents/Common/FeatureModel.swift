@@ -24,6 +24,9 @@ public protocol FeatureModel: Sendable {
     func feature(of symbol: Int) -> Double?
     /// A regime label for the signal (0 = unknown).
     var regime: UInt8 { get }
+    /// The indicator values behind a symbol's current feature, for the journal (called only when
+    /// the run journals signals); the default has none.
+    func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void)
     /// What the kernel calls with each delivery to this model's agent: `{ $0.receive($1) }`,
     /// written in the model's own declaration, where `Self` is concrete, so that it calls the
     /// agent's `receive` specialized for the model. Through the `Component` witness (the
@@ -37,6 +40,7 @@ public protocol FeatureModel: Sendable {
 extension FeatureModel {
     public static var featureAgentReceiver: (isolated FeatureAgent<Self>, Delivery) -> Void { { $0.receive($1) } }
     public var regime: UInt8 { 0 }
+    public func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void) {}
     public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? { absorb(quote: quote, time: time) }

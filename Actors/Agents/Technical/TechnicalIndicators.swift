@@ -89,16 +89,30 @@ public struct TechnicalIndicators: Sendable {
             let minus = 100 * minusMove.value / trueRange.value
             directional.add(plus + minus > 0 ? 100 * abs(plus - minus) / (plus + minus) : 0)
         }
+        let channelUpper = highs.maximum
+        let channelLower = lows.minimum
         let breakout = donchian(close: bar.close)
         highs.add(bar.high)
         lows.add(bar.low)
         closes.add(bar.close)
         let trend = supertrend(bar, previousClose: previous.close)
         guard bars + 1 >= periods.warmUpBars, directional.isReady, trueRange.value > 0 else { return nil }
-        let macd = tanh((emaFast - emaSlow) / trueRange.value)
+        let macdLine = emaFast - emaSlow
+        let macd = tanh(macdLine / trueRange.value)
         let weight = min(max((directional.value - 20) / 10, 0), 1)
-        return TechnicalReading(macdScore: macd, donchianScore: breakout, supertrendDirection: trend,
-                                meanReversionScore: meanReversion(close: bar.close), adx: directional.value, trendWeight: weight)
+        let rsi = relativeStrength
+        let percentB = bollingerPercentB(close: bar.close)
+        var reading = TechnicalReading(macdScore: macd, donchianScore: breakout, supertrendDirection: trend,
+                                       meanReversionScore: meanReversion(rsi: rsi, percentB: percentB), adx: directional.value,
+                                       trendWeight: weight)
+        reading.rsi = rsi
+        reading.macd = macdLine
+        reading.percentB = percentB
+        reading.atr = trueRange.value
+        reading.donchianUpper = channelUpper
+        reading.donchianLower = channelLower
+        reading.supertrend = trend > 0 ? lowerBand : upperBand
+        return reading
     }
 
     /// Against the channel of the bars *before* this one (a close above the prior high is a breakout).
@@ -111,10 +125,18 @@ public struct TechnicalIndicators: Sendable {
         return upper > lower ? (close - lower) / (upper - lower) - 0.5 : 0
     }
 
-    private func meanReversion(close: Double) -> Double {
-        let rsi = losses.value > 0 ? 100 - 100 / (1 + gains.value / losses.value) : (gains.value > 0 ? 100 : 50)
+    /// Wilder RSI (0–100); 50 before any move, 100 with gains and no losses.
+    private var relativeStrength: Double {
+        losses.value > 0 ? 100 - 100 / (1 + gains.value / losses.value) : (gains.value > 0 ? 100 : 50)
+    }
+
+    /// Bollinger %b of the close against the window that includes it (population deviation).
+    private func bollingerPercentB(close: Double) -> Double {
         let deviation = closes.deviation
-        let percentB = deviation > 0 ? (close - (closes.mean - 2 * deviation)) / (4 * deviation) : 0.5
+        return deviation > 0 ? (close - (closes.mean - 2 * deviation)) / (4 * deviation) : 0.5
+    }
+
+    private func meanReversion(rsi: Double, percentB: Double) -> Double {
         let overbought = 0.5 * (rsi - 50) / 50 + 0.5 * (2 * percentB - 1)
         return -min(max(overbought, -1), 1)
     }

@@ -58,4 +58,8 @@ public struct TechnicalModel: FeatureModel {
     }
 
     public func feature(of symbol: Int) -> Double? { readings[symbol]?.composite }
+
+    public func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void) {
+        readings[symbol]?.forEachIndicator(body)
+    }
 }

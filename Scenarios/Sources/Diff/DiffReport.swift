@@ -13,6 +13,10 @@ public struct DiffReport: Codable, Sendable {
         public var filled_quantity: Int64
         public var fees: String
         public var gate_decisions: Int
+        /// Signal records, when both logs hold them (format 5, `--record-signals`); null otherwise.
+        public var signals: UInt64?
+        public var forecasts: UInt64?
+        public var signal_records: UInt64?
         public var pnl: String
         public var digest: String?
         public var decision_digest: String?
@@ -50,6 +54,9 @@ public struct DiffReport: Codable, Sendable {
     public var a: SideReport
     public var b: SideReport
     public var first_divergence: DivergenceReport?
+    /// The first signal records that differ when both logs hold them (record_index counts signal
+    /// records only); null when they match or were not compared.
+    public var first_signal_difference: DivergenceReport?
     public var orders_added: Int
     public var orders_removed: Int
     public var orders_changed: Int
@@ -76,7 +83,8 @@ public struct DiffReport: Codable, Sendable {
         func side(_ side: LogDiff.Side) -> SideReport {
             SideReport(log: side.path, records: side.records, inputs: side.inputs, decisions: side.decisions, orders: side.orders, fills: side.fills,
                        filled_quantity: side.filledQuantity, fees: money(side.feesMinorUnits), gate_decisions: side.gateDecisions,
-                       pnl: money(side.pnlMinorUnits), digest: side.digest, decision_digest: side.decisionDigest, damage: side.damage)
+                       signals: diff.signalsCompared ? side.signals : nil, forecasts: diff.signalsCompared ? side.forecasts : nil,
+                       signal_records: diff.signalsCompared ? side.signalRecords : nil, pnl: money(side.pnlMinorUnits), digest: side.digest, decision_digest: side.decisionDigest, damage: side.damage)
         }
         func order(_ order: Order, input: UInt64) -> OrderReport {
             OrderReport(input: input, trace: order.traceID, symbol: Int(order.symbol) < diff.symbols.count ? diff.symbols[Int(order.symbol)] : "\(order.symbol)", side: order.side.description, quantity: order.quantity,
@@ -85,9 +93,12 @@ public struct DiffReport: Codable, Sendable {
         same = diff.identical
         a = side(diff.a)
         b = side(diff.b)
-        first_divergence = diff.divergence.map {
-            DivergenceReport(record_index: $0.recordIndex, time: TimeUnits.iso8601($0.time), actor: $0.actor, a: $0.a, b: $0.b, detail: $0.detail)
+        func divergence(_ found: LogDivergence) -> DivergenceReport {
+            DivergenceReport(record_index: found.recordIndex, time: TimeUnits.iso8601(found.time), actor: found.actor, a: found.a, b: found.b,
+                             detail: found.detail)
         }
+        first_divergence = diff.divergence.map(divergence)
+        first_signal_difference = diff.signalDivergence.map(divergence)
         orders_added = diff.ordersAdded.count
         orders_removed = diff.ordersRemoved.count
         orders_changed = diff.ordersChanged.count
@@ -120,9 +131,15 @@ public struct DiffReport: Codable, Sendable {
             lines.append("  A: \(divergence.a ?? "(end of log)")")
             lines.append("  B: \(divergence.b ?? "(end of log)")")
         }
+        // The first differing signal record, unless it is the first divergence already.
+        if let signal = first_signal_difference, signal.a != first_divergence?.a || signal.b != first_divergence?.b {
+            lines.append("first differing signal record (#\(signal.record_index) of the signal records), \(signal.time), \(signal.actor): \(signal.detail)")
+            lines.append("  A: \(signal.a ?? "(none)")")
+            lines.append("  B: \(signal.b ?? "(none)")")
+        }
         for note in notes { lines.append("note: \(note)") }
         if !same {
-            let rows: [(String, String, String, String)] = [
+            var rows: [(String, String, String, String)] = [
                 ("", "A", "B", ""),
                 ("records", "\(a.records)", "\(b.records)", ""),
                 ("orders", "\(a.orders)", "\(b.orders)", "+\(orders_added) added, −\(orders_removed) removed, \(orders_changed) changed"),
@@ -133,6 +150,9 @@ public struct DiffReport: Codable, Sendable {
                 ("fees", a.fees, b.fees, currency),
                 ("PnL", a.pnl, b.pnl, "Δ \(pnl_delta) \(currency)"),
             ]
+            if let signalsA = a.signals, let signalsB = b.signals {
+                rows.append(("signals", "\(signalsA)", "\(signalsB)", "forecasts \(a.forecasts ?? 0) → \(b.forecasts ?? 0); signal records \(a.signal_records ?? 0) → \(b.signal_records ?? 0)"))
+            }
             let widths = (rows.map(\.0.count).max()!, rows.map(\.1.count).max()!, rows.map(\.2.count).max()!)
             for row in rows {
                 let first = row.0.padding(toLength: widths.0, withPad: " ", startingAt: 0)

@@ -12,6 +12,10 @@ public struct LogDecisions {
     public private(set) var feesMinorUnits: Int64 = 0
     public private(set) var inputs: UInt64 = 0
     public private(set) var decisions: UInt64 = 0
+    /// Signal records (format 5): agents' signals, and the blender's forecasts among them.
+    public private(set) var signals: UInt64 = 0
+    public private(set) var forecasts: UInt64 = 0
+    public private(set) var signalRecords: UInt64 = 0
     /// Cash after the last position update; nil before any.
     public private(set) var cashMinorUnits: Int64?
     public private(set) var positions: [SymbolID: Int64] = [:]
@@ -53,6 +57,10 @@ public struct LogDecisions {
             default:
                 break
             }
+        case .signal(let emitted):
+            signalRecords &+= 1
+            if case .signal = emitted.message { signals &+= 1 }
+            if case .forecast = emitted.message { forecasts &+= 1 }
         }
     }
 

@@ -18,6 +18,10 @@ public struct LogDiff: Sendable {
         public var filledQuantity: Int64
         public var feesMinorUnits: Int64
         public var gateDecisions: Int
+        /// Signal records (a format-5 log; 0 otherwise): signals, forecasts, and all of them.
+        public var signals: UInt64
+        public var forecasts: UInt64
+        public var signalRecords: UInt64
         public var pnlMinorUnits: Int64
         public var digest: String?
         public var decisionDigest: String?
@@ -32,6 +36,11 @@ public struct LogDiff: Sendable {
     public var orders: DecisionPairing<Order>
     public var gateDecisions: DecisionPairing<GateDecision>
     public var fills: DecisionPairing<Fill>
+    /// The first signal records that differ, when both logs hold them (format 5); nil when they
+    /// match, or when either log has none. Its record index counts signal records only.
+    public var signalDivergence: LogDivergence?
+    /// Whether both logs hold signal records, so that they were compared.
+    public var signalsCompared: Bool
     public var ordersAdded: [Order] { orders.added }
     public var ordersRemoved: [Order] { orders.removed }
     public var ordersChanged: [OrderChange] { orders.changed }
@@ -64,16 +73,40 @@ public struct LogDiff: Sendable {
         let tracesComparable = readerA.header.traceIdentity == readerB.header.traceIdentity
         let digestsComparable = definitionsMatch && tracesComparable
         func byOrdinal(_ record: JournalRecord, _ decisions: LogDecisions) -> JournalRecord {
-            guard !tracesComparable, case .decision(var decision) = record, let trace = decision.message.traceID else { return record }
-            decision.message = decision.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
-            return .decision(decision)
+            guard !tracesComparable, let trace = record.message.traceID else { return record }
+            switch record {
+            case .input: return record
+            case .decision(var decision):
+                decision.message = decision.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
+                return .decision(decision)
+            case .signal(var signal):
+                signal.message = signal.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
+                return .signal(signal)
+            }
         }
-        // Lockstep to the first difference, then each log to its end for the decision totals.
+        // Signal records are compared when both logs hold them; a log recorded with them is
+        // otherwise the same run as one without (they change no event).
+        let signalsCompared = readerA.header.formatVersion >= JournalFormat.firstSignalFormatVersion
+            && readerB.header.formatVersion >= JournalFormat.firstSignalFormatVersion
+        var signals = SignalComparison()
+        // The next record of a log that takes part in the lockstep, every record counted.
+        func next(_ stream: inout LogRecordStream, _ decisions: inout LogDecisions, isA: Bool) -> JournalRecord? {
+            while let record = stream.next() {
+                decisions.add(record)
+                guard case .signal = record else { return record }
+                guard signalsCompared else { continue }
+                if case .signal(let signal) = byOrdinal(record, decisions) {
+                    if isA { signals.addA(signal) } else { signals.addB(signal) }
+                }
+                return record
+            }
+            return nil
+        }
+        // Lockstep to the first difference, then both logs to their ends for the totals (and the
+        // first differing signal record, when that is not the first difference).
         while true {
-            let recordA = streamA.next()
-            let recordB = streamB.next()
-            if let recordA { decisionsA.add(recordA) }
-            if let recordB { decisionsB.add(recordB) }
+            let recordA = next(&streamA, &decisionsA, isA: true)
+            let recordB = next(&streamB, &decisionsB, isA: false)
             if recordA == nil && recordB == nil { break }
             if divergence == nil && !same(recordA.map { byOrdinal($0, decisionsA) }, recordB.map { byOrdinal($0, decisionsB) },
                                           comparingDigests: digestsComparable) {
@@ -82,8 +115,12 @@ public struct LogDiff: Sendable {
             index += 1
             if divergence != nil { break }
         }
-        while let record = streamA.next() { decisionsA.add(record) }
-        while let record = streamB.next() { decisionsB.add(record) }
+        while true {
+            let recordA = next(&streamA, &decisionsA, isA: true)
+            let recordB = next(&streamB, &decisionsB, isA: false)
+            if recordA == nil && recordB == nil { break }
+        }
+        signals.finish()
         let trailerA = readerA.readTrailer()
         let trailerB = readerB.readTrailer()
         if divergence == nil, let trailerA, let trailerB,
@@ -107,7 +144,8 @@ public struct LogDiff: Sendable {
             let equity = decisions.equityMinorUnits(initialCash: initialCash, instruments: scenario?.universe ?? [])
             return Side(path: path, records: stream.index, inputs: decisions.inputs, decisions: decisions.decisions, orders: decisions.orders.count,
                         fills: decisions.fills, filledQuantity: decisions.filledQuantity, feesMinorUnits: decisions.feesMinorUnits,
-                        gateDecisions: decisions.gateDecisions.count, pnlMinorUnits: equity - initialCash,
+                        gateDecisions: decisions.gateDecisions.count, signals: decisions.signals, forecasts: decisions.forecasts,
+                        signalRecords: decisions.signalRecords, pnlMinorUnits: equity - initialCash,
                         digest: trailer.map { RunDigest.hex($0.eventDigest) }, decisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) },
                         damage: stream.damage)
         }
@@ -119,11 +157,18 @@ public struct LogDiff: Sendable {
         if !definitionsMatch {
             notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
         }
+        if !signalsCompared && (readerA.header.formatVersion >= JournalFormat.firstSignalFormatVersion
+                                || readerB.header.formatVersion >= JournalFormat.firstSignalFormatVersion) {
+            notes.append("only one log holds signal records (format v5, --record-signals): signals were not compared")
+        }
+        if signals.gaveUp { notes.append("the logs' signals part too far apart to pair: no first differing signal record reported") }
         if !tracesComparable {
             notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose trace ids name inputs differently: decisions were compared with both named by input ordinal, the events between inputs by count")
         }
         return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
-                       divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills, currency: scenarioA?.account.currency ?? "", notes: notes,
+                       divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills,
+                       signalDivergence: signals.firstDifference.map { describe(signals: $0, readerA.header, readerB.header) },
+                       signalsCompared: signalsCompared, currency: scenarioA?.account.currency ?? "", notes: notes,
                        symbols: scenarioA?.universe.map(\.symbol) ?? [])
     }
 
@@ -137,6 +182,22 @@ public struct LogDiff: Sendable {
         return inputA == inputB
     }
 
+    private static func describe(signals difference: SignalComparison.Difference, _ headerA: JournalHeader,
+                                 _ headerB: JournalHeader) -> LogDivergence {
+        let reference = difference.a ?? difference.b!
+        let detail: String
+        switch (difference.a, difference.b) {
+        case (nil, _): detail = "A has no more signal records; B goes on"
+        case (_, nil): detail = "B has no more signal records; A goes on"
+        case (let a?, let b?):
+            detail = a.message.tag == b.message.tag ? "the \(a.message.tag) records differ" : "a \(a.message.tag) in A, a \(b.message.tag) in B"
+        }
+        return LogDivergence(recordIndex: difference.index, time: min(difference.a?.time ?? .max, difference.b?.time ?? .max),
+                             actor: JournalRecordText.sourceName(reference.source, difference.a == nil ? headerB : headerA),
+                             a: difference.a.map { JournalRecordText.line(for: .signal($0), header: headerA) },
+                             b: difference.b.map { JournalRecordText.line(for: .signal($0), header: headerB) }, detail: detail)
+    }
+
     private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader,
                                  comparingDigests: Bool) -> LogDivergence {
         let textA = a.map { JournalRecordText.line(for: $0, header: headerA) }
@@ -146,7 +207,7 @@ public struct LogDiff: Sendable {
         let actor: String
         switch reference {
         case .input(let input): actor = "input \(JournalRecordText.topicName(input.topic, a == nil ? headerB : headerA))"
-        case .decision(let decision): actor = JournalRecordText.sourceName(decision.source, a == nil ? headerB : headerA)
+        case .decision(let decision), .signal(let decision): actor = JournalRecordText.sourceName(decision.source, a == nil ? headerB : headerA)
         }
         let detail: String
         switch (a, b) {
@@ -161,6 +222,8 @@ public struct LogDiff: Sendable {
                 detail = "the inputs differ"
             }
         case (.decision, .decision): detail = "the decisions differ"
+        case (.signal, .signal): detail = "the signal records differ"
+        case (.signal, _), (_, .signal): detail = "one log has a signal record where the other has another record"
         default: detail = "one log has an input where the other has a decision"
         }
         return LogDivergence(recordIndex: index, time: time == .max ? 0 : time, actor: actor, a: textA, b: textB, detail: detail)

@@ -35,6 +35,9 @@ public enum MessageJSON {
             return [("slate", "\(entry.slateID)"), ("rank", "\(entry.rank)"), ("count", "\(entry.count)"), ("symbol", "\(entry.symbol)"),
                     ("mu", number(entry.mu)), ("score", number(entry.score)), ("penalty", number(entry.penalty)),
                     ("propensity", number(entry.propensity)), ("explored", entry.explored ? "true" : "false")]
+        case .indicator(let value):
+            return [("symbol", "\(value.symbol)"), ("indicator", quoted(value.kind.description)), ("value", number(value.value)),
+                    ("trace", "\(value.traceID)")]
         case .order(let order):
             return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
                     ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("order_type", quoted(order.type.description)),
@@ -71,6 +74,11 @@ public enum MessageJSON {
             return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
                     ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
         }
+    }
+
+    /// `{"rsi":61.2,"macd":0.8,...}`: the values behind a signal, in journal order.
+    public static func indicators(_ values: [IndicatorValue]) -> String {
+        object(values.map { ($0.kind.description, number($0.value)) })
     }
 
     /// `{"type":"quote","symbol":0,...}`

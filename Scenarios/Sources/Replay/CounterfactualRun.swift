@@ -3,7 +3,8 @@ import Kernel
 
 /// `metronome replay LOG --with OVERRIDES.yaml`: the recorded inputs, admitted at their recorded
 /// times, through the pipeline with changed parameters — recorded to a new log and compared with
-/// the original through ``LogDiff``. With empty overrides the two logs are the same run.
+/// the original through ``LogDiff``. With empty overrides the two logs are the same run. When the
+/// original holds signal records, so does the counterfactual: the diff shows where the signals part.
 public enum CounterfactualRun {
     public struct Outcome: Sendable {
         public var run: RunOutcome
@@ -14,7 +15,9 @@ public enum CounterfactualRun {
 
     /// - Parameter recordPath: keep the counterfactual's log here (default: a temporary file,
     ///   removed after the comparison).
-    public static func run(logPath: String, overridesPath: String, recordPath: String? = nil) throws -> Outcome {
+    ///   - recordSignals: journal the signal side in the counterfactual's log even when the
+    ///     original holds none (a log that holds them always has them journaled).
+    public static func run(logPath: String, overridesPath: String, recordPath: String? = nil, recordSignals: Bool = false) throws -> Outcome {
         let reader = try JournalReader(path: logPath)
         let header = reader.header
         let trailer = reader.readTrailer()
@@ -36,7 +39,8 @@ public enum CounterfactualRun {
         let path = recordPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("counterfactual-\(UUID().uuidString).mlog").path
         var options = ScenarioRun.Options(seed: header.seed, until: until, maximumEvents: interruptedSimulation ? trailer?.deliveries : nil,
                                           mode: .replay, recording: ScenarioRun.Recording(path: path, writer: JournalWriter.Options(
-                                            codec: header.codec, blockBytes: Int(header.blockBytes), fsyncIntervalNanoseconds: nil)),
+                                            codec: header.codec, blockBytes: Int(header.blockBytes), fsyncIntervalNanoseconds: nil),
+                                            signals: recordSignals || header.formatVersion >= JournalFormat.firstSignalFormatVersion),
                                           window: window)
         // Digests computed as the original's were, so the diff can compare them record by record.
         options.digestDefinition = header.digestDefinition

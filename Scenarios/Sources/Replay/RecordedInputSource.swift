@@ -35,6 +35,8 @@ final class RecordedInputSource: InputSource {
                     switch record {
                     case .decision(let decision):
                         if verifying { expectations.decisions.append((decision, inputsRead)) }
+                    case .signal(let signal):
+                        if verifying { expectations.signals.append((signal, inputsRead)) }
                     case .input(let input):
                         guard Int(input.topic.rawValue) < topicMap.count else {
                             throw JournalError.malformed(offset: currentBlockOffset, message: "block \(currentBlock.map { "\($0.blockIndex)" } ?? "?"): input on topic \(input.topic.rawValue), which the header does not name")

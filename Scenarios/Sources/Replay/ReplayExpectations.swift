@@ -7,6 +7,8 @@ final class ReplayExpectations {
     /// Recorded decisions not yet matched, in emission order, each with the index of the input
     /// recorded after it (the decision must be emitted before that input is admitted).
     var decisions: Deque<(decision: RecordedDecision, beforeInput: UInt64)> = []
+    /// Recorded signal records (format 5) not yet matched, in emission order, as ``decisions``.
+    var signals: Deque<(signal: RecordedDecision, beforeInput: UInt64)> = []
     /// Per-input checkpoints, by admission order.
     var inputs: Deque<RecordedInput> = []
     /// Block checkpoints taken at an input's admission, in order.

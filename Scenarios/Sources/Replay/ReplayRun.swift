@@ -30,6 +30,8 @@ public final class ReplayRun {
         public var note: String?
         public var inputsChecked: UInt64
         public var decisionsChecked: UInt64
+        /// Signal records compared (a format-5 log; 0 otherwise).
+        public var signalsChecked: UInt64
         public var checkpointsChecked: Int
         public var recordedDigest: String?
         public var recordedDecisionDigest: String?
@@ -74,6 +76,8 @@ public final class ReplayRun {
         // A log of an earlier format is checked against digests computed its way.
         options.digestDefinition = header.digestDefinition
         options.traceIdentity = header.traceIdentity
+        // A log that holds signal records is checked against them too.
+        options.journalsSignals = header.formatVersion >= JournalFormat.firstSignalFormatVersion
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
         run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
@@ -129,6 +133,7 @@ public final class ReplayRun {
         let verified = verifier.divergence == nil && limitation == nil
         return Outcome(run: outcome, divergence: verifier.divergence, verified: verified, limitation: limitation, note: note,
                        inputsChecked: verifier.inputsChecked, decisionsChecked: verifier.decisionsChecked,
+                       signalsChecked: verifier.signalsChecked,
                        checkpointsChecked: verifier.checkpointsChecked,
                        recordedDigest: trailer.map { RunDigest.hex($0.eventDigest) },
                        recordedDecisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) }, damage: expectations.damage)

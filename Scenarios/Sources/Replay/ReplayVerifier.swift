@@ -2,6 +2,7 @@ import Kernel
 
 /// Compares a replay with its recording as it runs, and keeps the first divergence:
 /// - every recorded decision must be emitted, identically and in order, before the next input;
+/// - so must every recorded signal record (a format-5 log; the replay journals signals then);
 /// - at every input's admission the deliveries so far and the event digest's checkpoint byte
 ///   must match the recorded ones (a mismatch names the first event after the previous input);
 /// - at every block checkpoint the full 64-bit digests must match.
@@ -18,6 +19,7 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     }
     private(set) var inputsChecked: UInt64 = 0
     private(set) var decisionsChecked: UInt64 = 0
+    private(set) var signalsChecked: UInt64 = 0
     private(set) var checkpointsChecked = 0
     private var previous: AdmittedInput?
     /// Stop the kernel at the first divergence (nothing after it can be trusted, and the
@@ -63,6 +65,13 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
                 kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
                 expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this decision)",
                 detail: "a recorded decision is missing before input #\(inputsChecked)")
+            return
+        }
+        if let (missing, beforeInput) = expectations.signals.first, beforeInput <= inputsChecked {
+            divergence = Divergence(
+                kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
+                expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this signal)",
+                detail: "a recorded signal is missing before input #\(inputsChecked)")
             return
         }
         guard let recorded = expectations.inputs.popFirst() else { return }
@@ -146,6 +155,29 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         }
     }
 
+    func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {
+        observedKernel = kernel
+        guard !hasDiverged else { return }
+        let index = kernel.currentDeliveries
+        guard let (expected, _) = expectations.signals.popFirst() else {
+            // Past a recovered log's loss point nothing was kept: the decisions decide where it stops.
+            if stopsAtLossPoint && inputsChecked >= lossPointInputs { return }
+            divergence = Divergence(
+                kind: .decision, eventIndex: index, time: signal.time, actor: kernel.name(of: signal.source),
+                expected: "no signal before input #\(inputsChecked)", actual: MessageJSON.object(signal.message),
+                detail: "the replay emitted a signal the recording does not have")
+            return
+        }
+        signalsChecked += 1
+        if expected != signal {
+            divergence = Divergence(
+                kind: .decision, eventIndex: index, time: signal.time, actor: kernel.name(of: signal.source),
+                expected: "\(MessageJSON.object(expected.message)) at \(TimeUnits.iso8601(expected.time)) from \(kernel.name(of: expected.source))",
+                actual: "\(MessageJSON.object(signal.message)) at \(TimeUnits.iso8601(signal.time)) from \(kernel.name(of: signal.source))",
+                detail: "signal record #\(signalsChecked - 1) differs")
+        }
+    }
+
     /// After the run: leftover decisions, and the final digests of a cleanly closed log against
     /// both its end-of-run checkpoint and its trailer.
     func finish(kernel: Kernel, summary: RunSummary, trailer: JournalTrailer?) {
@@ -155,6 +187,13 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
                 kind: .decision, eventIndex: summary.deliveries, time: missing.time, actor: kernel.name(of: missing.source),
                 expected: MessageJSON.object(missing.message), actual: "nothing (the replay ended first)",
                 detail: "a recorded decision is missing at the end of the run")
+            return
+        }
+        if let (missing, _) = expectations.signals.first {
+            divergence = Divergence(
+                kind: .decision, eventIndex: summary.deliveries, time: missing.time, actor: kernel.name(of: missing.source),
+                expected: MessageJSON.object(missing.message), actual: "nothing (the replay ended first)",
+                detail: "a recorded signal is missing at the end of the run")
             return
         }
         guard let trailer else { return }
@@ -170,10 +209,10 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         // The trailer's counts are part of what the log claims: a replay that admitted and decided
         // a different number of records has not reproduced it, whatever the digests say.
         if trailer.inputCount != summary.inputs || trailer.decisionCount != decisionsChecked
-            || trailer.recordCount != trailer.inputCount &+ trailer.decisionCount {
+            || trailer.recordCount != trailer.inputCount &+ trailer.decisionCount &+ signalsChecked {
             divergence = Divergence(kind: .final, eventIndex: summary.deliveries, time: summary.endTime, actor: "-",
-                                    expected: "\(trailer.recordCount) records: \(trailer.inputCount) inputs, \(trailer.decisionCount) decisions (trailer)",
-                                    actual: "\(summary.inputs) inputs, \(decisionsChecked) decisions",
+                                    expected: "\(trailer.recordCount) records: \(trailer.inputCount) inputs, \(trailer.decisionCount) decisions, the rest signals (trailer)",
+                                    actual: "\(summary.inputs) inputs, \(decisionsChecked) decisions, \(signalsChecked) signals",
                                     detail: "the trailer's counts differ from what the log holds and the replay reproduced")
             return
         }

@@ -38,10 +38,14 @@ public final class ScenarioRun {
     public struct Recording: Sendable {
         public var path: String
         public var writer: JournalWriter.Options
+        /// Journal the signal side too — signals, the indicator values behind them, forecasts,
+        /// slates (`--record-signals`; a format-5 log, docs/log-format.md).
+        public var signals: Bool
 
-        public init(path: String, writer: JournalWriter.Options = JournalWriter.Options()) {
+        public init(path: String, writer: JournalWriter.Options = JournalWriter.Options(), signals: Bool = false) {
             self.path = path
             self.writer = writer
+            self.signals = signals
         }
     }
 
@@ -89,6 +93,9 @@ public final class ScenarioRun {
         public var digestDefinition = DigestDefinition.current
         /// What trace ids name: the current identity, or a replayed log's.
         public var traceIdentity = TraceIdentity.current
+        /// Show the signal side to the observers (a replay of a log that holds it checks it);
+        /// a recording with ``Recording/signals`` turns it on too.
+        public var journalsSignals = false
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
                     mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
@@ -111,10 +118,12 @@ public final class ScenarioRun {
             [window.end, options.until].compactMap { $0 }.min()
         } ?? min(options.until ?? scenario.endTime, scenario.endTime)
         let end = runEnd ?? .max
-        let kernel = Kernel(configuration: KernelConfiguration(
+        var configuration = KernelConfiguration(
             mode: options.mode, seed: seed, startTime: start, endTime: runEnd,
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition,
-            traceIdentity: options.traceIdentity))
+            traceIdentity: options.traceIdentity)
+        configuration.journalsSignals = options.journalsSignals || options.recording?.signals == true
+        let kernel = Kernel(configuration: configuration)
         self.kernel = kernel
         let universe = scenario.universe
         // Registered first: topic ids follow registration order, and logs and digests carry them.
