@@ -140,7 +140,7 @@ import Testing
     @Test func aPolicyDiffShowsWhereTheForecastsPart() throws {
         let (with, _) = try SignalJournalTests.recorded.get()
         let overrides = FileManager.default.temporaryDirectory.appendingPathComponent("blender-\(UUID().uuidString).yaml")
-        try "blender: { learning_rate: 0.2 }\n".write(to: overrides, atomically: true, encoding: .utf8)
+        try "blender: { horizon: 5m }\n".write(to: overrides, atomically: true, encoding: .utf8)
         let result = try CounterfactualRun.run(logPath: with.path, overridesPath: overrides.path)
         #expect(result.diff.signalsCompared)
         let signal = try #require(result.diff.signalDivergence)
