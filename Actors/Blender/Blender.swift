@@ -15,10 +15,13 @@ import Kernel
 ///   mid returns over the whole universe; ratio above `stressRatio` = regime 2, else 1) selects
 ///   one of two weight vectors, both starting from the configured weights.
 /// - **Online reweighting.** Every `evaluationInterval`, each symbol's current signals and blend
-///   are snapshotted; one horizon later they are scored against the realized log return, and the
-///   weights of the regime they were made in take an exponentiated-gradient step:
-///   wₐ ← wₐ · exp(−η · min((r − μₐ)² / σₐ², 25)), then renormalized — better forecasters gain weight.
-/// - **Calibration.** The blend's scored forecasts feed a ``CalibrationTracker`` (ECE, 1σ coverage).
+///   are snapshotted; one horizon later they are scored against the realized log return with the
+///   Gaussian log score, and the weights of the regime they were made in take a Hedge step over
+///   the agents that had spoken (``SleepingExperts``): an agent that abstained keeps its weight,
+///   and every agent with a prior weight stays at or above `weightFloor`.
+/// - **Recalibration.** The raw blend's scored forecasts train a ``QuantileRecalibrator`` per
+///   regime; every forecast published is the raw blend through its regime's current map.
+///   ``rawCalibration`` measures the raw blend, ``calibration`` the published one.
 public actor Blender: Component {
     public struct Parameters: Sendable, Equatable {
         /// Prior weight per agent id (1…12); agents not listed get 0.
@@ -27,15 +30,18 @@ public actor Blender: Component {
         public var evaluationIntervalNanoseconds: DurationNanoseconds
         public var learningRate: Double
         public var stressRatio: Double
+        /// The least weight an agent with a prior weight keeps (capped at 1 / the number of such agents).
+        public var weightFloor: Double
 
         public init(priorWeights: [UInt16: Double], horizonNanoseconds: DurationNanoseconds = 1_800_000_000_000,
                     evaluationIntervalNanoseconds: DurationNanoseconds = 60_000_000_000, learningRate: Double = 0.05,
-                    stressRatio: Double = 1.5) {
+                    stressRatio: Double = 1.5, weightFloor: Double = Blender.defaultWeightFloor) {
             self.priorWeights = priorWeights
             self.horizonNanoseconds = horizonNanoseconds
             self.evaluationIntervalNanoseconds = evaluationIntervalNanoseconds
             self.learningRate = learningRate
             self.stressRatio = stressRatio
+            self.weightFloor = weightFloor
         }
     }
 
@@ -54,11 +60,18 @@ public actor Blender: Component {
         var agentMu: [Double]
         var agentSigma: [Double]
         var agentPresent: [Bool]
+        /// The raw blend, and the recalibrated one that was published.
+        var rawMu: Double
+        var rawSigma: Double
         var mu: Double
         var sigma: Double
     }
 
     public static let agentSlots = AgentShares.slots
+    public static let defaultWeightFloor = 0.01
+    /// A round's loss of an agent, relative to the best agent that spoke, is capped here (the log
+    /// score of a 5σ miss), so one wild miss costs a weight at most a factor exp(−η · 12.5).
+    public static let maximumLoss = 12.5
 
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
@@ -72,7 +85,12 @@ public actor Blender: Component {
     @exclusivity(unchecked) private var shortVariance = 0.0
     @exclusivity(unchecked) private var longVariance = 0.0
     @exclusivity(unchecked) private var varianceObservations = 0
+    /// The published (recalibrated) forecasts' calibration, and the raw blend's.
     @exclusivity(unchecked) public private(set) var calibration = CalibrationTracker()
+    @exclusivity(unchecked) public private(set) var rawCalibration = CalibrationTracker()
+    @exclusivity(unchecked) public private(set) var recalibrator = QuantileRecalibrator()
+    @exclusivity(unchecked) private var roundLosses = [Double](repeating: 0, count: Blender.agentSlots)
+    @exclusivity(unchecked) private var roundAwake = [Bool](repeating: false, count: Blender.agentSlots)
     @exclusivity(unchecked) public private(set) var forecastsEmitted = 0
     private let forecastsTopic: TopicID
 
@@ -85,6 +103,7 @@ public actor Blender: Component {
         }
         let total = prior.reduce(0, +)
         if total > 0 { prior = prior.map { $0 / total } }
+        SleepingExperts.applyFloor(&prior, floor: parameters.weightFloor)
         weights = [prior, prior]
         latest = Array(repeating: Array(repeating: Latest(), count: Blender.agentSlots), count: symbolCount)
         logMids = Array(repeating: nil, count: symbolCount)
@@ -126,7 +145,8 @@ public actor Blender: Component {
             guard index < latest.count, slot >= 0, slot < Blender.agentSlots, signal.mu.isFinite, signal.sigma.isFinite, signal.sigma > 0
             else { return }
             latest[index][slot] = Latest(mu: signal.mu, sigma: signal.sigma, time: delivery.time, present: true)
-            if let forecast = blend(symbol: index, time: delivery.time, trace: signal.traceID) {
+            if let raw = blend(symbol: index, time: delivery.time, trace: signal.traceID) {
+                let forecast = recalibrated(raw)
                 forecastsEmitted += 1
                 context.publish(forecastsTopic, .forecast(forecast))
             }
@@ -138,7 +158,16 @@ public actor Blender: Component {
         }
     }
 
-    /// The current blend for a symbol, or nil without a fresh, weighted signal.
+    /// The forecast through the current map of the regime it was made in.
+    func recalibrated(_ raw: Forecast) -> Forecast {
+        let map = recalibrator.map(regime: Int(raw.regime))
+        var forecast = raw
+        forecast.mu = raw.mu + raw.sigma * map.shift
+        forecast.sigma = raw.sigma * map.scale
+        return forecast
+    }
+
+    /// The current raw blend for a symbol, or nil without a fresh, weighted signal.
     func blend(symbol index: Int, time: Timestamp, trace: UInt64) -> Forecast? {
         // On the stack: a blend runs for every signal, and an array here was one heap allocation
         // per signal (the handler.blender benchmark counts them).
@@ -172,26 +201,23 @@ public actor Blender: Component {
                         shares: shares, symbol: SymbolID(index), regime: UInt8(regime))
     }
 
-    /// Scores the snapshots a horizon old, reweights, then snapshots the present.
+    /// Scores the snapshots a horizon old, reweights and refits, then snapshots the present.
     private func evaluate(now: Timestamp) {
         while let oldest = pending.first, now &- oldest.time >= parameters.horizonNanoseconds {
             pending.removeFirst()
             guard let logMid = logMids[oldest.symbol] else { continue }
             let realized = logMid - oldest.logMid
+            rawCalibration.add(mu: oldest.rawMu, sigma: oldest.rawSigma, realized: realized)
             calibration.add(mu: oldest.mu, sigma: oldest.sigma, realized: realized)
-            var updated = weights[oldest.regime - 1]
-            var anyScored = false
-            for slot in 0..<Blender.agentSlots where oldest.agentPresent[slot] && updated[slot] > 0 {
-                let error = (realized - oldest.agentMu[slot]) / oldest.agentSigma[slot]
-                updated[slot] *= exp(-parameters.learningRate * min(error * error, 25))
-                anyScored = true
+            if oldest.rawSigma > 0 {
+                recalibrator.record(pit: StandardNormal.cdf((realized - oldest.rawMu) / oldest.rawSigma), regime: oldest.regime)
             }
-            guard anyScored else { continue }
-            let total = updated.reduce(0, +)
-            if total > 0 { weights[oldest.regime - 1] = updated.map { $0 / total } }
+            reweight(oldest, realized: realized)
         }
+        recalibrator.refit()
         for index in latest.indices {
-            guard let logMid = logMids[index], let forecast = blend(symbol: index, time: now, trace: 0) else { continue }
+            guard let logMid = logMids[index], let raw = blend(symbol: index, time: now, trace: 0) else { continue }
+            let forecast = recalibrated(raw)
             var agentMu = [Double](repeating: 0, count: Blender.agentSlots)
             var agentSigma = [Double](repeating: 1, count: Blender.agentSlots)
             var present = [Bool](repeating: false, count: Blender.agentSlots)
@@ -203,8 +229,21 @@ public actor Blender: Component {
                     present[slot] = true
                 }
             }
-            pending.append(Snapshot(time: now, symbol: index, regime: regime, logMid: logMid, agentMu: agentMu, agentSigma: agentSigma,
-                                    agentPresent: present, mu: forecast.mu, sigma: forecast.sigma))
+            pending.append(Snapshot(time: now, symbol: index, regime: Int(raw.regime), logMid: logMid, agentMu: agentMu,
+                                    agentSigma: agentSigma, agentPresent: present, rawMu: raw.mu, rawSigma: raw.sigma,
+                                    mu: forecast.mu, sigma: forecast.sigma))
         }
+    }
+
+    /// One Hedge round over the agents that had spoken in the snapshot, scored by the log score.
+    private func reweight(_ snapshot: Snapshot, realized: Double) {
+        for slot in 0..<Blender.agentSlots {
+            roundAwake[slot] = snapshot.agentPresent[slot]
+            roundLosses[slot] = snapshot.agentPresent[slot]
+                ? SleepingExperts.logScore(realized: realized, mu: snapshot.agentMu[slot], sigma: snapshot.agentSigma[slot]) : 0
+        }
+        SleepingExperts.update(&weights[snapshot.regime - 1], losses: roundLosses, awake: roundAwake,
+                               learningRate: parameters.learningRate, maximumLoss: Blender.maximumLoss)
+        SleepingExperts.applyFloor(&weights[snapshot.regime - 1], floor: parameters.weightFloor)
     }
 }

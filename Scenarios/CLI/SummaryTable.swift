@@ -33,9 +33,13 @@ enum SummaryTable {
             ("quarantined", quarantineLine(report.quarantined)),
         ] + quarantineDetail(report.quarantine) + [
             ("blender", report.blender.map { blender in
-                "\(grouped(UInt64(blender.forecasts))) forecasts, ECE " + (blender.expectedCalibrationError.map { String(format: "%.3f", $0) } ?? "-")
-                    + ", 1σ coverage " + (blender.oneSigmaCoverage.map { String(format: "%.1f%%", $0 * 100) } ?? "-")
+                "\(grouped(UInt64(blender.forecasts))) forecasts, ECE "
+                    + rawToRecalibrated(blender.rawExpectedCalibrationError, blender.expectedCalibrationError) { String(format: "%.3f", $0) }
+                    + ", 1σ coverage "
+                    + rawToRecalibrated(blender.rawOneSigmaCoverage, blender.oneSigmaCoverage) { String(format: "%.1f%%", $0 * 100) }
+                    + " (raw → recalibrated)"
             } ?? "none"),
+        ] + blenderWeightRows(report) + [
             ("selector", report.selector.map { selector in
                 "\(grouped(UInt64(selector.slates))) slates, pair correlation top-K "
                     + String(format: "%.3f → %.3f", selector.topKAveragePairCorrelation, selector.selectedAveragePairCorrelation)
@@ -46,6 +50,23 @@ enum SummaryTable {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    /// "0.098 → 0.031": a raw figure and the recalibrated one.
+    private static func rawToRecalibrated(_ raw: Double?, _ recalibrated: Double?, _ format: (Double) -> String) -> String {
+        (raw.map(format) ?? "-") + " → " + (recalibrated.map(format) ?? "-")
+    }
+
+    /// One row per regime: each agent's learned weight, by name, in scenario order.
+    static func blenderWeightRows(_ report: RunReport) -> [(String, String)] {
+        guard let blender = report.blender else { return [] }
+        return blender.weightsByRegime.enumerated().map { regime, weights in
+            let names = regime == 0 ? "weights normal" : "weights stress"
+            let cells = report.agents.map { agent in
+                agent.name + " " + (agent.id - 1 < weights.count ? String(format: "%.3f", weights[agent.id - 1]) : "-")
+            }
+            return (names, cells.joined(separator: ", "))
+        }
     }
 
     /// The recording's line: where, how big, how well compressed.

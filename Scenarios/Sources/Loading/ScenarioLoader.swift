@@ -578,7 +578,7 @@ public enum ScenarioLoader {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "blender")
         var settings = BlenderSettings(horizonNanoseconds: 1_800_000_000_000, evaluationIntervalNanoseconds: 60_000_000_000,
-                                       learningRate: 0.05, stressRatio: 1.5)
+                                       learningRate: 0.05, stressRatio: 1.5, weightFloor: Blender.defaultWeightFloor)
         if let value = map.value("horizon") { settings.horizonNanoseconds = try horizon(value, "blender.horizon", file: file) }
         let intervalNode = map.value("evaluation_interval")
         if let intervalNode {
@@ -586,7 +586,9 @@ public enum ScenarioLoader {
         }
         if let value = map.value("learning_rate") { settings.learningRate = try scalars.decimal(value, "blender.learning_rate", range: 0...10) }
         if let value = map.value("stress_ratio") { settings.stressRatio = try scalars.decimal(value, "blender.stress_ratio", range: 1...100) }
-        try map.finish(allowed: ["horizon", "evaluation_interval", "learning_rate", "stress_ratio"])
+        // Up to twelve agents each keep the floor: 12 × 0.08 < 1 leaves weight to learn with.
+        if let value = map.value("weight_floor") { settings.weightFloor = try scalars.decimal(value, "blender.weight_floor", range: 0.0001...0.08) }
+        try map.finish(allowed: ["horizon", "evaluation_interval", "learning_rate", "stress_ratio", "weight_floor"])
         try ScenarioLimits.checkWork("blender.evaluation_interval", period: settings.evaluationIntervalNanoseconds, symbols: symbols,
                                      runNanoseconds: runNanoseconds, node: intervalNode ?? node, unit: "forecast evaluations", file: file)
         return settings

@@ -122,18 +122,35 @@ public enum HTMLReport {
 
     private static func agents(_ report: RunReport) -> String {
         guard !report.agents.isEmpty else { return "<p class=\"empty\">no agents</p>" }
-        var html = "<table><tr><th>agent</th><th>type</th><th>prior weight</th><th>blended weight</th><th>signals</th><th>hit rate</th><th>IC</th>"
-        html += "<th>PnL (\(SVGChart.escape(report.currency)))</th></tr>"
-        let learned = report.blender?.weights ?? []
+        let learned = report.blender?.weightsByRegime ?? []
+        var html = calibration(report.blender)
+        html += "<table><tr><th>agent</th><th>type</th><th>prior weight</th>"
+        html += learned.indices.map { "<th>learned weight, \($0 == 0 ? "normal" : "stressed") regime</th>" }.joined()
+        html += "<th>signals</th><th>hit rate</th><th>IC</th><th>PnL (\(SVGChart.escape(report.currency)))</th></tr>"
         for agent in report.agents {
-            let blended = agent.id - 1 < learned.count ? String(format: "%.3f", learned[agent.id - 1]) : "–"
-            html += "<tr><td>\(SVGChart.escape(agent.name))</td><td>\(agent.type)</td><td>\(String(format: "%.2f", agent.weight))</td><td>\(blended)</td>"
+            let blended = learned.map { weights in
+                "<td>" + (agent.id - 1 < weights.count ? String(format: "%.3f", weights[agent.id - 1]) : "–") + "</td>"
+            }.joined()
+            html += "<tr><td>\(SVGChart.escape(agent.name))</td><td>\(agent.type)</td><td>\(String(format: "%.2f", agent.weight))</td>\(blended)"
             html += "<td>\(agent.signals)</td><td>\(optional(agent.hitRate, "%.3f"))</td><td>\(optional(agent.informationCoefficient, "%.3f"))</td>"
             html += "<td>\(SVGChart.escape(agent.pnl ?? "–"))</td></tr>"
         }
         html += "</table>"
         let bars = report.agents.map { (label: $0.name, value: Double($0.signals), color: "#8250df") }
         return html + SVGChart.bars(bars, title: "signals per agent")
+    }
+
+    /// The blender's calibration, raw and recalibrated, with what each figure means.
+    private static func calibration(_ blender: BlenderFigures?) -> String {
+        guard let blender else { return "" }
+        var html = "<table><tr><th>blender (\(blender.scored) scored forecasts)</th><th>raw blend</th><th>recalibrated (published)</th></tr>"
+        html += "<tr><td>ECE</td><td>\(optional(blender.rawExpectedCalibrationError, "%.3f"))</td>"
+        html += "<td>\(optional(blender.expectedCalibrationError, "%.3f"))</td></tr>"
+        html += "<tr><td>1σ coverage</td><td>\(optional(blender.rawOneSigmaCoverage.map { $0 * 100 }, "%.1f %%"))</td>"
+        html += "<td>\(optional(blender.oneSigmaCoverage.map { $0 * 100 }, "%.1f %%"))</td></tr></table>"
+        return html + "<p class=\"sub\">ECE: the mean gap, over the deciles, between how often the realized return fell below a "
+            + "forecast quantile and how often it should have (0 = calibrated). 1σ coverage: the share of realized returns inside "
+            + "μ ± σ (68.3 % if calibrated).</p>"
     }
 
     /// Each agent's attributed PnL and the unattributed rest, as signed bars: they add up to the run's PnL.

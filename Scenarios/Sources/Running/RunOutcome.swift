@@ -34,16 +34,25 @@ public struct RunOutcome: Sendable {
 /// What the blender did.
 public struct BlenderFigures: Sendable, Codable, Equatable {
     public var forecasts: Int
+    /// The published (recalibrated) forecasts' expected calibration error and 1σ coverage.
     public var expectedCalibrationError: Double?
     public var oneSigmaCoverage: Double?
+    /// The same for the raw blend, before recalibration.
+    public var rawExpectedCalibrationError: Double?
+    public var rawOneSigmaCoverage: Double?
     public var scored: Int
     /// Regime-1 weights by agent id − 1.
     public var weights: [Double]
+    /// Every regime's weights: [regime − 1][agent id − 1].
+    public var weightsByRegime: [[Double]]
 
     enum CodingKeys: String, CodingKey {
         case forecasts, scored, weights
         case expectedCalibrationError = "ece"
         case oneSigmaCoverage = "one_sigma_coverage"
+        case rawExpectedCalibrationError = "raw_ece"
+        case rawOneSigmaCoverage = "raw_one_sigma_coverage"
+        case weightsByRegime = "weights_by_regime"
     }
 }
 

@@ -136,7 +136,8 @@ public final class ScenarioRun {
             for (index, agent) in scenario.agents.enumerated() where agent.enabled { weights[UInt16(index + 1)] = agent.weight }
             let parameters = Blender.Parameters(priorWeights: weights, horizonNanoseconds: settings.horizonNanoseconds,
                                                 evaluationIntervalNanoseconds: settings.evaluationIntervalNanoseconds,
-                                                learningRate: settings.learningRate, stressRatio: settings.stressRatio)
+                                                learningRate: settings.learningRate, stressRatio: settings.stressRatio,
+                                                weightFloor: settings.weightFloor)
             var made: Blender?
             kernel.spawn("blender") { context in
                 let blender = Blender(context: context, parameters: parameters, symbolCount: universe.count)
@@ -295,8 +296,10 @@ public final class ScenarioRun {
         let quarantine = QuarantineFigures(ledger: feedGuard.assumeIsolated { $0.ledger }, universe: scenario.universe)
         let blenderFigures = blender?.assumeIsolated { blender in
             BlenderFigures(forecasts: blender.forecastsEmitted, expectedCalibrationError: blender.calibration.expectedCalibrationError,
-                           oneSigmaCoverage: blender.calibration.oneSigmaCoverage, scored: blender.calibration.count,
-                           weights: blender.weights[0])
+                           oneSigmaCoverage: blender.calibration.oneSigmaCoverage,
+                           rawExpectedCalibrationError: blender.rawCalibration.expectedCalibrationError,
+                           rawOneSigmaCoverage: blender.rawCalibration.oneSigmaCoverage, scored: blender.calibration.count,
+                           weights: blender.weights[0], weightsByRegime: blender.weights)
         }
         let selectorFigures = selector?.assumeIsolated { selector in
             SelectorFigures(slates: selector.diversification.slates, explorations: selector.explorations,

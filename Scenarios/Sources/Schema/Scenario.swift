@@ -112,4 +112,6 @@ public struct BlenderSettings: Sendable, Equatable {
     public var evaluationIntervalNanoseconds: DurationNanoseconds
     public var learningRate: Double
     public var stressRatio: Double
+    /// The least weight an agent keeps (`weight_floor`).
+    public var weightFloor: Double
 }
