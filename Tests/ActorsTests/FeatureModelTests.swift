@@ -100,8 +100,9 @@ import Testing
         #expect(model.feature(of: 0) == 1)
         #expect(model.feature(of: 2) == 0)
         #expect(model.feature(of: 1) == -1)
-        // One interval later the window has moved: over 50…150, symbol 1 (900 → 1,000) leads.
-        _ = model.absorb(quote: quote(1, bid: 1_000, ask: 1_000), time: 120)
+        // One interval later the window has moved: over 50…150 (the sample at 50 came before
+        // symbol 1's drop at 60), symbol 1 (1,000 → 1,200) leads and the others tie at 0.
+        _ = model.absorb(quote: quote(1, bid: 1_200, ask: 1_200), time: 120)
         #expect(model.absorb(quote: quote(2, bid: 1_000, ask: 1_000), time: 150) == AltDatum.marketWide)
         #expect(model.feature(of: 1) == 1 && model.feature(of: 0) == -1 && model.feature(of: 2) == 0)
     }
