@@ -51,6 +51,10 @@ public struct SyntheticMarketFeed: InputSource {
         public var meanReversionHalfLifeNanoseconds: DurationNanoseconds?
         /// Scripted events (regime changes, crashes, news shocks), in any order.
         public var events: [MarketEvent] = []
+        /// Lead–lag: each sector's first symbol leads the sector's others, whose every return
+        /// adds `leadLag` × the leader's return `leadLagDelayNanoseconds` earlier (0 = none).
+        public var leadLag: Double = 0
+        public var leadLagDelayNanoseconds: DurationNanoseconds = 60_000_000_000
 
         /// Latent per-symbol factors that move returns a little, and the noisy alternative data
         /// that reveal them (see docs/agents.md, "What the agents can find"):
@@ -60,9 +64,16 @@ public struct SyntheticMarketFeed: InputSource {
         ///   of a_i + N(0, 1)) comes with probability `insiderProbability · (1 + |a_i|)`.
         /// - value `v_i` ~ N(0, 1), fixed for the run: adds `valueStrength · v_i` of annual drift.
         ///   Earnings yield = 5 % + 2 %·v_i + noise; book-to-price = 0.5 + 0.2·v_i + noise.
-        /// - macro: a volatility index 15·(regime multiplier)·e^{N(0, 0.1²)}, a credit spread that
-        ///   follows it, and a slowly drifting interest rate; the stressed regime (and its
-        ///   volatility) is what they announce.
+        /// - macro: a volatility index 15·(regime multiplier)·e^{N(0, 0.1²) − 0.25·m}, a credit
+        ///   spread that follows it, and a slowly drifting interest rate; the stressed regime (and
+        ///   its volatility) is what they announce. With `macroStrength` > 0, m is a market-wide
+        ///   risk appetite (an AR(1) with unit variance and the alpha's half-life) adding
+        ///   `macroStrength · m` of annual drift to every symbol; otherwise m = 0.
+        /// - `valueHalfLifeNanoseconds`: nil keeps v_i fixed; a half-life makes it an AR(1) with
+        ///   unit variance (re-ratings the fundamentals reveal).
+        /// - `orderFlowTilt`: informed order flow. A trade is buyer-initiated with probability
+        ///   ½ + ½·tilt·tanh(a_i), and the bid size is scaled by 1 + tilt·tanh(a_i), the ask size by
+        ///   1 − tilt·tanh(a_i): the book and the tape lean the way the alpha drifts (0 = none).
         public struct AlternativeData: Sendable, Equatable {
             public var publishIntervalNanoseconds: DurationNanoseconds
             public var alphaHalfLifeNanoseconds: DurationNanoseconds
@@ -71,6 +82,9 @@ public struct SyntheticMarketFeed: InputSource {
             public var sentimentNoise: Double
             public var flowNoise: Double
             public var insiderProbability: Double
+            public var macroStrength: Double = 0
+            public var valueHalfLifeNanoseconds: DurationNanoseconds?
+            public var orderFlowTilt: Double = 0
 
             public init(publishIntervalNanoseconds: DurationNanoseconds = 60_000_000_000,
                         alphaHalfLifeNanoseconds: DurationNanoseconds = 1_800_000_000_000, alphaStrength: Double = 1.0,
@@ -141,6 +155,17 @@ public struct SyntheticMarketFeed: InputSource {
     private var alpha: [Double]
     private var value: [Double]
     private var flow: [Double]
+    /// The market-wide risk appetite m (0 unless `macroStrength` > 0).
+    private var riskAppetite = 0.0
+    private let valuePersistence: Double?
+    /// Lead–lag: each symbol's leader (nil for a sector's first symbol, or without lead–lag), and
+    /// the returns of the last `leadLagSteps` intervals, a ring of rows of every symbol's return.
+    private let leaders: [Int?]
+    private let leadLagSteps: Int
+    private var pastReturns: [Double]
+    private var pastRow = 0
+    /// This interval's returns, written to the ring once every symbol has read its leader's.
+    private var stepReturns: [Double]
     private var interestRate = 4.0
     private var stepsSincePublish = 0
     private let alphaPersistence: Double
@@ -188,10 +213,25 @@ public struct SyntheticMarketFeed: InputSource {
             }
             alphaPersistence = pow(0.5, Double(parameters.intervalNanoseconds) / Double(max(alt.alphaHalfLifeNanoseconds, 1)))
             stepsPerPublish = max(Int(alt.publishIntervalNanoseconds / parameters.intervalNanoseconds), 1)
+            valuePersistence = alt.valueHalfLifeNanoseconds.map { pow(0.5, Double(parameters.intervalNanoseconds) / Double(max($0, 1))) }
+            if alt.macroStrength > 0 { riskAppetite = altRandom.nextGaussian() }
         } else {
             alphaPersistence = 0
             stepsPerPublish = 1
+            valuePersistence = nil
         }
+        if parameters.leadLag != 0 {
+            leaders = parameters.sectors.indices.map { index in
+                let first = parameters.sectors.firstIndex(of: parameters.sectors[index])!
+                return first == index ? nil : first
+            }
+            leadLagSteps = max(Int(parameters.leadLagDelayNanoseconds / parameters.intervalNanoseconds), 1)
+        } else {
+            leaders = Array(repeating: nil, count: count)
+            leadLagSteps = 0
+        }
+        pastReturns = Array(repeating: 0, count: leadLagSteps * count)
+        stepReturns = Array(repeating: 0, count: count)
         cholesky = factor
         logPrices = parameters.initialPrices.map { log(Double($0)) }
         initialLogPrices = logPrices
@@ -242,9 +282,10 @@ public struct SyntheticMarketFeed: InputSource {
             for column in 0...symbol { correlated += cholesky[symbol * count + column] * shocks[column] }
             var drift = parameters.drift
             if let alt = parameters.alternativeData {
-                drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol]
+                drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol] + alt.macroStrength * riskAppetite
             }
             var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
+            if let leader = leaders[symbol] { logReturn += parameters.leadLag * pastReturns[pastRow * count + leader] }
             let jumps = poissonJumps()
             for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
             for event in parameters.events {
@@ -254,30 +295,51 @@ public struct SyntheticMarketFeed: InputSource {
                 logReturn -= meanReversionPerStep * (logPrices[symbol] - initialLogPrices[symbol])
             }
             logPrices[symbol] += logReturn
+            if leadLagSteps > 0 { stepReturns[symbol] = logReturn }
             let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
             let mid = max(GBMQuoteFeed.price(fromLog: logPrices[symbol], initialPrice: parameters.initialPrices[symbol]), spread + 1)
             let bid = mid - spread / 2
             let ask = bid + spread
-            let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask,
-                              bidSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
-                              askSize: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))), exchangeTime: nextTime)
+            var bidSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
+            var askSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
+            let lean = informedLean(symbol)
+            if lean != 0 {
+                bidSize = max(Int64((Double(bidSize) * (1 + lean)).rounded()), 1)
+                askSize = max(Int64((Double(askSize) * (1 - lean)).rounded()), 1)
+            }
+            let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask, bidSize: bidSize, askSize: askSize, exchangeTime: nextTime)
             pending.append(InputRecord(time: local, topic: quoteTopic, message: .quote(quote)))
             if parameters.tradeProbability > 0, random.nextBernoulli(parameters.tradeProbability) {
-                let buy = random.nextBernoulli(0.5)
+                let buy = random.nextBernoulli(0.5 + 0.5 * lean)
                 let trade = Trade(symbol: SymbolID(symbol), price: buy ? ask : bid,
                                   size: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
                                   aggressor: buy ? .buy : .sell, exchangeTime: nextTime)
                 pending.append(InputRecord(time: local, topic: tradeTopic, message: .trade(trade)))
             }
         }
+        if leadLagSteps > 0 {
+            for symbol in 0..<count { pastReturns[pastRow * count + symbol] = stepReturns[symbol] }
+            pastRow = (pastRow + 1) % leadLagSteps
+        }
         if let alt = parameters.alternativeData { stepAlternativeData(alt, local: local, regimeMultiplier: multiplier) }
         nextTime &+= parameters.intervalNanoseconds
+    }
+
+    /// tilt·tanh(a_i): how far informed order flow leans the symbol's book and tape (0 without).
+    private func informedLean(_ symbol: Int) -> Double {
+        guard let tilt = parameters.alternativeData?.orderFlowTilt, tilt != 0 else { return 0 }
+        return tilt * tanh(alpha[symbol])
     }
 
     /// Evolves the latent alphas and, every publish interval, emits the alternative data.
     private mutating func stepAlternativeData(_ alt: Parameters.AlternativeData, local: Timestamp, regimeMultiplier: Double) {
         let innovation = (1 - alphaPersistence * alphaPersistence).squareRoot()
         for index in alpha.indices { alpha[index] = alphaPersistence * alpha[index] + innovation * altRandom.nextGaussian() }
+        if alt.macroStrength > 0 { riskAppetite = alphaPersistence * riskAppetite + innovation * altRandom.nextGaussian() }
+        if let persistence = valuePersistence {
+            let valueInnovation = (1 - persistence * persistence).squareRoot()
+            for index in value.indices { value[index] = persistence * value[index] + valueInnovation * altRandom.nextGaussian() }
+        }
         stepsSincePublish += 1
         guard stepsSincePublish >= stepsPerPublish else { return }
         stepsSincePublish = 0
@@ -285,7 +347,7 @@ public struct SyntheticMarketFeed: InputSource {
             pending.append(InputRecord(time: local, topic: altTopic,
                                        message: .alt(AltDatum(kind: kind, symbol: symbol, value: value, exchangeTime: nextTime))))
         }
-        let volatilityIndex = 15 * regimeMultiplier * exp(0.1 * altRandom.nextGaussian())
+        let volatilityIndex = 15 * regimeMultiplier * exp(0.1 * altRandom.nextGaussian() - 0.25 * riskAppetite)
         emit(.volatilityIndex, AltDatum.marketWide, volatilityIndex)
         emit(.creditSpread, AltDatum.marketWide, 1.0 + 0.05 * (volatilityIndex - 15) + 0.05 * altRandom.nextGaussian())
         interestRate += 0.002 * altRandom.nextGaussian()

@@ -89,7 +89,8 @@ import Testing
     }
 
     @Test func topPerformersRanksLookbackReturns() {
-        var model = TopPerformersModel(symbolCount: 3, lookbackNanoseconds: 100)
+        // Ranked every 50 over the last 100: samples at 0, 50, 100, …
+        var model = TopPerformersModel(symbolCount: 3, lookbackNanoseconds: 100, rankIntervalNanoseconds: 50)
         for symbol in 0..<3 { _ = model.absorb(quote: quote(SymbolID(symbol), bid: 1_000, ask: 1_000), time: 0) }
         _ = model.absorb(quote: quote(0, bid: 1_100, ask: 1_100), time: 50)   // +10 %
         _ = model.absorb(quote: quote(1, bid: 900, ask: 900), time: 60)       // −10 %
@@ -99,6 +100,11 @@ import Testing
         #expect(model.feature(of: 0) == 1)
         #expect(model.feature(of: 2) == 0)
         #expect(model.feature(of: 1) == -1)
+        // One interval later the window has moved: over 50…150 (the sample at 50 came before
+        // symbol 1's drop at 60), symbol 1 (1,000 → 1,200) leads and the others tie at 0.
+        _ = model.absorb(quote: quote(1, bid: 1_200, ask: 1_200), time: 120)
+        #expect(model.absorb(quote: quote(2, bid: 1_000, ask: 1_000), time: 150) == AltDatum.marketWide)
+        #expect(model.feature(of: 1) == 1 && model.feature(of: 0) == -1 && model.feature(of: 2) == 0)
     }
 }
 

@@ -109,4 +109,40 @@ import Testing
             #expect(attributor.result.byAgentMinorUnits.reduce(0, +) == 95)
         }
     }
+
+    /// An agent whose μ is 0 at a decision (a feature agent before its regression has scored ten
+    /// forecasts) carries a precision share of the forecast but none of its μ: it gets nothing,
+    /// and the agents that spoke share the PnL; once its μ turns non-zero it shares again.
+    @Test func anAgentWhoseMuIsZeroGetsNoShare() {
+        // Agent 1 is silent on AAA until 25; agent 2 speaks from the start. Both forecasts split
+        // 40 % / 60 % by precision (102 and 153 of 255: exact).
+        let shares = AgentShares([(1, 0.4), (2, 0.6)])
+        let decisions = [DecisionShares(time: 10, symbol: 0, traceID: 7, shares: shares),
+                         DecisionShares(time: 30, symbol: 0, traceID: 8, shares: shares)]
+        let silence = [SilenceChange(time: 5, symbol: 0, agentID: 1, speaking: false),
+                       SilenceChange(time: 5, symbol: 0, agentID: 2, speaking: true),
+                       SilenceChange(time: 25, symbol: 0, agentID: 1, speaking: true)]
+        let fills = [
+            // Buy 10 AAA at 100.00 (no fee) on trace 7: agent 1 silent then.
+            FillPoint(time: 20, symbol: 0, side: .buy, price: 10_000, quantity: 10, feeMinorUnits: 0, traceID: 7),
+            // Buy 10 more at 101.00 on trace 8: both agents spoke by then.
+            FillPoint(time: 40, symbol: 0, side: .buy, price: 10_100, quantity: 10, feeMinorUnits: 0, traceID: 8),
+        ]
+        // Marks: at 35 AAA 101.00 (+10.00, the first position's: all agent 2's); at 50 103.00
+        // (+40.00 on 20 lots, the second forecast's: 16.00 to agent 1, 24.00 to agent 2).
+        let attribution = PnLAttribution.measure(instruments: Self.instruments, fills: fills, sampleTimes: [35, 50],
+                                                 marks: [[10_100, 5_000], [10_300, 5_000]], decisions: decisions, silenceChanges: silence)
+        #expect(abs(attribution.byAgentMinorUnits[0] - 1_600) < 1e-9, "agent 1 shares only after its μ turned non-zero")
+        #expect(abs(attribution.byAgentMinorUnits[1] - (1_000 + 2_400)) < 1e-9)
+        #expect(attribution.totalMinorUnits == 5_000 && attribution.unattributedMinorUnits == 0)
+        // Without the records, both agents share the first position's PnL too (the old rule).
+        let unaware = PnLAttribution.measure(instruments: Self.instruments, fills: fills, sampleTimes: [35, 50],
+                                             marks: [[10_100, 5_000], [10_300, 5_000]], decisions: decisions)
+        #expect(abs(unaware.byAgentMinorUnits[0] - (400 + 1_600)) < 1e-9)
+        // A forecast made only of silent agents stands behind nothing: unattributed.
+        let allSilent = silence.prefix(1) + [SilenceChange(time: 6, symbol: 0, agentID: 2, speaking: false)]
+        let nobody = PnLAttribution.measure(instruments: Self.instruments, fills: Array(fills.prefix(1)), sampleTimes: [35],
+                                            marks: [[10_100, 5_000]], decisions: Array(decisions.prefix(1)), silenceChanges: Array(allSilent))
+        #expect(nobody.unattributedMinorUnits == 1_000 && nobody.byAgentMinorUnits.allSatisfy { $0 == 0 })
+    }
 }

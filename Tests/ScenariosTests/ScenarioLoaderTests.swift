@@ -66,11 +66,31 @@ import Testing
         #expect(tooPrecise.message.contains("at most 2 decimals"))
     }
 
+    /// A feature agent's μ is learned from forecasts scored one horizon late: a horizon over half
+    /// the run (1h here) would leave it silent most or all of the run, so the loader refuses it,
+    /// naming the agent, its horizon and the run; half the run is the longest accepted.
+    @Test func aHorizonLongerThanHalfTheRunIsRefused() throws {
+        let agent = "agents:\n  - { name: cheap, type: value, horizon: 1d }\n"
+        let problem = try #require(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "agents:\n", with: agent)))
+        #expect(problem.message.contains("agents[0]: agent 'cheap' has a horizon of 1d, more than half the run (1h)"), "\(problem)")
+        #expect(problem.message.contains("μ would stay 0"), "\(problem)")
+        #expect(problem.hint?.contains("at most 30m") == true, "\(problem)")
+        #expect(problem.line > 0, "the error points at the horizon's line")
+        let justOver = agent.replacingOccurrences(of: "horizon: 1d", with: "horizon: 31m")
+        #expect(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "agents:\n", with: justOver))?.message.contains("more than half the run") == true)
+        let half = agent.replacingOccurrences(of: "horizon: 1d", with: "horizon: 30m")
+        #expect(error(ScenarioLoaderTests.valid.replacingOccurrences(of: "agents:\n", with: half)) == nil)
+        // The default horizon (30m) is held to the same rule.
+        let shortRun = ScenarioLoaderTests.valid.replacingOccurrences(of: "duration: 1h", with: "duration: 40m")
+            .replacingOccurrences(of: "agents:\n", with: "agents:\n  - { name: mood, type: sentiment }\n")
+        #expect(error(shortRun)?.message.contains("agent 'mood' has a horizon of 30m, more than half the run (40m)") == true)
+    }
+
     @Test func technicalAgentTakesABarInterval() throws {
         let technical = ScenarioLoaderTests.valid.replacingOccurrences(
-            of: "agents:\n", with: "agents:\n  - { name: tech, type: technical, bar_interval: 5m, horizon: 1h }\n")
+            of: "agents:\n", with: "agents:\n  - { name: tech, type: technical, bar_interval: 5m, horizon: 30m }\n")
         let scenario = try ScenarioLoader.parse(technical, file: "t.yaml")
-        #expect(scenario.agents.first?.kind == .technical(barNanoseconds: 300_000_000_000, horizonNanoseconds: 3_600_000_000_000, agentID: 1))
+        #expect(scenario.agents.first?.kind == .technical(barNanoseconds: 300_000_000_000, horizonNanoseconds: 1_800_000_000_000, agentID: 1))
         #expect(scenario.agents.first?.typeName == "technical")
         let tooShort = try #require(error(technical.replacingOccurrences(of: "bar_interval: 5m", with: "bar_interval: 10us")))
         #expect(tooShort.message.contains("bar_interval must be at least 1ms"))

@@ -20,6 +20,10 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
     @exclusivity(unchecked) private var trackers: [ForecastTracker]
     @exclusivity(unchecked) private var logMids: [Double?]
     @exclusivity(unchecked) public private(set) var signalsEmitted = 0
+    /// Per symbol: the last signal's μ was non-zero (nil before the first signal).
+    @exclusivity(unchecked) private var speaking: [Bool?]
+    /// μ turning 0 or non-zero, kept until the run's history takes them (``removeSilenceChanges(before:)``).
+    @exclusivity(unchecked) private var silenceChanges: [SilenceChange] = []
     private let signalsTopic: TopicID
 
     public init(context: Context, model: Model, parameters: Parameters, symbolCount: Int) {
@@ -30,6 +34,8 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         trackers = Array(repeating: ForecastTracker(horizonNanoseconds: parameters.horizonNanoseconds, priorSigma: parameters.priorSigma),
                          count: symbolCount)
         logMids = Array(repeating: nil, count: symbolCount)
+        speaking = Array(repeating: nil, count: symbolCount)
+        silenceChanges.reserveCapacity(2 * symbolCount)
         signalsTopic = context.topic(Topics.signals)
     }
 
@@ -84,6 +90,12 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         }
     }
 
+    /// Hands the changes of μ between 0 and non-zero made before `cutoff` to the run's history
+    /// (the report's PnL attribution gives an agent nothing while its μ is 0).
+    public func removeSilenceChanges(before cutoff: Timestamp) -> [SilenceChange] {
+        silenceChanges.removeRecords(before: cutoff)
+    }
+
     /// Information coefficient: correlation of μ with the realized return, over scored forecasts.
     public var informationCoefficient: Double? {
         var total = ForecastTracker.Moments()
@@ -97,6 +109,10 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         let mu = tracker.regression.observations >= 10 ? tracker.regression.predict(feature) : 0
         let sigma = tracker.sigma
         trackers[index].record(time: time, feature: feature, mu: mu, logMid: logMid)
+        if speaking[index] != (mu != 0) {
+            speaking[index] = mu != 0
+            silenceChanges.append(SilenceChange(time: time, symbol: SymbolID(index), agentID: parameters.agentID, speaking: mu != 0))
+        }
         let signal = Signal(symbol: SymbolID(index), mu: mu, sigma: sigma, horizonNanoseconds: parameters.horizonNanoseconds,
                             confidence: abs(mu) / (abs(mu) + sigma + 1e-12), regime: model.regime, agentID: parameters.agentID,
                             modelVersion: Model.modelVersion, traceID: trace)

@@ -31,7 +31,7 @@ public struct ForecastTracker: Sendable {
 
         public init() {}
 
-        mutating func add(_ x: Double, _ y: Double) {
+        public mutating func add(_ x: Double, _ y: Double) {
             count += 1
             sumX += x
             sumY += y

@@ -91,4 +91,16 @@ extension ScenarioLoader {
         }
         return value
     }
+
+    /// A feature agent learns μ from its own scored forecasts, and a forecast is scored one horizon
+    /// after it was made: μ is 0 until ten have been. With a horizon longer than half the run, the
+    /// agent would be silent for most of it (with one longer than the run, all of it) while the
+    /// blender still weighted it — so the scenario is refused, naming the agent and the run.
+    static func checkScorableHorizon(_ horizon: DurationNanoseconds, agent: String, runNanoseconds: DurationNanoseconds, node: Node,
+                                     path: String, file: String) throws(ScenarioError) {
+        guard horizon > runNanoseconds / 2 else { return }
+        let longest = DurationText.format(runNanoseconds / 2)
+        throw StrictMapping.error(file, node, "\(path): agent '\(agent)' has a horizon of \(DurationText.format(horizon)), more than half the run (\(DurationText.format(runNanoseconds))): its forecasts are scored one horizon late, so its μ would stay 0 for most or all of the run",
+                                  hint: "give it a horizon of at most \(longest) (e.g. horizon: 30m), or a longer run")
+    }
 }

@@ -94,7 +94,7 @@ public enum ScenarioLoader {
         let feedsNode = try top.require("feeds")
         let feeds = try readFeeds(feedsNode, universe: universe, start: start, requireDataFiles: requireDataFiles, file: file)
         try GuardLoader.checkAgreement(feeds, universe: universe, node: feedsNode, file: file)
-        let agents = try readAgents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds), file: file)
+        let agents = try readAgents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds), runNanoseconds: end - start, file: file)
         for (index, feed) in feeds.enumerated() {
             let interval: DurationNanoseconds
             switch feed.kind {
@@ -404,8 +404,17 @@ public enum ScenarioLoader {
                     if let node = altMap.value("sentiment_noise") { settings.sentimentNoise = try scalars.decimal(node, "\(altPath).sentiment_noise", range: 0...100) }
                     if let node = altMap.value("flow_noise") { settings.flowNoise = try scalars.decimal(node, "\(altPath).flow_noise", range: 0...100) }
                     if let node = altMap.value("insider_probability") { settings.insiderProbability = try scalars.decimal(node, "\(altPath).insider_probability", range: 0...1) }
+                    if let node = altMap.value("macro_strength") { settings.macroStrength = try scalars.decimal(node, "\(altPath).macro_strength", range: 0...100) }
+                    if let node = altMap.value("order_flow_tilt") { settings.orderFlowTilt = try scalars.decimal(node, "\(altPath).order_flow_tilt", range: 0...0.9) }
+                    if let node = altMap.value("value_half_life") {
+                        let halfLife = try scalars.duration(node, "\(altPath).value_half_life")
+                        guard halfLife > 0 else {
+                            throw StrictMapping.error(file, node, "\(altPath).value_half_life must be positive", hint: "e.g. value_half_life: 2h; leave it out for a fixed value factor")
+                        }
+                        settings.valueHalfLifeNanoseconds = halfLife
+                    }
                     try altMap.finish(allowed: ["publish_interval", "alpha_half_life", "alpha_strength", "value_strength", "sentiment_noise",
-                                                "flow_noise", "insider_probability"])
+                                                "flow_noise", "insider_probability", "macro_strength", "order_flow_tilt", "value_half_life"])
                     guard settings.publishIntervalNanoseconds >= interval else {
                         throw StrictMapping.error(file, altNode, "\(altPath).publish_interval must be at least the feed's interval",
                                               hint: "the feed's interval is \(DurationText.format(interval)): publish alternative data at that pace or slower")
@@ -439,6 +448,15 @@ public enum ScenarioLoader {
                     }
                     parameters.meanReversionHalfLifeNanoseconds = halfLife
                 }
+                parameters.leadLag = try number("lead_lag", 0...0.9, 0)
+                if let node = map.value("lead_lag_delay") {
+                    let delay = try scalars.duration(node, "\(path).lead_lag_delay")
+                    guard delay >= interval, delay <= 3_600_000_000_000 else {
+                        throw StrictMapping.error(file, node, "\(path).lead_lag_delay must be from the feed's interval (\(DurationText.format(interval))) to 1h",
+                                                  hint: "how much later the followers repeat their sector leader's moves, e.g. lead_lag_delay: 1m")
+                    }
+                    parameters.leadLagDelayNanoseconds = delay
+                }
                 if let node = map.value("events") {
                     parameters.events = try MarketEventLoader.events(node, start: start, sectorNames: sectorNames, path: path, file: file)
                     if alternativeData == nil, parameters.events.contains(where: { if case .sentiment = $0 { true } else { false } }) {
@@ -449,7 +467,7 @@ public enum ScenarioLoader {
                                          "latency", "sector_correlation", "market_correlation", "jump_intensity", "jump_mean",
                                          "jump_volatility", "stressed_volatility_multiplier", "stress_probability",
                                          "recovery_probability", "trade_probability", "alternative_data", "mean_reversion_half_life", "events",
-                                         "guard"])
+                                         "guard", "lead_lag", "lead_lag_delay"])
                 var sectorSizes = Array(repeating: 0, count: sectorNames.count)
                 for sector in parameters.sectors { sectorSizes[sector] += 1 }
                 guard SectorCorrelation.isPositiveDefinite(sectorSizes: sectorSizes, sector: parameters.sectorCorrelation,
@@ -469,7 +487,8 @@ public enum ScenarioLoader {
         return feeds
     }
 
-    private static func readAgents(_ node: Node?, shortestQuoteInterval: DurationNanoseconds?, file: String) throws(ScenarioError) -> [AgentSettings] {
+    private static func readAgents(_ node: Node?, shortestQuoteInterval: DurationNanoseconds?, runNanoseconds: DurationNanoseconds,
+                                   file: String) throws(ScenarioError) -> [AgentSettings] {
         guard let node else { return [] }
         let scalars = ScalarReader(file: file)
         var agents: [AgentSettings] = []
@@ -488,6 +507,7 @@ public enum ScenarioLoader {
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
             if type != "ema-cross" {
                 let horizon = try map.value("horizon").map { node throws(ScenarioError) in try Self.horizon(node, "\(path).horizon", file: file) } ?? 1_800_000_000_000
+                try checkScorableHorizon(horizon, agent: name, runNanoseconds: runNanoseconds, node: map.value("horizon") ?? item, path: path, file: file)
                 let kind: AgentSettings.Kind
                 if type == "technical" {
                     let barNode = map.value("bar_interval")

@@ -15,7 +15,9 @@ import Kernel
 /// behind the new position. The forecast behind a fill is the decision record with the fill's
 /// symbol and trace id (among the last 8,192 decisions, ``RecentTraceShares``), else the symbol's
 /// latest decision before it. A change of V while no forecast stands behind the position (no
-/// record found) is `unattributed`.
+/// record found) is `unattributed`. An agent whose μ for the symbol was 0 at the decision (a
+/// feature agent before its first ten scored forecasts: ``SilenceChange``) gets no share of it —
+/// its precision share weighted a μ of 0 — and the other agents' shares are renormalized.
 public struct PnLAttribution: Sendable, Equatable {
     /// Per agent slot (agent id − 1, ``AgentShares/slots`` of them), in minor units; fractional,
     /// since shares split cents.
@@ -39,11 +41,13 @@ public struct PnLAttribution: Sendable, Equatable {
     ///   - sampleTimes, marks: the equity samples and every symbol's mark at each; the last sample
     ///     must be the run's end state (``Portfolio/recordFinalSample()``).
     ///   - decisions: every decision record of the run, in any order (sorted here, stably, by time).
+    ///   - silenceChanges: the agents' μ turning 0 or non-zero, in time order.
     /// - Complexity: O((fills + samples × symbols) × slots + decisions log decisions).
     public static func measure(instruments: [Instrument], fills: [FillPoint], sampleTimes: [Timestamp], marks: [[Int64]],
-                               decisions: [DecisionShares]) -> PnLAttribution {
+                               decisions: [DecisionShares], silenceChanges: [SilenceChange] = []) -> PnLAttribution {
         var attributor = PnLAttributor(instruments: instruments)
         attributor.add(decisions: inTimeOrder(decisions))
+        attributor.add(silenceChanges: silenceChanges)
         attributor.advance(fills: fills, sampleTimes: sampleTimes, marks: marks)
         return attributor.result
     }

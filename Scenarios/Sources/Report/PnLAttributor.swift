@@ -23,6 +23,10 @@ public struct PnLAttributor: Sendable {
     private var isHeld: [Bool]
     /// Decision records not yet reached by a fill of the current piece, in time order.
     private var pending: Deque<DecisionShares> = []
+    /// Agents' μ turning 0 or non-zero, not yet reached by a decision, in time order.
+    private var pendingSilence: Deque<SilenceChange> = []
+    /// Per symbol and agent slot: the agent's μ is 0 (it stands behind no decision then).
+    private var silent: [[Bool]]
     private var latestBySymbol: [AgentShares?]
     private var latestByTrace: RecentTraceShares
     public private(set) var result: PnLAttribution
@@ -38,6 +42,7 @@ public struct PnLAttributor: Sendable {
         values = Array(repeating: 0, count: count)
         held = Array(repeating: Array(repeating: 0, count: AgentShares.slots), count: count)
         isHeld = Array(repeating: false, count: count)
+        silent = Array(repeating: Array(repeating: false, count: AgentShares.slots), count: count)
         latestBySymbol = Array(repeating: nil, count: count)
         latestByTrace = RecentTraceShares(capacity: traceCapacity)
         result = PnLAttribution()
@@ -47,6 +52,14 @@ public struct PnLAttributor: Sendable {
     /// ones added before.
     public mutating func add(decisions: some Sequence<DecisionShares>) {
         pending.append(contentsOf: decisions)
+    }
+
+    /// Agents' changes of μ between 0 and non-zero (``SilenceChange``), in time order, all later
+    /// than the ones added before; given with the decisions of the same span. A decision takes
+    /// the changes at or before its time first: an agent whose μ is 0 then gets no share of it
+    /// (the others' shares are renormalized; with none left the PnL is unattributed).
+    public mutating func add(silenceChanges: some Sequence<SilenceChange>) {
+        pendingSilence.append(contentsOf: silenceChanges)
     }
 
     /// The next fills (in the order the portfolio applied them) and equity samples, all later than
@@ -72,6 +85,7 @@ public struct PnLAttributor: Sendable {
         }
         for fill in fills[nextFill...] { apply(fill) }
         while let record = pending.popFirst() { take(record) }
+        applySilence(through: .max)
     }
 
     /// Decision records waiting for a fill: empty after every ``advance(fills:sampleTimes:marks:)``.
@@ -113,9 +127,22 @@ public struct PnLAttributor: Sendable {
     }
 
     private mutating func take(_ record: DecisionShares) {
+        applySilence(through: record.time)
         guard Int(record.symbol) < instruments.count else { return }
-        latestByTrace.set(record.shares, symbol: record.symbol, traceID: record.traceID)
-        latestBySymbol[Int(record.symbol)] = record.shares
+        var shares = record.shares
+        for slot in 0..<AgentShares.slots where silent[Int(record.symbol)][slot] { shares[UInt16(slot + 1)] = 0 }
+        latestByTrace.set(shares, symbol: record.symbol, traceID: record.traceID)
+        latestBySymbol[Int(record.symbol)] = shares
+    }
+
+    /// Takes the agents' μ changes made at or before `time`.
+    private mutating func applySilence(through time: Timestamp) {
+        while let change = pendingSilence.first, change.time <= time {
+            pendingSilence.removeFirst()
+            let slot = Int(change.agentID) - 1
+            guard Int(change.symbol) < instruments.count, slot >= 0, slot < AgentShares.slots else { continue }
+            silent[Int(change.symbol)][slot] = !change.speaking
+        }
     }
 
     /// Writes the shares as fractions summing to 1 into `fractions`; false when there are none.

@@ -9,12 +9,15 @@ public struct AnyFeatureAgent {
     public let informationCoefficient: () -> Double?
     /// Chaos: restart losing state (on the kernel thread, during the run).
     public let restartLosingState: () -> Void
+    /// The agent's μ changes made before a time (``FeatureAgent/removeSilenceChanges(before:)``).
+    public let removeSilenceChanges: (Timestamp) -> [SilenceChange]
 
     init<Model: FeatureModel>(_ agent: FeatureAgent<Model>) {
         signalsEmitted = { agent.assumeIsolated { $0.signalsEmitted } }
         hitRate = { agent.assumeIsolated { $0.hitRate } }
         informationCoefficient = { agent.assumeIsolated { $0.informationCoefficient } }
         restartLosingState = { agent.assumeIsolated { $0.restartLosingState() } }
+        removeSilenceChanges = { cutoff in agent.assumeIsolated { $0.removeSilenceChanges(before: cutoff) } }
     }
 }
 

@@ -22,6 +22,8 @@ public final class RunHistory: InputObserver {
     /// The components that record decisions, in a fixed order (trader or sizer, then selector):
     /// records made at the same instant are attributed in that order.
     private let decisionSources: [(Timestamp) -> [DecisionShares]]
+    /// The feature agents' μ changes (``SilenceChange``), in agent order.
+    private let silenceSources: [(Timestamp) -> [SilenceChange]]
     private var attributor: PnLAttributor
     private(set) var chartFills: ChartFills
     /// Equity samples already given to the attributor.
@@ -29,12 +31,14 @@ public final class RunHistory: InputObserver {
     /// Inputs left before the next take.
     private var inputsLeft: UInt64
 
-    init(portfolio: Portfolio, decisionSources: [(Timestamp) -> [DecisionShares]], instruments: [Instrument], takeIntervalInputs: UInt64) {
+    init(portfolio: Portfolio, decisionSources: [(Timestamp) -> [DecisionShares]], silenceSources: [(Timestamp) -> [SilenceChange]] = [],
+         instruments: [Instrument], takeIntervalInputs: UInt64) {
         precondition(takeIntervalInputs > 0, "take at least every input")
         self.takeIntervalInputs = takeIntervalInputs
         inputsLeft = takeIntervalInputs
         self.portfolio = portfolio
         self.decisionSources = decisionSources
+        self.silenceSources = silenceSources
         attributor = PnLAttributor(instruments: instruments)
         chartFills = ChartFills(symbolCount: instruments.count)
     }
@@ -60,6 +64,12 @@ public final class RunHistory: InputObserver {
         for source in decisionSources { decisions += source(cutoff) }
         // Each source is in time order; merged, same-instant records keep the sources' order.
         attributor.add(decisions: decisionSources.count > 1 ? PnLAttribution.inTimeOrder(decisions) : decisions)
+        var silence: [SilenceChange] = []
+        for source in silenceSources { silence += source(cutoff) }
+        // Each agent's changes are in time order; merged, same-instant ones keep the agents' order.
+        attributor.add(silenceChanges: silence.enumerated().sorted {
+            $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset
+        }.map(\.element))
         let start = samplesTaken
         let (fills, times, marks) = portfolio.assumeIsolated { portfolio in
             let times = portfolio.equityCurve.sampleTimes

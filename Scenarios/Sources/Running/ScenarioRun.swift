@@ -256,7 +256,8 @@ public final class ScenarioRun {
             decisionSources.append { cutoff in sizer.assumeIsolated { $0.removeDecisionShares(before: cutoff) } }
         }
         if let selector { decisionSources.append { cutoff in selector.assumeIsolated { $0.removeDecisionShares(before: cutoff) } } }
-        history = RunHistory(portfolio: self.portfolio, decisionSources: decisionSources, instruments: universe,
+        history = RunHistory(portfolio: self.portfolio, decisionSources: decisionSources,
+                             silenceSources: featureAgents.map(\.removeSilenceChanges), instruments: universe,
                              takeIntervalInputs: options.historyTakeIntervalInputs)
         kernel.addObserver(history)
     }
