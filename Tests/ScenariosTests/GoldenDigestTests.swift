@@ -30,32 +30,33 @@ import Testing
 
     static let runs = [
         // Behaviour changed on 2026-12-02 (the blender's sleeping-experts reweighting and
-        // recalibration; the input defense's daily defaults): calm-day, flash-crash and sp500-2008
+        // recalibration; the input defense's daily defaults; horizons that fit the session and
+        // Top Performers re-ranking on a rolling window): calm-day, flash-crash and sp500-2008
         // are pinned as this build runs them in every format, and their older logs no longer
         // verify. one-strategy (no blender) keeps the values older builds printed.
-        // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker), 11 fills.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_431, digest: "339be3bb4183e041", decisionDigest: "3cba5495ecdc0464"),
+        // The full pipeline (twelve agents, blender, selector, sizer, gate, router, broker).
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_136_995, digest: "8ce091ea5ac6524b", decisionDigest: "ef6cf88bd31ac1e0"),
         // A market event and the input defense's quarantine.
-        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_908, digest: "0eeee0986bff0206", decisionDigest: "b8f8a13938c0b013"),
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_141_474, digest: "dc2218982faf8749", decisionDigest: "f217916acad6d725"),
         // Daily bars from the shared market data, judged by the input defense as daily data (none
         // quarantined; the tick defaults refused 6 quotes before 2026-12-02).
-        Golden(scenario: "sp500-2008", length: nil, events: 60_309, digest: "edfb39a40e7d1a60", decisionDigest: "a83e020270075bf8"),
+        Golden(scenario: "sp500-2008", length: nil, events: 55_164, digest: "340d1004f3dacdae", decisionDigest: "e2921b473c3c4b19"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
         // Formats 2 and 3 (trace ids by sequence): one-strategy as the builds of 2026-11-22 to
         // 2026-12-01 printed it.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_431, digest: "aa2f2f36fbee8e14", decisionDigest: "d326c7357b4a427c",
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_136_995, digest: "6c832c642262072b", decisionDigest: "522039115e8f673e",
                trace: .inputSequence),
-        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_139_908, digest: "65bc86940bae6a3b", decisionDigest: "e7279b9824b252e0",
+        Golden(scenario: "flash-crash", length: 2 * hour, events: 2_141_474, digest: "ab030fdd9d435440", decisionDigest: "ba1ef76b0d4c6845",
                trace: .inputSequence),
-        Golden(scenario: "sp500-2008", length: nil, events: 60_309, digest: "87c57e714924030d", decisionDigest: "285b91f64a57de63",
+        Golden(scenario: "sp500-2008", length: nil, events: 55_164, digest: "8c7d4e2c6d1fdf04", decisionDigest: "074fc9fea4c586e1",
                trace: .inputSequence),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "bbd5e806d2231ad7", decisionDigest: "72ff98887e04e212",
                trace: .inputSequence),
         // Format 1: one-strategy as the builds of 2026-11-21 printed it.
-        Golden(scenario: "calm-day", length: 2 * hour, events: 2_135_431, digest: "00bfd72dae3933fb", decisionDigest: "37cd4b307e6c0fc8",
+        Golden(scenario: "calm-day", length: 2 * hour, events: 2_136_995, digest: "0bf5b22649d91ce1", decisionDigest: "abd9da04182f05ba",
                definition: .recordChain, trace: .inputSequence),
-        Golden(scenario: "sp500-2008", length: nil, events: 60_309, digest: "c1f4a779df6b0291", decisionDigest: "1d88e8b812f7bb2c",
+        Golden(scenario: "sp500-2008", length: nil, events: 55_164, digest: "48896a0b147c803c", decisionDigest: "22d10342b2caa7c6",
                definition: .recordChain, trace: .inputSequence),
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "b3ebf9127d762be3", decisionDigest: "8bc9bc3aa0199027",
                definition: .recordChain, trace: .inputSequence),
