@@ -131,7 +131,8 @@ import Testing
     }
 
     @Test func aHorizonIsAtMost366Days() throws {
-        let agents = Self.base + "\nagents:\n  - { type: sentiment, horizon: 366d }\n"
+        // A run long enough that 366 days is at most half of it (a horizon must fit the run).
+        let agents = Self.base.replacingOccurrences(of: "duration: 1h", with: "duration: 800d") + "\nagents:\n  - { type: sentiment, horizon: 366d }\n"
         #expect(accepts(agents))
         let refused = try #require(problem(agents.replacingOccurrences(of: "366d", with: "367d")))
         #expect(refused.message == "agents[0].horizon must be from 1ns to 366d, found 367d")

@@ -24,6 +24,9 @@ public struct PnLAttribution: Sendable, Equatable {
     public private(set) var byAgentMinorUnits: [Double]
     /// The PnL made while no recorded forecast stood behind the position.
     public private(set) var unattributedMinorUnits: Double
+    /// The part of ``unattributedMinorUnits`` made while the decision behind the position had only
+    /// silent agents (μ 0): a decision stood behind it, but no agent's view.
+    public private(set) var silentMinorUnits: Double
     /// Σ over symbols of their value at the end: the run's PnL, exactly, from the fills and marks alone.
     public private(set) var totalMinorUnits: Int64
 
@@ -31,6 +34,7 @@ public struct PnLAttribution: Sendable, Equatable {
     init() {
         byAgentMinorUnits = Array(repeating: 0, count: AgentShares.slots)
         unattributedMinorUnits = 0
+        silentMinorUnits = 0
         totalMinorUnits = 0
     }
 
@@ -58,11 +62,12 @@ public struct PnLAttribution: Sendable, Equatable {
             .map(\.element)
     }
 
-    mutating func attribute(_ change: Int64, to shares: [Double]?) {
+    mutating func attribute(_ change: Int64, to shares: [Double]?, silent: Bool = false) {
         guard change != 0 else { return }
         totalMinorUnits += change
         guard let shares else {
             unattributedMinorUnits += Double(change)
+            if silent { silentMinorUnits += Double(change) }
             return
         }
         for slot in shares.indices where shares[slot] > 0 { byAgentMinorUnits[slot] += Double(change) * shares[slot] }

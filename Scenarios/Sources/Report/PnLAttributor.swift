@@ -21,6 +21,8 @@ public struct PnLAttributor: Sendable {
     private var held: [[Double]]
     /// A forecast stands behind the symbol's position.
     private var isHeld: [Bool]
+    /// A decision stands behind the position, but every agent in it was silent (μ 0).
+    private var isHeldBySilence: [Bool]
     /// Decision records not yet reached by a fill of the current piece, in time order.
     private var pending: Deque<DecisionShares> = []
     /// Agents' μ turning 0 or non-zero, not yet reached by a decision, in time order.
@@ -42,6 +44,7 @@ public struct PnLAttributor: Sendable {
         values = Array(repeating: 0, count: count)
         held = Array(repeating: Array(repeating: 0, count: AgentShares.slots), count: count)
         isHeld = Array(repeating: false, count: count)
+        isHeldBySilence = isHeld
         silent = Array(repeating: Array(repeating: false, count: AgentShares.slots), count: count)
         latestBySymbol = Array(repeating: nil, count: count)
         latestByTrace = RecentTraceShares(capacity: traceCapacity)
@@ -103,25 +106,27 @@ public struct PnLAttributor: Sendable {
             take(record)
         }
         let before = value(symbol, at: fill.price)
-        result.attribute(before - values[symbol], to: isHeld[symbol] ? held[symbol] : nil)
+        result.attribute(before - values[symbol], to: isHeld[symbol] ? held[symbol] : nil, silent: isHeldBySilence[symbol])
         let signed = fill.side == .buy ? fill.quantity : -fill.quantity
         cashFlows[symbol] -= instruments[symbol].saturatedNotionalMinorUnits(quantity: signed, price: fill.price) + fill.feeMinorUnits
         positions[symbol] += signed
         let shares = latestByTrace.shares(symbol: fill.symbol, traceID: fill.traceID) ?? latestBySymbol[symbol]
         if let shares {
             isHeld[symbol] = Self.normalize(shares, into: &held[symbol])
+            isHeldBySilence[symbol] = !isHeld[symbol]
         } else {
             isHeld[symbol] = false
+            isHeldBySilence[symbol] = false
         }
         let after = value(symbol, at: fill.price)
-        result.attribute(after - before, to: isHeld[symbol] ? held[symbol] : nil)
+        result.attribute(after - before, to: isHeld[symbol] ? held[symbol] : nil, silent: isHeldBySilence[symbol])
         values[symbol] = after
     }
 
     private mutating func mark(_ marks: [Int64]) {
         for symbol in 0..<min(instruments.count, marks.count) where positions[symbol] != 0 {
             let marked = value(symbol, at: marks[symbol])
-            result.attribute(marked - values[symbol], to: isHeld[symbol] ? held[symbol] : nil)
+            result.attribute(marked - values[symbol], to: isHeld[symbol] ? held[symbol] : nil, silent: isHeldBySilence[symbol])
             values[symbol] = marked
         }
     }
