@@ -46,7 +46,8 @@ extension LogAlteration {
     /// Returns a copy of a log with signals whose `target`-th agent signal (counting signal-tagged
     /// signal records from 0) has its μ moved by `muDelta`, and that signal as altered.
     static func alterSignal(in path: String, signalIndex target: Int, muDelta: Double = 1e-6) throws -> (path: String, signal: Signal) {
-        let altered = path.replacingOccurrences(of: ".mlog", with: "-signal.mlog")
+        // A name of its own: tests running in parallel alter the same recorded log.
+        let altered = path.replacingOccurrences(of: ".mlog", with: "-signal-\(UUID().uuidString).mlog")
         let reader = try JournalReader(path: path)
         let trailer = try require(reader.readTrailer(), "the log has a trailer")
         let writer = try JournalWriter(path: altered, header: reader.header,
