@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 # The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
 BINARY ?= $(RELEASE_BIN)
 
-.PHONY: demo test deps test-deps build lint unit bench-kernel clean install install-files metrics-reference
+.PHONY: demo test deps test-deps build lint unit release-digests bench-kernel clean install install-files metrics-reference
 
 deps:
 	@./scripts/install-deps.sh
@@ -34,7 +34,11 @@ unit: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test: test-deps lint unit
+# The suite runs a debug build; users run the release one: its library runs must match the pins.
+release-digests: build
+	python3 scripts/check-release-digests.py --binary $(RELEASE_BIN)
+
+test: test-deps lint unit release-digests
 
 metrics-reference:
 	@./scripts/install-deps.sh --reference
