@@ -114,14 +114,15 @@ public final class Kernel: @unchecked Sendable {
 
     // MARK: Set-up
 
-    /// Registers a component. `make` receives the component's context and returns the actor.
-    /// Names must be unique: they seed the component's random stream and identify it in logs.
+    /// Registers a component. `make` receives the component's context and returns the actor, which
+    /// `spawn` hands back (its id is `component.context.actorID`). Names must be unique: they seed
+    /// the component's random stream and identify it in logs.
     ///
     /// Inlinable so that the handler closure is formed in the caller, where `C` is concrete: it
     /// then calls the component's `receive` directly instead of through the `Component` witness,
     /// one indirect branch fewer per delivery (and one whose target changes with every subscriber).
     @inlinable @discardableResult
-    public func spawn<C: Component>(_ name: String, _ make: (Context) -> C) -> ActorID {
+    public func spawn<C: Component>(_ name: String, _ make: (Context) -> C) -> C {
         spawn(name, receiving: { component, delivery in component.receive(delivery) }, make)
     }
 
@@ -131,7 +132,7 @@ public final class Kernel: @unchecked Sendable {
     /// for a generic actor is its unspecialized body.
     @discardableResult
     public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, Delivery) -> Void,
-                                    _ make: (Context) -> C) -> ActorID {
+                                    _ make: (Context) -> C) -> C {
         precondition(state == .setUp, "components are registered before run()")
         precondition(actorIDsByName[name] == nil, "duplicate component name '\(name)'")
         precondition(ports.count < Int(ActorID.kernel.rawValue), "too many components")
@@ -144,7 +145,7 @@ public final class Kernel: @unchecked Sendable {
         portHandles.append(Unmanaged.passUnretained(port))
         contexts.append(context)
         actorIDsByName[name] = id
-        return id
+        return component
     }
 
     /// The topic with this name, created on first use.

@@ -79,7 +79,7 @@ import Testing
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
         let topic = kernel.topic(named: "t")
         Self.spawnSubscribers(kernel, topic, log)
-        let fourth = kernel.spawn("fourth") { ScriptedActor(context: $0, log: log, onStart: { $0.subscribe(topic) }) }
+        let fourth = kernel.spawn("fourth") { ScriptedActor(context: $0, log: log, onStart: { $0.subscribe(topic) }) }.context.actorID
         kernel.spawn("publisher") { ScriptedActor(context: $0, log: log, onStart: { $0.publish(topic, .ping(Ping(value: 1))) }) }
         let first = try #require(kernel.actorID(named: "first")), second = try #require(kernel.actorID(named: "second"))
         kernel.deliveryInterceptor = ScriptedInterceptor { _, sequence, target, message in

@@ -51,47 +51,26 @@ public enum ExecutionBenchmark {
         limits.cooldownNanoseconds = 0
         let sizing = KellySizing(maximumVolatility: 1, drawdownLimit: 1, cvarBudget: 1, maximumTradeRisk: 1, minimumNotionalMinorUnits: 0)
         let cash: Int64 = 10_000_000
-        var sizer: Sizer?
-        kernel.spawn("sizer") { context in
-            let made = Sizer(context: context, parameters: Sizer.Parameters(sizing: sizing), instruments: instruments, initialCashMinorUnits: cash)
-            sizer = made
-            return made
+        let sizer = kernel.spawn("sizer") { Sizer(context: $0, parameters: Sizer.Parameters(sizing: sizing), instruments: instruments, initialCashMinorUnits: cash) }
+        let gate = kernel.spawn("gate") { RiskGate(context: $0, limits: limits, instruments: instruments, initialCashMinorUnits: cash) }
+        let router = kernel.spawn("router") { context in
+            Router(context: context, parameters: Router.Parameters(venues: [VenueCosts(name: "v", makerFeeBasisPoints: 0, takerFeeBasisPoints: 1)],
+                                                                  exploration: 0),
+                   instruments: instruments)
         }
-        var gate: RiskGate?
-        kernel.spawn("gate") { context in
-            let made = RiskGate(context: context, limits: limits, instruments: instruments, initialCashMinorUnits: cash)
-            gate = made
-            return made
+        let broker = kernel.spawn("broker") { context in
+            SimulatedBroker(context: context, parameters: SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000, feeBasisPoints: 1),
+                            instruments: instruments)
         }
-        var router: Router?
-        kernel.spawn("router") { context in
-            let made = Router(context: context, parameters: Router.Parameters(venues: [VenueCosts(name: "v", makerFeeBasisPoints: 0, takerFeeBasisPoints: 1)],
-                                                                             exploration: 0),
-                              instruments: instruments)
-            router = made
-            return made
-        }
-        var broker: SimulatedBroker?
-        kernel.spawn("broker") { context in
-            let made = SimulatedBroker(context: context, parameters: SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000, feeBasisPoints: 1),
-                                       instruments: instruments)
-            broker = made
-            return made
-        }
-        var portfolio: Portfolio?
-        kernel.spawn("portfolio") { context in
-            let made = Portfolio(context: context, instruments: instruments, initialCashMinorUnits: cash)
-            portfolio = made
-            return made
-        }
+        let portfolio = kernel.spawn("portfolio") { Portfolio(context: $0, instruments: instruments, initialCashMinorUnits: cash) }
         let quotes = kernel.topic(named: Topics.quotes)
         let forecasts = kernel.topic(named: Topics.forecasts)
         try kernel.addInput(ExecutionBenchmarkInputs(rounds: rounds, quotes: quotes, forecasts: forecasts))
         let (summary, seconds) = try KernelBenchmark.timed(kernel)
-        let orders = router!.assumeIsolated { $0.ordersSent }
-        let fills = broker!.assumeIsolated { $0.fillsSent }
-        let decisions = gate!.assumeIsolated { gate in gate.outcomeCounts.values.reduce(0, +) }
-        precondition(sizer!.assumeIsolated { $0.intentsSent } > 0 && portfolio!.assumeIsolated { $0.fills } == fills)
+        let orders = router.assumeIsolated { $0.ordersSent }
+        let fills = broker.assumeIsolated { $0.fillsSent }
+        let decisions = gate.assumeIsolated { gate in gate.outcomeCounts.values.reduce(0, +) }
+        precondition(sizer.assumeIsolated { $0.intentsSent } > 0 && portfolio.assumeIsolated { $0.fills } == fills)
         return (summary, seconds, orders, fills, decisions)
     }
 

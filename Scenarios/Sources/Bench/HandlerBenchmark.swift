@@ -73,15 +73,10 @@ public enum HandlerBenchmark {
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0, endTime: end))
         let topics = TopicSet(kernel)
         spawn(subject, on: kernel)
-        var counter: OutputCounter?
-        kernel.spawn("output.counter") { context in
-            let made = OutputCounter(context: context, topicNames: subject.outputTopics)
-            counter = made
-            return made
-        }
+        let counter = kernel.spawn("output.counter") { OutputCounter(context: $0, topicNames: subject.outputTopics) }
         try kernel.addInput(HandlerBenchmarkInputs(subject: subject, rounds: rounds, topics: topics))
         let (summary, seconds) = try KernelBenchmark.timed(kernel)
-        return Result(summary: summary, inputs: summary.inputs, outputs: counter!.assumeIsolated { $0.count }, seconds: seconds)
+        return Result(summary: summary, inputs: summary.inputs, outputs: counter.assumeIsolated { $0.count }, seconds: seconds)
     }
 
     private static func spawn(_ subject: Subject, on kernel: Kernel) {

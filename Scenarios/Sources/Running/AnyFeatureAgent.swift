@@ -25,12 +25,8 @@ extension Kernel {
     /// Spawns a ``FeatureAgent`` for `model`.
     func spawnFeatureAgent<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgentParameters,
                                                 _ symbolCount: Int) -> FeatureAgent<Model> {
-        var made: FeatureAgent<Model>?
         spawn(name, receiving: Model.featureAgentReceiver) { context in
-            let agent = FeatureAgent(context: context, model: model, parameters: parameters, symbolCount: symbolCount)
-            made = agent
-            return agent
+            FeatureAgent(context: context, model: model, parameters: parameters, symbolCount: symbolCount)
         }
-        return made!
     }
 }

@@ -14,26 +14,11 @@ extension Kernel {
     func spawnExecution(_ settings: ExecutionSettings, scenario: Scenario, venues: [VenueCosts]) -> ExecutionChain {
         let universe = scenario.universe
         let cash = scenario.account.initialCashMinorUnits
-        var sizer: Sizer?
-        spawn("sizer") { context in
-            let made = Sizer(context: context, parameters: settings.sizer, instruments: universe, initialCashMinorUnits: cash)
-            sizer = made
-            return made
-        }
-        var gate: RiskGate?
-        spawn("gate") { context in
-            let made = RiskGate(context: context, limits: settings.gate, instruments: universe, initialCashMinorUnits: cash)
-            gate = made
-            return made
-        }
+        let sizer = spawn("sizer") { Sizer(context: $0, parameters: settings.sizer, instruments: universe, initialCashMinorUnits: cash) }
+        let gate = spawn("gate") { RiskGate(context: $0, limits: settings.gate, instruments: universe, initialCashMinorUnits: cash) }
         var routerParameters = settings.router
         routerParameters.venues = venues
-        var router: Router?
-        spawn("router") { context in
-            let made = Router(context: context, parameters: routerParameters, instruments: universe)
-            router = made
-            return made
-        }
-        return ExecutionChain(sizer: sizer!, gate: gate!, router: router!)
+        let router = spawn("router") { Router(context: $0, parameters: routerParameters, instruments: universe) }
+        return ExecutionChain(sizer: sizer, gate: gate, router: router)
     }
 }

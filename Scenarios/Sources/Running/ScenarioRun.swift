@@ -129,15 +129,9 @@ public final class ScenarioRun {
         // Registered first: topic ids follow registration order, and logs and digests carry them.
         _ = kernel.topic(named: Topics.rawQuotes)
 
-        var feedGuard: FeedGuard?
         // A live run (and its replay, on the live run's window) judges its feed as ticks.
         let guardParameters = FeedGuard.Parameters(spikeFilters: scenario.spikeFilters(liveFeed: options.mode == .live || options.window != nil))
-        kernel.spawn("feed.guard") { context in
-            let made = FeedGuard(context: context, parameters: guardParameters, symbolCount: universe.count)
-            feedGuard = made
-            return made
-        }
-        self.feedGuard = feedGuard!
+        feedGuard = kernel.spawn("feed.guard") { FeedGuard(context: $0, parameters: guardParameters, symbolCount: universe.count) }
 
         (agents, featureAgents) = kernel.spawnAgents(of: scenario)
         if let settings = scenario.blender {
@@ -147,24 +141,12 @@ public final class ScenarioRun {
                                                 evaluationIntervalNanoseconds: settings.evaluationIntervalNanoseconds,
                                                 learningRate: settings.learningRate, stressRatio: settings.stressRatio,
                                                 weightFloor: settings.weightFloor)
-            var made: Blender?
-            kernel.spawn("blender") { context in
-                let blender = Blender(context: context, parameters: parameters, symbolCount: universe.count)
-                made = blender
-                return blender
-            }
-            blender = made
+            blender = kernel.spawn("blender") { Blender(context: $0, parameters: parameters, symbolCount: universe.count) }
         } else {
             blender = nil
         }
         if let parameters = scenario.selector {
-            var made: Selector?
-            kernel.spawn("selector") { context in
-                let selector = Selector(context: context, parameters: parameters, symbolCount: universe.count)
-                made = selector
-                return selector
-            }
-            selector = made
+            selector = kernel.spawn("selector") { Selector(context: $0, parameters: parameters, symbolCount: universe.count) }
         } else {
             selector = nil
         }
@@ -176,34 +158,18 @@ public final class ScenarioRun {
             execution = kernel.spawnExecution(settings, scenario: scenario, venues: venues)
             trader = nil
         } else {
-            var made: SignalTrader?
-            kernel.spawn("trader") { context in
-                let trader = SignalTrader(context: context, parameters: scenario.trader, symbolCount: universe.count)
-                made = trader
-                return trader
-            }
-            trader = made
+            trader = kernel.spawn("trader") { SignalTrader(context: $0, parameters: scenario.trader, symbolCount: universe.count) }
             execution = nil
         }
-        var broker: SimulatedBroker?
-        kernel.spawn("broker") { context in
-            let made = SimulatedBroker(context: context, parameters: scenario.broker, instruments: universe)
-            broker = made
-            return made
-        }
-        self.broker = broker!
+        broker = kernel.spawn("broker") { SimulatedBroker(context: $0, parameters: scenario.broker, instruments: universe) }
         // A replay takes the planted bug from the log's scenario alone, whatever the environment says.
         let plantedBug = scenario.chaos?.plantedBug ?? (options.mode == .replay ? nil : ScenarioRun.plantedBugFromEnvironment)
-        var portfolio: Portfolio?
-        kernel.spawn("portfolio") { context in
-            // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
-            let planted = plantedBug == .duplicateFills
-            let made = Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
-                                 plantedBugAppliesDuplicateFills: planted)
-            portfolio = made
-            return made
+        // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
+        let planted = plantedBug == .duplicateFills
+        portfolio = kernel.spawn("portfolio") { context in
+            Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
+                      plantedBugAppliesDuplicateFills: planted)
         }
-        self.portfolio = portfolio!
         // Test-only (docs/log-format.md): a handler that traps on one planted input.
         PlantedInputTrap.install(on: kernel)
 
