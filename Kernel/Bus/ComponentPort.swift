@@ -27,7 +27,7 @@ final class TypedComponentPort<Target: Component>: ComponentPort {
         // construction: an `isolated` parameter is an ordinary parameter at the ABI level. It is
         // made between two structs that hold the closure at the same abstraction: casting the
         // function types themselves passed them through `unsafeBitCast`'s generic parameters,
-        // which left two reabstraction thunks on every delivery (≈ 7 % of a delivery).
+        // which left two reabstraction thunks on every delivery (docs/performance.md).
         receiver = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self)
         super.init(name: name)
     }

@@ -18,7 +18,7 @@ public final class Context: @unchecked Sendable {
     public let logger: Logger
     /// The kernel, unretained (it owns the contexts). The hot calls (time, send, publish, timers)
     /// go through `_withUnsafeGuaranteedRef`: calling through an `unowned(unsafe)` reference still
-    /// retained and released it around each call, ≈ 5 % of a delivery.
+    /// retained and released it around each call (the cost is in docs/performance.md).
     private let kernelHandle: Unmanaged<Kernel>
     var kernel: Kernel { kernelHandle.takeUnretainedValue() }
 

@@ -7,8 +7,7 @@ import Darwin
 /// The log mid of the last quote asked about, kept for the next asker.
 ///
 /// Every quote reaches the twelve agents, the blender and the selector one after another, and
-/// each takes `log((bid + ask) / 2)` of it: fourteen logarithms of one number, some 5 % of the
-/// pipeline. The kernel keeps one memo for all its components (``Context/logMid(of:)``), so the
+/// each takes `log((bid + ask) / 2)` of it: fourteen logarithms of one number. The kernel keeps one memo for all its components (``Context/logMid(of:)``), so the
 /// first asker computes it and the other thirteen read it.
 ///
 /// It is a pure function's cache: the value for a `bid + ask` is the same whoever asks first,

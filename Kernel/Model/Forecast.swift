@@ -58,7 +58,7 @@ public struct AgentShares: Sendable, Equatable {
         self.high = high
     }
 
-    /// Quantizes `shares` (agent id → share in 0…1); ids outside 1…16 are ignored.
+    /// Quantizes `shares` (agent id → share in 0…1); ids outside 1…`slots` are ignored.
     public init(_ shares: [(agentID: UInt16, share: Double)]) {
         low = 0
         high = 0

@@ -31,8 +31,8 @@ public protocol FeatureModel: Sendable {
     /// written in the model's own declaration, where `Self` is concrete, so that it calls the
     /// agent's `receive` specialized for the model. Through the `Component` witness (the
     /// default, written generically) it runs the generic body, where every use of the model goes
-    /// through its metadata and witness table: correct, but in calm-day the feature agents took
-    /// 12 % of the samples that way against 7 % specialized. Every library model declares its own:
+    /// through its metadata and witness table: correct, but measurably slower in calm-day
+    /// (docs/performance.md). Every library model declares its own:
     /// the declaration cannot be shared, since it is the concrete type that makes it fast.
     static var featureAgentReceiver: (isolated FeatureAgent<Self>, Delivery) -> Void { get }
 }

@@ -5,7 +5,8 @@ import Logging
 
 /// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
 ///
-/// Flow: feeds → agents → trader → broker → portfolio (topics in docs/architecture.md).
+/// Flow: feeds → input defense → agents → blender → selector → sizer → gate → router (or the
+/// simple trader) → broker → portfolio (topics in docs/architecture.md).
 /// In replay the same components are built, but the inputs come from a recording: the feed
 /// generators do not run.
 public final class ScenarioRun {
