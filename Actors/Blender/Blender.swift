@@ -8,9 +8,11 @@ import Kernel
 
 /// Blends the agents' signals into one calibrated forecast per symbol.
 ///
-/// - **Precision weighting.** For the agents with a signal younger than the horizon:
-///   πₐ = wₐ / σₐ², shares sₐ = πₐ / Σπ, μ = Σ sₐ μₐ, and
-///   σ² = Σ sₐ² σₐ² + Σ sₐ (μₐ − μ)² — the spread of the blend plus the agents' disagreement.
+/// - **Precision weighting.** For the agents with a signal younger than the horizon and μ ≠ 0
+///   (μ = 0 is an agent with nothing to say yet: silent): πₐ = wₐ / σₐ², shares sₐ = πₐ / Σπ,
+///   μ = Σ sₐ μₐ, and σ² = Σ sₐ σₐ² + Σ sₐ (μₐ − μ)² — the variance of the mixture of the agents'
+///   Gaussians. The agents forecast the same return, so their errors share its unpredictable part
+///   and are far from independent: Σ sₐ² σₐ² (independent errors) made the blend overconfident.
 /// - **Regime-conditional weights.** A volatility-state detector (short vs long EWMA of squared
 ///   mid returns over the whole universe; ratio above `stressRatio` = regime 2, else 1) selects
 ///   one of two weight vectors, both starting from the configured weights.
