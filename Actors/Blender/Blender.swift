@@ -8,9 +8,11 @@ import Kernel
 
 /// Blends the agents' signals into one calibrated forecast per symbol.
 ///
-/// - **Precision weighting.** For the agents with a signal younger than the horizon:
-///   πₐ = wₐ / σₐ², shares sₐ = πₐ / Σπ, μ = Σ sₐ μₐ, and
-///   σ² = Σ sₐ² σₐ² + Σ sₐ (μₐ − μ)² — the spread of the blend plus the agents' disagreement.
+/// - **Precision weighting.** For the agents with a signal younger than the horizon and μ ≠ 0
+///   (μ = 0 is an agent with nothing to say yet: silent): πₐ = wₐ / σₐ², shares sₐ = πₐ / Σπ,
+///   μ = Σ sₐ μₐ, and σ² = Σ sₐ σₐ² + Σ sₐ (μₐ − μ)² — the variance of the mixture of the agents'
+///   Gaussians. The agents forecast the same return, so their errors share its unpredictable part
+///   and are far from independent: Σ sₐ² σₐ² (independent errors) made the blend overconfident.
 /// - **Regime-conditional weights.** A volatility-state detector (short vs long EWMA of squared
 ///   mid returns over the whole universe; ratio above `stressRatio` = regime 2, else 1) selects
 ///   one of two weight vectors, both starting from the configured weights.
@@ -20,7 +22,8 @@ import Kernel
 ///   the agents that had spoken (``SleepingExperts``): an agent that abstained keeps its weight,
 ///   and every agent with a prior weight stays at or above `weightFloor`.
 /// - **Recalibration.** The raw blend's scored forecasts train a ``QuantileRecalibrator`` per
-///   regime; every forecast published is the raw blend through its regime's current map.
+///   regime; every forecast published is the raw blend through its regime's current map, its σ
+///   then scaled by a ``CoverageCorrector`` trained on the mapped forecasts' scored |z|.
 ///   ``rawCalibration`` measures the raw blend, ``calibration`` the published one.
 public actor Blender: Component {
     public struct Parameters: Sendable, Equatable {
@@ -60,9 +63,11 @@ public actor Blender: Component {
         var agentMu: [Double]
         var agentSigma: [Double]
         var agentPresent: [Bool]
-        /// The raw blend, and the recalibrated one that was published.
+        /// The raw blend, its σ through the quantile map (before the coverage correction), and
+        /// the recalibrated forecast that was published.
         var rawMu: Double
         var rawSigma: Double
+        var mappedSigma: Double
         var mu: Double
         var sigma: Double
     }
@@ -89,6 +94,7 @@ public actor Blender: Component {
     @exclusivity(unchecked) public private(set) var calibration = CalibrationTracker()
     @exclusivity(unchecked) public private(set) var rawCalibration = CalibrationTracker()
     @exclusivity(unchecked) public private(set) var recalibrator = QuantileRecalibrator()
+    @exclusivity(unchecked) public private(set) var coverageCorrector = CoverageCorrector()
     @exclusivity(unchecked) private var roundLosses = [Double](repeating: 0, count: Blender.agentSlots)
     @exclusivity(unchecked) private var roundAwake = [Bool](repeating: false, count: Blender.agentSlots)
     @exclusivity(unchecked) public private(set) var forecastsEmitted = 0
@@ -144,7 +150,10 @@ public actor Blender: Component {
             let slot = Int(signal.agentID) - 1
             guard index < latest.count, slot >= 0, slot < Blender.agentSlots, signal.mu.isFinite, signal.sigma.isFinite, signal.sigma > 0
             else { return }
-            latest[index][slot] = Latest(mu: signal.mu, sigma: signal.sigma, time: delivery.time, present: true)
+            // μ = 0 is an agent that has nothing to say yet (a feature agent before its regression
+            // has learned, docs/agents.md): it is silent, as in the PnL attribution, so it
+            // neither enters the blend nor is scored, and its prior σ does not train the map.
+            latest[index][slot] = Latest(mu: signal.mu, sigma: signal.sigma, time: delivery.time, present: signal.mu != 0)
             if let raw = blend(symbol: index, time: delivery.time, trace: signal.traceID) {
                 let forecast = recalibrated(raw)
                 forecastsEmitted += 1
@@ -158,12 +167,19 @@ public actor Blender: Component {
         }
     }
 
-    /// The forecast through the current map of the regime it was made in.
-    func recalibrated(_ raw: Forecast) -> Forecast {
+    /// The forecast through the current map of the regime it was made in (μ′, σ′).
+    func mapped(_ raw: Forecast) -> Forecast {
         let map = recalibrator.map(regime: Int(raw.regime))
         var forecast = raw
         forecast.mu = raw.mu + raw.sigma * map.shift
         forecast.sigma = raw.sigma * map.scale
+        return forecast
+    }
+
+    /// The forecast as published: mapped, then σ′ scaled by the coverage correction.
+    func recalibrated(_ raw: Forecast) -> Forecast {
+        var forecast = mapped(raw)
+        forecast.sigma *= coverageCorrector.scale
         return forecast
     }
 
@@ -194,7 +210,7 @@ public actor Blender: Component {
         for slot in 0..<Blender.agentSlots where precision[slot] > 0 {
             let share = precision[slot] / total
             let entry = latest[index][slot]
-            variance += share * share * entry.sigma * entry.sigma + share * (entry.mu - mu) * (entry.mu - mu)
+            variance += share * entry.sigma * entry.sigma + share * (entry.mu - mu) * (entry.mu - mu)
             shares[UInt16(slot + 1)] = share
         }
         return Forecast(mu: mu, sigma: variance.squareRoot(), horizonNanoseconds: parameters.horizonNanoseconds, traceID: trace,
@@ -209,6 +225,7 @@ public actor Blender: Component {
             let realized = logMid - oldest.logMid
             rawCalibration.add(mu: oldest.rawMu, sigma: oldest.rawSigma, realized: realized)
             calibration.add(mu: oldest.mu, sigma: oldest.sigma, realized: realized)
+            coverageCorrector.record(mu: oldest.mu, sigma: oldest.mappedSigma, realized: realized)
             if oldest.rawSigma > 0 {
                 recalibrator.record(pit: StandardNormal.cdf((realized - oldest.rawMu) / oldest.rawSigma), regime: oldest.regime)
             }
@@ -217,6 +234,7 @@ public actor Blender: Component {
         recalibrator.refit()
         for index in latest.indices {
             guard let logMid = logMids[index], let raw = blend(symbol: index, time: now, trace: 0) else { continue }
+            let map = mapped(raw)
             let forecast = recalibrated(raw)
             var agentMu = [Double](repeating: 0, count: Blender.agentSlots)
             var agentSigma = [Double](repeating: 1, count: Blender.agentSlots)
@@ -231,7 +249,7 @@ public actor Blender: Component {
             }
             pending.append(Snapshot(time: now, symbol: index, regime: Int(raw.regime), logMid: logMid, agentMu: agentMu,
                                     agentSigma: agentSigma, agentPresent: present, rawMu: raw.mu, rawSigma: raw.sigma,
-                                    mu: forecast.mu, sigma: forecast.sigma))
+                                    mappedSigma: map.sigma, mu: forecast.mu, sigma: forecast.sigma))
         }
     }
 

@@ -47,11 +47,11 @@ import Testing
         #expect(weights[0] > 0.9, "agent 1 predicted the trend: weight \(weights[0])")
         #expect(abs(weights[0] + weights[1] - 1) < 1e-9)
         // The first forecast has agent 1 alone; the second blends two equal-precision agents:
-        // μ = 0, with their disagreement in σ.
+        // μ = 0, σ² the mixture's: Σ s σ² = 0.002² plus their disagreement Σ s (μₐ − μ)² = 0.002².
         #expect(sink.forecasts.first?.mu == 0.002)
         let first = try #require(sink.forecasts.dropFirst().first)
         #expect(abs(first.mu) < 1e-12)
-        #expect(abs(first.sigma - (0.5 * 0.002 * 0.002 + 0.002 * 0.002).squareRoot()) < 1e-12)
+        #expect(abs(first.sigma - (0.002 * 0.002 + 0.002 * 0.002).squareRoot()) < 1e-12)
         #expect(abs(first.shares[1] - 0.5) < 0.003 && abs(first.shares[2] - 0.5) < 0.003)
         // The last ones lean bullish.
         let last = try #require(sink.forecasts.last)
@@ -101,6 +101,9 @@ import Testing
     static let volatility = 0.0005
     static let horizonMean = 10 * drift
     static let horizonSigma = volatility * 10.0.squareRoot()
+    /// An agent without a view forecasts no move. μ = 0 exactly is silence to the blender (a
+    /// feature agent that has not learned yet), so "no move" is a μ negligible against σ.
+    static let noView = 1e-9
 
     /// Runs a blender (learning rate 0.05, as the library scenarios) over `minutes` of the market.
     static func learnedWeights(minutes: Int, seed: UInt64 = 11, priors: [UInt16: Double],
@@ -139,7 +142,7 @@ import Testing
     /// spoke alongside it, it loses.
     @Test func anAgentThatSpeaksRarelyAndIsAlwaysWrongLosesWeight() throws {
         let weights = try Self.learnedWeights(minutes: 600, priors: [1: 1, 2: 1, 3: 1]) { minute in
-            var signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, Self.horizonMean, Self.horizonSigma), (2, 0, Self.horizonSigma)]
+            var signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, Self.horizonMean, Self.horizonSigma), (2, Self.noView, Self.horizonSigma)]
             if minute % 60 == 0 { signals.append((3, -Self.horizonMean, Self.horizonSigma)) }
             return signals
         }
@@ -152,7 +155,7 @@ import Testing
     /// view. The skilled, half-silent agent ends with most of the weight.
     @Test func aSkilledAgentThatSpeaksHalfTheTimeGainsWeight() throws {
         let weights = try Self.learnedWeights(minutes: 600, priors: [1: 0.5, 2: 0.5]) { minute in
-            var signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, 0, Self.horizonSigma)]
+            var signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, Self.noView, Self.horizonSigma)]
             if (minute / 60) % 2 == 0 { signals.append((2, Self.horizonMean, Self.horizonSigma)) }
             return signals
         }
@@ -166,18 +169,29 @@ import Testing
         let day = 24 * 60
         let wrong = try Self.learnedWeights(minutes: 2 * day, priors: [1: 0.5, 2: 0.25, 3: 0.25]) { _ in
             [(UInt16(1), Self.horizonMean, Self.horizonSigma), (UInt16(2), -5 * Self.horizonMean, Self.horizonSigma / 4),
-             (UInt16(3), 0, 10 * Self.horizonSigma)]
+             (UInt16(3), Self.noView, 10 * Self.horizonSigma)]
         }
         #expect(wrong.prefix(3).allSatisfy { $0 >= Blender.defaultWeightFloor - 1e-12 }, "\(wrong)")
         #expect(abs(wrong[1] - Blender.defaultWeightFloor) < 1e-9, "the wrong agent sits on the floor: \(wrong)")
         let recovered = try Self.learnedWeights(minutes: 3 * day, priors: [1: 0.5, 2: 0.25, 3: 0.25]) { minute in
             let agent2 = minute < 2 * day ? (-5 * Self.horizonMean, Self.horizonSigma / 4) : (Self.horizonMean, Self.horizonSigma)
-            let signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, 0, Self.horizonSigma), (2, agent2.0, agent2.1),
-                                                                         (3, 0, 10 * Self.horizonSigma)]
+            let signals: [(agent: UInt16, mu: Double, sigma: Double)] = [(1, Self.noView, Self.horizonSigma), (2, agent2.0, agent2.1),
+                                                                         (3, Self.noView, 10 * Self.horizonSigma)]
             return signals
         }
         #expect(recovered.prefix(3).allSatisfy { $0 > 0 }, "\(recovered)")
         #expect(recovered[1] > 0.8, "right again, the agent recovers its weight: \(recovered)")
+    }
+
+    /// Agent 2 publishes μ = 0 with a σ ten times too narrow: a feature agent that has not learned
+    /// yet. It is silent — never scored, so its weight does not move, and never blended (scored,
+    /// its overconfident "no move" would have sunk it to the floor, and blended, its precision
+    /// would have pinned the blend to 0).
+    @Test func anAgentWhoseMuIsZeroIsSilent() throws {
+        let weights = try Self.learnedWeights(minutes: 300, priors: [1: 0.5, 2: 0.5]) { _ in
+            [(UInt16(1), Self.horizonMean, Self.horizonSigma), (UInt16(2), 0, Self.horizonSigma / 10)]
+        }
+        #expect(abs(weights[0] - 0.5) < 1e-12 && abs(weights[1] - 0.5) < 1e-12, "\(weights)")
     }
 
     @Test func anAgentThatAbstainsKeepsItsWeightExactly() {

@@ -27,8 +27,14 @@ import Testing
         tracker.observe(time: 10, logMid: 0.2)
         #expect(tracker.resolved == 1)
         #expect(tracker.hits == 1, "μ > 0 and the price rose")
-        // σ² moves 2 % of the way from 0.25 toward the squared residual 0.01.
-        #expect(abs(tracker.sigma - (0.25 + 0.02 * (0.01 - 0.25)).squareRoot()) < 1e-12)
+        // σ² is the weighted mean of the prior 0.25 (one residual's worth, now 0.98 old) and the
+        // squared residual 0.01: the prior gives way at once instead of fading 2 % a forecast.
+        #expect(abs(tracker.sigma - ((0.98 * 0.25 + 0.01) / (0.98 + 1)).squareRoot()) < 1e-12)
+        tracker.record(time: 10, feature: 1, mu: 0, logMid: 0.2)
+        tracker.observe(time: 20, logMid: 0.1)
+        // Second residual −0.1: ((0.98² · 0.25 + 0.98 · 0.01 + 0.01) / (0.98² + 0.98 + 1)).
+        let expected = ((0.98 * 0.98 * 0.25 + 0.98 * 0.01 + 0.01) / (0.98 * 0.98 + 0.98 + 1)).squareRoot()
+        #expect(abs(tracker.sigma - expected) < 1e-12)
     }
 
     @Test func sentimentIsSmoothed() {

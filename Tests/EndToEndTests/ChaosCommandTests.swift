@@ -74,9 +74,11 @@ import Testing
 
     /// The issue's reproducer: library scenarios have no chaos: section, and the bug is planted by
     /// an environment variable the printed replay line does not set. The line works as printed.
-    /// The seed is one whose duplicate reports reach a fill the planted bug books twice (calm-day's
-    /// blender has traded differently since 2026-12-02: trending-day's seed 3 trips it instead).
-    @Test(arguments: [("one-strategy", 1), ("trending-day", 3), ("correlated-sectors", 1)])
+    /// The seed is one whose duplicate reports reach a fill the planted bug books twice (the
+    /// blender's trades move with its calibration: trending-day's seed 3 stood in for calm-day's
+    /// seed 1 from the sleeping experts until the issue-19 calibration, after which calm-day's
+    /// seed 1 trips it again and trending-day's seed 3 does not).
+    @Test(arguments: [("one-strategy", 1), ("calm-day", 1), ("correlated-sectors", 1)])
     func thePrintedReplayLineOfALibraryScenariosFailureVerifies(scenario: String, seed: Int) throws {
         let directory = try CommandRunner.temporaryDirectory()
         let out = directory.appendingPathComponent("chaos")

@@ -2,8 +2,12 @@ import Kernel
 
 /// Keeps an agent honest about its uncertainty: remembers each forecast (feature value, μ, the
 /// mid when it was made), and when the horizon has passed, scores it against the realized log
-/// return. That feeds both the regression that maps the feature to μ and an EWMA of squared
-/// residuals whose root is σ — a real, out-of-sample uncertainty, not a guess.
+/// return. That feeds both the regression that maps the feature to μ and an exponentially
+/// weighted mean of squared residuals whose root is σ — a real, out-of-sample uncertainty, not a
+/// guess. The prior σ counts as one residual in that mean: it is a guess, so it gives way as soon
+/// as residuals come in (as a start value of an EWMA it would weigh as much as its whole memory,
+/// and a prior 4× too wide kept σ inflated for hours, which the blender's recalibration then
+/// learned a horizon late).
 public struct ForecastTracker: Sendable {
     struct Pending: Sendable {
         var time: Timestamp
@@ -16,7 +20,11 @@ public struct ForecastTracker: Sendable {
     private var pending: [Pending] = []
     private var head = 0
     public private(set) var regression: OnlineRegression
-    private var residualVariance: Double
+    /// Σ λᵏ e² over the residuals e (newest k = 0), with the prior σ² as one more; and Σ λᵏ.
+    private var residualSquares: Double
+    private var residualWeight = 1.0
+    /// λ of the residual mean: a memory of 1 / (1 − λ) = 50 resolved forecasts.
+    static let residualForgetting = 0.98
     public private(set) var resolved = 0
     /// Forecasts whose sign matched the realized return's, among resolved ones with μ ≠ 0.
     public private(set) var hits = 0
@@ -64,10 +72,10 @@ public struct ForecastTracker: Sendable {
     public init(horizonNanoseconds: DurationNanoseconds, priorSigma: Double, forgetting: Double = 0.995) {
         self.horizonNanoseconds = horizonNanoseconds
         regression = OnlineRegression(forgetting: forgetting)
-        residualVariance = priorSigma * priorSigma
+        residualSquares = priorSigma * priorSigma
     }
 
-    public var sigma: Double { residualVariance.squareRoot() }
+    public var sigma: Double { (residualSquares / residualWeight).squareRoot() }
 
     /// Records a forecast made at `time` when the mid was `logMid` (log price).
     public mutating func record(time: Timestamp, feature: Double, mu: Double, logMid: Double) {
@@ -86,7 +94,8 @@ public struct ForecastTracker: Sendable {
             head += 1
             let realized = logMid - forecast.logMid
             let residual = realized - forecast.mu
-            residualVariance += 0.02 * (residual * residual - residualVariance)
+            residualSquares = Self.residualForgetting * residualSquares + residual * residual
+            residualWeight = Self.residualForgetting * residualWeight + 1
             regression.add(x: forecast.feature, y: realized)
             resolved += 1
             if forecast.mu != 0 { moments.add(forecast.mu, realized) }
