@@ -211,7 +211,6 @@ extension Kernel {
                                      traceID: traceID)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
-        lastInputSequence = sequence
         lastInputTraceID = traceID
         publish(from: .input, to: record.topic, record.message, delay: 0)
     }

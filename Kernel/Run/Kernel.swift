@@ -62,12 +62,10 @@ public final class Kernel: @unchecked Sendable {
     /// to the queue's count, so it counts what separate events would have counted.
     @exclusivity(unchecked) var multicastBacklog = 0
     @exclusivity(unchecked) var inputsAdmitted: UInt64 = 0
-    /// Sequence number of the last admitted input: the tick behind whatever is handled now (an
-    /// input at time t is admitted only after every event at or before t, so the events it causes
-    /// at its own instant all see it).
-    @exclusivity(unchecked) public internal(set) var lastInputSequence: UInt64 = 0
     /// The trace id of the last admitted input, as the configuration's ``TraceIdentity`` names it:
-    /// what ``Context/traceID`` hands every decision taken until the next input.
+    /// the tick behind whatever is handled now (an input at time t is admitted only after every
+    /// event at or before t, so the events it causes at its own instant all see it), which
+    /// ``Context/traceID`` hands every decision taken until the next input.
     @exclusivity(unchecked) public internal(set) var lastInputTraceID: UInt64 = 0
     /// Copied from the configuration: read once per admitted input.
     let tracesByOrdinal: Bool

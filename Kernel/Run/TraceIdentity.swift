@@ -6,7 +6,7 @@
 /// while an input's ordinal does not. So trace ids are ordinals from format 4 on, and `diff` and
 /// `replay --with` pair decisions by them without working anything out.
 public enum TraceIdentity: Sendable, Equatable, CaseIterable {
-    /// Log formats 1–3: the input's sequence number (see ``Kernel/lastInputSequence``).
+    /// Log formats 1–3: the input's sequence number.
     case inputSequence
     /// Log format 4 (the default): the input's 1-based ordinal among the run's inputs; 0 before
     /// the first input.

@@ -147,12 +147,19 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         }
         decisionsChecked += 1
         if expected != decision {
-            divergence = Divergence(
-                kind: .decision, eventIndex: index, time: decision.time, actor: kernel.name(of: decision.source),
-                expected: "\(MessageJSON.object(expected.message)) at \(TimeUnits.iso8601(expected.time)) from \(kernel.name(of: expected.source))",
-                actual: "\(MessageJSON.object(decision.message)) at \(TimeUnits.iso8601(decision.time)) from \(kernel.name(of: decision.source))",
-                detail: "decision #\(decisionsChecked - 1) differs")
+            divergence = Self.mismatch(expected: expected, actual: decision, eventIndex: index, kernel: kernel,
+                                       detail: "decision #\(decisionsChecked - 1) differs")
         }
+    }
+
+    /// A recorded record (decision or signal) and the replay's differ: both shown whole.
+    private static func mismatch(expected: RecordedDecision, actual: RecordedDecision, eventIndex: UInt64, kernel: Kernel,
+                                 detail: String) -> Divergence {
+        func described(_ record: RecordedDecision) -> String {
+            "\(MessageJSON.object(record.message)) at \(TimeUnits.iso8601(record.time)) from \(kernel.name(of: record.source))"
+        }
+        return Divergence(kind: .decision, eventIndex: eventIndex, time: actual.time, actor: kernel.name(of: actual.source),
+                          expected: described(expected), actual: described(actual), detail: detail)
     }
 
     func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {
@@ -170,11 +177,8 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
         }
         signalsChecked += 1
         if expected != signal {
-            divergence = Divergence(
-                kind: .decision, eventIndex: index, time: signal.time, actor: kernel.name(of: signal.source),
-                expected: "\(MessageJSON.object(expected.message)) at \(TimeUnits.iso8601(expected.time)) from \(kernel.name(of: expected.source))",
-                actual: "\(MessageJSON.object(signal.message)) at \(TimeUnits.iso8601(signal.time)) from \(kernel.name(of: signal.source))",
-                detail: "signal record #\(signalsChecked - 1) differs")
+            divergence = Self.mismatch(expected: expected, actual: signal, eventIndex: index, kernel: kernel,
+                                       detail: "signal record #\(signalsChecked - 1) differs")
         }
     }
 
