@@ -235,7 +235,8 @@ public actor Blender: Component {
         for index in latest.indices {
             guard let logMid = logMids[index], let raw = blend(symbol: index, time: now, trace: 0) else { continue }
             let map = mapped(raw)
-            let forecast = recalibrated(raw)
+            var forecast = map
+            forecast.sigma *= coverageCorrector.scale
             var agentMu = [Double](repeating: 0, count: Blender.agentSlots)
             var agentSigma = [Double](repeating: 1, count: Blender.agentSlots)
             var present = [Bool](repeating: false, count: Blender.agentSlots)

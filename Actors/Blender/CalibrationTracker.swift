@@ -19,7 +19,7 @@ public struct CalibrationTracker: Sendable {
     public mutating func add(mu: Double, sigma: Double, realized: Double) {
         guard sigma > 0, mu.isFinite, realized.isFinite else { return }
         let z = (realized - mu) / sigma
-        let u = 0.5 * erfc(-z / 2.0.squareRoot())
+        let u = StandardNormal.cdf(z)
         bins[min(Int(u * 10), 9)] += 1
         count += 1
         if abs(z) <= 1 { withinOneSigma += 1 }

@@ -37,7 +37,7 @@ public struct Instrument: Sendable, Equatable {
         // At two decimals or fewer the value is the product scaled up, so the product is bounded
         // first; beyond, it is scaled down, and only the rounding's addition must not overflow.
         guard !overflow, product.magnitude <= (pricePrecision <= 2 ? bound : UInt64(Int64.max) / 2) else { return nil }
-        let value = notionalMinorUnits(quantity: quantity, price: price)
+        let value = minorUnits(ofProduct: product)
         return value.magnitude <= bound ? value : nil
     }
 
@@ -54,6 +54,12 @@ public struct Instrument: Sendable, Equatable {
     public func notionalMinorUnits(quantity: Int64, price: Int64) -> Int64 {
         let (product, overflow) = quantity.multipliedReportingOverflow(by: price)
         precondition(!overflow, "notional overflow: \(quantity) × \(price)")
+        return minorUnits(ofProduct: product)
+    }
+
+    /// `quantity × price` in minor units, from the product: scaled up by 10^(2 − precision) or
+    /// down by 10^(precision − 2), rounding half away from zero.
+    private func minorUnits(ofProduct product: Int64) -> Int64 {
         if pricePrecision <= 2 {
             var scale: Int64 = 1
             for _ in pricePrecision..<2 { scale *= 10 }

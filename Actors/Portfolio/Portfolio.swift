@@ -251,7 +251,12 @@ public actor Portfolio: Component {
         let index = Int(quote.symbol)
         guard index < markPrices.count else { return }
         noteActivity()
-        if positions[index] != 0, instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: quote.midPrice) == nil {
+        guard positions[index] != 0 else {
+            markPrices[index] = quote.midPrice
+            hasQuote[index] = true
+            return checkInvariants()
+        }
+        guard let value = instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: quote.midPrice) else {
             // A price that would value the position beyond the domain (a hostile ramp, a unit
             // error) is not a mark: the book stays at its last valuable one.
             marksOutsideValuationDomain += 1
@@ -259,10 +264,8 @@ public actor Portfolio: Component {
         }
         markPrices[index] = quote.midPrice
         hasQuote[index] = true
-        if positions[index] != 0 {
-            revalue(index)
-            updateDrawdown()
-        }
+        revalue(index, to: value)
+        updateDrawdown()
         checkInvariants()
     }
 
@@ -339,9 +342,9 @@ public actor Portfolio: Component {
     /// beyond the valuation domain keeps its last value inside it (marks cannot take it there:
     /// ``mark(_:)`` refuses them).
     /// - Complexity: O(1).
-    private func revalue(_ index: Int) {
+    private func revalue(_ index: Int, to knownValue: Int64? = nil) {
         let previous = marketValuesMinorUnits[index]
-        let checked = valueAtMark(index)
+        let checked = knownValue ?? valueAtMark(index)
         valueHeldAtDomainEdge[index] = checked == nil
         let value = checked ?? previous
         guard value != previous else { return }

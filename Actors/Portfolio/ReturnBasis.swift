@@ -34,14 +34,13 @@ public struct ReturnBasis: Sendable, Equatable {
     /// √(returns per year): multiplies a per-period Sharpe or Sortino ratio.
     public var annualizationFactor: Double { periodsPerYear.squareRoot() }
 
-    public static let nanosecondsPerDay: DurationNanoseconds = 86_400 * 1_000_000_000
 
     /// The basis for `curve` under `calendar`, and the equities its returns run through (the
     /// daily closes, or every sample), oldest first; the initial equity precedes them.
     public static func choose(for curve: EquityCurve, calendar: TradingCalendar) -> (basis: ReturnBasis, equitiesMinorUnits: [Int64]) {
         let closes = dailyCloses(of: curve, calendar: calendar)
         if closes.count >= 2 {
-            return (ReturnBasis(kind: .daily, horizonNanoseconds: nanosecondsPerDay, periodsPerYear: calendar.tradingDaysPerYear,
+            return (ReturnBasis(kind: .daily, horizonNanoseconds: TimeUnits.nanosecondsPerDay, periodsPerYear: calendar.tradingDaysPerYear,
                                 tradingDays: closes.count), closes)
         }
         let interval = curve.sampleIntervalNanoseconds

@@ -89,7 +89,7 @@ public enum ReturnStatistics {
         guard spread > 0 else { return nil }
         let periods = Double(returns.count - 1)
         let threshold = trials == 1 ? 0 : (spread / periods).squareRoot() * expectedMaximumOfNormals(trials)
-        return NormalDistribution.cumulative((sharpe - threshold) * periods.squareRoot() / spread.squareRoot())
+        return StandardNormal.cdf((sharpe - threshold) * periods.squareRoot() / spread.squareRoot())
     }
 
     /// E[max of N standard normals] ≈ (1 − γ) Φ⁻¹(1 − 1 ÷ N) + γ Φ⁻¹(1 − 1 ÷ (N e)), N ≥ 2.
@@ -97,8 +97,8 @@ public enum ReturnStatistics {
         precondition(count >= 2)
         let eulerGamma = 0.577_215_664_901_532_9
         let n = Double(count)
-        return (1 - eulerGamma) * NormalDistribution.quantile(1 - 1 / n)
-            + eulerGamma * NormalDistribution.quantile(1 - 1 / (n * exp(1.0)))
+        return (1 - eulerGamma) * StandardNormal.quantile(1 - 1 / n)
+            + eulerGamma * StandardNormal.quantile(1 - 1 / (n * exp(1.0)))
     }
 
     /// Second, third and fourth central moments (divided by n). Nil with fewer than two returns

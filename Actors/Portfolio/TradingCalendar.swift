@@ -25,7 +25,7 @@ public struct TradingCalendar: Sendable, Equatable {
     /// The trading day a time belongs to, as days since 1970-01-01 (a Thursday) in UTC: its own
     /// date, or without weekend trading, the Friday before a Saturday or a Sunday.
     public func tradingDay(of time: Timestamp) -> UInt64 {
-        let date = time / (86_400 * 1_000_000_000)
+        let date = time / TimeUnits.nanosecondsPerDay
         guard !tradesOnWeekends else { return date }
         switch (date + 4) % 7 {  // 0 Sunday … 6 Saturday
         case 6: return date >= 1 ? date - 1 : date

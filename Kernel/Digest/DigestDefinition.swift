@@ -11,14 +11,6 @@ public enum DigestDefinition: Sendable, Equatable, CaseIterable {
     /// What new runs use.
     public static let current = DigestDefinition.recordStream
 
-    /// The log format version that records digests of this definition (the newest one that does).
-    public var journalFormatVersion: UInt16 {
-        switch self {
-        case .recordChain: 1
-        case .recordStream: 4
-        }
-    }
-
     /// The definition a log of this format version was recorded under; nil for a version this
     /// build does not know.
     public init?(journalFormatVersion: UInt16) {

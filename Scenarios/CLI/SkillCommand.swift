@@ -21,24 +21,14 @@ struct SkillCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioArgument.load(scenario)
-        let seedList = try Self.parseSeeds(seeds)
+        let seedList = try ChaosCommand.parseSeeds(seeds)
+        // A bad path fails now, not after every seed has run.
+        if let jsonPath { try ReportFile.checkWritable(jsonPath, option: "--json") }
         let measurement = try SkillMeasurement.measure(scenario: loaded, seeds: seedList) { seed in
             FileHandle.standardError.write(Data("metronome skill: \(loaded.name) seed \(seed)\n".utf8))
         }
         print(Self.table(measurement, scenario: loaded.name))
-        if let jsonPath { try Self.json(measurement).write(to: URL(fileURLWithPath: jsonPath), atomically: true, encoding: .utf8) }
-    }
-
-    static func parseSeeds(_ text: String) throws -> [UInt64] {
-        let parts = text.components(separatedBy: "..")
-        if parts.count == 2, let first = UInt64(parts[0]), let last = UInt64(parts[1]), first <= last, last - first < 10_000 {
-            return Array(first...last)
-        }
-        let list = text.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, list.allSatisfy({ $0 != nil }) else {
-            throw CommandFailure.badInput("metronome: error: --seeds expects a range like 1..20 or a list like 1,2,7, found '\(text)'")
-        }
-        return list.map { $0! }
+        if let jsonPath { try ReportFile.write(SkillReport(measurement), to: jsonPath) }
     }
 
     static func table(_ measurement: SkillMeasurement, scenario: String) -> String {
@@ -58,14 +48,54 @@ struct SkillCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ measurement: SkillMeasurement) -> String {
-        func value(_ number: Double?) -> String { number.map { String(format: "%.6f", $0) } ?? "null" }
-        func row(_ row: SkillMeasurement.Row) -> String {
-            "{\"name\": \"\(row.name)\", \"ic\": \(value(row.mean)), \"low\": \(value(row.interval?.low)), \"high\": \(value(row.interval?.high)), "
-                + "\"per_seed\": [\(row.perSeed.map(value).joined(separator: ", "))]}"
+}
+
+/// `metronome skill --json`: the seeds, each agent's and the blend's IC, interval and per-seed values.
+struct SkillReport: Encodable {
+    struct Row: Encodable {
+        var name: String
+        var ic: Double?
+        var low: Double?
+        var high: Double?
+        var per_seed: [Double?]
+
+        init(_ row: SkillMeasurement.Row) {
+            name = row.name
+            ic = row.mean
+            low = row.interval?.low
+            high = row.interval?.high
+            per_seed = row.perSeed
         }
-        let agents = measurement.agents.map(row).joined(separator: ",\n    ")
-        return "{\n  \"seeds\": [\(measurement.seeds.map(String.init).joined(separator: ", "))],\n  \"agents\": [\n    \(agents)\n  ],\n"
-            + "  \"blend\": \(measurement.blend.map(row) ?? "null")\n}\n"
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(ic, forKey: .ic)
+            try container.encode(low, forKey: .low)
+            try container.encode(high, forKey: .high)
+            try container.encode(per_seed, forKey: .per_seed)
+        }
+
+        private enum CodingKeys: String, CodingKey { case name, ic, low, high, per_seed }
     }
+
+    var seeds: [UInt64]
+    var agents: [Row]
+    var blend: Row?
+
+    init(_ measurement: SkillMeasurement) {
+        seeds = measurement.seeds
+        agents = measurement.agents.map(Row.init)
+        blend = measurement.blend.map(Row.init)
+    }
+
+    /// Undefined figures are written as null, so every agent has every key.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seeds, forKey: .seeds)
+        try container.encode(agents, forKey: .agents)
+        try container.encode(blend, forKey: .blend)
+    }
+
+    private enum CodingKeys: String, CodingKey { case seeds, agents, blend }
 }

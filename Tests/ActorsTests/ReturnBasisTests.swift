@@ -6,7 +6,7 @@ import Testing
 /// intraday run, a five-day intraday run and a run of daily bars.
 @Suite struct ReturnBasisTests {
     static let minute: DurationNanoseconds = 60_000_000_000
-    static let day = ReturnBasis.nanosecondsPerDay
+    static let day = TimeUnits.nanosecondsPerDay
     /// 2024-03-01T14:30:00Z, a Friday.
     static let friday: Timestamp = 1_709_303_400_000_000_000
 

@@ -1,4 +1,5 @@
 import Actors
+import Kernel
 import Foundation
 import Testing
 
@@ -81,7 +82,7 @@ import Testing
             equity = (equity * (1 + value)).rounded()
             equities.append(Int64(equity))
         }
-        let basis = ReturnBasis(kind: .daily, horizonNanoseconds: ReturnBasis.nanosecondsPerDay, periodsPerYear: 252, tradingDays: returns.count)
+        let basis = ReturnBasis(kind: .daily, horizonNanoseconds: TimeUnits.nanosecondsPerDay, periodsPerYear: 252, tradingDays: returns.count)
         let metrics = PerformanceMetrics.measure(initialEquityMinorUnits: 1_000_000_000_000, basisEquitiesMinorUnits: equities, basis: basis)
         #expect(Self.close(metrics.sharpe, expected.daily.sharpe, tolerance: 1e-7))
         #expect(Self.close(metrics.sortino, expected.daily.sortino, tolerance: 1e-7))
@@ -93,12 +94,12 @@ import Testing
 
     /// Known values: Φ(0) = ½, Φ(1.959964) = 0.975, Φ⁻¹ inverts Φ.
     @Test func normalDistributionKnownValues() {
-        #expect(NormalDistribution.cumulative(0) == 0.5)
-        #expect(abs(NormalDistribution.cumulative(1.959_963_984_540_054) - 0.975) < 1e-15)
+        #expect(StandardNormal.cdf(0) == 0.5)
+        #expect(abs(StandardNormal.cdf(1.959_963_984_540_054) - 0.975) < 1e-15)
         for p in [1e-10, 0.001, 0.02425, 0.3, 0.5, 0.9, 0.999_999] {
-            #expect(abs(NormalDistribution.cumulative(NormalDistribution.quantile(p)) - p) <= 1e-14 * max(p, 1e-3))
+            #expect(abs(StandardNormal.cdf(StandardNormal.quantile(p)) - p) <= 1e-14 * max(p, 1e-3))
         }
-        #expect(abs(NormalDistribution.quantile(0.975) - 1.959_963_984_540_054) < 1e-13)
+        #expect(abs(StandardNormal.quantile(0.975) - 1.959_963_984_540_054) < 1e-13)
         // The expected maximum of N standard normals: the approximation's values (SciPy gives
         // 1.574598301345750 and 3.255121513652723), within 2.5 % and 0.5 % of the exact
         // 1.538753 and 3.241436 (numerical integration of x N φ(x) Φ(x)^(N−1)).

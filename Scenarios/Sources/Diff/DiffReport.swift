@@ -102,11 +102,11 @@ public struct DiffReport: Codable, Sendable {
         orders_added = diff.ordersAdded.count
         orders_removed = diff.ordersRemoved.count
         orders_changed = diff.ordersChanged.count
-        gate_decisions_added = diff.gateDecisions.added.count
-        gate_decisions_removed = diff.gateDecisions.removed.count
+        gate_decisions_added = diff.gateDecisions.addedKeys.count
+        gate_decisions_removed = diff.gateDecisions.removedKeys.count
         gate_decisions_changed = diff.gateDecisions.changed.count
-        fills_added = diff.fills.added.count
-        fills_removed = diff.fills.removed.count
+        fills_added = diff.fills.addedKeys.count
+        fills_removed = diff.fills.removedKeys.count
         fills_changed = diff.fills.changed.count
         fills_delta = Int64(diff.b.fills) - Int64(diff.a.fills)
         pnl_delta = money(diff.pnlDeltaMinorUnits)

@@ -12,8 +12,10 @@ import Kernel
 /// correlation of μ with that return over the forecasts with μ ≠ 0.
 ///
 /// It watches deliveries (a ``DeliveryObserver``) and never changes a run: it reads messages,
-/// publishes nothing and draws nothing. A forecast delivered to several subscribers is scored
-/// once (deliveries of one publish are the same message at the same time, back to back).
+/// publishes nothing and draws nothing. It marks on the input defense's clean quotes — what the
+/// agents see — not on raw inputs, whose refused spikes would move the mid. A quote or forecast
+/// delivered to several subscribers is taken once (deliveries of one publish are the same
+/// message at the same time, back to back).
 public final class ForecastScorer: DeliveryObserver {
     private struct Pending {
         var time: Timestamp
@@ -27,6 +29,8 @@ public final class ForecastScorer: DeliveryObserver {
     private var heads: [Int]
     private var lastForecast: Forecast?
     private var lastForecastTime: Timestamp = 0
+    private var lastQuote: Quote?
+    private var lastQuoteTime: Timestamp = 0
     public private(set) var moments = ForecastTracker.Moments()
 
     public init(symbolCount: Int) {
@@ -42,7 +46,10 @@ public final class ForecastScorer: DeliveryObserver {
         switch event.message {
         case .quote(let quote):
             let symbol = Int(quote.symbol)
-            guard symbol < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+            guard event.source != .input, symbol < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
+            if lastQuote == quote && lastQuoteTime == event.key.time { return }
+            lastQuote = quote
+            lastQuoteTime = event.key.time
             let logMid = log(Double(quote.bidPrice + quote.askPrice) / 2)
             logMids[symbol] = logMid
             resolve(symbol: symbol, time: event.key.time, logMid: logMid)

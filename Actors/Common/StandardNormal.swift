@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The standard normal distribution's CDF Φ and quantile Φ⁻¹.
+/// The standard normal distribution's CDF Φ and quantile Φ⁻¹: the blender's calibration, the deflated Sharpe ratio.
 public enum StandardNormal {
     /// Φ(z).
     public static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
