@@ -91,7 +91,7 @@ public struct TechnicalIndicators: Sendable {
         }
         let channelUpper = highs.maximum
         let channelLower = lows.minimum
-        let breakout = donchian(close: bar.close)
+        let breakout = donchian(close: bar.close, upper: channelUpper, lower: channelLower)
         highs.add(bar.high)
         lows.add(bar.low)
         closes.add(bar.close)
@@ -116,10 +116,8 @@ public struct TechnicalIndicators: Sendable {
     }
 
     /// Against the channel of the bars *before* this one (a close above the prior high is a breakout).
-    private func donchian(close: Double) -> Double {
+    private func donchian(close: Double, upper: Double, lower: Double) -> Double {
         guard highs.count > 0 else { return 0 }
-        let upper = highs.maximum
-        let lower = lows.minimum
         if close >= upper { return 1 }
         if close <= lower { return -1 }
         return upper > lower ? (close - lower) / (upper - lower) - 0.5 : 0
