@@ -11,7 +11,7 @@ set -euo pipefail
 if [ "${1:-}" = "--reference" ]; then
     venv="$(dirname "$0")/../.build/reference-venv"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet empyrical-reloaded==0.7.1 scipy==1.17.1 numpy==2.4.6
+    "$venv/bin/pip" install --quiet empyrical-reloaded==0.7.1 scipy==1.17.1 numpy==2.4.6 arch==8.0.0
     echo "metronome: reference venv ready: $venv/bin/python scripts/metrics-reference.py"
     exit 0
 fi

@@ -14,6 +14,10 @@ empyrical-reloaded and SciPy from a committed series of returns; the Swift tests
         # 2009-12-31, from Scenarios/Data/sp500.csv, each printed with 17 significant digits so
         # that Swift parses the very same doubles.
 
+The stationary bootstrap's automatic mean block length (Politis & White 2004, corrected by Patton,
+Politis & White 2009) comes from the `arch` package's `optimal_block_length`, on the returns and on
+their absolute values (whose volatility clustering makes the dependence long).
+
 empyrical has no deflated Sharpe ratio: it is computed here from its formula (Bailey & López de
 Prado 2014) with SciPy's normal distribution and moments, an implementation independent of the
 Swift one.
@@ -96,6 +100,11 @@ def main():
     for trials in (1, 10):
         value, skew, kurt = deflated_sharpe(returns, trials)
         expected["deflated_sharpe_%d_trials" % trials] = value
+    from arch.bootstrap import optimal_block_length
+    import arch
+    expected["versions"]["arch"] = arch.__version__
+    expected["block_length_stationary"] = float(optimal_block_length(returns)["stationary"].iloc[0])
+    expected["block_length_stationary_absolute"] = float(optimal_block_length(np.abs(returns))["stationary"].iloc[0])
     expected["skewness"] = skew
     expected["kurtosis"] = kurt
     with open(EXPECTED, "w") as out:

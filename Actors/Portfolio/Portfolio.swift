@@ -216,6 +216,16 @@ public actor Portfolio: Component {
                                    feesMinorUnits: feesMinorUnits, trades: tradeTotals, trials: trials)
     }
 
+    /// Bootstrap intervals of the headline figures (``MetricIntervals``) on the same basis returns
+    /// as ``performanceMetrics(calendar:trials:)``; nil with too few returns.
+    public func metricIntervals(calendar: TradingCalendar = TradingCalendar(), resamples: Int, seed: UInt64) -> MetricIntervals? {
+        let (basis, equities) = ReturnBasis.choose(for: equityCurve, calendar: calendar)
+        let returns = PerformanceMetrics.simpleReturns(initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
+                                                       equitySamplesMinorUnits: equities)
+        return MetricIntervals.measure(returns: returns, basis: basis, initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
+                                       resamples: resamples, seed: seed)
+    }
+
     /// Samples the equity now if anything happened since the last sample, so the curve ends at
     /// the run's final equity. Idempotent; the portfolio's `stop` calls it, and a runner may too.
     public func recordFinalSample() {

@@ -37,6 +37,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("report-html"), help: "Write a self-contained HTML report (inline SVG charts, no network) to this path.")
     var reportHTML: String?
 
+    @Option(help: ArgumentHelp("95 % stationary-block-bootstrap intervals of Sharpe, Sortino, CVaR 99 and PnL from N resamples (overrides metrics.bootstrap; 0 = none).",
+                               valueName: "N"))
+    var bootstrap: Int?
+
     @OptionGroup var recording: RecordingOptions
 
     @Option(name: .customLong("log-level"), help: "Component log level on stderr: trace, debug, info, notice, warning, error, critical. Logs never change the run.")
@@ -46,7 +50,13 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let loaded = try ScenarioArgument.load(scenario)
+        var loaded = try ScenarioArgument.load(scenario)
+        if let bootstrap {
+            guard (0...MetricsSettings.maximumBootstrapResamples).contains(bootstrap) else {
+                throw CommandFailure.badInput("metronome: error: --bootstrap expects a number of resamples from 0 to 1,000,000, found \(bootstrap)")
+            }
+            loaded.metrics.bootstrapResamples = bootstrap
+        }
         let untilTime = try TimeArgument.until(until, scenario: loaded)
         // Report paths are checked before the run, so a long run is never lost to a bad path.
         for (option, path) in [("--report-json", reportJSON), ("--report-html", reportHTML)] {

@@ -5,7 +5,7 @@ import Scenarios
 /// The end-of-run summary as an aligned two-column table.
 enum SummaryTable {
     static func render(_ report: RunReport) -> String {
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("scenario", report.scenario),
             ("seed", String(report.seed)),
             (report.mode == "live" ? "wall clock" : "simulated", "\(report.sim_start) → \(report.sim_end)"),
@@ -33,6 +33,11 @@ enum SummaryTable {
             ("deflated Sharpe", MetricsText.deflatedSharpe(report.deflated_sharpe, trials: report.returns.trials)),
             ("Calmar", MetricsText.calmar(report.calmar, annualReturn: report.annual_return, report.returns)),
             ("CVaR 99", MetricsText.cvar99(report.cvar_99, report.returns)),
+        ]
+        if let bootstrap = report.bootstrap {
+            rows.append((MetricsText.bootstrapLabel(bootstrap), MetricsText.bootstrap(bootstrap, report.returns, currency: report.currency)))
+        }
+        rows += [
             ("underwater", MetricsText.duration(seconds: report.longest_underwater_seconds) + " (longest time below a previous equity peak)"),
             ("profit factor", MetricsText.profitFactor(report.profit_factor)),
             ("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency)),

@@ -28,6 +28,8 @@ import Testing
         var deflated_sharpe_10_trials: Double
         var skewness: Double
         var kurtosis: Double
+        var block_length_stationary: Double
+        var block_length_stationary_absolute: Double
     }
 
     static func load() throws -> ([Double], Expected) {

@@ -59,4 +59,27 @@ import Testing
             _ = try ScenarioLoader.parse(base + "\nmetrics: { trials: 0 }\n", file: "m.yaml")
         } throws: { "\($0)".contains("metrics.trials") }
     }
+
+    @Test func theMetricsSectionAsksForBootstrapIntervals() throws {
+        let base = try String(contentsOfFile: "Scenarios/Library/calm-day.yaml", encoding: .utf8)
+        #expect(try ScenarioLoader.parse(base + "\nmetrics: { bootstrap: 1000 }\n", file: "m.yaml").metrics.bootstrapResamples == 1_000)
+        #expect(try ScenarioLoader.parse(base, file: "m.yaml").metrics.bootstrapResamples == 0)
+        #expect {
+            _ = try ScenarioLoader.parse(base + "\nmetrics: { bootstrap: -5 }\n", file: "m.yaml")
+        } throws: { "\($0)".contains("m.yaml:") && "\($0)".contains("metrics.bootstrap") }
+    }
+
+    @Test func bootstrapIntervalsSayWhatTheyAre() {
+        var intervals = MetricIntervals(resamples: 1_000, confidence: 0.95, meanBlockLength: 7.39)
+        intervals.sharpe = .init(lower: 0.411, upper: 2.1)
+        intervals.cvar99 = .init(lower: 0.00812, upper: 0.02113)
+        intervals.pnlMinorUnits = .init(lower: -120, upper: 450)
+        let figures = BootstrapFigures(intervals)
+        let daily = TradingFigures.ReturnFigures(basis: "daily", horizon: "1d", count: 80, trading_days: 80, periods_per_year: 252,
+                                                 annualization_factor: 252.0.squareRoot(), trials: 1)
+        #expect(MetricsText.bootstrapLabel(figures) == "95 % intervals")
+        #expect(MetricsText.bootstrap(figures, daily, currency: "EUR")
+                == "Sharpe [0.41, 2.10], Sortino -, CVaR 99 [0.812 %, 2.113 %], PnL [-1.20, 4.50] EUR "
+                + "(stationary block bootstrap of the daily returns, 1,000 resamples, mean block 7.4 returns)")
+    }
 }

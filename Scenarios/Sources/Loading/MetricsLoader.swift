@@ -26,7 +26,11 @@ enum MetricsLoader {
         if let value = map.value("trials") {
             settings.trials = Int(try scalars.integer(value, "metrics.trials", range: 1...1_000_000))
         }
-        try map.finish(allowed: ["trading_days_per_year", "session", "weekends", "trials"])
+        if let value = map.value("bootstrap") {
+            settings.bootstrapResamples = Int(try scalars.integer(value, "metrics.bootstrap",
+                                                                  range: 0...Int64(MetricsSettings.maximumBootstrapResamples)))
+        }
+        try map.finish(allowed: ["trading_days_per_year", "session", "weekends", "trials", "bootstrap"])
         return settings
     }
 }

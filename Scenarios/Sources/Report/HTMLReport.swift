@@ -55,6 +55,9 @@ public enum HTMLReport {
         table += row("longest underwater", MetricsText.duration(seconds: report.longest_underwater_seconds))
         table += row("CVaR 95 %", optional(report.cvar_95.map { $0 * 100 }, "%.3f %%") + " (per-sample returns)")
         table += row("CVaR 99 %", MetricsText.cvar99(report.cvar_99, report.returns)) + row("turnover", optional(report.turnover, "%.2f"))
+        if let bootstrap = report.bootstrap {
+            table += row(MetricsText.bootstrapLabel(bootstrap), MetricsText.bootstrap(bootstrap, report.returns, currency: report.currency))
+        }
         table += row("profit factor", MetricsText.profitFactor(report.profit_factor))
         table += row("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency))
         if let selector = report.selector { table += row("selector", MetricsText.selector(selector)) }

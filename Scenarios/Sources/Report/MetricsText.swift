@@ -40,6 +40,28 @@ public enum MetricsText {
         return (value.map { String(format: "%.3f %%", $0 * 100) } ?? "-") + " (mean loss of the worst 1 % of \(horizon) returns)"
     }
 
+    /// "Sharpe [0.41, 2.10], Sortino [0.52, 3.01], CVaR 99 [0.812 %, 2.113 %], PnL [-1.20, 4.50] EUR
+    /// (stationary block bootstrap of the daily returns, 1,000 resamples, mean block 7.4 returns)".
+    public static func bootstrap(_ figures: BootstrapFigures, _ returns: TradingFigures.ReturnFigures, currency: String) -> String {
+        func pair(_ values: [Double]?, _ format: (Double) -> String) -> String {
+            guard let values, values.count == 2 else { return "-" }
+            return "[\(format(values[0])), \(format(values[1]))]"
+        }
+        let ratio = { (value: Double) in String(format: "%.2f", value) }
+        let percent = { (value: Double) in String(format: "%.3f %%", value * 100) }
+        let pnl = figures.pnl.map { "[\($0[0]), \($0[1])] \(currency)" } ?? "-"
+        let horizon = returns.basis == "daily" ? "daily" : "per-\(returns.horizon)"
+        return "Sharpe \(pair(figures.sharpe, ratio)), Sortino \(pair(figures.sortino, ratio)), CVaR 99 \(pair(figures.cvar_99, percent)), "
+            + "PnL \(pnl) (stationary block bootstrap of the \(horizon) returns, "
+            + "\(DecimalText.grouped(UInt64(figures.resamples))) resamples, mean block "
+            + String(format: "%.1f", figures.mean_block_length) + " returns)"
+    }
+
+    /// "95 % intervals".
+    public static func bootstrapLabel(_ figures: BootstrapFigures) -> String {
+        String(format: "%.0f %% intervals", figures.confidence * 100)
+    }
+
     /// "2.5 days", "4.2 h", "12 min", "0" (simulated time).
     public static func duration(seconds: Double) -> String {
         if seconds >= 86_400 { return String(format: "%.1f days", seconds / 86_400) }

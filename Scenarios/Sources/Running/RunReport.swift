@@ -51,6 +51,9 @@ public struct RunReport: Codable, Sendable, Equatable {
     /// `approved`, `projected`, `rejected`, `by_reason`; absent without an execution side.
     public var gate: TradingFigures.GateFigures?
     public var kill_switch_engaged: Bool
+    /// 95 % stationary-bootstrap intervals (`resamples`, `confidence`, `mean_block_length`, `sharpe`,
+    /// `sortino`, `cvar_99`, `pnl`: each `[lower, upper]`); absent unless asked for (`--bootstrap N`).
+    public var bootstrap: BootstrapFigures?
     public var timers_fired: UInt64
     public var jobs_run: UInt64
     /// Ticks quarantined by the input defense, by reason.
@@ -112,6 +115,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         rejects = trading.rejects
         gate = trading.gate
         kill_switch_engaged = trading.kill_switch_engaged
+        bootstrap = trading.bootstrap
         timers_fired = summary.timersFired
         jobs_run = summary.jobsRun
         quarantined = Dictionary(uniqueKeysWithValues: outcome.quarantined.map { ($0.reason, $0.count) })

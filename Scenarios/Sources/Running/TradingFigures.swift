@@ -45,6 +45,8 @@ public struct TradingFigures: Sendable, Codable, Equatable {
     /// The gate's verdicts, absent without an execution side.
     public var gate: GateFigures?
     public var kill_switch_engaged: Bool
+    /// 95 % bootstrap intervals of the headline figures, when asked for (`metrics.bootstrap`).
+    public var bootstrap: BootstrapFigures?
 
     /// The basis of the return-based ratios (``ReturnBasis``).
     public struct ReturnFigures: Sendable, Codable, Equatable {
@@ -115,6 +117,12 @@ extension ScenarioRun {
             fees: DecimalText.format(performance.feesMinorUnits, precision: 2), implementation_shortfall_bps: shortfall, orders: orders,
             fills: fills, duplicate_fills_ignored: duplicates, rejects: rejects, gate: gate?.0, kill_switch_engaged: gate?.1 ?? false)
         figures.marks_outside_valuation_domain = refusedMarks
+        if settings.bootstrapResamples > 0 {
+            let seed = kernel.configuration.seed
+            figures.bootstrap = portfolio.assumeIsolated {
+                $0.metricIntervals(calendar: settings.calendar, resamples: settings.bootstrapResamples, seed: seed)
+            }.map { BootstrapFigures($0) }
+        }
         return figures
     }
 }
