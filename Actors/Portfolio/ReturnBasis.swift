@@ -51,9 +51,14 @@ public struct ReturnBasis: Sendable, Equatable {
 
     /// The last equity sample of each trading day (``TradingCalendar/tradingDay(of:)``), oldest first.
     public static func dailyCloses(of curve: EquityCurve, calendar: TradingCalendar) -> [Int64] {
+        dailyCloses(sampleTimes: curve.sampleTimes, equitiesMinorUnits: curve.samplesMinorUnits, calendar: calendar)
+    }
+
+    /// The same for equity samples taken at `sampleTimes`.
+    public static func dailyCloses(sampleTimes: [Timestamp], equitiesMinorUnits: [Int64], calendar: TradingCalendar) -> [Int64] {
         var closes: [Int64] = []
         var lastDay: UInt64?
-        for (time, equity) in zip(curve.sampleTimes, curve.samplesMinorUnits) {
+        for (time, equity) in zip(sampleTimes, equitiesMinorUnits) {
             let day = calendar.tradingDay(of: time)
             if day == lastDay {
                 closes[closes.count - 1] = equity

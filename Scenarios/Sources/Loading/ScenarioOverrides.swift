@@ -57,7 +57,10 @@ public enum ScenarioOverrides {
             throw ScenarioError(file: file, line: 0, column: 0, message: "cannot write the merged scenario: \(error)",
                                 hint: "the overrides merge into a tree YAML cannot write back: simplify them (plain keys and values)")
         }
-        return (try ScenarioLoader.parse(mergedText, file: "\(file) merged into \(baseFile)"), mergedText)
+        // Named in the base file's folder: the merged scenario's data paths are relative to it.
+        let baseFolder = URL(fileURLWithPath: baseFile).deletingLastPathComponent()
+        let mergedName = "\(URL(fileURLWithPath: file).lastPathComponent) merged into \(URL(fileURLWithPath: baseFile).lastPathComponent)"
+        return (try ScenarioLoader.parse(mergedText, file: baseFolder.appendingPathComponent(mergedName).path), mergedText)
     }
 
     private static func merge(_ base: Node, _ override: Node, key: String?) -> Node {

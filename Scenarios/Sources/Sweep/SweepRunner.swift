@@ -23,16 +23,22 @@ public struct SweepRunner: Sendable {
     public func scenario(point: Int) throws(SweepError) -> Scenario {
         var scenario: Scenario
         do {
-            scenario = try ScenarioOverrides.apply(overrides: grid.overridesText(of: point), file: "--set",
+            scenario = try ScenarioOverrides.apply(overrides: grid.overridesText(of: point), file: overridesFile,
                                                    to: baseText, baseFile: basePath).scenario
         } catch {
             let settings = grid.assignments(of: point).map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             // The overrides' own text is made here: its line numbers would mean nothing to the user.
-            let detail = error.file.hasPrefix("--set") ? error.message + (error.hint.map { "\n  hint: \($0)" } ?? "") : error.description
+            let detail = error.file.hasPrefix(overridesFile) ? error.message + (error.hint.map { "\n  hint: \($0)" } ?? "") : error.description
             throw SweepError("--set \(settings): \(detail)")
         }
         scenario.metrics.trials = max(scenario.metrics.trials, grid.pointCount)
         return scenario
+    }
+
+    /// What the overrides are called in errors: a name in the scenario's folder, so that the data
+    /// paths of the merged scenario stay relative to the scenario file.
+    public var overridesFile: String {
+        URL(fileURLWithPath: basePath).deletingLastPathComponent().appendingPathComponent("--set").path
     }
 
     /// Checks every grid point's scenario before any run starts, so that a typo in the last value
