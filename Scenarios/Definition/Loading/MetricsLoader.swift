@@ -1,0 +1,33 @@
+import Actors
+import Kernel
+import ScenarioDefinition
+import Yams
+
+/// Reads the `metrics:` section (``MetricsSettings``).
+enum MetricsLoader {
+    static func metrics(_ node: Node?, file: String) throws(ScenarioError) -> MetricsSettings {
+        guard let node else { return MetricsSettings() }
+        let scalars = ScalarReader(file: file)
+        var map = try StrictMapping(node, file: file, path: "metrics")
+        var settings = MetricsSettings()
+        if let value = map.value("trading_days_per_year") {
+            settings.calendar.tradingDaysPerYear = try scalars.decimal(value, "metrics.trading_days_per_year", range: 1...366)
+        }
+        if let value = map.value("session") {
+            let session = try scalars.duration(value, "metrics.session")
+            guard session >= 60 * TimeUnits.nanosecondsPerSecond, session <= 24 * 3_600 * TimeUnits.nanosecondsPerSecond else {
+                throw StrictMapping.error(file, value, "metrics.session must lie between 1m and 24h, found \(DurationText.format(session))",
+                                          hint: "the length of one trading day's session, e.g. 6h30m for US equities or 24h for a market that never closes")
+            }
+            settings.calendar.sessionNanoseconds = session
+        }
+        if let value = map.value("weekends") {
+            settings.calendar.tradesOnWeekends = try scalars.boolean(value, "metrics.weekends")
+        }
+        if let value = map.value("trials") {
+            settings.trials = Int(try scalars.integer(value, "metrics.trials", range: 1...1_000_000))
+        }
+        try map.finish(allowed: ["trading_days_per_year", "session", "weekends", "trials"])
+        return settings
+    }
+}
