@@ -142,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "metronome",
             dependencies: [
-                "Scenarios", "Kernel", "CZstd", "CLZ4",
+                "Scenarios", "Kernel", "Actors", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

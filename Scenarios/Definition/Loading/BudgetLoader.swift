@@ -1,5 +1,4 @@
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// The `budgets:` section (docs/scenarios.md): `simulated:` and `wall:`, each mapping stages to

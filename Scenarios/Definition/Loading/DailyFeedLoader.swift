@@ -1,7 +1,6 @@
 import Actors
 import Foundation
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// `type: daily-bars` and `type: daily-series` feeds (history files; paths relative to the scenario).

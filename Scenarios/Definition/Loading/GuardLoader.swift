@@ -1,6 +1,5 @@
 import Actors
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// A feed's `guard:` key: the input defense's outlier filter for the feed's quotes, as `off` or

@@ -1,6 +1,5 @@
 import Actors
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// Reads the `metrics:` section (``MetricsSettings``).

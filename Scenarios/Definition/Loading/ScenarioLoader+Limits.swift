@@ -1,6 +1,5 @@
 import Actors
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// The checks of ``ScenarioLimits`` that need more than one value: prices against the universe's

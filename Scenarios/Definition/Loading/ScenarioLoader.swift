@@ -1,7 +1,6 @@
 import Actors
 import Foundation
 import Kernel
-import ScenarioDefinition
 import Yams
 
 /// Reads scenario files strictly: unknown keys, wrong types and out-of-range values are errors

@@ -1,5 +1,4 @@
 import Foundation
-import ScenarioDefinition
 import Yams
 
 /// Counterfactual overrides: a partial scenario merged into a recorded one.
