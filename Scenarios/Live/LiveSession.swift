@@ -3,8 +3,8 @@ import Foundation
 import Kernel
 import Logging
 import ScenarioBenchmarks
-import ScenarioRunning
 import ScenarioDefinition
+import ScenarioRunning
 
 /// A scenario's pipeline on the live clock, fed by a live feed: the scenario's universe and
 /// components, but its `feeds:` replaced by lines arriving over TCP or standard input. Every

@@ -1,7 +1,7 @@
 import Actors
 import Kernel
-import ScenarioRunning
 import ScenarioDefinition
+import ScenarioRunning
 
 /// A scenario's feeds (generated or loaded, as a simulation would admit them) as live lines.
 public struct ScenarioFeedLineSource: FeedLineSource {

@@ -101,6 +101,26 @@ import Testing
         #expect(all.count > 100, "found \(all.count) sources under Scenarios")
     }
 
+    /// Package.swift gives each module exactly the dependencies its row lists: a target cannot
+    /// link a package its layer may not import, nor miss one it may.
+    @Test func theManifestListsWhatTheTableAllows() throws {
+        let (modules, _) = try ModuleImportRuleTests.rules()
+        let manifest = try String(contentsOf: ModuleImportRuleTests.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for rule in modules {
+            let listed = try #require(ModuleImportRuleTests.dependencies(of: rule.module, in: manifest), "Package.swift: no target \(rule.module)")
+            #expect(listed.sorted() == rule.mayImport.sorted(), "\(rule.module): Package.swift lists \(listed.sorted()), the table \(rule.mayImport.sorted())")
+        }
+    }
+
+    /// The module names in a target's `dependencies: [...]` (which follows its name): plain names
+    /// and products' names.
+    static func dependencies(of target: String, in manifest: String) -> [String]? {
+        guard let list = manifest.range(of: #"name: "\#(target)",\s*dependencies: \["#, options: .regularExpression),
+              let close = manifest[list.upperBound...].firstIndex(of: "]") else { return nil }
+        let entries = manifest[list.upperBound..<close].replacingOccurrences(of: #"package: "[^"]*""#, with: "", options: .regularExpression)
+        return entries.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    }
+
     @Test func theImportParserReadsEveryForm() {
         let source = "import Foundation\n@testable import Kernel\n@_exported import ScenarioRunning\nimport struct Yams.Node\n// import Nothing\n"
         #expect(ModuleImportRuleTests.imports(of: source).map(\.module) == ["Foundation", "Kernel", "ScenarioRunning", "Yams"])

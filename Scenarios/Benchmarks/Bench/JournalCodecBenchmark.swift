@@ -1,7 +1,7 @@
 import Foundation
 import Kernel
-import ScenarioRunning
 import ScenarioDefinition
+import ScenarioRunning
 
 /// Journal encode and decode on records held in memory, for `metronome bench log` and the journal
 /// suites in Benchmarks/: records → 1 MiB blocks → zstd frames, and back.

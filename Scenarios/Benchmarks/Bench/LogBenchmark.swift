@@ -1,7 +1,7 @@
 import Foundation
 import Kernel
-import ScenarioRunning
 import ScenarioDefinition
+import ScenarioRunning
 
 /// `metronome bench log`: bytes per quote with each codec, encode and decode throughput, and
 /// what recording costs a run.

@@ -1,7 +1,7 @@
 import Foundation
 import Kernel
-import ScenarioRunning
 import ScenarioDefinition
+import ScenarioRunning
 
 /// `metronome bench pipeline`: ticks and signals per second through a scenario's whole pipeline
 /// (by default the twelve-agent `calm-day`), and what the signal side costs on top of generating

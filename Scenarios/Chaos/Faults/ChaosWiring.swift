@@ -1,7 +1,7 @@
 import Actors
 import Kernel
-import ScenarioPipeline
 import ScenarioDefinition
+import ScenarioPipeline
 
 /// Puts a ``ChaosInterceptor`` on a scenario's kernel: the roles it aims at and the hooks it
 /// needs for faults a delivery cannot express (the gate's kill switch and limits, agent restarts).

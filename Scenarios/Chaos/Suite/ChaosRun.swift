@@ -1,9 +1,9 @@
 import Actors
 import Foundation
 import Kernel
+import ScenarioDefinition
 import ScenarioFaults
 import ScenarioRunning
-import ScenarioDefinition
 
 /// Runs one chaos seed: the scenario with that root seed, its plan injected, the oracle watching.
 public enum ChaosRun {

@@ -1,6 +1,6 @@
 import Kernel
-import ScenarioFaults
 import ScenarioDefinition
+import ScenarioFaults
 
 /// Reduces a failing plan to a smaller one that still fails the same invariant (delta
 /// debugging: drop chunks of faults, halving the chunk size down to single faults, until no

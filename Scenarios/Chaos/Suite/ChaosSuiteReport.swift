@@ -1,8 +1,8 @@
 import Actors
 import Foundation
 import Kernel
-import ScenarioFaults
 import ScenarioDefinition
+import ScenarioFaults
 
 /// `metronome chaos --report-json`: stable field names, documented in docs/chaos.md.
 public struct ChaosSuiteReport: Codable {

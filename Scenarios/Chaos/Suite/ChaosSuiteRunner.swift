@@ -1,9 +1,9 @@
 import Actors
 import Foundation
 import Kernel
+import ScenarioDefinition
 import ScenarioFaults
 import ScenarioReports
-import ScenarioDefinition
 
 #if canImport(Glibc)
 import Glibc

@@ -2,9 +2,9 @@ import Foundation
 import Actors
 import Kernel
 import Logging
+import ScenarioDefinition
 import ScenarioFaults
 import ScenarioPipeline
-import ScenarioDefinition
 
 /// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
 ///
