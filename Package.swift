@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Metronome: a deterministic, actor-based simulation kernel for trading pipelines.
-// Layout follows docs/architecture.md: Kernel → Actors → Scenarios → the `metronome` CLI.
+// Layout follows docs/architecture.md: Kernel → Actors → the Scenario* layers → the `metronome` CLI.
 import PackageDescription
 
 /// Every Swift target: Swift 6 language mode, and nonisolated async code stays on the caller's
@@ -67,25 +67,88 @@ let package = Package(
             path: "Actors",
             swiftSettings: strictSwift
         ),
+        // Scenarios: one target per layer, each listing only what it imports. docs/architecture.md
+        // ("Who may import whom") holds the rule; Tests/ScenariosTests/ModuleImportRuleTests checks it.
         .target(
-            name: "Scenarios",
+            name: "ScenarioDefinition",
+            dependencies: ["Kernel", "Actors", .product(name: "Yams", package: "Yams")],
+            path: "Scenarios/Definition",
+            swiftSettings: strictSwift
+        ),
+        .target(name: "ScenarioPipeline", dependencies: ["Kernel", "Actors", "ScenarioDefinition"], path: "Scenarios/Pipeline", swiftSettings: strictSwift),
+        .target(
+            name: "ScenarioFaults",
             dependencies: [
-                "Kernel", "Actors",
+                "Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            path: "Scenarios/Chaos/Faults",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioRunning",
+            dependencies: [
+                "Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioFaults",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Scenarios/Running",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioBenchmarks",
+            dependencies: [
+                "Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Scenarios/Benchmarks",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioReports",
+            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks"],
+            path: "Scenarios/Reports",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioChaos",
+            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioFaults", "ScenarioRunning", "ScenarioReports"],
+            path: "Scenarios/Chaos/Suite",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioEvaluation",
+            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning"],
+            path: "Scenarios/Evaluation",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "ScenarioLive",
+            dependencies: [
+                "Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
-            path: "Scenarios/Sources",
+            path: "Scenarios/Live",
+            swiftSettings: strictSwift
+        ),
+        // The umbrella the `Scenarios` product names: re-exports every layer.
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "ScenarioDefinition", "ScenarioPipeline", "ScenarioFaults", "ScenarioRunning",
+                "ScenarioBenchmarks", "ScenarioReports", "ScenarioChaos", "ScenarioEvaluation", "ScenarioLive",
+            ],
+            path: "Scenarios/Umbrella",
             swiftSettings: strictSwift
         ),
         .executableTarget(
             name: "metronome",
             dependencies: [
-                "Scenarios", "Kernel", "CZstd", "CLZ4",
+                "Scenarios", "Kernel", "Actors", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -91,25 +91,13 @@ struct ChaosCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let runner = ChaosSuiteRunner(scenario: loaded, scenarioArgument: scenario, seeds: seedList, only: only, plan: explicitPlan,
                                       planPath: plan, until: untilTime, untilText: until, faultsText: faults, out: out)
-        if worker {
-            for seed in seedList {
-                let result = try runner.runSeed(seed)
-                let line = try JSONEncoder().encode(result)
-                FileHandle.standardOutput.write(line + Data("\n".utf8))
-            }
-            return
-        }
+        if worker { return try runner.runAsWorker() }
         let jobCount = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, seedList.count))
-        let suite = try runner.runSuite(jobs: jobCount, quiet: quiet)
+        let suite = try runner.runSuite(jobs: jobCount, showsProgress: !quiet && ProgressBar.isTerminal)
         var report = ChaosSuiteReport(suite: suite, scenario: loaded.name, runner: runner)
         if shrink {
-            for failure in suite.results.filter(\.failed).prefix(3) {
-                if !quiet { FileHandle.standardError.write(Data("metronome: shrinking seed \(failure.seed)'s plan (\(failure.plan.faults.count) faults)…\n".utf8)) }
-                let shrunk = try ChaosShrinker.shrink(scenario: loaded, failing: failure, until: untilTime)
-                let path = runner.planPath(seed: failure.seed, suffix: "shrunk")
-                try ReportFile.write(shrunk.plan, to: path)
-                report.addShrunk(seed: failure.seed, plan: shrunk.plan, path: path, trials: shrunk.trials, runner: runner,
-                                 invariant: shrunk.result.violations.first?.invariant.rawValue ?? "")
+            try runner.shrinkFailures(of: suite, into: &report) { message in
+                if !quiet { FileHandle.standardError.write(Data(message.utf8)) }
             }
         }
         if let reportJSON { try ReportFile.write(report, to: reportJSON) }

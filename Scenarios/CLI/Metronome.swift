@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scenarios
 
 /// `metronome`: run, replay and measure deterministic trading pipelines.
 ///
@@ -44,13 +45,4 @@ struct Metronome: ParsableCommand {
             Foundation.exit(2)
         }
     }
-}
-
-/// A command's own failure, with the documented exit code.
-struct CommandFailure: Error {
-    var message: String
-    var exitCode: Int32
-
-    static func badInput(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 2) }
-    static func checkFailed(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 1) }
 }

@@ -44,7 +44,7 @@ import Testing
 
     /// Fuzz crash (LiveLineFuzzer, through the CSV feed source): a tick CSV row whose time is
     /// after 2554-07-21 traps in `TimeUnits.parseISO8601` (as above), called from
-    /// `CSVFeedLineSource.nextTime` (Scenarios/Sources/Live/CSVFeedLineSource.swift:33), which
+    /// `CSVFeedLineSource.nextTime` (Scenarios/Live/CSVFeedLineSource.swift:33), which
     /// `feed serve` runs on the first row before it listens. It must be a bad-input error naming
     /// the file, line and column.
     @Test
@@ -58,7 +58,7 @@ import Testing
 
     /// Fuzz crash (ScenarioLoaderFuzzer): a scenario whose `start` is after 2554-07-21 traps in
     /// `TimeUnits.parseISO8601` (as above), called from `ScalarReader.timestamp`
-    /// (Scenarios/Sources/Loading/ScalarReader.swift:86) — `validate` dies instead of naming the
+    /// (Scenarios/Definition/Loading/ScalarReader.swift:86) — `validate` dies instead of naming the
     /// value (issue 18: "validate on any time in year ≥ 2555"). It must be an error at the
     /// value's `file:line:column`, exit code 2.
     @Test

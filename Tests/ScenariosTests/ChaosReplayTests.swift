@@ -2,7 +2,9 @@ import Actors
 import Foundation
 import Kernel
 import Testing
-@testable import Scenarios
+@testable import ScenarioChaos
+@testable import ScenarioFaults
+import Scenarios
 
 /// A chaos run's log carries everything its replay needs (docs/chaos.md, "Replaying a failure"),
 /// and `--until` keeps every planned fault inside the run.

@@ -1,6 +1,8 @@
 import Actors
 import Kernel
-@testable import Scenarios
+@testable import ScenarioReports
+@testable import ScenarioRunning
+import Scenarios
 import Testing
 
 /// The report's labels: what each metric is computed on, and the selector's correlation change

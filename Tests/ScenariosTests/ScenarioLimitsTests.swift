@@ -1,7 +1,8 @@
 @testable import Actors
 import Foundation
 import Kernel
-@testable import Scenarios
+@testable import ScenarioDefinition
+import Scenarios
 import Testing
 
 /// The bounds of docs/scenarios.md ("Bounds"): one test per rule, each with the value just inside

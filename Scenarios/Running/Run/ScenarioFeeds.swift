@@ -1,0 +1,58 @@
+import Actors
+import Foundation
+import Kernel
+import ScenarioDefinition
+
+/// A scenario's `feeds:` as input sources, in the order they are declared (on equal times the
+/// first declared goes first). Simulation admits them; `metronome feed serve` streams them.
+public enum ScenarioFeeds {
+    /// - Parameters:
+    ///   - kernel: resolves the raw topics (created if needed).
+    ///   - end: no input after this time.
+    public static func sources(of scenario: Scenario, kernel: Kernel, seed: UInt64, end: Timestamp) throws -> [any InputSource] {
+        let universe = scenario.universe
+        let rawQuotes = kernel.topic(named: Topics.rawQuotes)
+        var sources: [any InputSource] = []
+            for feed in scenario.feeds {
+                switch feed.kind {
+                case .gbm(let parameters):
+                    sources.append(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
+                                                     startTime: scenario.startTime, endTime: end))
+                case .tickCSV(let path, let latency):
+                    var instruments: [String: (id: SymbolID, precision: Int)] = [:]
+                    for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    sources.append(try TickCSV(text: text, file: path, instruments: instruments, quoteTopic: rawQuotes,
+                                                tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
+                case .dailyBars(let path, let symbol, let window):
+                    // Bars from 60 days before the start feed the volatility window; quotes start at the start.
+                    let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
+                    let bars = try DailyBarCSV(path: path, symbol: symbol, pricePrecision: universe[Int(symbol)].pricePrecision,
+                                               topic: rawQuotes, from: history, to: end).loadedBars
+                    sources.append(DailyBarQuotes(bars: bars, quoteTopic: rawQuotes, altTopic: kernel.topic(named: Topics.rawAlternativeData),
+                                                       volatilityWindow: window, from: scenario.startTime, to: end))
+                case .dailySeries(let path, let kind, let column, let minus):
+                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    // A monthly series' latest value before the start is admitted at the start.
+                    var series = try DailySeriesCSV(text: text, file: path, kind: kind, column: column, minus: minus,
+                                                    topic: kernel.topic(named: Topics.rawAlternativeData), to: end)
+                    var records: [InputRecord] = []
+                    var latestBefore: InputRecord?
+                    while let record = series.next() {
+                        if record.time < scenario.startTime { latestBefore = record } else { records.append(record) }
+                    }
+                    if var first = latestBefore {
+                        first.time = scenario.startTime
+                        records.insert(first, at: 0)
+                    }
+                    sources.append(ArrayInputSource(records))
+                case .synthetic(let parameters):
+                    sources.append(try SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
+                                                            tradeTopic: kernel.topic(named: Topics.rawTrades),
+                                                            altTopic: kernel.topic(named: Topics.rawAlternativeData), seed: seed,
+                                                            startTime: scenario.startTime, endTime: end))
+                }
+            }
+        return sources
+    }
+}
