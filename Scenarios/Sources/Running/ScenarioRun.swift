@@ -161,23 +161,7 @@ public final class ScenarioRun {
         let orders = trader?.assumeIsolated { $0.ordersSent } ?? execution?.router.assumeIsolated { $0.ordersSent } ?? 0
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
             + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
-        var agentFigures: [AgentFigures] = []
-        var emaIterator = agents.makeIterator()
-        var featureIterator = featureAgents.makeIterator()
-        for (index, settings) in scenario.agents.enumerated() where settings.enabled {
-            switch settings.kind {
-            case .emaCross:
-                guard let agent = emaIterator.next() else { continue }
-                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
-                                                 signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
-                                                 informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
-            case .feature, .technical:
-                guard let agent = featureIterator.next() else { continue }
-                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
-                                                 signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
-                                                 informationCoefficient: agent.informationCoefficient()))
-            }
-        }
+        let agentFigures = self.agentFigures()
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
         let quarantine = QuarantineFigures(ledger: feedGuard.assumeIsolated { $0.ledger }, universe: scenario.universe)
         let blenderFigures = blender?.assumeIsolated { blender in
@@ -202,6 +186,28 @@ public final class ScenarioRun {
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, quarantine: quarantine, blender: blenderFigures,
                           selector: selectorFigures, agents: agentFigures, trading: trading, series: series, attribution: attribution)
+    }
+
+    /// Each enabled agent's figures, in the scenario's order (after the run, on the kernel thread).
+    private func agentFigures() -> [AgentFigures] {
+        var figures: [AgentFigures] = []
+        var emaIterator = agents.makeIterator()
+        var featureIterator = featureAgents.makeIterator()
+        for (index, settings) in scenario.agents.enumerated() where settings.enabled {
+            switch settings.kind {
+            case .emaCross:
+                guard let agent = emaIterator.next() else { continue }
+                figures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
+                                            signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
+                                            informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
+            case .feature, .technical:
+                guard let agent = featureIterator.next() else { continue }
+                figures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
+                                            signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
+                                            informationCoefficient: agent.informationCoefficient()))
+            }
+        }
+        return figures
     }
 }
 
