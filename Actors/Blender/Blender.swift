@@ -113,12 +113,11 @@ public actor Blender: Component {
         weights = [prior, prior]
         latest = Array(repeating: Array(repeating: Latest(), count: Blender.agentSlots), count: symbolCount)
         logMids = Array(repeating: nil, count: symbolCount)
-        forecastsTopic = context.topic(Topics.forecasts)
+        forecastsTopic = context.topic(Topics.forecasts, publishedAs: .blender)
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.signals))
-        context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(as: .blender)
         context.schedule(after: parameters.evaluationIntervalNanoseconds)
     }
 

@@ -120,17 +120,15 @@ public actor SimulatedBroker: Component {
         duplicateRandom = RandomStream(seed: context.random.next())
         let maximumReason = ExecutionReport.RejectReason.allCases.map { Int($0.rawValue) }.max() ?? 0
         rejectsByReason = Array(repeating: 0, count: maximumReason + 1)
-        fillsTopic = context.topic(Topics.fills)
-        reportsTopic = context.topic(Topics.executionReports)
+        fillsTopic = context.topic(Topics.fills, publishedAs: .broker)
+        reportsTopic = context.topic(Topics.executionReports, publishedAs: .broker)
     }
 
     /// Rejects sent for `reason`.
     public func rejects(_ reason: ExecutionReport.RejectReason) -> Int { rejectsByReason[Int(reason.rawValue)] }
 
     public func start() {
-        context.subscribe(context.topic(Topics.quotes))
-        context.subscribe(context.topic(Topics.trades))
-        context.subscribe(context.topic(Topics.orders))
+        context.subscribe(as: .broker)
     }
 
     public func stop() {

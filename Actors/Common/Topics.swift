@@ -1,39 +1,40 @@
-/// The standard topic names between pipeline stages, in flow order.
+/// The standard topic names between pipeline stages, in flow order. Who publishes and who
+/// subscribes to each is ``PipelineTable``.
 public enum Topics {
-    /// Feeds → input defense: raw ``Quote`` inputs, as journaled.
+    /// Raw ``Quote`` inputs, as journaled.
     public static let rawQuotes = "market.raw.quotes"
-    /// Input defense → agents, broker, portfolio: quotes that passed the checks.
+    /// Quotes that passed the input defense.
     public static let quotes = "market.quotes"
-    /// Feeds → input defense: raw ``Trade`` inputs.
+    /// Raw ``Trade`` inputs.
     public static let rawTrades = "market.raw.trades"
-    /// Input defense → agents: trades that passed the checks.
+    /// Trades that passed the input defense.
     public static let trades = "market.trades"
-    /// Feeds → input defense: raw alternative data (``AltDatum``).
+    /// Raw alternative data (``AltDatum``).
     public static let rawAlternativeData = "alt.raw"
-    /// Bars as a live feed sends them (no built-in agent reads them yet; they are journaled).
+    /// Bars as a live feed sends them (no built-in component reads them yet; they are journaled).
     public static let rawBars = "market.raw.bars"
-    /// Input defense → agents: alternative data with finite values.
+    /// Alternative data with finite values.
     public static let alternativeData = "alt.data"
-    /// Agents → trader (later: blender).
+    /// The agents' ``Signal``s.
     public static let signals = "signals"
-    /// Blender → selector (and the trader, until the selector is wired): ``Forecast``s.
+    /// The blender's ``Forecast``s.
     public static let forecasts = "forecasts"
-    /// Selector → trader: ``SlateEntry`` picks.
+    /// The selector's ``SlateEntry`` picks.
     public static let slates = "slates"
-    /// Sizer → gate: ``Intent``s (target positions with the numbers behind them).
+    /// ``Intent``s: target positions with the numbers behind them.
     public static let intents = "intents"
-    /// Gate → router: intents the gate let through, with the approved quantity.
+    /// Intents the gate let through, with the approved quantity.
     public static let approvedIntents = "intents.approved"
-    /// Gate → decision log: every ``GateDecision``.
+    /// Every ``GateDecision``.
     public static let gateDecisions = "gate.decisions"
-    /// Router (or the simple trader) → broker.
+    /// ``Order``s to the broker.
     public static let orders = "orders"
-    /// Broker → portfolio, router, gate.
+    /// The broker's ``Fill``s.
     public static let fills = "fills"
-    /// Broker → router: acks, rejects, cancels, expiries (``ExecutionReport``).
+    /// Acks, rejects, cancels, expiries (``ExecutionReport``).
     public static let executionReports = "execution.reports"
-    /// Router → decision log: a ``TradeCostRecord`` per finished order.
+    /// A ``TradeCostRecord`` per finished order.
     public static let tradeCosts = "tca"
-    /// Portfolio → anyone: position and cash after each fill.
+    /// Position and cash after each fill.
     public static let positions = "positions"
 }

@@ -36,30 +36,26 @@ public actor FeedGuard: Component {
     @exclusivity(unchecked) private var screen: InputScreen
     @exclusivity(unchecked) public private(set) var ledger: QuarantineLedger
     @exclusivity(unchecked) public private(set) var accepted = 0
-    private let rawTopic: TopicID
     private let cleanTopic: TopicID
-    private let rawTradeTopic: TopicID
     private let tradeTopic: TopicID
-    private let rawAltTopic: TopicID
     private let altTopic: TopicID
 
-    public init(context: Context, parameters: Parameters, symbolCount: Int, rawTopic: String = Topics.rawQuotes,
-                cleanTopic: String = Topics.quotes) {
-        rawTradeTopic = context.topic(Topics.rawTrades)
-        tradeTopic = context.topic(Topics.trades)
-        rawAltTopic = context.topic(Topics.rawAlternativeData)
-        altTopic = context.topic(Topics.alternativeData)
+    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+        // Topic ids follow creation order, and logs and digests carry them: the raw and clean
+        // topics are created here, in this order, before any component starts.
+        _ = context.topic(Topics.rawTrades)
+        tradeTopic = context.topic(Topics.trades, publishedAs: .inputGuard)
+        _ = context.topic(Topics.rawAlternativeData)
+        altTopic = context.topic(Topics.alternativeData, publishedAs: .inputGuard)
         self.context = context
         screen = InputScreen(staleAfterNanoseconds: parameters.staleAfterNanoseconds, spikeFilters: parameters.filters(symbolCount: symbolCount))
         ledger = QuarantineLedger(symbolCount: symbolCount)
-        self.rawTopic = context.topic(rawTopic)
-        self.cleanTopic = context.topic(cleanTopic)
+        _ = context.topic(Topics.rawQuotes)
+        cleanTopic = context.topic(Topics.quotes, publishedAs: .inputGuard)
     }
 
     public func start() {
-        context.subscribe(rawTopic)
-        context.subscribe(rawTradeTopic)
-        context.subscribe(rawAltTopic)
+        context.subscribe(as: .inputGuard)
     }
 
     public func receive(_ delivery: Delivery) {

@@ -53,14 +53,12 @@ public actor RiskGate: Component {
         lastApprovalTime = Array(repeating: nil, count: instruments.count)
         volatility = DailyVolatility(symbolCount: instruments.count)
         peakEquityMinorUnits = initialCashMinorUnits
-        decisionsTopic = context.topic(Topics.gateDecisions)
-        approvedTopic = context.topic(Topics.approvedIntents)
+        decisionsTopic = context.topic(Topics.gateDecisions, publishedAs: .gate)
+        approvedTopic = context.topic(Topics.approvedIntents, publishedAs: .gate)
     }
 
     public func start() {
-        for topic in [Topics.intents, Topics.quotes, Topics.trades, Topics.positions, Topics.orders, Topics.fills, Topics.executionReports] {
-            context.subscribe(context.topic(topic))
-        }
+        context.subscribe(as: .gate)
     }
 
     /// The operator engages the kill switch by hand (chaos: gate_kill_switch): recorded in the

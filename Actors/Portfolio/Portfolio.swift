@@ -141,7 +141,7 @@ public actor Portfolio: Component {
         peakEquityMinorUnits = initialCashMinorUnits
         equityCurve = EquityCurve(sampleIntervalNanoseconds: sampleIntervalNanoseconds, initialEquityMinorUnits: initialCashMinorUnits,
                                   originTime: context.now, expectedSampleCount: expectedSampleCount)
-        positionsTopic = context.topic(Topics.positions)
+        positionsTopic = context.topic(Topics.positions, publishedAs: .portfolio)
         #if DEBUG
         recomputedGrossBySector = Array(repeating: 0, count: sectorCount)
         recomputedNetBySector = Array(repeating: 0, count: sectorCount)
@@ -170,8 +170,7 @@ public actor Portfolio: Component {
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.quotes))
-        context.subscribe(context.topic(Topics.fills))
+        context.subscribe(as: .portfolio)
         // In live mode the run starts at the wall time, after `init`.
         equityCurve.setOrigin(context.now)
     }

@@ -91,14 +91,12 @@ public actor Router: Component {
         volatility = DailyVolatility(symbolCount: instruments.count)
         corrections = Array(repeating: 0, count: parameters.venues.count * 4)
         armCounts = Array(repeating: 0, count: parameters.venues.count * 4)
-        ordersTopic = context.topic(Topics.orders)
-        costsTopic = context.topic(Topics.tradeCosts)
+        ordersTopic = context.topic(Topics.orders, publishedAs: .router)
+        costsTopic = context.topic(Topics.tradeCosts, publishedAs: .router)
     }
 
     public func start() {
-        for topic in [Topics.approvedIntents, Topics.quotes, Topics.fills, Topics.executionReports, Topics.gateDecisions] {
-            context.subscribe(context.topic(topic))
-        }
+        context.subscribe(as: .router)
     }
 
     /// Notional-weighted implementation shortfall of the finished parents, in basis points.

@@ -82,13 +82,12 @@ public actor Selector: Component {
         logMids = Array(repeating: nil, count: symbolCount)
         sampledLogMids = Array(repeating: nil, count: symbolCount)
         forecasts = Array(repeating: nil, count: symbolCount)
-        slateTopic = context.topic(Topics.slates)
+        slateTopic = context.topic(Topics.slates, publishedAs: .selector)
         decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.forecasts))
-        context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(as: .selector)
         context.schedule(after: parameters.intervalNanoseconds)
     }
 

@@ -72,19 +72,13 @@ public actor Sizer: Component {
         lastSampleEquity = initialCashMinorUnits
         tail = TailRisk(capacity: parameters.tailWindow)
         openOrders = OpenOrders(symbolCount: count)
-        intentsTopic = context.topic(Topics.intents)
+        intentsTopic = context.topic(Topics.intents, publishedAs: .sizer)
         decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.quotes))
-        context.subscribe(context.topic(Topics.forecasts))
-        context.subscribe(context.topic(Topics.positions))
-        context.subscribe(context.topic(Topics.gateDecisions))
-        context.subscribe(context.topic(Topics.orders))
-        context.subscribe(context.topic(Topics.fills))
-        context.subscribe(context.topic(Topics.executionReports))
-        if parameters.followsSlates { context.subscribe(context.topic(Topics.slates)) }
+        let followsSlates = parameters.followsSlates
+        context.subscribe(as: .sizer) { $0 == .followsSlates && followsSlates }
     }
 
     /// Cash plus every position at its mark, in minor units.

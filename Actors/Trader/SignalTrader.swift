@@ -49,13 +49,14 @@ public actor SignalTrader: Component {
         self.context = context
         self.parameters = parameters
         targets = Array(repeating: 0, count: symbolCount)
-        ordersTopic = context.topic(Topics.orders)
+        ordersTopic = context.topic(Topics.orders, publishedAs: .trader)
         decisionShares.reserveCapacity(DecisionShares.reservedCount)
     }
 
     public func start() {
-        let source = parameters.followsSlates ? Topics.slates : parameters.followsForecasts ? Topics.forecasts : Topics.signals
-        context.subscribe(context.topic(source))
+        let source: PipelineStage.Condition = parameters.followsSlates ? .followsSlates
+            : parameters.followsForecasts ? .followsForecasts : .followsSignals
+        context.subscribe(as: .trader) { $0 == source }
     }
 
     /// Collects a slate's picks; on its last pick, moves every symbol to its new target.

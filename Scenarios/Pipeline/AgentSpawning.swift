@@ -13,13 +13,7 @@ extension Kernel {
             let name = "agent.\(settings.name)"
             switch settings.kind {
             case .emaCross(let parameters):
-                var captured: EMACrossAgent?
-                spawn(name) { context in
-                    let agent = EMACrossAgent(context: context, parameters: parameters, symbolCount: count)
-                    captured = agent
-                    return agent
-                }
-                emaCross.append(captured!)
+                emaCross.append(spawn(name) { EMACrossAgent(context: $0, parameters: parameters, symbolCount: count) })
             case .technical(let bar, let horizon, let agentID):
                 let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
                 features.append(.init(spawnFeatureAgent(name, TechnicalModel(symbolCount: count, barNanoseconds: bar), parameters, count)))

@@ -36,13 +36,11 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         logMids = Array(repeating: nil, count: symbolCount)
         speaking = Array(repeating: nil, count: symbolCount)
         silenceChanges.reserveCapacity(2 * symbolCount)
-        signalsTopic = context.topic(Topics.signals)
+        signalsTopic = context.topic(Topics.signals, publishedAs: .agents)
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.quotes))
-        context.subscribe(context.topic(Topics.trades))
-        context.subscribe(context.topic(Topics.alternativeData))
+        context.subscribe(as: .agents) { $0 == .featureAgent }
     }
 
     /// A crash and restart: everything learned — the model's state, the regressions, the last

@@ -50,11 +50,11 @@ public actor EMACrossAgent: Component {
         slowWeight = 2.0 / Double(parameters.slowPeriod + 1)
         states = Array(repeating: EMACrossState(), count: symbolCount)
         trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: symbolCount)
-        signalsTopic = context.topic(Topics.signals)
+        signalsTopic = context.topic(Topics.signals, publishedAs: .agents)
     }
 
     public func start() {
-        context.subscribe(context.topic(Topics.quotes))
+        context.subscribe(as: .agents)
     }
 
     public func receive(_ delivery: Delivery) {

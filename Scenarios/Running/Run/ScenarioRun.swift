@@ -9,7 +9,8 @@ import ScenarioPipeline
 /// A scenario wired onto a kernel: the components in flow order, the feeds as inputs.
 ///
 /// Flow: feeds → input defense → agents → blender → selector → sizer → gate → router (or the
-/// simple trader) → broker → portfolio (topics in docs/architecture.md).
+/// simple trader) → broker → portfolio; the components are spawned from ``PipelineTable``, which
+/// lists what each subscribes to and publishes (docs/architecture.md shows it).
 /// In replay the same components are built, but the inputs come from a recording: the feed
 /// generators do not run.
 public final class ScenarioRun {
@@ -117,118 +118,27 @@ public final class ScenarioRun {
     public init(scenario: Scenario, options: Options = Options(), inputs: InputPlan = .generate) throws {
         self.scenario = scenario
         let seed = options.seed ?? scenario.seed
-        let start = options.window?.start ?? scenario.startTime
-        let runEnd: Timestamp? = options.window.map { window in
-            [window.end, options.until].compactMap { $0 }.min()
-        } ?? min(options.until ?? scenario.endTime, scenario.endTime)
-        let end = runEnd ?? .max
-        var configuration = KernelConfiguration(
-            mode: options.mode, seed: seed, startTime: start, endTime: runEnd,
-            maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition,
-            traceIdentity: options.traceIdentity)
-        configuration.journalsSignals = options.journalsSignals || options.recording?.signals == true
-        let kernel = Kernel(configuration: configuration)
+        let window = Self.window(of: scenario, options: options)
+        let kernel = Self.makeKernel(options: options, seed: seed, start: window.start, end: window.end)
         self.kernel = kernel
-        let universe = scenario.universe
         // Registered first: topic ids follow registration order, and logs and digests carry them.
         _ = kernel.topic(named: Topics.rawQuotes)
-
-        // A live run (and its replay, on the live run's window) judges its feed as ticks.
-        let guardParameters = FeedGuard.Parameters(spikeFilters: scenario.spikeFilters(liveFeed: options.mode == .live || options.window != nil))
-        feedGuard = kernel.spawn("feed.guard") { FeedGuard(context: $0, parameters: guardParameters, symbolCount: universe.count) }
-
-        (agents, featureAgents) = kernel.spawnAgents(of: scenario)
-        if let settings = scenario.blender {
-            var weights: [UInt16: Double] = [:]
-            for (index, agent) in scenario.agents.enumerated() where agent.enabled { weights[UInt16(index + 1)] = agent.weight }
-            let parameters = Blender.Parameters(priorWeights: weights, horizonNanoseconds: settings.horizonNanoseconds,
-                                                evaluationIntervalNanoseconds: settings.evaluationIntervalNanoseconds,
-                                                learningRate: settings.learningRate, stressRatio: settings.stressRatio,
-                                                weightFloor: settings.weightFloor)
-            blender = kernel.spawn("blender") { Blender(context: $0, parameters: parameters, symbolCount: universe.count) }
-        } else {
-            blender = nil
-        }
-        if let parameters = scenario.selector {
-            selector = kernel.spawn("selector") { Selector(context: $0, parameters: parameters, symbolCount: universe.count) }
-        } else {
-            selector = nil
-        }
-        if let settings = scenario.execution {
-            let venues = scenario.broker.venues.map { venue in
-                VenueCosts(name: venue.name, makerFeeBasisPoints: venue.makerFeeBasisPoints, takerFeeBasisPoints: venue.takerFeeBasisPoints,
-                           liquidity: venue.liquidity)
-            }
-            execution = kernel.spawnExecution(settings, scenario: scenario, venues: venues)
-            trader = nil
-        } else {
-            trader = kernel.spawn("trader") { SignalTrader(context: $0, parameters: scenario.trader, symbolCount: universe.count) }
-            execution = nil
-        }
-        broker = kernel.spawn("broker") { SimulatedBroker(context: $0, parameters: scenario.broker, instruments: universe) }
         // A replay takes the planted bug from the log's scenario alone, whatever the environment says.
         let plantedBug = scenario.chaos?.plantedBug ?? (options.mode == .replay ? nil : ScenarioRun.plantedBugFromEnvironment)
-        // The chaos self-test's planted bug (docs/chaos.md): never set in a real run.
-        let planted = plantedBug == .duplicateFills
-        portfolio = kernel.spawn("portfolio") { context in
-            Portfolio(context: context, instruments: universe, initialCashMinorUnits: scenario.account.initialCashMinorUnits,
-                      plantedBugAppliesDuplicateFills: planted)
-        }
+        // A live run (and its replay, on the live run's window) judges its feed as ticks.
+        let pipeline = ScenarioComponents(scenario: scenario, kernel: kernel, liveFeed: options.mode == .live || options.window != nil,
+                                        plantedDuplicateFills: plantedBug == .duplicateFills)
+        feedGuard = pipeline.feedGuard!
+        (agents, featureAgents) = (pipeline.agents, pipeline.featureAgents)
+        (blender, selector, execution, trader) = (pipeline.blender, pipeline.selector, pipeline.execution, pipeline.trader)
+        (broker, portfolio) = (pipeline.broker!, pipeline.portfolio!)
         // Test-only (docs/log-format.md): a handler that traps on one planted input.
         PlantedInputTrap.install(on: kernel)
-
-        switch inputs {
-        case .generate:
-            let sources = try ScenarioFeeds.sources(of: scenario, kernel: kernel, seed: seed, end: end)
-            if let plan = options.chaosPlan {
-                // The fault events first: at equal times a fault takes effect before the market moves.
-                try kernel.addInput(ArrayInputSource(plan.inputRecords(start: start, topic: kernel.topic(named: ChaosWiring.faultsTopic))))
-                for (index, source) in sources.enumerated() {
-                    try kernel.addInput(ChaosFeedFilter(source: source, plan: plan, start: start, streamName: "chaos.feed.\(index)"))
-                }
-            } else {
-                for source in sources { try kernel.addInput(source) }
-            }
-        case .recorded(let source):
-            try kernel.addInput(source)
-        case .deferred(let make):
-            try kernel.addInput(try make(kernel))
-        case .inbox:
-            precondition(options.mode == .live, "inputs come through the inbox in live mode only")
-            // Every topic a live feed may publish to exists before the log's header is written.
-            for name in [Topics.rawTrades, Topics.rawBars, Topics.rawAlternativeData] { _ = kernel.topic(named: name) }
-        }
-        // A replay of a chaos run: its scenario has (or was recorded with) a chaos: section; a log
-        // recorded before chaos runs wrote one still names the faults topic among its topics.
-        let replaysChaos = options.mode == .replay && (scenario.chaos != nil || kernel.allTopicNames.contains(ChaosWiring.faultsTopic))
-        if options.chaosPlan != nil || replaysChaos {
-            chaos = ChaosWiring.install(on: kernel, scenario: scenario, seed: seed, execution: execution, featureAgents: featureAgents)
-        } else {
-            chaos = nil
-        }
-        if let recording = options.recording {
-            // A chaos run (or one with the planted bug) records what its replay needs in the scenario.
-            let recordsChaos = options.chaosPlan != nil || plantedBug != nil
-            let scenarioText = recordsChaos
-                ? try ChaosScenarioText.recorded(scenario: scenario, settings: options.chaosSettings ?? scenario.chaos
-                                                     ?? ChaosSettings().clipped(toRunNanoseconds: scenario.endTime - scenario.startTime),
-                                                 plantedBug: plantedBug)
-                : scenario.sourceText
-            recorder = try JournalRecorder(path: recording.path, kernel: kernel, scenarioName: scenario.name,
-                                           scenarioText: scenarioText, buildIdentity: BuildIdentity.text,
-                                           options: recording.writer)
-        } else {
-            recorder = nil
-        }
-        var decisionSources: [(Timestamp) -> [DecisionShares]] = []
-        if let trader { decisionSources.append { cutoff in trader.assumeIsolated { $0.removeDecisionShares(before: cutoff) } } }
-        if let sizer = execution?.sizer {
-            decisionSources.append { cutoff in sizer.assumeIsolated { $0.removeDecisionShares(before: cutoff) } }
-        }
-        if let selector { decisionSources.append { cutoff in selector.assumeIsolated { $0.removeDecisionShares(before: cutoff) } } }
-        history = RunHistory(portfolio: self.portfolio, decisionSources: decisionSources,
-                             silenceSources: featureAgents.map(\.removeSilenceChanges), instruments: universe,
-                             takeIntervalInputs: options.historyTakeIntervalInputs)
+        try Self.addInputs(inputs, scenario: scenario, kernel: kernel, options: options, seed: seed, start: window.start,
+                           end: window.end ?? .max)
+        chaos = Self.installChaos(scenario: scenario, kernel: kernel, options: options, seed: seed, pipeline: pipeline)
+        recorder = try Self.makeRecorder(scenario: scenario, kernel: kernel, options: options, plantedBug: plantedBug)
+        history = Self.makeHistory(pipeline: pipeline, universe: scenario.universe, options: options)
         kernel.addObserver(history)
     }
 
@@ -254,23 +164,7 @@ public final class ScenarioRun {
         let orders = trader?.assumeIsolated { $0.ordersSent } ?? execution?.router.assumeIsolated { $0.ordersSent } ?? 0
         let signals = agents.reduce(0) { total, agent in total + agent.assumeIsolated { $0.signalsEmitted } }
             + featureAgents.reduce(0) { $0 + $1.signalsEmitted() }
-        var agentFigures: [AgentFigures] = []
-        var emaIterator = agents.makeIterator()
-        var featureIterator = featureAgents.makeIterator()
-        for (index, settings) in scenario.agents.enumerated() where settings.enabled {
-            switch settings.kind {
-            case .emaCross:
-                guard let agent = emaIterator.next() else { continue }
-                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
-                                                 signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
-                                                 informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
-            case .feature, .technical:
-                guard let agent = featureIterator.next() else { continue }
-                agentFigures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
-                                                 signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
-                                                 informationCoefficient: agent.informationCoefficient()))
-            }
-        }
+        let agentFigures = self.agentFigures()
         let quarantined = feedGuard.assumeIsolated { $0.quarantineCounts }
         let quarantine = QuarantineFigures(ledger: feedGuard.assumeIsolated { $0.ledger }, universe: scenario.universe)
         let blenderFigures = blender?.assumeIsolated { blender in
@@ -295,6 +189,28 @@ public final class ScenarioRun {
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, quarantine: quarantine, blender: blenderFigures,
                           selector: selectorFigures, agents: agentFigures, trading: trading, series: series, attribution: attribution)
+    }
+
+    /// Each enabled agent's figures, in the scenario's order (after the run, on the kernel thread).
+    private func agentFigures() -> [AgentFigures] {
+        var figures: [AgentFigures] = []
+        var emaIterator = agents.makeIterator()
+        var featureIterator = featureAgents.makeIterator()
+        for (index, settings) in scenario.agents.enumerated() where settings.enabled {
+            switch settings.kind {
+            case .emaCross:
+                guard let agent = emaIterator.next() else { continue }
+                figures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
+                                            signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
+                                            informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
+            case .feature, .technical:
+                guard let agent = featureIterator.next() else { continue }
+                figures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
+                                            signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
+                                            informationCoefficient: agent.informationCoefficient()))
+            }
+        }
+        return figures
     }
 }
 

@@ -1,0 +1,94 @@
+import Actors
+import Kernel
+import ScenarioDefinition
+
+/// A scenario's components, spawned by walking ``PipelineTable/stages``: flow order is
+/// registration order, which is the order in which the components start, subscribe, and receive
+/// a topic's messages. A stage the scenario does not configure is skipped.
+public struct ScenarioComponents {
+    public private(set) var feedGuard: FeedGuard?
+    public private(set) var agents: [EMACrossAgent] = []
+    public private(set) var featureAgents: [AnyFeatureAgent] = []
+    public private(set) var blender: Blender?
+    public private(set) var selector: Selector?
+    public private(set) var sizer: Sizer?
+    public private(set) var gate: RiskGate?
+    public private(set) var router: Router?
+    public private(set) var trader: SignalTrader?
+    public private(set) var broker: SimulatedBroker?
+    public private(set) var portfolio: Portfolio?
+
+    /// - Parameters:
+    ///   - liveFeed: the feed guard judges the feed as ticks (a live run, and its replay).
+    ///   - plantedDuplicateFills: the chaos self-test's planted bug (docs/chaos.md): never set in a real run.
+    public init(scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool) {
+        for stage in PipelineTable.stages {
+            spawn(stage, scenario: scenario, kernel: kernel, liveFeed: liveFeed, plantedDuplicateFills: plantedDuplicateFills)
+        }
+    }
+
+    /// Sizer → gate → router, when the scenario has a `sizer:` section.
+    public var execution: ExecutionChain? {
+        guard let sizer, let gate, let router else { return nil }
+        return ExecutionChain(sizer: sizer, gate: gate, router: router)
+    }
+
+    private mutating func spawn(_ stage: PipelineStage, scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool) {
+        let universe = scenario.universe
+        let cash = scenario.account.initialCashMinorUnits
+        switch stage.role {
+        case .inputGuard:
+            let parameters = FeedGuard.Parameters(spikeFilters: scenario.spikeFilters(liveFeed: liveFeed))
+            feedGuard = kernel.spawn(stage.name) { FeedGuard(context: $0, parameters: parameters, symbolCount: universe.count) }
+        case .agents:
+            (agents, featureAgents) = kernel.spawnAgents(of: scenario)
+        case .blender:
+            guard let parameters = Self.blenderParameters(of: scenario) else { return }
+            blender = kernel.spawn(stage.name) { Blender(context: $0, parameters: parameters, symbolCount: universe.count) }
+        case .selector:
+            guard let parameters = scenario.selector else { return }
+            selector = kernel.spawn(stage.name) { Selector(context: $0, parameters: parameters, symbolCount: universe.count) }
+        case .sizer:
+            guard let parameters = scenario.execution?.sizer else { return }
+            sizer = kernel.spawn(stage.name) { Sizer(context: $0, parameters: parameters, instruments: universe, initialCashMinorUnits: cash) }
+        case .gate:
+            guard let limits = scenario.execution?.gate else { return }
+            gate = kernel.spawn(stage.name) { RiskGate(context: $0, limits: limits, instruments: universe, initialCashMinorUnits: cash) }
+        case .router:
+            guard let parameters = Self.routerParameters(of: scenario) else { return }
+            router = kernel.spawn(stage.name) { Router(context: $0, parameters: parameters, instruments: universe) }
+        case .trader:
+            guard scenario.execution == nil else { return }
+            trader = kernel.spawn(stage.name) { SignalTrader(context: $0, parameters: scenario.trader, symbolCount: universe.count) }
+        case .broker:
+            broker = kernel.spawn(stage.name) { SimulatedBroker(context: $0, parameters: scenario.broker, instruments: universe) }
+        case .portfolio:
+            portfolio = kernel.spawn(stage.name) { context in
+                Portfolio(context: context, instruments: universe, initialCashMinorUnits: cash,
+                          plantedBugAppliesDuplicateFills: plantedDuplicateFills)
+            }
+        }
+    }
+
+    /// The blender's parameters, when the scenario has a `blender:` section: the prior weights
+    /// are the enabled agents' weights, by agent id.
+    private static func blenderParameters(of scenario: Scenario) -> Blender.Parameters? {
+        guard let settings = scenario.blender else { return nil }
+        var weights: [UInt16: Double] = [:]
+        for (index, agent) in scenario.agents.enumerated() where agent.enabled { weights[UInt16(index + 1)] = agent.weight }
+        return Blender.Parameters(priorWeights: weights, horizonNanoseconds: settings.horizonNanoseconds,
+                                  evaluationIntervalNanoseconds: settings.evaluationIntervalNanoseconds,
+                                  learningRate: settings.learningRate, stressRatio: settings.stressRatio,
+                                  weightFloor: settings.weightFloor)
+    }
+
+    /// The router's parameters, when the scenario has a `sizer:` section: it prices the broker's venues.
+    private static func routerParameters(of scenario: Scenario) -> Router.Parameters? {
+        guard var parameters = scenario.execution?.router else { return nil }
+        parameters.venues = scenario.broker.venues.map { venue in
+            VenueCosts(name: venue.name, makerFeeBasisPoints: venue.makerFeeBasisPoints, takerFeeBasisPoints: venue.takerFeeBasisPoints,
+                       liquidity: venue.liquidity)
+        }
+        return parameters
+    }
+}
