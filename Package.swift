@@ -119,7 +119,7 @@ let package = Package(
         ),
         .target(
             name: "ScenarioEvaluation",
-            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning"],
+            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioRunning"],
             path: "Scenarios/Evaluation",
             swiftSettings: strictSwift
         ),

@@ -23,7 +23,7 @@ public struct CostModel: Sendable, Equatable {
 
     public init() {}
 
-    public struct Market: Sendable {
+    public struct Market: Sendable, Equatable {
         public var halfSpreadBasisPoints: Double
         public var displayedSize: Int64
         public var dailyVolatility: Double

@@ -25,6 +25,8 @@ struct ParentOrder: Sendable {
     var done = false
     /// The first child's order id: the key of the parent's cost record.
     var firstOrderID: UInt64 = 0
+    /// Its place in ``Router/decisions`` when the router keeps them, else −1.
+    var decision = -1
 
     var averagePrice: Double { filledQuantity > 0 ? filledValue / Double(filledQuantity) : 0 }
 }

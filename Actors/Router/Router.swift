@@ -71,6 +71,9 @@ public actor Router: Component {
     @exclusivity(unchecked) public private(set) var shortfallWeighted = 0.0
     @exclusivity(unchecked) public private(set) var shortfallWeight = 0.0
     @exclusivity(unchecked) private var samplingArmed = false
+    /// Every routing decision, when kept (``recordDecisions()``); nil otherwise, so that a run
+    /// allocates nothing for them.
+    @exclusivity(unchecked) public private(set) var decisions: [RoutingDecision]?
     private let ordersTopic: TopicID
     private let costsTopic: TopicID
 
@@ -97,6 +100,12 @@ public actor Router: Component {
 
     public func start() {
         context.subscribe(as: .router)
+    }
+
+    /// Keeps every routing decision from now on (``decisions``): for off-policy evaluation.
+    /// Changes nothing the router decides.
+    public func recordDecisions() {
+        if decisions == nil { decisions = [] }
     }
 
     /// Notional-weighted implementation shortfall of the finished parents, in basis points.
@@ -184,9 +193,16 @@ public actor Router: Component {
         // Crossing later on the chosen venue: its market candidate, plus the drift while waiting.
         let crossLater = candidates.first { $0.venue == choice.venue && $0.type == .market && $0.slices == 1 }?.modelCostBasisPoints ?? 0
         let sliceSize = choice.slices > 1 ? (quantity + Int64(choice.slices) - 1) / Int64(choice.slices) : quantity
-        parents.append(ParentOrder(symbol: intent.symbol, side: side, choice: choice, predictedCostBasisPoints: predicted[chosen],
-                                   propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, quantity: quantity,
-                                   missCostBasisPoints: crossLater, unsent: quantity, sliceSize: sliceSize))
+        var parent = ParentOrder(symbol: intent.symbol, side: side, choice: choice, predictedCostBasisPoints: predicted[chosen],
+                                 propensity: propensity, arrivalMid: quote.midPrice, traceID: intent.traceID, quantity: quantity,
+                                 missCostBasisPoints: crossLater, unsent: quantity, sliceSize: sliceSize)
+        if decisions != nil {
+            parent.decision = decisions!.count
+            decisions!.append(RoutingDecision(traceID: intent.traceID, symbol: intent.symbol, quantity: quantity, market: market,
+                                              listed: listedVenues?[index], candidates: candidates, predictedCostBasisPoints: predicted,
+                                              chosen: chosen, propensity: propensity, exploration: parameters.exploration))
+        }
+        parents.append(parent)
         sendSlice(firstParentSerial + parents.count - 1)
     }
 
@@ -257,6 +273,7 @@ public actor Router: Component {
         }
         let filledShare = Double(parent.filledQuantity) / Double(max(parent.quantity, 1))
         let realized = filledShare * shortfall + (1 - filledShare) * parent.missCostBasisPoints
+        if parent.decision >= 0 { decisions?[parent.decision].realizedCostBasisPoints = realized }
         let arm = parent.choice.arm
         let residual = realized - parent.choice.modelCostBasisPoints
         corrections[arm] += parameters.learningRate * (residual - corrections[arm])

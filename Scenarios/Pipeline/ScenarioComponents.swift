@@ -83,7 +83,8 @@ public struct ScenarioComponents {
     }
 
     /// The router's parameters, when the scenario has a `sizer:` section: it prices the broker's venues.
-    private static func routerParameters(of scenario: Scenario) -> Router.Parameters? {
+    /// The router's parameters as a run of `scenario` spawns it (it prices the broker's venues); nil without one.
+    public static func routerParameters(of scenario: Scenario) -> Router.Parameters? {
         guard var parameters = scenario.execution?.router else { return nil }
         parameters.venues = scenario.broker.venues.map { venue in
             VenueCosts(name: venue.name, makerFeeBasisPoints: venue.makerFeeBasisPoints, takerFeeBasisPoints: venue.takerFeeBasisPoints,

@@ -18,7 +18,10 @@ public enum CounterfactualRun {
     ///   removed after the comparison).
     ///   - recordSignals: journal the signal side in the counterfactual's log even when the
     ///     original holds none (a log that holds them always has them journaled).
-    public static func run(logPath: String, overridesPath: String, recordPath: String? = nil, recordSignals: Bool = false) throws -> Outcome {
+    ///   - prepare: called with the run before it starts (an evaluation asks its router to keep
+    ///     its decisions).
+    public static func run(logPath: String, overridesPath: String, recordPath: String? = nil, recordSignals: Bool = false,
+                           prepare: (ScenarioRun) -> Void = { _ in }) throws -> Outcome {
         let reader = try JournalReader(path: logPath)
         let header = reader.header
         let trailer = reader.readTrailer()
@@ -50,6 +53,7 @@ public enum CounterfactualRun {
         let run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
             RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations, verifying: false)
         })
+        prepare(run)
         let outcome = try run.run()
         defer { if recordPath == nil { try? FileManager.default.removeItem(atPath: path) } }
         let diff = try LogDiff.compare(logPath, path)
