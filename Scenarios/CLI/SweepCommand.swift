@@ -48,6 +48,9 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The sweep's folder: its manifest and one result per finished run. Default out/sweep/NAME.")
     var out: String?
 
+    @Option(help: ArgumentHelp("95 % block-bootstrap intervals of each run's Sharpe, Sortino, CVaR 99 and PnL from N resamples.", valueName: "N"))
+    var bootstrap: Int?
+
     @Option(help: "Write one CSV row per run here.")
     var csv: String?
 
@@ -81,13 +84,18 @@ struct SweepCommand: ParsableCommand {
         let runner: SweepRunner
         do {
             grid = try SweepGrid(axes: try sets.map(SweepAxis.parse), seeds: try ChaosCommand.parseSeeds(seeds))
-            runner = SweepRunner(grid: grid, baseText: baseText, basePath: path, until: try TimeArgument.until(until, scenario: loaded))
+            guard (0...MetricsSettings.maximumBootstrapResamples).contains(bootstrap ?? 0) else {
+                throw CommandFailure.badInput("metronome: error: --bootstrap expects a number of resamples from 0 to 1,000,000, found \(bootstrap ?? 0)")
+            }
+            runner = SweepRunner(grid: grid, baseText: baseText, basePath: path, until: try TimeArgument.until(until, scenario: loaded),
+                                 bootstrapResamples: bootstrap ?? 0)
             try runner.validate()
         } catch let error as SweepError {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
         let store = SweepStore(directory: out ?? "out/sweep/\(loaded.name)",
-                               manifest: SweepStore.manifest(scenarioPath: path, text: baseText, until: until, grid: grid))
+                               manifest: SweepStore.manifest(scenarioPath: path, text: baseText, until: until, grid: grid,
+                                                             bootstrap: bootstrap.flatMap { $0 > 0 ? $0 : nil }))
         do { try store.prepare() } catch { throw CommandFailure.badInput("metronome: error: \(error)") }
         let assigned = try assignedRuns(grid)
         let pending = assigned.filter { store.result($0) == nil }
@@ -122,6 +130,7 @@ struct SweepCommand: ParsableCommand {
         for set in sets { arguments += ["--set", set] }
         if let until { arguments += ["--until", until] }
         if let out { arguments += ["--out", out] }
+        if let bootstrap { arguments += ["--bootstrap", String(bootstrap)] }
         return arguments
     }
 

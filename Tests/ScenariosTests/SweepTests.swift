@@ -125,6 +125,23 @@ import Testing
         #expect(try both.table.json() == first.table.json())
     }
 
+    @Test func bootstrapIntervalsGoIntoEveryRunAndThePointsMeans() throws {
+        let plain = try Self.runner(["agents.technical.fast=20"], seeds: [1, 2])
+        let runner = SweepRunner(grid: plain.grid, baseText: plain.baseText, basePath: plain.basePath, until: plain.until,
+                                 bootstrapResamples: 100)
+        #expect(try runner.scenario(point: 0).metrics.bootstrapResamples == 100)
+        let results = try [runner.run(0), runner.run(1)]
+        let intervals = try results.map { try #require($0.bootstrap?.sharpe) }
+        let manifest = SweepStore.manifest(scenarioPath: Self.oneStrategy, text: runner.baseText, until: "10m", grid: runner.grid, bootstrap: 100)
+        let table = SweepTable(manifest: manifest, results: results, missing: [], metric: .sharpe)
+        let mean = try #require(table.points[0].sharpe_interval_mean)
+        #expect(abs(mean[0] - (intervals[0][0] + intervals[1][0]) / 2) < 1e-12)
+        #expect(abs(mean[1] - (intervals[0][1] + intervals[1][1]) / 2) < 1e-12)
+        #expect(table.text(currency: "EUR").contains("Sharpe 95 % (mean)"))
+        #expect(manifest != SweepStore.manifest(scenarioPath: Self.oneStrategy, text: runner.baseText, until: "10m", grid: runner.grid),
+                "a sweep with intervals is another sweep")
+    }
+
     @Test func aFolderHoldingAnotherSweepIsRefused() throws {
         let directory = try Self.temporaryDirectory()
         _ = try Self.sweep(try Self.runner(["agents.technical.fast=20"], seeds: [1]), in: directory)

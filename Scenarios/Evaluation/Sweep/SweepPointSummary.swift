@@ -17,6 +17,9 @@ public struct SweepPointSummary: Sendable, Codable, Equatable {
     public var orders_mean: Double
     /// Runs whose kill switch engaged.
     public var kill_switch_runs: Int
+    /// With `--bootstrap`: the means over seeds of the runs' 95 % interval bounds, `[lower, upper]`.
+    public var sharpe_interval_mean: [Double]?
+    public var pnl_interval_mean: [Double]?
 
     public init(point: Int, settings: [String], results: [SweepRunResult]) {
         self.point = point
@@ -32,6 +35,15 @@ public struct SweepPointSummary: Sendable, Codable, Equatable {
         hit_rate_mean = Self.mean(results.compactMap(\.hit_rate))
         orders_mean = Self.mean(results.map { Double($0.orders) }) ?? 0
         kill_switch_runs = results.filter(\.kill_switch_engaged).count
+        sharpe_interval_mean = Self.meanInterval(results.compactMap { $0.bootstrap?.sharpe })
+        pnl_interval_mean = Self.meanInterval(results.compactMap { $0.bootstrap?.pnl?.compactMap { Double($0) } })
+    }
+
+    /// Mean lower and mean upper bound of `[lower, upper]` pairs; nil without any.
+    static func meanInterval(_ intervals: [[Double]]) -> [Double]? {
+        let pairs = intervals.filter { $0.count == 2 }
+        guard let lower = mean(pairs.map { $0[0] }), let upper = mean(pairs.map { $0[1] }) else { return nil }
+        return [lower, upper]
     }
 
     public func value(_ metric: SweepMetric) -> Double? {

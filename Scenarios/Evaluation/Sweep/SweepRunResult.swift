@@ -26,6 +26,8 @@ public struct SweepRunResult: Sendable, Codable, Equatable {
     public var stop_reason: String
     public var digest: String
     public var decision_digest: String
+    /// The run's 95 % bootstrap intervals, when the sweep asked for them (`--bootstrap N`).
+    public var bootstrap: BootstrapFigures?
 
     public init(run: Int, point: Int, seed: UInt64, report: RunReport) {
         self.run = run
@@ -47,6 +49,7 @@ public struct SweepRunResult: Sendable, Codable, Equatable {
         stop_reason = report.stop_reason
         digest = report.digest
         decision_digest = report.decision_digest
+        bootstrap = report.bootstrap
     }
 
     /// PnL as a number (the report's decimal string).

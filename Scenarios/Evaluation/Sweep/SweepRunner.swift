@@ -11,12 +11,15 @@ public struct SweepRunner: Sendable {
     public let baseText: String
     public let basePath: String
     public let until: Timestamp?
+    /// Bootstrap resamples for each run's 95 % intervals (0: none).
+    public let bootstrapResamples: Int
 
-    public init(grid: SweepGrid, baseText: String, basePath: String, until: Timestamp? = nil) {
+    public init(grid: SweepGrid, baseText: String, basePath: String, until: Timestamp? = nil, bootstrapResamples: Int = 0) {
         self.grid = grid
         self.baseText = baseText
         self.basePath = basePath
         self.until = until
+        self.bootstrapResamples = bootstrapResamples
     }
 
     /// The scenario of a grid point, checked as strictly as a scenario file: a bad key or value
@@ -34,6 +37,7 @@ public struct SweepRunner: Sendable {
             throw SweepError("--set \(settings): \(detail)")
         }
         scenario.metrics.trials = max(scenario.metrics.trials, grid.pointCount)
+        if bootstrapResamples > 0 { scenario.metrics.bootstrapResamples = bootstrapResamples }
         return scenario
     }
 

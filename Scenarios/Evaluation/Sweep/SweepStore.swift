@@ -17,6 +17,8 @@ public struct SweepStore: Sendable {
         public var scenario_digest: String
         public var until: String?
         public var grid: SweepGrid
+        /// `--bootstrap N` (nil: none): it changes every run's result, so it is part of the sweep.
+        public var bootstrap: Int?
     }
 
     public let directory: String
@@ -27,8 +29,9 @@ public struct SweepStore: Sendable {
         self.manifest = manifest
     }
 
-    public static func manifest(scenarioPath: String, text: String, until: String?, grid: SweepGrid) -> Manifest {
-        Manifest(scenario: scenarioPath, scenario_digest: String(RandomStream.fnv1a64(text), radix: 16), until: until, grid: grid)
+    public static func manifest(scenarioPath: String, text: String, until: String?, grid: SweepGrid, bootstrap: Int? = nil) -> Manifest {
+        Manifest(scenario: scenarioPath, scenario_digest: String(RandomStream.fnv1a64(text), radix: 16), until: until, grid: grid,
+                 bootstrap: bootstrap)
     }
 
     var runsDirectory: String { directory + "/runs" }

@@ -42,16 +42,19 @@ public struct SweepTable: Sendable, Codable, Equatable {
 
     /// The terminal table: a row per grid point, the best marked, then a line on the best.
     public func text(currency: String) -> String {
-        let header = axes.map(\.key) + ["runs", "PnL \(currency)", "Sharpe", "± sd", "deflated", "max DD", "hit rate", "orders", ""]
+        let intervals = points.contains { $0.sharpe_interval_mean != nil }
+        let header = axes.map(\.key) + ["runs", "PnL \(currency)", "Sharpe", "± sd"] + (intervals ? ["Sharpe 95 % (mean)"] : [])
+            + ["deflated", "max DD", "hit rate", "orders", ""]
         var rows = [header]
         for summary in points {
             let values = summary.settings.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
-            rows.append(values + [
-                "\(summary.runs)", String(format: "%.2f", summary.pnl_mean), Self.format(summary.sharpe_mean, "%.2f"),
-                Self.format(summary.sharpe_deviation, "%.2f"), Self.format(summary.deflated_sharpe_mean, "%.3f"),
-                String(format: "%.2f%%", summary.max_drawdown_mean * 100), Self.format(summary.hit_rate_mean.map { $0 * 100 }, "%.1f%%"),
-                String(format: "%.1f", summary.orders_mean), summary.point == best_point ? "← best \(metric.rawValue)" : "",
-            ])
+            let leading: [String] = ["\(summary.runs)", String(format: "%.2f", summary.pnl_mean), Self.format(summary.sharpe_mean, "%.2f"),
+                                     Self.format(summary.sharpe_deviation, "%.2f")]
+            let interval: [String] = intervals ? [summary.sharpe_interval_mean.map { String(format: "[%.2f, %.2f]", $0[0], $0[1]) } ?? "-"] : []
+            let trailing: [String] = [Self.format(summary.deflated_sharpe_mean, "%.3f"), String(format: "%.2f%%", summary.max_drawdown_mean * 100),
+                                      Self.format(summary.hit_rate_mean.map { $0 * 100 }, "%.1f%%"), String(format: "%.1f", summary.orders_mean),
+                                      summary.point == best_point ? "← best \(metric.rawValue)" : ""]
+            rows.append(values + leading + interval + trailing)
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines = rows.map { row in
@@ -89,13 +92,15 @@ public struct SweepTable: Sendable, Codable, Equatable {
     public func csv() -> String {
         var lines = [(["run", "point", "seed"] + axes.map(\.key) + ["pnl", "sharpe", "sortino", "deflated_sharpe", "calmar", "max_drawdown",
                                                                  "cvar_99", "hit_rate", "profit_factor", "orders", "fills",
-                                                                 "kill_switch_engaged", "digest"]).joined(separator: ",")]
+                                                                 "kill_switch_engaged", "digest", "sharpe_95_lower", "sharpe_95_upper",
+                                                                 "pnl_95_lower", "pnl_95_upper"]).joined(separator: ",")]
         for run in runs {
             let settings = points[run.point].settings.map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
             let figures = [run.sharpe, run.sortino, run.deflated_sharpe, run.calmar, run.max_drawdown, run.cvar_99, run.hit_rate, run.profit_factor]
                 .map { $0.map { String($0) } ?? "" }
             lines.append((["\(run.run)", "\(run.point)", "\(run.seed)"] + settings + [run.pnl] + figures
-                          + ["\(run.orders)", "\(run.fills)", "\(run.kill_switch_engaged)", run.digest]).joined(separator: ","))
+                          + ["\(run.orders)", "\(run.fills)", "\(run.kill_switch_engaged)", run.digest]
+                          + (run.bootstrap?.sharpe?.map { String($0) } ?? ["", ""]) + (run.bootstrap?.pnl ?? ["", ""])).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
