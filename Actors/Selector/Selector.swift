@@ -71,6 +71,8 @@ public actor Selector: Component {
     @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) public private(set) var diversification = Diversification()
     @exclusivity(unchecked) public private(set) var explorations = 0
+    /// Each slate scored one interval later against what the candidates then did (regret, top-K hit rate).
+    @exclusivity(unchecked) public private(set) var hindsight = SlateHindsight()
     private let slateTopic: TopicID
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
@@ -101,6 +103,7 @@ public actor Selector: Component {
             forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time, forecast.shares)
         case .timer:
             sample()
+            hindsight.score(logMids: logMids)
             select(now: delivery.time)
             context.schedule(after: parameters.intervalNanoseconds)
         default:
@@ -154,6 +157,8 @@ public actor Selector: Component {
         }
         diversification.slates += 1
         record(candidates: candidates, picks: picks, correlation: correlation)
+        hindsight.made(candidates: candidates.map(\.index), directions: candidates.map { direction[$0.index] }, picks: picks.map(\.index),
+                       logMids: logMids)
         let slateID = context.ids.next()
         for (rank, pick) in picks.enumerated() {
             let entry = SlateEntry(slateID: slateID, mu: forecasts[pick.index]!.mu, score: pick.score, penalty: pick.penalty,

@@ -56,6 +56,10 @@ enum SummaryTable {
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]
+        if let hindsight = report.selector.flatMap(MetricsText.selectorHindsight),
+           let position = rows.firstIndex(where: { $0.0 == "selector" }) {
+            rows.insert(("", hindsight), at: position + 1)
+        }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
     }

@@ -63,6 +63,7 @@ public enum HTMLReport {
         table += row("profit factor", MetricsText.profitFactor(report.profit_factor))
         table += row("expectancy", MetricsText.expectancy(report.expectancy, currency: report.currency))
         if let selector = report.selector { table += row("selector", MetricsText.selector(selector)) }
+        if let hindsight = report.selector.flatMap(MetricsText.selectorHindsight) { table += row("selector in hindsight", hindsight) }
         table += row("orders / fills", "\(report.orders) / \(report.fills)") + row("fees", "\(report.fees) \(report.currency)")
         table += row("implementation shortfall", optional(report.implementation_shortfall_bps, "%.2f bps"))
         table += row("kill switch", report.kill_switch_engaged ? "ENGAGED" : "not engaged")

@@ -95,6 +95,14 @@ public enum MetricsText {
             + correlationChange(topK: selector.topKAveragePairCorrelation, selected: selector.selectedAveragePairCorrelation)
     }
 
+    /// "in hindsight (359 slates, one interval later): mean regret 10.0 bps (…), top-K hit rate 49.1 % (chance 50.0 %)".
+    public static func selectorHindsight(_ selector: SelectorFigures) -> String? {
+        guard let regret = selector.meanRegretBasisPoints, let hits = selector.topKHitRate else { return nil }
+        return "in hindsight (\(DecimalText.grouped(UInt64(selector.hindsightSlates))) slates, one interval later): "
+            + String(format: "mean regret %.1f bps (the best K candidates' directional return − the slate's), top-K hit rate %.1f %% (chance %.1f %%)",
+                     regret, hits * 100, (selector.chanceHitRate ?? 0) * 100)
+    }
+
     /// "top-K 0.107 → slate -0.119: -0.226, a 211 % reduction" — or "+0.050, a 50 % increase" when
     /// the slate is more correlated than top-K; no percentage unless top-K's average is positive.
     public static func correlationChange(topK: Double, selected: Double) -> String {

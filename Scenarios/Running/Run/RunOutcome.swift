@@ -68,9 +68,20 @@ public struct SelectorFigures: Sendable, Codable, Equatable {
     public var topKAveragePairCorrelation: Double
     public var selectedAveragePairCorrelation: Double
     public var correlationReduction: Double?
+    /// Slates scored in hindsight one interval later, their mean regret (bps of log return: the
+    /// best K candidates' directional return − the slate's) and top-K hit rate (0…1).
+    public var hindsightSlates: Int = 0
+    public var meanRegretBasisPoints: Double?
+    public var topKHitRate: Double?
+    /// K / candidates, averaged: the hit rate of a slate drawn at random.
+    public var chanceHitRate: Double?
 
     enum CodingKeys: String, CodingKey {
         case slates, explorations
+        case hindsightSlates = "hindsight_slates"
+        case meanRegretBasisPoints = "mean_regret_bps"
+        case topKHitRate = "top_k_hit_rate"
+        case chanceHitRate = "chance_hit_rate"
         case measuredSlates = "measured_slates"
         case averagePairCorrelation = "avg_pair_correlation"
         case topKAveragePairCorrelation = "topk_avg_pair_correlation"

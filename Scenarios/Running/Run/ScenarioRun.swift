@@ -180,7 +180,10 @@ public final class ScenarioRun {
                             averagePairCorrelation: selector.diversification.averagePairCorrelation,
                             topKAveragePairCorrelation: selector.diversification.topKAveragePairCorrelation,
                             selectedAveragePairCorrelation: selector.diversification.selectedAveragePairCorrelation,
-                            correlationReduction: selector.diversification.correlationReduction)
+                            correlationReduction: selector.diversification.correlationReduction,
+                            hindsightSlates: selector.hindsight.scoredSlates,
+                            meanRegretBasisPoints: selector.hindsight.meanRegretBasisPoints, topKHitRate: selector.hindsight.topKHitRate,
+                            chanceHitRate: selector.hindsight.chanceHitRate)
         }
         // The trading figures take the portfolio's final sample, which the history's last piece needs.
         let trading = tradingFigures(orders: orders)
