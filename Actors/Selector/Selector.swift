@@ -73,6 +73,10 @@ public actor Selector: Component {
     @exclusivity(unchecked) public private(set) var explorations = 0
     /// Each slate scored one interval later against what the candidates then did (regret, top-K hit rate).
     @exclusivity(unchecked) public private(set) var hindsight = SlateHindsight()
+    /// Every slate, when kept (``recordDecisions()``); nil otherwise.
+    @exclusivity(unchecked) public private(set) var decisions: [SlateDecision]?
+    /// The kept slate made at the last interval, scored at this one (one interval exactly).
+    @exclusivity(unchecked) private var unscoredDecision: Int?
     private let slateTopic: TopicID
 
     public init(context: Context, parameters: Parameters, symbolCount: Int) {
@@ -86,6 +90,12 @@ public actor Selector: Component {
         forecasts = Array(repeating: nil, count: symbolCount)
         slateTopic = context.topic(Topics.slates, publishedAs: .selector)
         decisionShares.reserveCapacity(DecisionShares.reservedCount)
+    }
+
+    /// Keeps every slate from now on (``decisions``), for off-policy evaluation; changes nothing
+    /// the selector decides.
+    public func recordDecisions() {
+        if decisions == nil { decisions = [] }
     }
 
     public func start() {
@@ -104,6 +114,7 @@ public actor Selector: Component {
         case .timer:
             sample()
             hindsight.score(logMids: logMids)
+            scoreLastDecision()
             select(now: delivery.time)
             context.schedule(after: parameters.intervalNanoseconds)
         default:
@@ -157,6 +168,10 @@ public actor Selector: Component {
         }
         diversification.slates += 1
         record(candidates: candidates, picks: picks, correlation: correlation)
+        if decisions != nil {
+            keepDecision(candidates: candidates, direction: direction, picks: picks.map(\.index),
+                         propensity: propensities.reduce(1, *), correlation: correlation)
+        }
         hindsight.made(candidates: candidates.map(\.index), directions: candidates.map { direction[$0.index] }, picks: picks.map(\.index),
                        logMids: logMids)
         let slateID = context.ids.next()
@@ -178,6 +193,33 @@ public actor Selector: Component {
         diversification.allCandidates += DiversifiedSelection.averagePairCorrelation(candidates.map(\.index), correlation: correlation)
         diversification.plainTopK += DiversifiedSelection.averagePairCorrelation(plain, correlation: correlation)
         diversification.selected += DiversifiedSelection.averagePairCorrelation(picks.map(\.index), correlation: correlation)
+    }
+
+    private func keepDecision(candidates: [DiversifiedSelection.Candidate], direction: [Double], picks: [Int], propensity: Double,
+                              correlation: (Int, Int) -> Double) {
+        let indices = candidates.map(\.index)
+        var matrix: [Double] = []
+        matrix.reserveCapacity(indices.count * indices.count)
+        for a in indices { for b in indices { matrix.append(a == b ? 1 : correlation(a, b)) } }
+        decisions!.append(SlateDecision(candidates: indices, scores: candidates.map(\.score), mus: indices.map { forecasts[$0]!.mu },
+                                        directions: indices.map { direction[$0] }, correlations: matrix, picks: picks,
+                                        propensity: propensity, exploration: parameters.exploration,
+                                        penaltyWeight: parameters.penaltyWeight, logMids: indices.map { logMids[$0] }, reward: nil))
+        unscoredDecision = decisions!.count - 1
+    }
+
+    /// The last kept slate's reward: its picks' mean directional log return since it was made.
+    private func scoreLastDecision() {
+        guard let last = unscoredDecision else { return }
+        unscoredDecision = nil
+        let decision = decisions![last]
+        var total = 0.0
+        for pick in decision.picks {
+            guard let position = decision.candidates.firstIndex(of: pick), let then = decision.logMids[position],
+                  let now = logMids[pick] else { return }
+            total += decision.directions[position] * (now - then)
+        }
+        decisions![last].reward = total / Double(decision.picks.count)
     }
 
     /// Hands the decision records made before `cutoff` to the run's history (the report's PnL

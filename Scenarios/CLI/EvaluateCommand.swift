@@ -6,7 +6,7 @@ import Scenarios
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Value another router policy on a recorded run: IPS, SNIPS and doubly robust estimates from the log's propensities, beside the exact counterfactual.",
+        abstract: "Value another router or selector policy on a recorded run: IPS, SNIPS and doubly robust estimates from the log's propensities, beside the exact counterfactual.",
         discussion: """
             The log is replayed to rebuild its routing decisions exactly (candidates, predicted \
             costs, the choice and its propensity, the realized cost). The policy file holds \
@@ -41,9 +41,9 @@ struct EvaluateCommand: ParsableCommand {
             throw CommandFailure.badInput("metronome: error: --resamples expects 100 to 1,000,000, found \(resamples)")
         }
         if let json { try ReportFile.checkWritable(json, option: "--json") }
-        let evaluation: RouterEvaluation
+        let evaluation: PolicyEvaluation
         do {
-            evaluation = try RouterEvaluation.run(logPath: log, policyPath: policy, resamples: resamples)
+            evaluation = try PolicyEvaluation.run(logPath: log, policyPath: policy, resamples: resamples)
         } catch let error as ScenarioError {
             throw CommandFailure.badInput("metronome: error: \(error)")
         } catch let error as EvaluationError {

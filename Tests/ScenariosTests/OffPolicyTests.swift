@@ -61,19 +61,47 @@ import Testing
         _ = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(until: until, recording: ScenarioRun.Recording(path: log))).run()
         let same = directory.appendingPathComponent("same.yaml").path
         try "# no change\n".write(toFile: same, atomically: true, encoding: .utf8)
-        let evaluation = try RouterEvaluation.run(logPath: log, policyPath: same, resamples: 200)
+        let both = try PolicyEvaluation.run(logPath: log, policyPath: same, resamples: 200)
+        let evaluation = try #require(both.router)
+        let routerEstimate = try #require(evaluation.estimate)
         #expect(evaluation.logged_decisions > 10)
-        #expect(abs(evaluation.estimate.effective_sample_size - Double(evaluation.logged_decisions)) < 1e-9)
-        #expect(abs(evaluation.estimate.ips.estimate - evaluation.logged_value) < 1e-9)
-        #expect(abs(evaluation.estimate.snips.estimate - evaluation.logged_value) < 1e-9)
+        #expect(abs(routerEstimate.effective_sample_size - Double(evaluation.logged_decisions)) < 1e-9)
+        #expect(abs(routerEstimate.ips.estimate - evaluation.logged_value) < 1e-9)
+        #expect(abs(routerEstimate.snips.estimate - evaluation.logged_value) < 1e-9)
         #expect(evaluation.counterfactual_decisions == evaluation.logged_decisions)
         #expect(abs(try #require(evaluation.ips_error)) < 1e-9)
+        // The selector's slates likewise: the product of the picks' propensities is the target's.
+        let slates = try #require(both.selector)
+        #expect(slates.logged_decisions > 20)
+        let slateEstimate = try #require(slates.estimate)
+        #expect(abs(slateEstimate.effective_sample_size - Double(slates.logged_decisions)) < 1e-6)
+        #expect(abs(slateEstimate.ips.estimate - slates.logged_value) < 1e-9)
+        #expect(abs(try #require(slates.counterfactual_value) - slates.logged_value) < 1e-9)
         // A greedier target moves the weights: some decisions count more than others.
         let greedy = directory.appendingPathComponent("greedy.yaml").path
         try "router: { exploration: 0.0 }\n".write(toFile: greedy, atomically: true, encoding: .utf8)
-        let other = try RouterEvaluation.run(logPath: log, policyPath: greedy, resamples: 200)
+        let other = try #require(try PolicyEvaluation.run(logPath: log, policyPath: greedy, resamples: 200).router)
         #expect(other.target_exploration == 0 && other.logged_exploration == 0.05)
-        #expect(other.estimate.effective_sample_size < Double(other.logged_decisions))
-        #expect(other.estimate.unsupported_mass == 0)
+        let otherEstimate = try #require(other.estimate)
+        #expect(otherEstimate.effective_sample_size < Double(other.logged_decisions))
+        #expect(otherEstimate.unsupported_mass == 0)
+    }
+
+    /// Three candidates, scores 3, 2, 1; A and B move together (directional correlation 0.9), C
+    /// is independent. With λ = 0 the greedy slate of two is A, B; with λ = 2 it is A, C.
+    @Test func aSelectorPolicysProbabilityOfALoggedSlate() {
+        let correlations: [Double] = [1, 0.9, 0, 0.9, 1, 0, 0, 0, 1]
+        let decision = SlateDecision(candidates: [0, 1, 2], scores: [3, 2, 1], mus: [0.003, 0.002, 0.001], directions: [1, 1, 1],
+                                     correlations: correlations, picks: [0, 1], propensity: 1, exploration: 0, penaltyWeight: 0)
+        func policy(_ lambda: Double, _ epsilon: Double, count: Int = 2) -> SelectorTargetPolicy {
+            SelectorTargetPolicy(parameters: Selector.Parameters(count: count, penaltyWeight: lambda, exploration: epsilon))
+        }
+        #expect(policy(0, 0).probability(of: decision) == 1)
+        #expect(policy(2, 0).probability(of: decision) == 0)
+        // ε 0.3: A greedy among three (0.7 + 0.1), then B greedy among two (0.7 + 0.15).
+        #expect(abs(policy(0, 0.3).probability(of: decision) - 0.8 * 0.85) < 1e-12)
+        // λ 2: B is no longer greedy at the second pick: only exploration reaches it (0.15).
+        #expect(abs(policy(2, 0.3).probability(of: decision) - 0.8 * 0.15) < 1e-12)
+        #expect(policy(0, 0.3, count: 3).probability(of: decision) == 0, "a slate of another size is unsupported")
     }
 }
