@@ -83,7 +83,7 @@ public final class Context: @unchecked Sendable {
     /// now, without delivering it: nothing else sees it, no digest changes. Does nothing unless
     /// the run journals signals.
     public func journal(_ message: Message) {
-        precondition(message.tag.isSignal, "only signal-side messages are journaled without delivery")
+        precondition(message.isAnnotation, "only signal-side messages are journaled without delivery")
         kernelHandle._withUnsafeGuaranteedRef { kernel in
             guard kernel.journalsSignals else { return }
             kernel.emitSignal(time: kernel.now, source: actorID, message: message)
