@@ -1,6 +1,6 @@
 # Metronome — the two commands a new user runs:
 #   make demo   install what is missing, build in release, run the default scenario
-#   make test   install what is missing, run the determinism lint and the test suite
+#   make test   install what is missing, run the determinism and kernel-vocabulary lints and the test suite
 #   make install PREFIX=/usr/local   the release binary in PREFIX/bin, the scenario library and its
 #                data in PREFIX/share/metronome (the binary finds them from any directory)
 #   make metrics-reference   recompute Tests/Fixtures/metrics/expected.json with empyrical (docs/metrics.md)
@@ -29,6 +29,8 @@ demo: build
 
 lint:
 	@python3 scripts/lint-determinism.py Kernel Actors
+	@python3 scripts/lint-kernel-vocabulary.py --self-test
+	@python3 scripts/lint-kernel-vocabulary.py Kernel
 
 unit: test-deps
 	$(SWIFT) build --build-tests

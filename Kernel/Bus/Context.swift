@@ -41,10 +41,11 @@ public final class Context: @unchecked Sendable {
     /// event that caused it (see `metronome log cat --trace`).
     @inline(__always) public var traceID: UInt64 { kernelHandle._withUnsafeGuaranteedRef { $0.lastInputTraceID } }
 
-    /// `log((bid + ask) / 2)` of `quote`, bit for bit, from a memo the kernel's components share:
-    /// a quote's subscribers ask one after another, so only the first computes it (``LogMidMemo``).
-    @inline(__always) public func logMid(of quote: Quote) -> Double {
-        kernelHandle._withUnsafeGuaranteedRef { $0.logMidMemo.logMid(bidPrice: quote.bidPrice, askPrice: quote.askPrice) }
+    /// `log((first + second) / 2)`, bit for bit, from a memo the kernel's components share: the
+    /// subscribers of one message ask one after another, so only the first computes it
+    /// (``LogMeanMemo``).
+    @inline(__always) public func memoizedLogMean(_ first: Int64, _ second: Int64) -> Double {
+        kernelHandle._withUnsafeGuaranteedRef { $0.logMeanMemo.logMean(first, second) }
     }
 
     /// The run's clock, for code written against Swift's `Clock` (`sleep(until:)` is a kernel
@@ -82,7 +83,7 @@ public final class Context: @unchecked Sendable {
     /// now, without delivering it: nothing else sees it, no digest changes. Does nothing unless
     /// the run journals signals.
     public func journal(_ message: Message) {
-        precondition(message.tag.isSignal, "only signal-side messages are journaled without delivery")
+        precondition(message.isAnnotation, "only signal-side messages are journaled without delivery")
         kernelHandle._withUnsafeGuaranteedRef { kernel in
             guard kernel.journalsSignals else { return }
             kernel.emitSignal(time: kernel.now, source: actorID, message: message)

@@ -43,7 +43,7 @@ public struct RunDigest: ~Copyable, Sendable {
     @inline(__always)
     public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
         RunDigest.writeDeliveryHeader(into: &eventRecords.records, time: time, sequence: sequence, source: source, target: target,
-                                      tag: message.tag)
+                                      tag: message.payloadTag)
         message.encodePayload(into: &eventRecords.records)
         endEventRecord()
     }
@@ -56,20 +56,20 @@ public struct RunDigest: ~Copyable, Sendable {
         sharedRecord.reset()
         // `seq` and `target` are patched in per delivery.
         RunDigest.writeDeliveryHeader(into: &sharedRecord, time: time, sequence: 0, source: source, target: ActorID(rawValue: 0),
-                                      tag: message.tag)
+                                      tag: message.payloadTag)
         message.encodePayload(into: &sharedRecord)
     }
 
     /// `time u64 | seq u64 | source u32 | target u32 | tag u16`, the head of every delivery record.
     @inline(__always)
     private static func writeDeliveryHeader(into writer: inout BinaryWriter, time: Timestamp, sequence: UInt64, source: ActorID,
-                                            target: ActorID, tag: MessageTag) {
+                                            target: ActorID, tag: UInt16) {
         writer.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
             fields.write(time)
             fields.write(sequence)
             fields.write(source.rawValue)
             fields.write(target.rawValue)
-            fields.write(tag.rawValue)
+            fields.write(tag)
         }
     }
 
@@ -93,7 +93,7 @@ public struct RunDigest: ~Copyable, Sendable {
     public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
         decisionRecords.records.write(time)
         decisionRecords.records.write(source.rawValue)
-        decisionRecords.records.write(message.tag.rawValue)
+        decisionRecords.records.write(message.payloadTag)
         message.encodePayload(into: &decisionRecords.records)
         RunDigest.endRecord(in: &decisionRecords, chain: &decisionChain, definition: definition)
     }

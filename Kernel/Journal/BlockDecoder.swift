@@ -143,7 +143,7 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
             let emitted = RecordedDecision(time: time, source: ActorID(rawValue: UInt32(source)), message: message.message)
             // Each record kind holds its own side's messages: a decision digest recomputed from
             // the records must not take a signal for a decision, nor the reverse.
-            guard (kind == BlockEncoder.signalKind) == message.message.tag.isSignal else {
+            guard (kind == BlockEncoder.signalKind) == message.message.isAnnotation else {
                 let expected = kind == BlockEncoder.signalKind ? "a signal, forecast, slate or indicator" : "not a signal-side message"
                 throw DecodingError(offset: at, message: "record kind \(kind) holds a \(message.message.tag) message; expected \(expected)")
             }

@@ -39,7 +39,7 @@ public struct BlockEncoder: ~Copyable {
         Varint.writeSigned(Int64(bitPattern: input.time &- previousTime), into: &buffer)
         Varint.write(input.sequence &- previousSequence, into: &buffer)
         Varint.write(UInt64(input.topic.rawValue), into: &buffer)
-        Varint.write(UInt64(input.message.tag.rawValue), into: &buffer)
+        Varint.write(UInt64(input.message.payloadTag), into: &buffer)
         Varint.write(input.deliveriesBefore &- previousDeliveries, into: &buffer)
         buffer.write(input.digestFragment)
         writePayload(input.message)
@@ -58,7 +58,7 @@ public struct BlockEncoder: ~Copyable {
         appendEmitted(decision, kind: BlockEncoder.decisionKind)
     }
 
-    /// A signal-side output (``MessageTag/isSignal``): a decision record of its own kind.
+    /// An annotation (``KernelPayload/isAnnotation``, the signal side): a decision record of its own kind.
     public mutating func append(signal: RecordedDecision) {
         appendEmitted(signal, kind: BlockEncoder.signalKind)
     }
@@ -67,7 +67,7 @@ public struct BlockEncoder: ~Copyable {
         buffer.write(kind)
         Varint.writeSigned(Int64(bitPattern: decision.time &- previousTime), into: &buffer)
         Varint.write(UInt64(decision.source.rawValue), into: &buffer)
-        Varint.write(UInt64(decision.message.tag.rawValue), into: &buffer)
+        Varint.write(UInt64(decision.message.payloadTag), into: &buffer)
         writePayload(decision.message)
         previousTime = decision.time
         recordCount += 1

@@ -69,7 +69,7 @@ struct JournalBodyCheck: ~Copyable {
                 totals.lastInput = input
                 if block.descriptor.holdsRecoveredInputs { totals.recoveredInputs += 1 }
                 totals.inputDigest = JournalRecorder.chain(totals.inputDigest, input, scratch: &scratch)
-                if input.message.tag.isDecision {
+                if input.message.isDecision {
                     decisionDigest.recordDecision(time: input.time, source: .input, message: input.message)
                     totals.decisionDigestValue = decisionDigest.decision
                 }

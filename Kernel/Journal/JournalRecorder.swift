@@ -126,7 +126,7 @@ public final class JournalRecorder: InputObserver {
         canonical.write(input.time)
         canonical.write(input.sequence)
         canonical.write(input.topic.rawValue)
-        canonical.write(input.message.tag.rawValue)
+        canonical.write(input.message.payloadTag)
         let payload = encoder.lastPayload
         encoder.buffer.withUnsafeBytes { canonical.writeRaw(UnsafeRawBufferPointer(rebasing: $0[payload])) }
         return canonical.withUnsafeBytes { XXH64.hash($0, seed: inputDigest) }
@@ -138,7 +138,7 @@ public final class JournalRecorder: InputObserver {
         scratch.write(input.time)
         scratch.write(input.sequence)
         scratch.write(input.topic.rawValue)
-        scratch.write(input.message.tag.rawValue)
+        scratch.write(input.message.payloadTag)
         input.message.encodePayload(into: &scratch)
         return scratch.withUnsafeBytes { XXH64.hash($0, seed: previous) }
     }

@@ -74,7 +74,7 @@ public final class JournalWriteAhead {
         entry.write(input.topic.rawValue)
         entry.write(input.deliveriesBefore)
         entry.write(input.digestFragment)
-        entry.write(input.message.tag.rawValue)
+        entry.write(input.message.payloadTag)
         entry.writeRaw(payload)
         let seed = headerDigest
         let checksum = entry.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[JournalWriteAhead.entryHeaderBytes...]), seed: seed) }

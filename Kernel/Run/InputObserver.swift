@@ -8,7 +8,7 @@ public protocol InputObserver: AnyObject {
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput)
     /// A component emitted a decision (order, fill, position update) for `time`.
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision)
-    /// A component emitted a signal-side output (``MessageTag/isSignal``) for `time`; called only
+    /// A component emitted a signal-side output (``KernelPayload/isAnnotation``) for `time`; called only
     /// when the run journals signals (``KernelConfiguration/journalsSignals``).
     func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision)
 }

@@ -16,8 +16,8 @@ extension Kernel {
     @inline(__always)
     func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
-        if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
-        if journalsSignals && message.tag.isSignal { emitSignal(time: time, source: source, message: message) }
+        if message.isDecision { emitDecision(time: time, source: source, message: message) }
+        if journalsSignals && message.isAnnotation { emitSignal(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         let list = subscribers[Int(topic.rawValue)]
         if list.count > 1 {
@@ -32,8 +32,8 @@ extension Kernel {
         // `portHandles`, not `ports`: its count is read without an exclusivity check on every send.
         precondition(Int(target.rawValue) < portHandles.count, "send to unknown \(target)")
         let time = queue.now &+ delay
-        if message.tag.isDecision { emitDecision(time: time, source: source, message: message) }
-        if journalsSignals && message.tag.isSignal { emitSignal(time: time, source: source, message: message) }
+        if message.isDecision { emitDecision(time: time, source: source, message: message) }
+        if journalsSignals && message.isAnnotation { emitSignal(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         schedule(at: time, source: source, target: target, message: message)
     }
@@ -190,7 +190,7 @@ extension Kernel {
     }
 
     private func wakeSleeper(_ message: Message) {
-        guard case .timer(let fired) = message else { preconditionFailure("kernel event must be a wake-up") }
+        guard let fired = message.firedTimer else { preconditionFailure("kernel event must be a wake-up") }
         let slot = Int(fired.tag)
         guard let continuation = sleepers[slot] else { preconditionFailure("wake-up for an empty sleeper slot") }
         sleepers[slot] = nil

@@ -70,8 +70,8 @@ public final class Kernel: @unchecked Sendable {
     /// Copied from the configuration: read once per admitted input.
     let tracesByOrdinal: Bool
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
-    /// The last quote's log mid, for every component (``Context/logMid(of:)``).
-    @exclusivity(unchecked) var logMidMemo = LogMidMemo()
+    /// The last `log((a + b) / 2)` a component asked for, for every component (``Context/memoizedLogMean(_:_:)``).
+    @exclusivity(unchecked) var logMeanMemo = LogMeanMemo()
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0
     var firstSequenceMismatch: SequenceMismatch?

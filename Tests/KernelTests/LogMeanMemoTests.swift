@@ -6,9 +6,9 @@ import Darwin
 import Kernel
 import Testing
 
-/// The log mid memo is a cache of a pure function: whatever was asked before, it must answer
+/// The log-mean memo is a cache of a pure function: whatever was asked before, it must answer
 /// exactly what computing the logarithm would.
-@Suite struct LogMidMemoTests {
+@Suite struct LogMeanMemoTests {
     /// What the subscribers read. Only touched on the kernel thread.
     final class Seen: @unchecked Sendable {
         var values: [Double] = []
@@ -17,35 +17,35 @@ import Testing
     private static func direct(_ bid: Int64, _ ask: Int64) -> Double { log(Double(bid + ask) / 2) }
 
     @Test func answersTheLogarithmBitForBitWhateverCameBefore() {
-        var memo = LogMidMemo()
+        var memo = LogMeanMemo()
         // Repeats, changes of the bid alone and of the ask alone, a different quote with the same
         // sum, and back again.
         let quotes: [(Int64, Int64)] = [(10_000, 10_002), (10_000, 10_002), (10_000, 10_006), (10_004, 10_006),
                                         (10_001, 10_003), (10_000, 10_004), (9_990, 9_992), (10_000, 10_002), (1, 1), (1, 1),
                                         (123_456_789, 123_456_791)]
         for (bid, ask) in quotes {
-            let value = memo.logMid(bidPrice: bid, askPrice: ask)
+            let value = memo.logMean(bid, ask)
             #expect(value.bitPattern == Self.direct(bid, ask).bitPattern, "bid \(bid), ask \(ask)")
         }
     }
 
     @Test func aFreshMemoAnswersTheLogOfZeroAndOfAnyOtherSum() {
-        var memo = LogMidMemo()
-        #expect(memo.logMid(bidPrice: 0, askPrice: 0) == -.infinity)
-        var other = LogMidMemo()
-        #expect(other.logMid(bidPrice: 50, askPrice: 52).bitPattern == Self.direct(50, 52).bitPattern)
+        var memo = LogMeanMemo()
+        #expect(memo.logMean(0, 0) == -.infinity)
+        var other = LogMeanMemo()
+        #expect(other.logMean(50, 52).bitPattern == Self.direct(50, 52).bitPattern)
     }
 
-    /// Through the context: every subscriber of a quote gets the same, exact value, and the next
-    /// quote's value is not the last one's.
-    @Test func subscribersGetTheExactLogMidOfEachQuote() throws {
+    /// Through the context: every subscriber of a message gets the same, exact value, and the next
+    /// message's value is not the last one's.
+    @Test func subscribersGetTheExactLogMeanOfEachMessage() throws {
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
         let quotes = kernel.topic(named: "quotes")
         let seen = Seen()
         for name in ["first", "second", "third"] {
             kernel.spawn(name) {
                 ScriptedActor(context: $0, log: DeliveryLog(), onStart: { $0.subscribe(quotes) }, onReceive: { context, delivery in
-                    if case .quote(let quote) = delivery.message { seen.values.append(context.logMid(of: quote)) }
+                    if case .quote(let quote) = delivery.message { seen.values.append(context.memoizedLogMean(quote.bidPrice, quote.askPrice)) }
                 })
             }
         }
