@@ -48,7 +48,7 @@ public actor Portfolio: Component {
     /// position × mark per instrument, in minor units.
     @exclusivity(unchecked) public private(set) var marketValuesMinorUnits: [Int64]
     /// Σ marketValuesMinorUnits, kept incrementally.
-    @exclusivity(unchecked) private var positionsValueMinorUnits: Int64 = 0
+    @exclusivity(unchecked) private(set) var positionsValueMinorUnits: Int64 = 0
     /// Σ |market value| per sector.
     @exclusivity(unchecked) public private(set) var grossExposureBySectorMinorUnits: [Int64]
     /// Σ market value per sector (longs minus shorts).
@@ -154,21 +154,6 @@ public actor Portfolio: Component {
         fillPoints.removeRecords(before: cutoff)
     }
 
-    /// Sector index per instrument: sectors numbered by the first instrument that names them.
-    /// - Complexity: O(instruments × sectors); a set-up time call.
-    public static func sectorIndices(for instruments: [Instrument]) -> [Int] {
-        let names = sectorNames(for: instruments)
-        return instruments.map { instrument in names.firstIndex(of: instrument.sector)! }
-    }
-
-    /// The distinct sector names, in first-seen order: `sectorNames(for:)[i]` is sector `i` of
-    /// ``sectorIndices(for:)``.
-    public static func sectorNames(for instruments: [Instrument]) -> [String] {
-        var names: [String] = []
-        for instrument in instruments where !names.contains(instrument.sector) { names.append(instrument.sector) }
-        return names
-    }
-
     public func start() {
         context.subscribe(as: .portfolio)
         // In live mode the run starts at the wall time, after `init`.
@@ -177,52 +162,6 @@ public actor Portfolio: Component {
 
     public func stop() {
         recordFinalSample()
-    }
-
-    // MARK: Figures
-
-    /// Cash plus every position marked to market, in minor units.
-    /// - Complexity: O(1).
-    public var equityMinorUnits: Int64 { cashMinorUnits + positionsValueMinorUnits }
-
-    /// Unrealized PnL per instrument: market value − open cost.
-    public var unrealizedPnLMinorUnits: [Int64] {
-        positions.indices.map { marketValuesMinorUnits[$0] - openCostMinorUnits[$0] }
-    }
-
-    public var totalRealizedPnLMinorUnits: Int64 { realizedPnLMinorUnits.reduce(0, +) }
-
-    public var totalUnrealizedPnLMinorUnits: Int64 { unrealizedPnLMinorUnits.reduce(0, +) }
-
-    /// Σ |market value| over all positions.
-    public var grossExposureMinorUnits: Int64 { grossExposureBySectorMinorUnits.reduce(0, +) }
-
-    /// Σ market value over all positions (longs minus shorts).
-    public var netExposureMinorUnits: Int64 { netExposureBySectorMinorUnits.reduce(0, +) }
-
-    /// What the closing fills realized.
-    public var tradeTotals: TradeTotals {
-        TradeTotals(closes: closes, winningCloses: winningCloses, grossProfitMinorUnits: grossProfitMinorUnits,
-                    grossLossMinorUnits: grossLossMinorUnits)
-    }
-
-    /// The run's performance from the equity curve and the trading totals, annualized under
-    /// `calendar` (``PerformanceMetrics/measure(curve:calendar:tradedNotionalMinorUnits:feesMinorUnits:trades:trials:)``).
-    /// Call after ``recordFinalSample()`` (the kernel's `stop` does) to include the last stretch.
-    /// - Parameter trials: strategy configurations tried, for the deflated Sharpe ratio.
-    public func performanceMetrics(calendar: TradingCalendar = TradingCalendar(), trials: Int = 1) -> PerformanceMetrics {
-        PerformanceMetrics.measure(curve: equityCurve, calendar: calendar, tradedNotionalMinorUnits: turnoverMinorUnits,
-                                   feesMinorUnits: feesMinorUnits, trades: tradeTotals, trials: trials)
-    }
-
-    /// Bootstrap intervals of the headline figures (``MetricIntervals``) on the same basis returns
-    /// as ``performanceMetrics(calendar:trials:)``; nil with too few returns.
-    public func metricIntervals(calendar: TradingCalendar = TradingCalendar(), resamples: Int, seed: UInt64) -> MetricIntervals? {
-        let (basis, equities) = ReturnBasis.choose(for: equityCurve, calendar: calendar)
-        let returns = PerformanceMetrics.simpleReturns(initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
-                                                       equitySamplesMinorUnits: equities)
-        return MetricIntervals.measure(returns: returns, basis: basis, initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
-                                       resamples: resamples, seed: seed)
     }
 
     /// Samples the equity now if anything happened since the last sample, so the curve ends at
