@@ -71,8 +71,14 @@ public actor Portfolio: Component {
     /// position × mark (a fill took it beyond); cleared when it comes back.
     @exclusivity(unchecked) private var valueHeldAtDomainEdge: [Bool]
     /// Test-only planted bug (chaos self-test, docs/chaos.md): a resent fill is applied again.
-    /// Set only through `METRONOME_PLANTED_BUG=duplicate-fills`; never in a real run.
+    #if METRONOME_TEST_HOOKS
+    /// The chaos self-test's planted bug (debug builds only, docs/chaos.md): a fill resent with
+    /// the same id is applied again.
     public let plantedBugAppliesDuplicateFills: Bool
+    #else
+    /// Always false: the planted bug is a test hook of debug builds.
+    public nonisolated var plantedBugAppliesDuplicateFills: Bool { false }
+    #endif
     /// Fills that reduced or closed a position (they realize PnL).
     @exclusivity(unchecked) public private(set) var closes = 0
     /// Closing fills whose realized PnL (before fees) was positive.
@@ -117,7 +123,11 @@ public actor Portfolio: Component {
     public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64, sectors: [Int]? = nil,
                 sampleIntervalNanoseconds: DurationNanoseconds = Portfolio.defaultSampleIntervalNanoseconds,
                 expectedSampleCount: Int = 4_096, plantedBugAppliesDuplicateFills: Bool = false) {
+        #if METRONOME_TEST_HOOKS
         self.plantedBugAppliesDuplicateFills = plantedBugAppliesDuplicateFills
+        #else
+        precondition(!plantedBugAppliesDuplicateFills, "the planted bug is a test hook of debug builds")
+        #endif
         let sectors = sectors ?? Portfolio.sectorIndices(for: instruments)
         precondition(sectors.count == instruments.count, "one sector index per instrument")
         precondition(sectors.allSatisfy { $0 >= 0 }, "sector indices start at 0")
