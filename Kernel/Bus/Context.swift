@@ -28,7 +28,7 @@ public final class Context: @unchecked Sendable {
         self.name = name
         random = RandomStream(rootSeed: seed, streamName: name)
         ids = IDGenerator(owner: actorID)
-        logger = Logger(label: name) { label in KernelLogHandler(label: label, kernel: kernel) }
+        logger = Logger(label: name) { label in ComponentDiagnosticsHandler(label: label, kernel: kernel) }
     }
 
     // MARK: Time
@@ -42,7 +42,7 @@ public final class Context: @unchecked Sendable {
     @inline(__always) public var traceID: UInt64 { kernelHandle._withUnsafeGuaranteedRef { $0.lastInputTraceID } }
 
     /// `log((bid + ask) / 2)` of `quote`, bit for bit, from a memo the kernel's components share:
-    /// a quote's subscribers ask one after another, so only the first computes it (``LogMidMemo``).
+    /// a quote's subscribers ask one after another, so only the first computes it (``MidLogarithmMemo``).
     @inline(__always) public func logMid(of quote: Quote) -> Double {
         kernelHandle._withUnsafeGuaranteedRef { $0.logMidMemo.logMid(bidPrice: quote.bidPrice, askPrice: quote.askPrice) }
     }

@@ -71,7 +71,7 @@ public final class Kernel: @unchecked Sendable {
     let tracesByOrdinal: Bool
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
     /// The last quote's log mid, for every component (``Context/logMid(of:)``).
-    @exclusivity(unchecked) var logMidMemo = LogMidMemo()
+    @exclusivity(unchecked) var logMidMemo = MidLogarithmMemo()
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0
     var firstSequenceMismatch: SequenceMismatch?

@@ -8,7 +8,7 @@ import Testing
 
 /// The log mid memo is a cache of a pure function: whatever was asked before, it must answer
 /// exactly what computing the logarithm would.
-@Suite struct LogMidMemoTests {
+@Suite struct MidLogarithmMemoTests {
     /// What the subscribers read. Only touched on the kernel thread.
     final class Seen: @unchecked Sendable {
         var values: [Double] = []
@@ -17,7 +17,7 @@ import Testing
     private static func direct(_ bid: Int64, _ ask: Int64) -> Double { log(Double(bid + ask) / 2) }
 
     @Test func answersTheLogarithmBitForBitWhateverCameBefore() {
-        var memo = LogMidMemo()
+        var memo = MidLogarithmMemo()
         // Repeats, changes of the bid alone and of the ask alone, a different quote with the same
         // sum, and back again.
         let quotes: [(Int64, Int64)] = [(10_000, 10_002), (10_000, 10_002), (10_000, 10_006), (10_004, 10_006),
@@ -30,9 +30,9 @@ import Testing
     }
 
     @Test func aFreshMemoAnswersTheLogOfZeroAndOfAnyOtherSum() {
-        var memo = LogMidMemo()
+        var memo = MidLogarithmMemo()
         #expect(memo.logMid(bidPrice: 0, askPrice: 0) == -.infinity)
-        var other = LogMidMemo()
+        var other = MidLogarithmMemo()
         #expect(other.logMid(bidPrice: 50, askPrice: 52).bitPattern == Self.direct(50, 52).bitPattern)
     }
 

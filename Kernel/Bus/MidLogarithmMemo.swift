@@ -13,7 +13,7 @@ import Darwin
 /// It is a pure function's cache: the value for a `bid + ask` is the same whoever asks first,
 /// so it cannot change a run (the initial entry, 0 ↦ −∞, is the function's own value at 0).
 /// Kernel thread only, like every component's state.
-public struct LogMidMemo: Sendable {
+public struct MidLogarithmMemo: Sendable {
     private var priceSum: Int64 = 0
     private var logMid = -Double.infinity
 
