@@ -10,6 +10,10 @@ let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Test hooks (the chaos self-test's planted bug, the planted input trap) exist in debug builds
+/// only: a release binary cannot plant them (docs/chaos.md, "The self-test").
+let testHooks: [SwiftSetting] = [.define("METRONOME_TEST_HOOKS", .when(configuration: .debug))]
+
 let package = Package(
     name: "Metronome",
     platforms: [.macOS(.v15)],
@@ -65,7 +69,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Actors",
-            swiftSettings: strictSwift
+            swiftSettings: strictSwift + testHooks
         ),
         // Scenarios: one target per layer, each listing only what it imports. docs/architecture.md
         // ("Who may import whom") holds the rule; Tests/ScenariosTests/ModuleImportRuleTests checks it.
@@ -73,9 +77,9 @@ let package = Package(
             name: "ScenarioDefinition",
             dependencies: ["Kernel", "Actors", .product(name: "Yams", package: "Yams")],
             path: "Scenarios/Definition",
-            swiftSettings: strictSwift
+            swiftSettings: strictSwift + testHooks
         ),
-        .target(name: "ScenarioPipeline", dependencies: ["Kernel", "Actors", "ScenarioDefinition"], path: "Scenarios/Pipeline", swiftSettings: strictSwift),
+        .target(name: "ScenarioPipeline", dependencies: ["Kernel", "Actors", "ScenarioDefinition"], path: "Scenarios/Pipeline", swiftSettings: strictSwift + testHooks),
         .target(
             name: "ScenarioFaults",
             dependencies: [
@@ -94,7 +98,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Scenarios/Running",
-            swiftSettings: strictSwift
+            swiftSettings: strictSwift + testHooks
         ),
         .target(
             name: "ScenarioBenchmarks",

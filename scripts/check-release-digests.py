@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs the pinned library runs of Tests/ScenariosTests/GoldenDigestTests.swift through the release
 binary and compares events and both digests: the test suite runs a debug build, and users run the
-release one, so `make test` checks that the release build decides exactly the same.
+release one, so `make test` checks that the release build decides exactly the same; and that the
+release build refuses the chaos self-test's planted bug, a test hook of debug builds.
 
 Only the runs of the current log format are checked (the entries without `definition:` or
 `trace:`); the release binary records and digests nothing else.
@@ -68,7 +69,29 @@ def main():
             else:
                 print(f"FAIL {label}: release build {found}, pinned {(events, digest, decision)}")
                 failures += 1
+    failures += check_planted_bug_refused(arguments.binary)
     return 1 if failures else 0
+
+
+def check_planted_bug_refused(binary):
+    """The chaos self-test's planted bug is a test hook of debug builds (docs/chaos.md): the
+    release binary must refuse a scenario that asks for it, at the `planted_bug` line."""
+    with open(os.path.join(ROOT, "Scenarios", "Library", "calm-day.yaml"), encoding="utf-8") as source:
+        text = source.read().rstrip("\n") + "\n"
+    if "\nchaos:" in text:
+        sys.exit("check-release-digests: calm-day.yaml has a chaos: section; pick another scenario for the planted-bug check")
+    line = text.count("\n") + 2
+    with tempfile.TemporaryDirectory() as scratch:
+        path = os.path.join(scratch, "planted.yaml")
+        with open(path, "w", encoding="utf-8") as scenario:
+            scenario.write(text + "chaos:\n  planted_bug: duplicate-fills\n")
+        result = subprocess.run([binary, "validate", path], cwd=ROOT, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    if result.returncode != 0 and f"planted.yaml:{line}:" in output and "test hook of debug builds" in output:
+        print(f"ok   planted_bug refused by the release build at line {line}")
+        return 0
+    print(f"FAIL planted_bug: the release build should refuse it at line {line} (exit {result.returncode}): {output.strip()}")
+    return 1
 
 
 if __name__ == "__main__":

@@ -1340,7 +1340,12 @@ REPLAY_LINE_PATTERN = re.compile(r"replay:\s+metronome\s+(.*)$", re.MULTILINE)
 def family_chaos_replay(campaign, rng, case_count):
     """Family 5. Chaos → replay: with the planted bug `duplicate-fills`, `chaos S --seeds 1
     --faults broker_duplicate_report --until 2h` on library scenarios (none has a `chaos:`
-    section) must fail, and the `replay:` line it prints must exit 0 (reproduced)."""
+    section) must fail, and the `replay:` line it prints must exit 0 (reproduced). The planted
+    bug is a test hook of debug builds: with a release binary the family has no cases."""
+    if not has_test_hooks(campaign):
+        print("hostile-campaign: note: the binary is a release build, which cannot plant the chaos self-test's bug: "
+              "no chaos-replay cases (run a debug build for them)", file=sys.stderr)
+        return []
     cases = []
     for number, scenario in enumerate(CHAOS_SCENARIOS[:max(1, case_count)]):
         identifier = f"chaos-{number:04d}-{scenario}"
@@ -1349,6 +1354,21 @@ def family_chaos_replay(campaign, rng, case_count):
         cases.append(Case(identifier, "chaos-replay", scenario, directory, execute_chaos_replay,
                           {"scenario": scenario, "damage": "planted bug duplicate-fills, broker_duplicate_report"}))
     return cases
+
+
+def has_test_hooks(campaign):
+    """Whether the binary was built with the test hooks (a debug build): a release build refuses
+    a scenario with `chaos.planted_bug` (docs/chaos.md, "Self-test")."""
+    directory = os.path.join(campaign.cases_directory, "chaos-replay")
+    os.makedirs(directory, exist_ok=True)
+    probe = os.path.join(directory, "test-hooks-probe.yaml")
+    with open(os.path.join(campaign.working_directory, "Scenarios", "Library", "calm-day.yaml"), encoding="utf-8") as source:
+        text = source.read().rstrip("\n")
+    with open(probe, "w", encoding="utf-8") as scenario:
+        scenario.write(text + "\nchaos:\n  planted_bug: duplicate-fills\n")
+    outcome = campaign.run(["validate", probe])
+    os.remove(probe)
+    return "test hook of debug builds" not in outcome.output
 
 
 def execute_chaos_replay(campaign, case):

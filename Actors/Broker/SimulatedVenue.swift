@@ -70,29 +70,6 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// Queue-ahead of an order that sits behind the touch: the depth there is not displayed.
     static let unknownQueueAheadLots: Int64 = .max
 
-    /// The market's top of book for one symbol, and what of it we have not taken yet.
-    struct Touch: Sendable {
-        var quote: Quote?
-        /// When the quote reached the venue (the kernel time of `onQuote`).
-        var quoteTime: Timestamp = 0
-        /// Lots we may still take at the bid / ask of this quote: ⌊size × liquidity⌋ minus our fills.
-        var bidLotsLeft: Int64 = 0
-        var askLotsLeft: Int64 = 0
-    }
-
-    /// One of our orders while it is open.
-    struct WorkingOrder: Sendable {
-        var order: Order
-        var leavesQuantity: Int64
-        /// The resting price (the limit, or the current peg); unused for market orders.
-        var priceLimit: Int64
-        /// Displayed lots at our price that trade before us.
-        var queueAheadLots: Int64
-        var expiresAt: Timestamp
-        /// Filled, cancelled or expired: removed at the end of the call.
-        var isClosed = false
-    }
-
     public init(index: UInt8, profile: VenueProfile, instruments: [Instrument],
                 staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000,
                 marketTimeToLiveNanoseconds: DurationNanoseconds = 5_000_000_000,
@@ -334,19 +311,6 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         if isFinal { entry.isClosed = true }
     }
 
-    /// notional × microBasisPoints / 10¹⁰ (10 000 basis points × 10⁶) plus what was carried,
-    /// rounded half away from zero to whole minor units; the remainder (at most half a minor unit,
-    /// in 10⁻¹⁰ minor units) stays in `carry`, so the fees charged never drift from those owed.
-    /// Exact: 128-bit products, integer division.
-    static func feeMinorUnits(notional: Int64, microBasisPoints: Int64, carry: inout Int128) -> Int64 {
-        let owed = Int128(notional) * Int128(microBasisPoints) + carry
-        let divisor: Int128 = 10_000_000_000
-        let magnitude = (owed.magnitude + UInt128(divisor / 2)) / UInt128(divisor)
-        let fee = owed < 0 ? -Int128(magnitude) : Int128(magnitude)  // ≤ |notional| + 1: fees are at most 10 000 bp
-        carry = owed - fee * divisor
-        return Int64(fee)
-    }
-
     // MARK: Closing orders
 
     private func isStale(quoteTime: Timestamp, at time: Timestamp) -> Bool {
@@ -406,8 +370,4 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         assert(counts == workingCountBySymbol, "per-symbol working counts drifted")
         #endif
     }
-}
-
-extension SimulatedVenue.WorkingOrder {
-    var orderID: UInt64 { order.orderID }
 }

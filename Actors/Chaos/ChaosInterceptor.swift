@@ -142,22 +142,8 @@ public final class ChaosInterceptor: DeliveryInterceptor, InputObserver {
         switch message {
         case .quote(let quote):
             if Int(quote.symbol) < lastMid.count, target == roles.broker { lastMid[Int(quote.symbol)] = quote.midPrice }
-        case .signal(var signal):
-            let agent = roles.agents.firstIndex(of: source)
-            if let nan = fault(.agentNaN), let agent, UInt32(agent) == nan.target || nan.target == FaultEvent.everything {
-                signal.mu = .nan
-                signal.sigma = .nan
-                message = .signal(signal)
-            }
-            if target == roles.blender, let agent {
-                if let missing = fault(.blenderMissingInput), UInt32(agent) == missing.target { return .drop }
-                if let late = fault(.blenderLateInput), UInt32(agent) == late.target {
-                    return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
-                }
-            }
-            if let deadline = fault(.agentMissedDeadline), agent != nil {
-                return redeliver(kernel, at: time + UInt64(deadline.parameter), source: source, target: target, message: message)
-            }
+        case .signal(let signal):
+            return interceptSignal(kernel, signal, time: time, source: source, target: target, message: &message)
         case .forecast(var forecast) where target == roles.selector:
             if fault(.selectorEmpty) != nil { return .drop }
             if fault(.selectorTied) != nil {
@@ -168,41 +154,79 @@ public final class ChaosInterceptor: DeliveryInterceptor, InputObserver {
         case .order(let order) where target == roles.broker:
             return interceptOrder(kernel, order, time: time, source: source, target: target, message: message)
         case .report(let report):
-            if let held = heldDuringSessionDrop(source: source, target: target, message: message) { return held }
-            if report.kind == .acknowledged {
-                if fault(.routerLostAck) != nil, target == roles.router { return .drop }
-                if let late = fault(.brokerOutOfOrderReports) {
-                    return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
-                }
-            }
-            if let late = fault(.brokerDelayedAck) {
-                return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
-            }
-            if fault(.brokerFillAfterCancel) != nil, report.kind == .cancelled || report.kind == .expired,
-               Int(report.symbol) < lastMid.count, report.leavesQuantity >= roles.lotSizes[Int(report.symbol)],
-               filledAfterCancel.insert(report.orderID).inserted, let side = orderSides[report.orderID],
-               lastMid[Int(report.symbol)] > 0 {
-                syntheticFillIDs &+= 1
-                let fill = Fill(orderID: report.orderID, symbol: report.symbol, side: side, quantity: roles.lotSizes[Int(report.symbol)],
-                                price: lastMid[Int(report.symbol)], feeMinorUnits: 0, isFinal: true, traceID: report.traceID,
-                                fillID: (1 << 62) | syntheticFillIDs, venue: report.venue)
-                kernel.injectPublish(from: roles.broker, to: roles.fillsTopic, .fill(fill))
-            }
-        case .fill(var fill):
-            if let held = heldDuringSessionDrop(source: source, target: target, message: message) { return held }
-            if let partial = fault(.brokerPartialFill), fill.quantity > 1 {
-                fill.quantity = max(1, Int64((Double(fill.quantity) * partial.magnitude).rounded(.down)))
-                fill.isFinal = true
-                message = .fill(fill)
-            }
-            if target == roles.sizer, fault(.sizerStaleEquity) != nil { return .drop }
-            if let duplicate = fault(.brokerDuplicateReport), chance(fill.fillID, .brokerDuplicateReport) < duplicate.magnitude {
-                exempt.insert(kernel.inject(at: time, source: source, target: target, message: message))
-            }
+            return interceptReport(kernel, report, time: time, source: source, target: target, message: message)
+        case .fill(let fill):
+            return interceptFill(kernel, fill, time: time, source: source, target: target, message: &message)
         case .position where target == roles.sizer:
             if fault(.sizerStaleEquity) != nil { return .drop }
         default:
             break
+        }
+        return .deliver
+    }
+
+    /// An agent's signal: made NaN, lost or late on its way to the blender, or late everywhere.
+    private func interceptSignal(_ kernel: Kernel, _ signal: Signal, time: Timestamp, source: ActorID, target: ActorID,
+                                 message: inout Message) -> InterceptAction {
+        var signal = signal
+        let agent = roles.agents.firstIndex(of: source)
+        if let nan = fault(.agentNaN), let agent, UInt32(agent) == nan.target || nan.target == FaultEvent.everything {
+            signal.mu = .nan
+            signal.sigma = .nan
+            message = .signal(signal)
+        }
+        if target == roles.blender, let agent {
+            if let missing = fault(.blenderMissingInput), UInt32(agent) == missing.target { return .drop }
+            if let late = fault(.blenderLateInput), UInt32(agent) == late.target {
+                return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
+            }
+        }
+        if let deadline = fault(.agentMissedDeadline), agent != nil {
+            return redeliver(kernel, at: time + UInt64(deadline.parameter), source: source, target: target, message: message)
+        }
+        return .deliver
+    }
+
+    /// A venue's report: held by a session drop, lost, late or out of order; a cancel may be
+    /// followed by a fill the venue made before it heard.
+    private func interceptReport(_ kernel: Kernel, _ report: ExecutionReport, time: Timestamp, source: ActorID, target: ActorID,
+                                 message: Message) -> InterceptAction {
+        if let held = heldDuringSessionDrop(source: source, target: target, message: message) { return held }
+        if report.kind == .acknowledged {
+            if fault(.routerLostAck) != nil, target == roles.router { return .drop }
+            if let late = fault(.brokerOutOfOrderReports) {
+                return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
+            }
+        }
+        if let late = fault(.brokerDelayedAck) {
+            return redeliver(kernel, at: time + UInt64(late.parameter), source: source, target: target, message: message)
+        }
+        if fault(.brokerFillAfterCancel) != nil, report.kind == .cancelled || report.kind == .expired,
+           Int(report.symbol) < lastMid.count, report.leavesQuantity >= roles.lotSizes[Int(report.symbol)],
+           filledAfterCancel.insert(report.orderID).inserted, let side = orderSides[report.orderID],
+           lastMid[Int(report.symbol)] > 0 {
+            syntheticFillIDs &+= 1
+            let fill = Fill(orderID: report.orderID, symbol: report.symbol, side: side, quantity: roles.lotSizes[Int(report.symbol)],
+                            price: lastMid[Int(report.symbol)], feeMinorUnits: 0, isFinal: true, traceID: report.traceID,
+                            fillID: (1 << 62) | syntheticFillIDs, venue: report.venue)
+            kernel.injectPublish(from: roles.broker, to: roles.fillsTopic, .fill(fill))
+        }
+        return .deliver
+    }
+
+    /// A fill: held by a session drop, cut short, withheld from the sizer, or delivered twice.
+    private func interceptFill(_ kernel: Kernel, _ fill: Fill, time: Timestamp, source: ActorID, target: ActorID,
+                               message: inout Message) -> InterceptAction {
+        var fill = fill
+        if let held = heldDuringSessionDrop(source: source, target: target, message: message) { return held }
+        if let partial = fault(.brokerPartialFill), fill.quantity > 1 {
+            fill.quantity = max(1, Int64((Double(fill.quantity) * partial.magnitude).rounded(.down)))
+            fill.isFinal = true
+            message = .fill(fill)
+        }
+        if target == roles.sizer, fault(.sizerStaleEquity) != nil { return .drop }
+        if let duplicate = fault(.brokerDuplicateReport), chance(fill.fillID, .brokerDuplicateReport) < duplicate.magnitude {
+            exempt.insert(kernel.inject(at: time, source: source, target: target, message: message))
         }
         return .deliver
     }

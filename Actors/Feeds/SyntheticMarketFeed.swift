@@ -22,123 +22,6 @@ import Kernel
 ///
 /// Quotes carry their exchange time; they are admitted `latencyNanoseconds` later.
 public struct SyntheticMarketFeed: InputSource {
-    public struct Parameters: Sendable, Equatable {
-        public var intervalNanoseconds: DurationNanoseconds
-        public var drift: Double
-        public var volatility: Double
-        public var initialPrices: [Int64]
-        /// Sector index per symbol (same length as `initialPrices`).
-        public var sectors: [Int]
-        public var sectorCorrelation: Double
-        public var marketCorrelation: Double
-        /// Jumps per symbol per trading year.
-        public var jumpIntensity: Double
-        public var jumpMean: Double
-        public var jumpVolatility: Double
-        public var stressedVolatilityMultiplier: Double
-        /// Per interval: calm → stressed.
-        public var stressProbability: Double
-        /// Per interval: stressed → calm.
-        public var recoveryProbability: Double
-        public var spreadTicks: Int64
-        public var maximumSize: Int64
-        public var tradeProbability: Double
-        public var latencyNanoseconds: DurationNanoseconds
-        /// Alternative data and the latent factors behind it; nil = none.
-        public var alternativeData: AlternativeData?
-        /// A pull of each log price back toward its start (an Ornstein–Uhlenbeck term) with this
-        /// half-life; nil = none (a random walk).
-        public var meanReversionHalfLifeNanoseconds: DurationNanoseconds?
-        /// Scripted events (regime changes, crashes, news shocks), in any order.
-        public var events: [MarketEvent] = []
-        /// Lead–lag: each sector's first symbol leads the sector's others, whose every return
-        /// adds `leadLag` × the leader's return `leadLagDelayNanoseconds` earlier (0 = none).
-        public var leadLag: Double = 0
-        public var leadLagDelayNanoseconds: DurationNanoseconds = 60_000_000_000
-
-        /// Latent per-symbol factors that move returns a little, and the noisy alternative data
-        /// that reveal them (see docs/agents.md, "What the agents can find"):
-        /// - alpha `a_i`: an AR(1) with unit variance and half-life `alphaHalfLifeNanoseconds`;
-        ///   it adds `alphaStrength · a_i` of annual drift. Sentiment = a_i + N(0, sentimentNoise²);
-        ///   fund flow = ½·previous flow + ½·a_i + N(0, flowNoise²); an insider filing (±1, the sign
-        ///   of a_i + N(0, 1)) comes with probability `insiderProbability · (1 + |a_i|)`.
-        /// - value `v_i` ~ N(0, 1), fixed for the run: adds `valueStrength · v_i` of annual drift.
-        ///   Earnings yield = 5 % + 2 %·v_i + noise; book-to-price = 0.5 + 0.2·v_i + noise.
-        /// - macro: a volatility index 15·(regime multiplier)·e^{N(0, 0.1²) − 0.25·m}, a credit
-        ///   spread that follows it, and a slowly drifting interest rate; the stressed regime (and
-        ///   its volatility) is what they announce. With `macroStrength` > 0, m is a market-wide
-        ///   risk appetite (an AR(1) with unit variance and the alpha's half-life) adding
-        ///   `macroStrength · m` of annual drift to every symbol; otherwise m = 0.
-        /// - `valueHalfLifeNanoseconds`: nil keeps v_i fixed; a half-life makes it an AR(1) with
-        ///   unit variance (re-ratings the fundamentals reveal).
-        /// - `orderFlowTilt`: informed order flow. A trade is buyer-initiated with probability
-        ///   ½ + ½·tilt·tanh(a_i), and the bid size is scaled by 1 + tilt·tanh(a_i), the ask size by
-        ///   1 − tilt·tanh(a_i): the book and the tape lean the way the alpha drifts (0 = none).
-        public struct AlternativeData: Sendable, Equatable {
-            public var publishIntervalNanoseconds: DurationNanoseconds
-            public var alphaHalfLifeNanoseconds: DurationNanoseconds
-            public var alphaStrength: Double
-            public var valueStrength: Double
-            public var sentimentNoise: Double
-            public var flowNoise: Double
-            public var insiderProbability: Double
-            public var macroStrength: Double = 0
-            public var valueHalfLifeNanoseconds: DurationNanoseconds?
-            public var orderFlowTilt: Double = 0
-
-            public init(publishIntervalNanoseconds: DurationNanoseconds = 60_000_000_000,
-                        alphaHalfLifeNanoseconds: DurationNanoseconds = 1_800_000_000_000, alphaStrength: Double = 1.0,
-                        valueStrength: Double = 0.05, sentimentNoise: Double = 2.0, flowNoise: Double = 1.0,
-                        insiderProbability: Double = 0.01) {
-                self.publishIntervalNanoseconds = publishIntervalNanoseconds
-                self.alphaHalfLifeNanoseconds = alphaHalfLifeNanoseconds
-                self.alphaStrength = alphaStrength
-                self.valueStrength = valueStrength
-                self.sentimentNoise = sentimentNoise
-                self.flowNoise = flowNoise
-                self.insiderProbability = insiderProbability
-            }
-        }
-
-        public init(intervalNanoseconds: DurationNanoseconds, drift: Double = 0, volatility: Double = 0.2, initialPrices: [Int64],
-                    sectors: [Int], sectorCorrelation: Double = 0.5, marketCorrelation: Double = 0.2, jumpIntensity: Double = 0,
-                    jumpMean: Double = 0, jumpVolatility: Double = 0.02, stressedVolatilityMultiplier: Double = 1,
-                    stressProbability: Double = 0, recoveryProbability: Double = 1, spreadTicks: Int64 = 2, maximumSize: Int64 = 100,
-                    tradeProbability: Double = 0, latencyNanoseconds: DurationNanoseconds = 0, alternativeData: AlternativeData? = nil) {
-            self.alternativeData = alternativeData
-            self.intervalNanoseconds = intervalNanoseconds
-            self.drift = drift
-            self.volatility = volatility
-            self.initialPrices = initialPrices
-            self.sectors = sectors
-            self.sectorCorrelation = sectorCorrelation
-            self.marketCorrelation = marketCorrelation
-            self.jumpIntensity = jumpIntensity
-            self.jumpMean = jumpMean
-            self.jumpVolatility = jumpVolatility
-            self.stressedVolatilityMultiplier = stressedVolatilityMultiplier
-            self.stressProbability = stressProbability
-            self.recoveryProbability = recoveryProbability
-            self.spreadTicks = spreadTicks
-            self.maximumSize = maximumSize
-            self.tradeProbability = tradeProbability
-            self.latencyNanoseconds = latencyNanoseconds
-        }
-
-        /// The correlation matrix the returns are drawn with (row-major, n × n).
-        public var correlationMatrix: [Double] {
-            let count = sectors.count
-            var matrix = [Double](repeating: 0, count: count * count)
-            for row in 0..<count {
-                for column in 0..<count {
-                    matrix[row * count + column] = row == column ? 1
-                        : (sectors[row] == sectors[column] ? sectorCorrelation : marketCorrelation)
-                }
-            }
-            return matrix
-        }
-    }
-
     /// Why a parameter set cannot be simulated.
     public struct InvalidParameters: Error, CustomStringConvertible {
         public var description: String
@@ -259,6 +142,28 @@ public struct SyntheticMarketFeed: InputSource {
     private mutating func step() {
         pending.removeAll(keepingCapacity: true)
         pendingIndex = 0
+        let multiplier = advanceRegime()
+        let sigma = parameters.volatility * multiplier
+        let count = logPrices.count
+        for index in 0..<count { shocks[index] = random.nextGaussian() }
+        let local = nextTime &+ parameters.latencyNanoseconds
+        for symbol in 0..<count {
+            let logReturn = nextLogReturn(symbol, sigma: sigma)
+            logPrices[symbol] += logReturn
+            if leadLagSteps > 0 { stepReturns[symbol] = logReturn }
+            appendQuoteAndTrade(symbol, regimeMultiplier: multiplier, local: local)
+        }
+        if leadLagSteps > 0 {
+            for symbol in 0..<count { pastReturns[pastRow * count + symbol] = stepReturns[symbol] }
+            pastRow = (pastRow + 1) % leadLagSteps
+        }
+        if let alt = parameters.alternativeData { stepAlternativeData(alt, local: local, regimeMultiplier: multiplier) }
+        nextTime &+= parameters.intervalNanoseconds
+    }
+
+    /// The regime's Markov step, then this interval's volatility multiplier (the regime's times
+    /// the scripted events'); sentiment events shift the alphas they name.
+    private mutating func advanceRegime() -> Double {
         if stressed {
             if random.nextBernoulli(parameters.recoveryProbability) { stressed = false }
         } else if random.nextBernoulli(parameters.stressProbability) {
@@ -273,56 +178,55 @@ public struct SyntheticMarketFeed: InputSource {
                 }
             }
         }
-        let sigma = parameters.volatility * multiplier
+        return multiplier
+    }
+
+    /// The symbol's log-return over this interval: drift (with the latent factors'), the
+    /// correlated shock, its leader's earlier return, jumps, events and mean reversion.
+    private mutating func nextLogReturn(_ symbol: Int, sigma: Double) -> Double {
         let count = logPrices.count
-        for index in 0..<count { shocks[index] = random.nextGaussian() }
-        let local = nextTime &+ parameters.latencyNanoseconds
-        for symbol in 0..<count {
-            var correlated = 0.0
-            for column in 0...symbol { correlated += cholesky[symbol * count + column] * shocks[column] }
-            var drift = parameters.drift
-            if let alt = parameters.alternativeData {
-                drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol] + alt.macroStrength * riskAppetite
-            }
-            var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
-            if let leader = leaders[symbol] { logReturn += parameters.leadLag * pastReturns[pastRow * count + leader] }
-            let jumps = poissonJumps()
-            for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
-            for event in parameters.events {
-                logReturn += event.logReturn(sector: parameters.sectors[symbol], at: nextTime, intervalNanoseconds: parameters.intervalNanoseconds)
-            }
-            if parameters.meanReversionHalfLifeNanoseconds != nil {
-                logReturn -= meanReversionPerStep * (logPrices[symbol] - initialLogPrices[symbol])
-            }
-            logPrices[symbol] += logReturn
-            if leadLagSteps > 0 { stepReturns[symbol] = logReturn }
-            let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
-            let mid = max(GBMQuoteFeed.price(fromLog: logPrices[symbol], initialPrice: parameters.initialPrices[symbol]), spread + 1)
-            let bid = mid - spread / 2
-            let ask = bid + spread
-            var bidSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
-            var askSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
-            let lean = informedLean(symbol)
-            if lean != 0 {
-                bidSize = max(Int64((Double(bidSize) * (1 + lean)).rounded()), 1)
-                askSize = max(Int64((Double(askSize) * (1 - lean)).rounded()), 1)
-            }
-            let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask, bidSize: bidSize, askSize: askSize, exchangeTime: nextTime)
-            pending.append(InputRecord(time: local, topic: quoteTopic, message: .quote(quote)))
-            if parameters.tradeProbability > 0, random.nextBernoulli(parameters.tradeProbability) {
-                let buy = random.nextBernoulli(0.5 + 0.5 * lean)
-                let trade = Trade(symbol: SymbolID(symbol), price: buy ? ask : bid,
-                                  size: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
-                                  aggressor: buy ? .buy : .sell, exchangeTime: nextTime)
-                pending.append(InputRecord(time: local, topic: tradeTopic, message: .trade(trade)))
-            }
+        var correlated = 0.0
+        for column in 0...symbol { correlated += cholesky[symbol * count + column] * shocks[column] }
+        var drift = parameters.drift
+        if let alt = parameters.alternativeData {
+            drift += alt.alphaStrength * alpha[symbol] + alt.valueStrength * value[symbol] + alt.macroStrength * riskAppetite
         }
-        if leadLagSteps > 0 {
-            for symbol in 0..<count { pastReturns[pastRow * count + symbol] = stepReturns[symbol] }
-            pastRow = (pastRow + 1) % leadLagSteps
+        var logReturn = (drift - 0.5 * sigma * sigma) * stepYears + sigma * stepYears.squareRoot() * correlated
+        if let leader = leaders[symbol] { logReturn += parameters.leadLag * pastReturns[pastRow * count + leader] }
+        let jumps = poissonJumps()
+        for _ in 0..<jumps { logReturn += parameters.jumpMean + parameters.jumpVolatility * random.nextGaussian() }
+        for event in parameters.events {
+            logReturn += event.logReturn(sector: parameters.sectors[symbol], at: nextTime, intervalNanoseconds: parameters.intervalNanoseconds)
         }
-        if let alt = parameters.alternativeData { stepAlternativeData(alt, local: local, regimeMultiplier: multiplier) }
-        nextTime &+= parameters.intervalNanoseconds
+        if parameters.meanReversionHalfLifeNanoseconds != nil {
+            logReturn -= meanReversionPerStep * (logPrices[symbol] - initialLogPrices[symbol])
+        }
+        return logReturn
+    }
+
+    /// The symbol's quote at its new price (spread widened by the regime, sizes leaning with
+    /// informed flow), and maybe a trade at the bid or the ask.
+    private mutating func appendQuoteAndTrade(_ symbol: Int, regimeMultiplier multiplier: Double, local: Timestamp) {
+        let spread = max(Int64((Double(parameters.spreadTicks) * multiplier).rounded()), 1)
+        let mid = max(GBMQuoteFeed.price(fromLog: logPrices[symbol], initialPrice: parameters.initialPrices[symbol]), spread + 1)
+        let bid = mid - spread / 2
+        let ask = bid + spread
+        var bidSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
+        var askSize = 1 + Int64(random.next(below: UInt64(parameters.maximumSize)))
+        let lean = informedLean(symbol)
+        if lean != 0 {
+            bidSize = max(Int64((Double(bidSize) * (1 + lean)).rounded()), 1)
+            askSize = max(Int64((Double(askSize) * (1 - lean)).rounded()), 1)
+        }
+        let quote = Quote(symbol: SymbolID(symbol), bidPrice: bid, askPrice: ask, bidSize: bidSize, askSize: askSize, exchangeTime: nextTime)
+        pending.append(InputRecord(time: local, topic: quoteTopic, message: .quote(quote)))
+        if parameters.tradeProbability > 0, random.nextBernoulli(parameters.tradeProbability) {
+            let buy = random.nextBernoulli(0.5 + 0.5 * lean)
+            let trade = Trade(symbol: SymbolID(symbol), price: buy ? ask : bid,
+                              size: 1 + Int64(random.next(below: UInt64(parameters.maximumSize))),
+                              aggressor: buy ? .buy : .sell, exchangeTime: nextTime)
+            pending.append(InputRecord(time: local, topic: tradeTopic, message: .trade(trade)))
+        }
     }
 
     /// tilt·tanh(a_i): how far informed order flow leans the symbol's book and tape (0 without).
@@ -380,28 +284,5 @@ public struct SyntheticMarketFeed: InputSource {
             cumulative += probability
         }
         return count
-    }
-
-    /// True when the parameters' correlation matrix is positive definite.
-    public static func isValidCorrelation(_ parameters: Parameters) -> Bool {
-        cholesky(parameters.correlationMatrix, size: parameters.sectors.count) != nil
-    }
-
-    /// Lower-triangular L with L·Lᵀ = matrix, or nil if the matrix is not positive definite.
-    static func cholesky(_ matrix: [Double], size: Int) -> [Double]? {
-        var factor = [Double](repeating: 0, count: size * size)
-        for row in 0..<size {
-            for column in 0...row {
-                var sum = matrix[row * size + column]
-                for k in 0..<column { sum -= factor[row * size + k] * factor[column * size + k] }
-                if row == column {
-                    guard sum > 1e-12 else { return nil }
-                    factor[row * size + column] = sum.squareRoot()
-                } else {
-                    factor[row * size + column] = sum / factor[column * size + column]
-                }
-            }
-        }
-        return factor
     }
 }

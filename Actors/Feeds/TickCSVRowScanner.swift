@@ -8,9 +8,9 @@ import Kernel
 /// It never rejects a row: anything outside that shape, and every malformed row, gives `nil`,
 /// and ``TickCSV`` reads the row again with its general, `String`-based path, which accepts
 /// the same rows, builds the same records and names the file, line and column of an error.
-/// The fast path only exists because the general one costs ~25 µs a row (Foundation trimming,
-/// a `String` per field, grapheme-aware splitting): 25 s for a million quotes, against a
-/// second for the run itself. So the rule for changing it: it may accept less than the general
+/// The fast path only exists because the general one is many times slower per row than the run
+/// itself (Foundation trimming, a `String` per field, grapheme-aware splitting; the figures are
+/// in docs/performance.md, "Reading tick files"). So the rule for changing it: it may accept less than the general
 /// path, never more, and what it accepts it must read to the same record
 /// (`TickCSVFastPathTests` compares the two).
 struct TickCSVRowScanner {

@@ -48,7 +48,7 @@ public actor Portfolio: Component {
     /// position × mark per instrument, in minor units.
     @exclusivity(unchecked) public private(set) var marketValuesMinorUnits: [Int64]
     /// Σ marketValuesMinorUnits, kept incrementally.
-    @exclusivity(unchecked) private var positionsValueMinorUnits: Int64 = 0
+    @exclusivity(unchecked) private(set) var positionsValueMinorUnits: Int64 = 0
     /// Σ |market value| per sector.
     @exclusivity(unchecked) public private(set) var grossExposureBySectorMinorUnits: [Int64]
     /// Σ market value per sector (longs minus shorts).
@@ -71,8 +71,14 @@ public actor Portfolio: Component {
     /// position × mark (a fill took it beyond); cleared when it comes back.
     @exclusivity(unchecked) private var valueHeldAtDomainEdge: [Bool]
     /// Test-only planted bug (chaos self-test, docs/chaos.md): a resent fill is applied again.
-    /// Set only through `METRONOME_PLANTED_BUG=duplicate-fills`; never in a real run.
+    #if METRONOME_TEST_HOOKS
+    /// The chaos self-test's planted bug (debug builds only, docs/chaos.md): a fill resent with
+    /// the same id is applied again.
     public let plantedBugAppliesDuplicateFills: Bool
+    #else
+    /// Always false: the planted bug is a test hook of debug builds.
+    public nonisolated var plantedBugAppliesDuplicateFills: Bool { false }
+    #endif
     /// Fills that reduced or closed a position (they realize PnL).
     @exclusivity(unchecked) public private(set) var closes = 0
     /// Closing fills whose realized PnL (before fees) was positive.
@@ -117,7 +123,11 @@ public actor Portfolio: Component {
     public init(context: Context, instruments: [Instrument], initialCashMinorUnits: Int64, sectors: [Int]? = nil,
                 sampleIntervalNanoseconds: DurationNanoseconds = Portfolio.defaultSampleIntervalNanoseconds,
                 expectedSampleCount: Int = 4_096, plantedBugAppliesDuplicateFills: Bool = false) {
+        #if METRONOME_TEST_HOOKS
         self.plantedBugAppliesDuplicateFills = plantedBugAppliesDuplicateFills
+        #else
+        precondition(!plantedBugAppliesDuplicateFills, "the planted bug is a test hook of debug builds")
+        #endif
         let sectors = sectors ?? Portfolio.sectorIndices(for: instruments)
         precondition(sectors.count == instruments.count, "one sector index per instrument")
         precondition(sectors.allSatisfy { $0 >= 0 }, "sector indices start at 0")
@@ -154,21 +164,6 @@ public actor Portfolio: Component {
         fillPoints.removeRecords(before: cutoff)
     }
 
-    /// Sector index per instrument: sectors numbered by the first instrument that names them.
-    /// - Complexity: O(instruments × sectors); a set-up time call.
-    public static func sectorIndices(for instruments: [Instrument]) -> [Int] {
-        let names = sectorNames(for: instruments)
-        return instruments.map { instrument in names.firstIndex(of: instrument.sector)! }
-    }
-
-    /// The distinct sector names, in first-seen order: `sectorNames(for:)[i]` is sector `i` of
-    /// ``sectorIndices(for:)``.
-    public static func sectorNames(for instruments: [Instrument]) -> [String] {
-        var names: [String] = []
-        for instrument in instruments where !names.contains(instrument.sector) { names.append(instrument.sector) }
-        return names
-    }
-
     public func start() {
         context.subscribe(as: .portfolio)
         // In live mode the run starts at the wall time, after `init`.
@@ -177,52 +172,6 @@ public actor Portfolio: Component {
 
     public func stop() {
         recordFinalSample()
-    }
-
-    // MARK: Figures
-
-    /// Cash plus every position marked to market, in minor units.
-    /// - Complexity: O(1).
-    public var equityMinorUnits: Int64 { cashMinorUnits + positionsValueMinorUnits }
-
-    /// Unrealized PnL per instrument: market value − open cost.
-    public var unrealizedPnLMinorUnits: [Int64] {
-        positions.indices.map { marketValuesMinorUnits[$0] - openCostMinorUnits[$0] }
-    }
-
-    public var totalRealizedPnLMinorUnits: Int64 { realizedPnLMinorUnits.reduce(0, +) }
-
-    public var totalUnrealizedPnLMinorUnits: Int64 { unrealizedPnLMinorUnits.reduce(0, +) }
-
-    /// Σ |market value| over all positions.
-    public var grossExposureMinorUnits: Int64 { grossExposureBySectorMinorUnits.reduce(0, +) }
-
-    /// Σ market value over all positions (longs minus shorts).
-    public var netExposureMinorUnits: Int64 { netExposureBySectorMinorUnits.reduce(0, +) }
-
-    /// What the closing fills realized.
-    public var tradeTotals: TradeTotals {
-        TradeTotals(closes: closes, winningCloses: winningCloses, grossProfitMinorUnits: grossProfitMinorUnits,
-                    grossLossMinorUnits: grossLossMinorUnits)
-    }
-
-    /// The run's performance from the equity curve and the trading totals, annualized under
-    /// `calendar` (``PerformanceMetrics/measure(curve:calendar:tradedNotionalMinorUnits:feesMinorUnits:trades:trials:)``).
-    /// Call after ``recordFinalSample()`` (the kernel's `stop` does) to include the last stretch.
-    /// - Parameter trials: strategy configurations tried, for the deflated Sharpe ratio.
-    public func performanceMetrics(calendar: TradingCalendar = TradingCalendar(), trials: Int = 1) -> PerformanceMetrics {
-        PerformanceMetrics.measure(curve: equityCurve, calendar: calendar, tradedNotionalMinorUnits: turnoverMinorUnits,
-                                   feesMinorUnits: feesMinorUnits, trades: tradeTotals, trials: trials)
-    }
-
-    /// Bootstrap intervals of the headline figures (``MetricIntervals``) on the same basis returns
-    /// as ``performanceMetrics(calendar:trials:)``; nil with too few returns.
-    public func metricIntervals(calendar: TradingCalendar = TradingCalendar(), resamples: Int, seed: UInt64) -> MetricIntervals? {
-        let (basis, equities) = ReturnBasis.choose(for: equityCurve, calendar: calendar)
-        let returns = PerformanceMetrics.simpleReturns(initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
-                                                       equitySamplesMinorUnits: equities)
-        return MetricIntervals.measure(returns: returns, basis: basis, initialEquityMinorUnits: equityCurve.initialEquityMinorUnits,
-                                       resamples: resamples, seed: seed)
     }
 
     /// Samples the equity now if anything happened since the last sample, so the curve ends at

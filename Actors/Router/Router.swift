@@ -58,10 +58,10 @@ public actor Router: Component {
     @exclusivity(unchecked) private var sendTimes: [UInt64: Timestamp] = [:]
     /// Order-to-fill latency of the fills, in nanoseconds of simulated time (send → fill report),
     /// by power of two: fixed storage however long the run.
-    @exclusivity(unchecked) public private(set) var fillLatencyNanoseconds = Log2Histogram()
+    @exclusivity(unchecked) public private(set) var fillLatencyNanoseconds = PowerOfTwoHistogram()
     /// Order-to-ack latency of the acknowledged orders, in nanoseconds of simulated time (send →
     /// the venue's ack: order entry, matching engine, the report's way back), by power of two.
-    @exclusivity(unchecked) public private(set) var ackLatencyNanoseconds = Log2Histogram()
+    @exclusivity(unchecked) public private(set) var ackLatencyNanoseconds = PowerOfTwoHistogram()
     /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
     @exclusivity(unchecked) public private(set) var corrections: [Double]
     @exclusivity(unchecked) public private(set) var armCounts: [Int]

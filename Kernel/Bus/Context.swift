@@ -28,7 +28,7 @@ public final class Context: @unchecked Sendable {
         self.name = name
         random = RandomStream(rootSeed: seed, streamName: name)
         ids = IDGenerator(owner: actorID)
-        logger = Logger(label: name) { label in KernelLogHandler(label: label, kernel: kernel) }
+        logger = Logger(label: name) { label in ComponentDiagnosticsHandler(label: label, kernel: kernel) }
     }
 
     // MARK: Time

@@ -9,11 +9,10 @@ import Darwin
 /// in the file even though the block it was encoded into died in memory. The segment is a shared
 /// memory mapping of the file: a store into it is in the page cache at once, which outlives the
 /// process, so an input costs a copy, not a system call, and no `fsync` (a power cut is what the
-/// log's own group commit is for). Measured (release, one-strategy at 10,000 ticks/s): one
-/// `write(2)` per input cost 2.5 µs of p50 tick-to-order (4.3 → 6.7 µs) and 27 µs of p99; the
-/// mapping costs about 0.5 µs of p50 (mean of three runs 3.7 → 4.3 µs) and 15–20 µs of p99 — a minor page fault on the first store into
-/// each 4 KiB page, one input in ~47 (prefaulting with MAP_POPULATE or fallocate moved that to
-/// the segment's start as millisecond stalls: worse).
+/// log's own group commit is for). A `write(2)` per input cost several times more tick-to-order
+/// latency than the mapping, whose cost is a minor page fault on the first store into each 4 KiB
+/// page; prefaulting (MAP_POPULATE or fallocate) moved that to the segment's start as
+/// millisecond stalls, which is worse (docs/performance.md, "The write-ahead folder").
 ///
 /// It is a folder beside the log (`LOG.wal/`) of one segment per block: segment `n` holds the
 /// inputs of block `n`, and is deleted once block `n` is in the log, so the folder holds only

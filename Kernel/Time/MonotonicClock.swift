@@ -7,7 +7,7 @@ import Darwin
 /// A monotonic wall-time stopwatch for measurement (the stage probe's handler times). Its readings
 /// never reach a component, the journal or a digest: they only describe how long the run took.
 public enum MonotonicClock {
-    /// CLOCK_MONOTONIC in nanoseconds (a vDSO call on Linux, about 20 ns).
+    /// CLOCK_MONOTONIC in nanoseconds (a vDSO call on Linux: no system call).
     @inline(__always)
     public static func nanoseconds() -> UInt64 {
         var spec = timespec()

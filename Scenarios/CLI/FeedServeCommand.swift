@@ -52,42 +52,8 @@ struct FeedServeCommand: ParsableCommand {
 
     func run() throws {
         guard (0...65_535).contains(port) else { throw CommandFailure.badInput("metronome: error: --port must be 0…65535, found \(port)") }
-        let pacing: FeedPacing
-        switch (speed, rate) {
-        case (.some, .some): throw CommandFailure.badInput("metronome: error: --speed and --rate exclude each other")
-        case (nil, .some(let perSecond)):
-            guard perSecond > 0, perSecond.isFinite else { throw CommandFailure.badInput("metronome: error: --rate must be a positive number of lines per second") }
-            pacing = .rate(perSecond)
-        case (.some("max"), nil): pacing = .unpaced
-        case (.some(let text), nil):
-            guard let factor = Double(text), factor > 0, factor.isFinite else {
-                throw CommandFailure.badInput("metronome: error: --speed must be a positive factor (10 = ten times real time) or 'max', found '\(text)'")
-            }
-            pacing = .speed(factor)
-        case (nil, nil): pacing = .speed(1)
-        }
-        let makeSource: @Sendable () throws -> any FeedLineSource
-        var description: String
-        if source.lowercased().hasSuffix(".csv") {
-            guard FileManager.default.isReadableFile(atPath: source) else { throw CommandFailure.badInput("metronome: error: cannot read '\(source)'") }
-            if seed != nil || until != nil { throw CommandFailure.badInput("metronome: error: --seed and --until apply to scenarios, not to a CSV") }
-            let path = source
-            // Fail before listening if the first row is bad.
-            do {
-                var probe = try CSVFeedLineSource(path: path)
-                _ = try probe.nextTime()
-            } catch {
-                throw CommandFailure.badInput("metronome: error: \(error)")
-            }
-            makeSource = { try CSVFeedLineSource(path: path) }
-            description = path
-        } else {
-            let scenario = try ScenarioArgument.load(source)
-            let untilTime = try TimeArgument.until(until, scenario: scenario)
-            let seed = self.seed
-            makeSource = { try ScenarioFeedLineSource(scenario: scenario, seed: seed, until: untilTime) }
-            description = "\(scenario.name) (seed \(seed ?? scenario.seed))"
-        }
+        let pacing = try checkedPacing()
+        let (makeSource, description) = try feedSource()
         let server = FeedServer(pacing: pacing, makeSource: makeSource)
         let bound: Int
         do {
@@ -113,5 +79,45 @@ struct FeedServeCommand: ParsableCommand {
                                                            DecimalText.grouped(UInt64(Double(sent.lines) / max(seconds, 1e-9)))).utf8))
             }
         } while !once
+    }
+
+    /// `--speed` or `--rate` (one of them at most; real time without either).
+    private func checkedPacing() throws -> FeedPacing {
+        switch (speed, rate) {
+        case (.some, .some): throw CommandFailure.badInput("metronome: error: --speed and --rate exclude each other")
+        case (nil, .some(let perSecond)):
+            guard perSecond > 0, perSecond.isFinite else { throw CommandFailure.badInput("metronome: error: --rate must be a positive number of lines per second") }
+            return .rate(perSecond)
+        case (.some("max"), nil): return .unpaced
+        case (.some(let text), nil):
+            guard let factor = Double(text), factor > 0, factor.isFinite else {
+                throw CommandFailure.badInput("metronome: error: --speed must be a positive factor (10 = ten times real time) or 'max', found '\(text)'")
+            }
+            return .speed(factor)
+        case (nil, nil): return .speed(1)
+        }
+    }
+
+    /// What each connection is sent (a CSV file's rows, or a scenario's feeds), checked before
+    /// listening, and how to name it.
+    private func feedSource() throws -> (@Sendable () throws -> any FeedLineSource, String) {
+        guard source.lowercased().hasSuffix(".csv") else {
+            let scenario = try ScenarioArgument.load(source)
+            let untilTime = try TimeArgument.until(until, scenario: scenario)
+            let seed = self.seed
+            return ({ try ScenarioFeedLineSource(scenario: scenario, seed: seed, until: untilTime) },
+                    "\(scenario.name) (seed \(seed ?? scenario.seed))")
+        }
+        guard FileManager.default.isReadableFile(atPath: source) else { throw CommandFailure.badInput("metronome: error: cannot read '\(source)'") }
+        if seed != nil || until != nil { throw CommandFailure.badInput("metronome: error: --seed and --until apply to scenarios, not to a CSV") }
+        let path = source
+        // Fail before listening if the first row is bad.
+        do {
+            var probe = try CSVFeedLineSource(path: path)
+            _ = try probe.nextTime()
+        } catch {
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        }
+        return ({ try CSVFeedLineSource(path: path) }, path)
     }
 }

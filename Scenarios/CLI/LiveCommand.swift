@@ -70,6 +70,38 @@ struct LiveCommand: ParsableCommand {
         case .success(let parsed): endpoint = parsed
         case .failure(let error): throw CommandFailure.badInput("metronome: error: --feed \(error)")
         }
+        let options = try sessionOptions()
+        let session: LiveSession
+        do {
+            session = try LiveSession(scenario: loaded, endpoint: endpoint, options: options)
+            try session.openFeed()
+        } catch let error as LiveFeedError {
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        } catch {
+            throw CommandFailure.badInput("metronome: error: \(error)")
+        }
+        let kernel = session.run.kernel
+        let interrupt = InterruptHandler { kernel.requestStop() }
+        defer { interrupt.cancel() }
+        if !quiet {
+            FileHandle.standardError.write(Data("metronome: live \(loaded.name) on \(endpoint)\(options.recording.map { ", recording to \($0.path)" } ?? "")\n".utf8))
+        }
+        let status = quiet ? nil : LiveStatusLine(monitor: session.monitor, ingest: session.ingest)
+        status?.start()
+        let outcome: LiveSession.Outcome
+        do {
+            outcome = try session.runToEnd()
+            status?.stop()
+        } catch {
+            status?.stop()
+            throw CommandFailure.checkFailed("metronome: error: the live run failed: \(error)")
+        }
+        try report(outcome, recording: options.recording)
+    }
+
+    /// The flags, checked, as the session's options; the report's and the recording's paths are
+    /// checked writable before the feed is opened.
+    private func sessionOptions() throws -> LiveSession.Options {
         guard let codecValue = BlockCodec(name: codec) else { throw CommandFailure.badInput("metronome: error: --codec must be zstd, lz4 or none, not '\(codec)'") }
         guard let fsync = DurationText.parse(fsyncInterval) else { throw CommandFailure.badInput("metronome: error: --fsync-interval must be a duration such as 100ms") }
         guard let timeout = DurationText.parse(connectTimeout) else { throw CommandFailure.badInput("metronome: error: --connect-timeout must be a duration such as 10s") }
@@ -88,33 +120,12 @@ struct LiveCommand: ParsableCommand {
             try ReportFile.checkWritable(path, option: "--record")
             recording = ScenarioRun.Recording(path: path, writer: JournalWriter.Options(codec: codecValue, fsyncIntervalNanoseconds: fsync))
         }
-        let session: LiveSession
-        do {
-            session = try LiveSession(scenario: loaded, endpoint: endpoint, options: LiveSession.Options(
-                seed: seed, durationNanoseconds: runFor, recording: recording, logLevel: level, quarantinePath: quarantine,
-                connectTimeoutNanoseconds: timeout))
-            try session.openFeed()
-        } catch let error as LiveFeedError {
-            throw CommandFailure.badInput("metronome: error: \(error)")
-        } catch {
-            throw CommandFailure.badInput("metronome: error: \(error)")
-        }
-        let kernel = session.run.kernel
-        let interrupt = InterruptHandler { kernel.requestStop() }
-        defer { interrupt.cancel() }
-        if !quiet {
-            FileHandle.standardError.write(Data("metronome: live \(loaded.name) on \(endpoint)\(recording.map { ", recording to \($0.path)" } ?? "")\n".utf8))
-        }
-        let status = quiet ? nil : LiveStatusLine(monitor: session.monitor, ingest: session.ingest)
-        status?.start()
-        let outcome: LiveSession.Outcome
-        do {
-            outcome = try session.runToEnd()
-            status?.stop()
-        } catch {
-            status?.stop()
-            throw CommandFailure.checkFailed("metronome: error: the live run failed: \(error)")
-        }
+        return LiveSession.Options(seed: seed, durationNanoseconds: runFor, recording: recording, logLevel: level, quarantinePath: quarantine,
+                                   connectTimeoutNanoseconds: timeout)
+    }
+
+    /// The summary and the JSON report; a feed that broke fails the command after them.
+    private func report(_ outcome: LiveSession.Outcome, recording: ScenarioRun.Recording?) throws {
         var report = RunReport(outcome.run)
         report.mode = "live"
         if let reportJSON { try ReportFile.write(LiveReportFile(run: report, live: LiveReport(outcome)), to: reportJSON) }

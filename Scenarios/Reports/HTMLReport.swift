@@ -196,11 +196,11 @@ public enum HTMLReport {
     }
 
     /// A histogram of simulated-time latencies in log₂ buckets, under its own title.
-    private static func latency(_ histogram: Log2Histogram, title: String, empty: String) -> String {
+    private static func latency(_ histogram: PowerOfTwoHistogram, title: String, empty: String) -> String {
         var html = "<h3>\(SVGChart.escape(title)) (simulated time)</h3>"
         guard histogram.total > 0 else { return html + "<p class=\"empty\">\(SVGChart.escape(empty))</p>" }
         let items = histogram.counts.indices.filter { histogram.counts[$0] > 0 }.map { bucket -> (label: String, value: Double, color: String) in
-            (bucket == 0 ? "0" : "< " + readable(Log2Histogram.upperBound(of: bucket)), Double(histogram.counts[bucket]), "#1f6feb")
+            (bucket == 0 ? "0" : "< " + readable(PowerOfTwoHistogram.upperBound(of: bucket)), Double(histogram.counts[bucket]), "#1f6feb")
         }
         html += SVGChart.bars(items, title: title)
         return html

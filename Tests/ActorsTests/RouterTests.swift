@@ -88,8 +88,8 @@ import Testing
         }
         #expect(orders == 3)
         #expect(inFlight == 0, "finished parents leave the router's window: its memory does not grow with the run")
-        #expect(acks.total == 3 && acks.counts[Log2Histogram.bucket(of: 2_500_000)] == 3, "one ack per order: 2 ms in, 0.5 ms back")
-        #expect(Log2Histogram.bucket(of: 2_500_000) == 22 && Log2Histogram.upperBound(of: 22) == 4_194_304, "2.5 ms is in [2²¹, 2²²) ns")
-        #expect(fills.total == 3 && fills.counts[Log2Histogram.bucket(of: 2_500_000)] == 3, "market orders fill on arrival: the fill travels with the ack")
+        #expect(acks.total == 3 && acks.counts[PowerOfTwoHistogram.bucket(of: 2_500_000)] == 3, "one ack per order: 2 ms in, 0.5 ms back")
+        #expect(PowerOfTwoHistogram.bucket(of: 2_500_000) == 22 && PowerOfTwoHistogram.upperBound(of: 22) == 4_194_304, "2.5 ms is in [2²¹, 2²²) ns")
+        #expect(fills.total == 3 && fills.counts[PowerOfTwoHistogram.bucket(of: 2_500_000)] == 3, "market orders fill on arrival: the fill travels with the ack")
     }
 }

@@ -122,7 +122,7 @@ import Testing
     }
 }
 
-@Suite struct LoggingTests {
+@Suite struct ComponentDiagnosticsTests {
     /// Logging reads the run and never changes it: the digests are the same at every level, and
     /// log lines carry the simulated time and the component.
     @Test func logLevelNeverChangesTheDigests() throws {

@@ -102,7 +102,7 @@ import Testing
         let log = DeliveryLog()
         let kernel = Kernel(configuration: KernelConfiguration(seed: 1, startTime: 0))
         let topic = kernel.topic(named: "t")
-        let pending = ValueLog()
+        let pending = RecordedValues()
         Self.spawnSubscribers(kernel, topic, log) { _, _ in pending.values.append(kernel.pendingEvents) }
         kernel.spawn("publisher") {
             ScriptedActor(context: $0, log: log, onStart: { context in

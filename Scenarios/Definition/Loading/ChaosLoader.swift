@@ -47,12 +47,17 @@ enum ChaosLoader {
             settings.maximumPendingEvents = Int(try scalars.integer(pending, "chaos.max_pending_events", range: 1_000...1_000_000_000))
         }
         if let planted = map.value("planted_bug") {
+            #if METRONOME_TEST_HOOKS
             let name = try scalars.text(planted, "chaos.planted_bug")
             guard let bug = ChaosSettings.PlantedBug(rawValue: name) else {
                 throw StrictMapping.error(file, planted, "chaos.planted_bug: unknown bug '\(name)'",
                                           hint: "the self-test's bugs: \(ChaosSettings.PlantedBug.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             settings.plantedBug = bug
+            #else
+            throw StrictMapping.error(file, planted, "chaos.planted_bug: planted_bug is a test hook of debug builds, and this is a release build",
+                                      hint: "run the chaos self-test with a debug build (`swift build`, then .build/debug/metronome); remove planted_bug to run the scenario here")
+            #endif
         }
         try map.finish(allowed: keys)
         return settings

@@ -14,8 +14,8 @@ public struct RunSeries: Sendable {
     public var fills: ChartFills
     /// Order send → fill report of the routed fills, simulated nanoseconds by power of two
     /// (execution side only; empty otherwise).
-    public var fillLatencyNanoseconds: Log2Histogram
+    public var fillLatencyNanoseconds: PowerOfTwoHistogram
     /// Order send → acknowledgement of the acknowledged orders, simulated nanoseconds by power of
     /// two (execution side only; empty otherwise).
-    public var ackLatencyNanoseconds: Log2Histogram
+    public var ackLatencyNanoseconds: PowerOfTwoHistogram
 }

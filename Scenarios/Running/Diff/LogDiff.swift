@@ -58,119 +58,92 @@ public struct LogDiff: Sendable {
     public var pnlDeltaMinorUnits: Int64 { b.pnlMinorUnits - a.pnlMinorUnits }
 
     public static func compare(_ pathA: String, _ pathB: String) throws -> LogDiff {
-        let readerA = try JournalReader(path: pathA)
-        let readerB = try JournalReader(path: pathB)
-        var streamA = LogRecordStream(reader: readerA)
-        var streamB = LogRecordStream(reader: readerB)
-        var decisionsA = LogDecisions(traceIdentity: readerA.header.traceIdentity)
-        var decisionsB = LogDecisions(traceIdentity: readerB.header.traceIdentity)
-        var divergence: LogDivergence?
+        var logs = try LogLockstep(pathA: pathA, pathB: pathB)
+        let (firstDifference, index) = firstDifference(&logs)
+        logs.finish()
+        let trailerA = logs.readerA.readTrailer()
+        let trailerB = logs.readerB.readTrailer()
+        let divergence = firstDifference
+            ?? trailerDivergence(trailerA, trailerB, index: index, pathA: pathA, pathB: pathB, comparingDigests: logs.digestsComparable)
+        let scenarioA = try? ScenarioLoader.parse(logs.readerA.header.scenarioText, file: "\(pathA) (embedded scenario)")
+        let scenarioB = try? ScenarioLoader.parse(logs.readerB.header.scenarioText, file: "\(pathB) (embedded scenario)")
+        let paired = DecisionComparison(a: logs.decisionsA, b: logs.decisionsB)
+        let headerA = logs.readerA.header
+        let headerB = logs.readerB.header
+        return LogDiff(a: side(pathA, logs.streamA, logs.decisionsA, scenarioA, trailerA), b: side(pathB, logs.streamB, logs.decisionsB, scenarioB, trailerB),
+                       divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills,
+                       signalDivergence: logs.signals.firstDifference.map { describe(signals: $0, headerA, headerB) },
+                       signalsCompared: logs.signalsCompared, currency: scenarioA?.account.currency ?? "", notes: notes(logs),
+                       symbols: scenarioA?.universe.map(\.symbol) ?? [])
+    }
+
+    /// Lockstep to the first difference (nil when every record matches), and how many record
+    /// pairs were read.
+    private static func firstDifference(_ logs: inout LogLockstep) -> (LogDivergence?, UInt64) {
         var index: UInt64 = 0
-        // Logs of two formats computed their digests two ways (DigestDefinition): their inputs'
-        // digest bytes and their final digests cannot be compared, only their event counts.
-        let definitionsMatch = readerA.header.digestDefinition == readerB.header.digestDefinition
-        // Logs whose trace ids name inputs two ways (TraceIdentity) compare their decisions with
-        // both named by input ordinal; their digests hashed the trace ids, so they differ too.
-        let tracesComparable = readerA.header.traceIdentity == readerB.header.traceIdentity
-        let digestsComparable = definitionsMatch && tracesComparable
-        func byOrdinal(_ record: JournalRecord, _ decisions: LogDecisions) -> JournalRecord {
-            guard !tracesComparable, let trace = record.message.traceID else { return record }
-            switch record {
-            case .input: return record
-            case .decision(var decision):
-                decision.message = decision.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
-                return .decision(decision)
-            case .signal(var signal):
-                signal.message = signal.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
-                return .signal(signal)
-            }
-        }
-        // Signal records are compared when both logs hold them; a log recorded with them is
-        // otherwise the same run as one without (they change no event).
-        let signalsCompared = readerA.header.formatVersion >= JournalFormat.firstSignalFormatVersion
-            && readerB.header.formatVersion >= JournalFormat.firstSignalFormatVersion
-        var signals = SignalComparison()
-        // The next record of a log that takes part in the lockstep, every record counted.
-        func next(_ stream: inout LogRecordStream, _ decisions: inout LogDecisions, isA: Bool) -> JournalRecord? {
-            while let record = stream.next() {
-                decisions.add(record)
-                guard case .signal = record else { return record }
-                guard signalsCompared else { continue }
-                if case .signal(let signal) = byOrdinal(record, decisions) {
-                    if isA { signals.addA(signal) } else { signals.addB(signal) }
-                }
-                return record
-            }
-            return nil
-        }
-        // Lockstep to the first difference, then both logs to their ends for the totals (and the
-        // first differing signal record, when that is not the first difference).
         while true {
-            let recordA = next(&streamA, &decisionsA, isA: true)
-            let recordB = next(&streamB, &decisionsB, isA: false)
-            if recordA == nil && recordB == nil { break }
-            if divergence == nil && !same(recordA.map { byOrdinal($0, decisionsA) }, recordB.map { byOrdinal($0, decisionsB) },
-                                          comparingDigests: digestsComparable) {
-                divergence = describe(index: index, recordA, recordB, readerA.header, readerB.header, comparingDigests: digestsComparable)
+            let recordA = logs.next(isA: true)
+            let recordB = logs.next(isA: false)
+            if recordA == nil && recordB == nil { return (nil, index) }
+            if !same(recordA.map { logs.comparable($0, isA: true) }, recordB.map { logs.comparable($0, isA: false) },
+                     comparingDigests: logs.digestsComparable) {
+                let divergence = describe(index: index, recordA, recordB, logs.readerA.header, logs.readerB.header,
+                                          comparingDigests: logs.digestsComparable)
+                return (divergence, index + 1)
             }
             index += 1
-            if divergence != nil { break }
         }
-        while true {
-            let recordA = next(&streamA, &decisionsA, isA: true)
-            let recordB = next(&streamB, &decisionsB, isA: false)
-            if recordA == nil && recordB == nil { break }
-        }
-        signals.finish()
-        let trailerA = readerA.readTrailer()
-        let trailerB = readerB.readTrailer()
-        if divergence == nil, let trailerA, let trailerB,
-           (digestsComparable && trailerA.eventDigest != trailerB.eventDigest) || trailerA.deliveries != trailerB.deliveries {
+    }
+
+    /// With every record matching, the trailers may still tell the runs apart: the events after
+    /// the last input, or one log not closed cleanly.
+    private static func trailerDivergence(_ trailerA: JournalTrailer?, _ trailerB: JournalTrailer?, index: UInt64, pathA: String, pathB: String,
+                                          comparingDigests: Bool) -> LogDivergence? {
+        if let trailerA, let trailerB,
+           (comparingDigests && trailerA.eventDigest != trailerB.eventDigest) || trailerA.deliveries != trailerB.deliveries {
             // Digests of two definitions differ whatever the events: quote them only when comparable.
-            let digests = digestsComparable ? ", digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))" : ""
-            divergence = LogDivergence(recordIndex: index, time: min(trailerA.endTime, trailerB.endTime), actor: "kernel", a: nil, b: nil,
-                                       detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries\(digests)")
+            let digests = comparingDigests ? ", digest \(RunDigest.hex(trailerA.eventDigest)) vs \(RunDigest.hex(trailerB.eventDigest))" : ""
+            return LogDivergence(recordIndex: index, time: min(trailerA.endTime, trailerB.endTime), actor: "kernel", a: nil, b: nil,
+                                 detail: "every record matches, but the events after the last input differ: \(trailerA.deliveries) vs \(trailerB.deliveries) deliveries\(digests)")
         }
-        if divergence == nil, (trailerA == nil) != (trailerB == nil) {
-            divergence = LogDivergence(recordIndex: index, time: 0, actor: "kernel", a: nil, b: nil,
-                                       detail: trailerA == nil
-                                           ? "every record matches, but log A (\(pathA)) was not closed cleanly: it has no trailer (`metronome log recover` it first)"
-                                           : "every record matches, but log B (\(pathB)) was not closed cleanly: it has no trailer (`metronome log recover` it first)")
-        }
+        guard (trailerA == nil) != (trailerB == nil) else { return nil }
+        return LogDivergence(recordIndex: index, time: 0, actor: "kernel", a: nil, b: nil,
+                             detail: trailerA == nil
+                                 ? "every record matches, but log A (\(pathA)) was not closed cleanly: it has no trailer (`metronome log recover` it first)"
+                                 : "every record matches, but log B (\(pathB)) was not closed cleanly: it has no trailer (`metronome log recover` it first)")
+    }
 
-        let scenarioA = try? ScenarioLoader.parse(readerA.header.scenarioText, file: "\(pathA) (embedded scenario)")
-        let scenarioB = try? ScenarioLoader.parse(readerB.header.scenarioText, file: "\(pathB) (embedded scenario)")
-        func side(_ path: String, _ stream: LogRecordStream, _ decisions: LogDecisions, _ scenario: Scenario?, _ trailer: JournalTrailer?) -> Side {
-            let initialCash = scenario?.account.initialCashMinorUnits ?? 0
-            let equity = decisions.equityMinorUnits(initialCash: initialCash, instruments: scenario?.universe ?? [])
-            return Side(path: path, records: stream.index, inputs: decisions.inputs, decisions: decisions.decisions, orders: decisions.orders.count,
-                        fills: decisions.fills, filledQuantity: decisions.filledQuantity, feesMinorUnits: decisions.feesMinorUnits,
-                        gateDecisions: decisions.gateDecisions.count, signals: decisions.signals, forecasts: decisions.forecasts,
-                        signalRecords: decisions.signalRecords, pnlMinorUnits: equity - initialCash,
-                        digest: trailer.map { RunDigest.hex($0.eventDigest) }, decisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) },
-                        damage: stream.damage)
-        }
-        let paired = DecisionComparison(a: decisionsA, b: decisionsB)
+    private static func side(_ path: String, _ stream: LogRecordStream, _ decisions: LogDecisions, _ scenario: Scenario?,
+                             _ trailer: JournalTrailer?) -> Side {
+        let initialCash = scenario?.account.initialCashMinorUnits ?? 0
+        let equity = decisions.equityMinorUnits(initialCash: initialCash, instruments: scenario?.universe ?? [])
+        return Side(path: path, records: stream.index, inputs: decisions.inputs, decisions: decisions.decisions, orders: decisions.orders.count,
+                    fills: decisions.fills, filledQuantity: decisions.filledQuantity, feesMinorUnits: decisions.feesMinorUnits,
+                    gateDecisions: decisions.gateDecisions.count, signals: decisions.signals, forecasts: decisions.forecasts,
+                    signalRecords: decisions.signalRecords, pnlMinorUnits: equity - initialCash,
+                    digest: trailer.map { RunDigest.hex($0.eventDigest) }, decisionDigest: trailer.map { RunDigest.hex($0.decisionDigest) },
+                    damage: stream.damage)
+    }
 
+    /// What does not make the logs different by itself but qualifies the comparison.
+    private static func notes(_ logs: LogLockstep) -> [String] {
+        let headerA = logs.readerA.header
+        let headerB = logs.readerB.header
         var notes: [String] = []
-        if readerA.header.seed != readerB.header.seed { notes.append("the seeds differ: \(readerA.header.seed) vs \(readerB.header.seed)") }
-        if readerA.header.scenarioText != readerB.header.scenarioText { notes.append("the embedded scenarios differ") }
-        if !definitionsMatch {
-            notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
+        if headerA.seed != headerB.seed { notes.append("the seeds differ: \(headerA.seed) vs \(headerB.seed)") }
+        if headerA.scenarioText != headerB.scenarioText { notes.append("the embedded scenarios differ") }
+        if !logs.definitionsMatch {
+            notes.append("the logs are of formats v\(headerA.formatVersion) and v\(headerB.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
         }
-        if !signalsCompared && (readerA.header.formatVersion >= JournalFormat.firstSignalFormatVersion
-                                || readerB.header.formatVersion >= JournalFormat.firstSignalFormatVersion) {
+        if !logs.signalsCompared && (headerA.formatVersion >= JournalFormat.firstSignalFormatVersion
+                                     || headerB.formatVersion >= JournalFormat.firstSignalFormatVersion) {
             notes.append("only one log holds signal records (format v5, --record-signals): signals were not compared")
         }
-        if signals.gaveUp { notes.append("the logs' signals part too far apart to pair: no first differing signal record reported") }
-        if !tracesComparable {
-            notes.append("the logs are of formats v\(readerA.header.formatVersion) and v\(readerB.header.formatVersion), whose trace ids name inputs differently: decisions were compared with both named by input ordinal, the events between inputs by count")
+        if logs.signals.gaveUp { notes.append("the logs' signals part too far apart to pair: no first differing signal record reported") }
+        if !logs.tracesComparable {
+            notes.append("the logs are of formats v\(headerA.formatVersion) and v\(headerB.formatVersion), whose trace ids name inputs differently: decisions were compared with both named by input ordinal, the events between inputs by count")
         }
-        return LogDiff(a: side(pathA, streamA, decisionsA, scenarioA, trailerA), b: side(pathB, streamB, decisionsB, scenarioB, trailerB),
-                       divergence: divergence, orders: paired.orders, gateDecisions: paired.gateDecisions, fills: paired.fills,
-                       signalDivergence: signals.firstDifference.map { describe(signals: $0, readerA.header, readerB.header) },
-                       signalsCompared: signalsCompared, currency: scenarioA?.account.currency ?? "", notes: notes,
-                       symbols: scenarioA?.universe.map(\.symbol) ?? [])
+        return notes
     }
 
     /// Whether two records (either may be missing) are the same; with `comparingDigests` false,

@@ -6,74 +6,122 @@ import Kernel
 public enum MessageJSON {
     public static func fields(_ message: Message) -> [(String, String)] {
         switch message {
-        case .ping(let ping): return [("value", "\(ping.value)")]
-        case .timer(let timer): return [("tag", "\(timer.tag)")]
-        case .quote(let quote):
-            return [("symbol", "\(quote.symbol)"), ("bid", "\(quote.bidPrice)"), ("ask", "\(quote.askPrice)"),
-                    ("bid_size", "\(quote.bidSize)"), ("ask_size", "\(quote.askSize)"), ("exchange_time", "\(quote.exchangeTime)")]
-        case .trade(let trade):
-            return [("symbol", "\(trade.symbol)"), ("price", "\(trade.price)"), ("size", "\(trade.size)"),
-                    ("aggressor", quoted(trade.aggressor.description)), ("exchange_time", "\(trade.exchangeTime)")]
-        case .bar(let bar):
-            return [("symbol", "\(bar.symbol)"), ("open", "\(bar.open)"), ("high", "\(bar.high)"), ("low", "\(bar.low)"),
-                    ("close", "\(bar.close)"), ("volume", "\(bar.volume)"), ("period_start", "\(bar.periodStart)"),
-                    ("period_ns", "\(bar.periodNanoseconds)")]
-        case .alt(let datum):
-            return [("kind", quoted(datum.kind.description)), ("symbol", datum.symbol == AltDatum.marketWide ? "null" : "\(datum.symbol)"),
-                    ("value", number(datum.value)), ("exchange_time", "\(datum.exchangeTime)")]
-        case .signal(let signal):
-            return [("symbol", "\(signal.symbol)"), ("mu", number(signal.mu)), ("sigma", number(signal.sigma)),
-                    ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),
-                    ("regime", "\(signal.regime)"), ("agent", "\(signal.agentID)"), ("model_version", "\(signal.modelVersion)"),
-                    ("trace", "\(signal.traceID)")]
-        case .forecast(let forecast):
-            let contributions = "{" + forecast.shares.nonZero.map { "\"\($0.agentID)\":\(number($0.share))" }.joined(separator: ",") + "}"
-            return [("symbol", "\(forecast.symbol)"), ("mu", number(forecast.mu)), ("sigma", number(forecast.sigma)),
-                    ("horizon_ns", "\(forecast.horizonNanoseconds)"), ("regime", "\(forecast.regime)"), ("trace", "\(forecast.traceID)"),
-                    ("shares", contributions)]
-        case .slate(let entry):
-            return [("slate", "\(entry.slateID)"), ("rank", "\(entry.rank)"), ("count", "\(entry.count)"), ("symbol", "\(entry.symbol)"),
-                    ("mu", number(entry.mu)), ("score", number(entry.score)), ("penalty", number(entry.penalty)),
-                    ("propensity", number(entry.propensity)), ("explored", entry.explored ? "true" : "false")]
-        case .indicator(let value):
-            return [("symbol", "\(value.symbol)"), ("indicator", quoted(value.kind.description)), ("value", number(value.value)),
-                    ("trace", "\(value.traceID)")]
-        case .order(let order):
-            return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
-                    ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("order_type", quoted(order.type.description)),
-                    ("venue", "\(order.venue)"), ("trace", "\(order.traceID)")]
-        case .fill(let fill):
-            return [("order", "\(fill.orderID)"), ("fill", "\(fill.fillID)"), ("symbol", "\(fill.symbol)"), ("side", quoted(fill.side.description)),
-                    ("quantity", "\(fill.quantity)"), ("price", "\(fill.price)"), ("fee", "\(fill.feeMinorUnits)"),
-                    ("final", fill.isFinal ? "true" : "false"), ("venue", "\(fill.venue)"), ("trace", "\(fill.traceID)")]
-        case .intent(let intent):
-            return [("symbol", "\(intent.symbol)"), ("target", "\(intent.targetQuantity)"), ("quantity", "\(intent.quantity)"),
-                    ("reference_price", "\(intent.referencePrice)"), ("kelly_weight", number(Double(intent.kellyWeight))),
-                    ("capped_weight", number(Double(intent.cappedWeight))), ("drawdown_scale", number(Double(intent.drawdownScale))),
-                    ("cvar_scale", number(Double(intent.cvarScale))), ("trace", "\(intent.traceID)")]
-        case .gate(let decision):
-            let reasons = "[" + decision.reasons.names.map(quoted).joined(separator: ",") + "]"
-            return [("symbol", "\(decision.symbol)"), ("outcome", quoted(decision.outcome.description)),
-                    ("requested", "\(decision.requestedQuantity)"), ("approved", "\(decision.approvedQuantity)"), ("reasons", reasons),
-                    ("trace", "\(decision.traceID)")]
-        case .report(let report):
-            return [("order", "\(report.orderID)"), ("symbol", "\(report.symbol)"), ("kind", quoted(report.kind.description)),
-                    ("reason", quoted(report.reason.description)), ("leaves", "\(report.leavesQuantity)"), ("venue", "\(report.venue)"),
-                    ("trace", "\(report.traceID)")]
-        case .fault(let fault):
-            return [("fault", quoted(FaultKind(rawValue: fault.kind)?.name ?? "\(fault.kind)")), ("phase", quoted(fault.phase == .start ? "start" : "stop")),
-                    ("target", fault.target == FaultEvent.everything ? "\"*\"" : "\(fault.target)"), ("magnitude", number(fault.magnitude)),
-                    ("parameter", "\(fault.parameter)")]
-        case .tradeCost(let record):
-            return [("order", "\(record.orderID)"), ("symbol", "\(record.symbol)"), ("venue", "\(record.venue)"),
-                    ("order_type", quoted(record.type.description)), ("arrival", "\(record.arrivalPrice)"),
-                    ("average_price", number(record.averageFillPrice)), ("filled", "\(record.filledQuantity)"),
-                    ("shortfall_bps", number(record.shortfallBasisPoints)),
-                    ("predicted_bps", number(Double(record.predictedCostBasisPoints))), ("propensity", number(Double(record.propensity)))]
-        case .position(let position):
-            return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
-                    ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
+        case .ping(let ping): [("value", "\(ping.value)")]
+        case .timer(let timer): [("tag", "\(timer.tag)")]
+        case .quote(let quote): fields(quote)
+        case .trade(let trade): fields(trade)
+        case .bar(let bar): fields(bar)
+        case .alt(let datum): fields(datum)
+        case .signal(let signal): fields(signal)
+        case .forecast(let forecast): fields(forecast)
+        case .slate(let entry): fields(entry)
+        case .indicator(let value): fields(value)
+        case .order(let order): fields(order)
+        case .fill(let fill): fields(fill)
+        case .intent(let intent): fields(intent)
+        case .gate(let decision): fields(decision)
+        case .report(let report): fields(report)
+        case .fault(let fault): fields(fault)
+        case .tradeCost(let record): fields(record)
+        case .position(let position): fields(position)
         }
+    }
+
+    private static func fields(_ quote: Quote) -> [(String, String)] {
+        return [("symbol", "\(quote.symbol)"), ("bid", "\(quote.bidPrice)"), ("ask", "\(quote.askPrice)"),
+                ("bid_size", "\(quote.bidSize)"), ("ask_size", "\(quote.askSize)"), ("exchange_time", "\(quote.exchangeTime)")]
+    }
+
+    private static func fields(_ trade: Trade) -> [(String, String)] {
+        return [("symbol", "\(trade.symbol)"), ("price", "\(trade.price)"), ("size", "\(trade.size)"),
+                ("aggressor", quoted(trade.aggressor.description)), ("exchange_time", "\(trade.exchangeTime)")]
+    }
+
+    private static func fields(_ bar: Bar) -> [(String, String)] {
+        return [("symbol", "\(bar.symbol)"), ("open", "\(bar.open)"), ("high", "\(bar.high)"), ("low", "\(bar.low)"),
+                ("close", "\(bar.close)"), ("volume", "\(bar.volume)"), ("period_start", "\(bar.periodStart)"),
+                ("period_ns", "\(bar.periodNanoseconds)")]
+    }
+
+    private static func fields(_ datum: AltDatum) -> [(String, String)] {
+        return [("kind", quoted(datum.kind.description)), ("symbol", datum.symbol == AltDatum.marketWide ? "null" : "\(datum.symbol)"),
+                ("value", number(datum.value)), ("exchange_time", "\(datum.exchangeTime)")]
+    }
+
+    private static func fields(_ signal: Signal) -> [(String, String)] {
+        return [("symbol", "\(signal.symbol)"), ("mu", number(signal.mu)), ("sigma", number(signal.sigma)),
+                ("horizon_ns", "\(signal.horizonNanoseconds)"), ("confidence", number(signal.confidence)),
+                ("regime", "\(signal.regime)"), ("agent", "\(signal.agentID)"), ("model_version", "\(signal.modelVersion)"),
+                ("trace", "\(signal.traceID)")]
+    }
+
+    private static func fields(_ forecast: Forecast) -> [(String, String)] {
+        let contributions = "{" + forecast.shares.nonZero.map { "\"\($0.agentID)\":\(number($0.share))" }.joined(separator: ",") + "}"
+        return [("symbol", "\(forecast.symbol)"), ("mu", number(forecast.mu)), ("sigma", number(forecast.sigma)),
+                ("horizon_ns", "\(forecast.horizonNanoseconds)"), ("regime", "\(forecast.regime)"), ("trace", "\(forecast.traceID)"),
+                ("shares", contributions)]
+    }
+
+    private static func fields(_ entry: SlateEntry) -> [(String, String)] {
+        return [("slate", "\(entry.slateID)"), ("rank", "\(entry.rank)"), ("count", "\(entry.count)"), ("symbol", "\(entry.symbol)"),
+                ("mu", number(entry.mu)), ("score", number(entry.score)), ("penalty", number(entry.penalty)),
+                ("propensity", number(entry.propensity)), ("explored", entry.explored ? "true" : "false")]
+    }
+
+    private static func fields(_ value: IndicatorValue) -> [(String, String)] {
+        return [("symbol", "\(value.symbol)"), ("indicator", quoted(value.kind.description)), ("value", number(value.value)),
+                ("trace", "\(value.traceID)")]
+    }
+
+    private static func fields(_ order: Order) -> [(String, String)] {
+        return [("order", "\(order.orderID)"), ("symbol", "\(order.symbol)"), ("side", quoted(order.side.description)),
+                ("quantity", "\(order.quantity)"), ("limit", "\(order.limitPrice)"), ("order_type", quoted(order.type.description)),
+                ("venue", "\(order.venue)"), ("trace", "\(order.traceID)")]
+    }
+
+    private static func fields(_ fill: Fill) -> [(String, String)] {
+        return [("order", "\(fill.orderID)"), ("fill", "\(fill.fillID)"), ("symbol", "\(fill.symbol)"), ("side", quoted(fill.side.description)),
+                ("quantity", "\(fill.quantity)"), ("price", "\(fill.price)"), ("fee", "\(fill.feeMinorUnits)"),
+                ("final", fill.isFinal ? "true" : "false"), ("venue", "\(fill.venue)"), ("trace", "\(fill.traceID)")]
+    }
+
+    private static func fields(_ intent: Intent) -> [(String, String)] {
+        return [("symbol", "\(intent.symbol)"), ("target", "\(intent.targetQuantity)"), ("quantity", "\(intent.quantity)"),
+                ("reference_price", "\(intent.referencePrice)"), ("kelly_weight", number(Double(intent.kellyWeight))),
+                ("capped_weight", number(Double(intent.cappedWeight))), ("drawdown_scale", number(Double(intent.drawdownScale))),
+                ("cvar_scale", number(Double(intent.cvarScale))), ("trace", "\(intent.traceID)")]
+    }
+
+    private static func fields(_ decision: GateDecision) -> [(String, String)] {
+        let reasons = "[" + decision.reasons.names.map(quoted).joined(separator: ",") + "]"
+        return [("symbol", "\(decision.symbol)"), ("outcome", quoted(decision.outcome.description)),
+                ("requested", "\(decision.requestedQuantity)"), ("approved", "\(decision.approvedQuantity)"), ("reasons", reasons),
+                ("trace", "\(decision.traceID)")]
+    }
+
+    private static func fields(_ report: ExecutionReport) -> [(String, String)] {
+        return [("order", "\(report.orderID)"), ("symbol", "\(report.symbol)"), ("kind", quoted(report.kind.description)),
+                ("reason", quoted(report.reason.description)), ("leaves", "\(report.leavesQuantity)"), ("venue", "\(report.venue)"),
+                ("trace", "\(report.traceID)")]
+    }
+
+    private static func fields(_ fault: FaultEvent) -> [(String, String)] {
+        return [("fault", quoted(FaultKind(rawValue: fault.kind)?.name ?? "\(fault.kind)")), ("phase", quoted(fault.phase == .start ? "start" : "stop")),
+                ("target", fault.target == FaultEvent.everything ? "\"*\"" : "\(fault.target)"), ("magnitude", number(fault.magnitude)),
+                ("parameter", "\(fault.parameter)")]
+    }
+
+    private static func fields(_ record: TradeCostRecord) -> [(String, String)] {
+        return [("order", "\(record.orderID)"), ("symbol", "\(record.symbol)"), ("venue", "\(record.venue)"),
+                ("order_type", quoted(record.type.description)), ("arrival", "\(record.arrivalPrice)"),
+                ("average_price", number(record.averageFillPrice)), ("filled", "\(record.filledQuantity)"),
+                ("shortfall_bps", number(record.shortfallBasisPoints)),
+                ("predicted_bps", number(Double(record.predictedCostBasisPoints))), ("propensity", number(Double(record.propensity)))]
+    }
+
+    private static func fields(_ position: PositionUpdate) -> [(String, String)] {
+        return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
+                ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
     }
 
     /// `{"rsi":61.2,"macd":0.8,...}`: the values behind a signal, in journal order.

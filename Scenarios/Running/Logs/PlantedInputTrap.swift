@@ -2,10 +2,10 @@ import Actors
 import Foundation
 import Kernel
 
-/// A test-only crash, like the chaos self-test's planted bug (`METRONOME_PLANTED_BUG`, never set
-/// in a real run): with `METRONOME_PLANTED_BUG=trap-on-ask-size:N` a component subscribed to the
-/// raw quotes traps on the first quote whose ask size is N — in a live run and in its replay
-/// alike. The tests kill a live recording this way, in a handler, to check that the input that
+/// A test-only crash of debug builds (`METRONOME_TEST_HOOKS`), like the chaos self-test's
+/// planted bug (`METRONOME_PLANTED_BUG`, never set in a real run; a release build ignores it):
+/// with `METRONOME_PLANTED_BUG=trap-on-ask-size:N` a component subscribed to the raw quotes traps
+/// on the first quote whose ask size is N — in a live run and in its replay alike. The tests kill a live recording this way, in a handler, to check that the input that
 /// killed it reaches the log through the write-ahead folder and that a replay of the recovered
 /// log dies on it again (docs/log-format.md, "The write-ahead folder").
 actor PlantedInputTrap: Component {
@@ -26,11 +26,16 @@ actor PlantedInputTrap: Component {
     }
 
     /// The ask size from the environment, read once per process; nil when the switch is off.
+    /// Always nil in a release build: the trap is a test hook of debug builds.
     static let plantedAskSize: Int64? = {
+        #if !METRONOME_TEST_HOOKS
+        return nil
+        #else
         guard let value = getenv("METRONOME_PLANTED_BUG").map({ String(cString: $0) }) else { return nil }
         let prefix = "trap-on-ask-size:"
         guard value.hasPrefix(prefix) else { return nil }
         return Int64(value.dropFirst(prefix.count))
+        #endif
     }()
 
     /// Spawns the trap on `kernel` when the switch is on.

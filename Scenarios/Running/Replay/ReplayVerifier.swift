@@ -60,69 +60,85 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
         observedKernel = kernel
         guard !hasDiverged else { return }
-        if let (missing, beforeInput) = expectations.decisions.first, beforeInput <= inputsChecked {
-            divergence = Divergence(
-                kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
-                expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this decision)",
-                detail: "a recorded decision is missing before input #\(inputsChecked)")
-            return
-        }
-        if let (missing, beforeInput) = expectations.signals.first, beforeInput <= inputsChecked {
-            divergence = Divergence(
-                kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
-                expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this signal)",
-                detail: "a recorded signal is missing before input #\(inputsChecked)")
+        if let missing = missingEmission(kernel, before: input) {
+            divergence = missing
             return
         }
         guard let recorded = expectations.inputs.popFirst() else { return }
         let fragment = UInt8(truncatingIfNeeded: input.eventDigestBefore)
-        // The recorded time is the admission time: a replay admits at it, unless it lies in the
-        // replay's past (the kernel clamps it to "now") — a log that went back in time.
-        if recorded.time != input.time {
-            divergence = Divergence(
-                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
-                expected: "admission at \(TimeUnits.iso8601(recorded.time))", actual: "admission at \(TimeUnits.iso8601(input.time))",
-                detail: "input #\(inputsChecked) was admitted at another time than recorded")
+        if let found = admissionDivergence(kernel, input, recorded: recorded, fragment: fragment)
+            ?? checkpointDivergence(kernel, input, recorded: recorded, fragment: fragment) {
+            divergence = found
             return
-        }
-        if recorded.sequence != input.sequence {
-            divergence = Divergence(
-                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
-                expected: "sequence \(recorded.sequence)", actual: "sequence \(input.sequence)",
-                detail: "input #\(inputsChecked) was admitted at a different point of the run")
-            return
-        }
-        if recorded.deliveriesBefore != input.deliveriesBefore || recorded.digestFragment != fragment {
-            divergence = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
-            return
-        }
-        if let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence < input.sequence {
-            // The log's checkpoints name inputs of their own blocks (BlockDecoder checks it): one
-            // passed by is one the replay did not admit.
-            divergence = Divergence(
-                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
-                expected: "the checkpoint at input sequence \(checkpoint.checkpointSequence) (block \(checkpoint.blockIndex))",
-                actual: "input sequence \(input.sequence) admitted first", detail: "a block checkpoint was never reached")
-            return
-        }
-        if let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence == input.sequence {
-            expectations.checkpoints.removeFirst()
-            checkpointsChecked += 1
-            let decisionDigest = kernel.currentDecisionDigest
-            // The delivery count too: a checkpoint is the run's state before its input, all of it.
-            if checkpoint.eventDigest != input.eventDigestBefore || checkpoint.decisionDigest != decisionDigest
-                || checkpoint.deliveries != input.deliveriesBefore {
-                var window = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
-                window.expected = "\(checkpoint.deliveries) events, event digest \(RunDigest.hex(checkpoint.eventDigest)), decision digest \(RunDigest.hex(checkpoint.decisionDigest))"
-                window.actual = "\(input.deliveriesBefore) events, event digest \(RunDigest.hex(input.eventDigestBefore)), decision digest \(RunDigest.hex(decisionDigest))"
-                divergence = window
-                return
-            }
         }
         inputsChecked += 1
         previous = input
         window.removeAll(keepingCapacity: true)
         windowOverflow = 0
+    }
+
+    /// A recorded decision or signal the replay should have emitted before this input.
+    private func missingEmission(_ kernel: Kernel, before input: AdmittedInput) -> Divergence? {
+        if let (missing, beforeInput) = expectations.decisions.first, beforeInput <= inputsChecked {
+            return Divergence(
+                kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
+                expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this decision)",
+                detail: "a recorded decision is missing before input #\(inputsChecked)")
+        }
+        if let (missing, beforeInput) = expectations.signals.first, beforeInput <= inputsChecked {
+            return Divergence(
+                kind: .decision, eventIndex: input.deliveriesBefore, time: missing.time, actor: kernel.name(of: missing.source),
+                expected: MessageJSON.object(missing.message), actual: "nothing (the replay did not emit this signal)",
+                detail: "a recorded signal is missing before input #\(inputsChecked)")
+        }
+        return nil
+    }
+
+    /// The input admitted at another time or point of the run than recorded, or after other
+    /// events (their count or digest).
+    private func admissionDivergence(_ kernel: Kernel, _ input: AdmittedInput, recorded: RecordedInput, fragment: UInt8) -> Divergence? {
+        // The recorded time is the admission time: a replay admits at it, unless it lies in the
+        // replay's past (the kernel clamps it to "now") — a log that went back in time.
+        if recorded.time != input.time {
+            return Divergence(
+                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
+                expected: "admission at \(TimeUnits.iso8601(recorded.time))", actual: "admission at \(TimeUnits.iso8601(input.time))",
+                detail: "input #\(inputsChecked) was admitted at another time than recorded")
+        }
+        if recorded.sequence != input.sequence {
+            return Divergence(
+                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
+                expected: "sequence \(recorded.sequence)", actual: "sequence \(input.sequence)",
+                detail: "input #\(inputsChecked) was admitted at a different point of the run")
+        }
+        if recorded.deliveriesBefore != input.deliveriesBefore || recorded.digestFragment != fragment {
+            return windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
+        }
+        return nil
+    }
+
+    /// The log's next block checkpoint: passed by, or reached with another state of the run.
+    /// A checkpoint reached and matched is consumed.
+    private func checkpointDivergence(_ kernel: Kernel, _ input: AdmittedInput, recorded: RecordedInput, fragment: UInt8) -> Divergence? {
+        guard let checkpoint = expectations.checkpoints.first, checkpoint.checkpointSequence <= input.sequence else { return nil }
+        if checkpoint.checkpointSequence < input.sequence {
+            // The log's checkpoints name inputs of their own blocks (BlockDecoder checks it): one
+            // passed by is one the replay did not admit.
+            return Divergence(
+                kind: .sequence, eventIndex: input.deliveriesBefore, time: input.time, actor: "input",
+                expected: "the checkpoint at input sequence \(checkpoint.checkpointSequence) (block \(checkpoint.blockIndex))",
+                actual: "input sequence \(input.sequence) admitted first", detail: "a block checkpoint was never reached")
+        }
+        expectations.checkpoints.removeFirst()
+        checkpointsChecked += 1
+        let decisionDigest = kernel.currentDecisionDigest
+        // The delivery count too: a checkpoint is the run's state before its input, all of it.
+        guard checkpoint.eventDigest != input.eventDigestBefore || checkpoint.decisionDigest != decisionDigest
+            || checkpoint.deliveries != input.deliveriesBefore else { return nil }
+        var window = windowDivergence(kernel, before: input, recorded: recorded, fragment: fragment)
+        window.expected = "\(checkpoint.deliveries) events, event digest \(RunDigest.hex(checkpoint.eventDigest)), decision digest \(RunDigest.hex(checkpoint.decisionDigest))"
+        window.actual = "\(input.deliveriesBefore) events, event digest \(RunDigest.hex(input.eventDigestBefore)), decision digest \(RunDigest.hex(decisionDigest))"
+        return window
     }
 
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {

@@ -142,9 +142,14 @@ public final class ScenarioRun {
         kernel.addObserver(history)
     }
 
+    #if METRONOME_TEST_HOOKS
     /// The chaos self-test's switch (docs/chaos.md), read once per process: reading the
     /// environment allocates, and a benchmark builds many runs.
     static let plantedBugFromEnvironment = getenv("METRONOME_PLANTED_BUG").flatMap { ChaosSettings.PlantedBug(rawValue: String(cString: $0)) }
+    #else
+    /// A release build ignores `METRONOME_PLANTED_BUG`: the planted bug is a test hook of debug builds.
+    static let plantedBugFromEnvironment: ChaosSettings.PlantedBug? = nil
+    #endif
 
     /// Runs the scenario on the calling thread and gathers the report's figures.
     public func run() throws -> RunOutcome {

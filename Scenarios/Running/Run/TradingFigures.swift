@@ -133,7 +133,7 @@ extension ScenarioRun {
     /// sample) and takes the last of the history.
     func series() -> (RunSeries, PnLAttribution) {
         let (latencies, ackLatencies) = execution?.router.assumeIsolated { ($0.fillLatencyNanoseconds, $0.ackLatencyNanoseconds) }
-            ?? (Log2Histogram(), Log2Histogram())
+            ?? (PowerOfTwoHistogram(), PowerOfTwoHistogram())
         let universe = scenario.universe
         let attribution = history.finish()
         let (initial, times, equity, marks) = portfolio.assumeIsolated { portfolio in

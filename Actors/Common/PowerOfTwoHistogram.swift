@@ -1,7 +1,7 @@
 /// Counts of non-negative integers (latencies in nanoseconds) by power of two: bucket 0 holds 0,
 /// bucket `b` (1…64) holds `[2^(b−1), 2^b)`. Fixed storage, made once: recording never allocates,
 /// so a component can keep one on its hot path.
-public struct Log2Histogram: Sendable, Equatable {
+public struct PowerOfTwoHistogram: Sendable, Equatable {
     public static let bucketCount = 65
     /// Values per bucket.
     public private(set) var counts: [Int]
@@ -9,7 +9,7 @@ public struct Log2Histogram: Sendable, Equatable {
     public private(set) var total = 0
 
     public init() {
-        counts = Array(repeating: 0, count: Log2Histogram.bucketCount)
+        counts = Array(repeating: 0, count: PowerOfTwoHistogram.bucketCount)
     }
 
     /// - Complexity: O(1), no allocation.

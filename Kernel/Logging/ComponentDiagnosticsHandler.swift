@@ -10,7 +10,7 @@ import Darwin
 /// component's name, metadata keys are printed sorted (never in hash order), and output goes to
 /// standard error so it can never mix with a command's results. Logging reads the run; it never
 /// changes it.
-struct KernelLogHandler: LogHandler, @unchecked Sendable {
+struct ComponentDiagnosticsHandler: LogHandler, @unchecked Sendable {
     let label: String
     unowned(unsafe) let kernel: Kernel
     var metadata: Logger.Metadata = [:]

@@ -1,4 +1,4 @@
 /// Numbers a test records from inside handlers. Only touched on the kernel thread.
-final class ValueLog: @unchecked Sendable {
+final class RecordedValues: @unchecked Sendable {
     var values: [Int] = []
 }
