@@ -44,6 +44,12 @@ let package = Package(
             pkgConfig: "liblz4",
             providers: [.apt(["liblz4-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Kernel/System/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "CRuntimeHooks",
             path: "Kernel/System/CRuntimeHooks",
@@ -64,7 +70,7 @@ let package = Package(
         .target(
             name: "Actors",
             dependencies: [
-                "Kernel",
+                "Kernel", "CZlib", "CZstd",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -23,6 +23,7 @@ fi
 
 missing=()
 pkg-config --exists libzstd 2>/dev/null || missing+=(libzstd-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 pkg-config --exists liblz4 2>/dev/null || missing+=(liblz4-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)

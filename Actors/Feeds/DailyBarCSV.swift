@@ -38,9 +38,9 @@ public struct DailyBarCSV: InputSource {
                 closeOffsetNanoseconds: DurationNanoseconds = 21 * 3_600_000_000_000) throws {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try DataFileText.read(path: path)
         } catch {
-            throw Problem(file: path, line: 0, column: 0, message: "cannot read the file (\(error.localizedDescription))")
+            throw Problem(file: path, line: 0, column: 0, message: error.description.replacingOccurrences(of: "\(path): ", with: ""))
         }
         try self.init(text: text, file: path, symbol: symbol, pricePrecision: pricePrecision, topic: topic, from: from, to: to,
                       closeOffsetNanoseconds: closeOffsetNanoseconds)

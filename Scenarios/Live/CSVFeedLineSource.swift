@@ -14,7 +14,7 @@ public struct CSVFeedLineSource: FeedLineSource {
 
     public init(path: String) throws {
         self.path = path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try DataFileText.read(path: path)
         lines = CSVText.lines(text)
     }
 

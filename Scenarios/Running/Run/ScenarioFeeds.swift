@@ -21,7 +21,7 @@ public enum ScenarioFeeds {
                 case .tickCSV(let path, let latency):
                     var instruments: [String: (id: SymbolID, precision: Int)] = [:]
                     for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    let text = try DataFileText.read(path: path)
                     sources.append(try TickCSV(text: text, file: path, instruments: instruments, quoteTopic: rawQuotes,
                                                 tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
                 case .dailyBars(let path, let symbol, let window):
@@ -32,7 +32,7 @@ public enum ScenarioFeeds {
                     sources.append(DailyBarQuotes(bars: bars, quoteTopic: rawQuotes, altTopic: kernel.topic(named: Topics.rawAlternativeData),
                                                        volatilityWindow: window, from: scenario.startTime, to: end))
                 case .dailySeries(let path, let kind, let column, let minus):
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    let text = try DataFileText.read(path: path)
                     // A monthly series' latest value before the start is admitted at the start.
                     var series = try DailySeriesCSV(text: text, file: path, kind: kind, column: column, minus: minus,
                                                     topic: kernel.topic(named: Topics.rawAlternativeData), to: end)
