@@ -64,6 +64,14 @@ public struct FeedSettings: Sendable, Equatable {
     /// The `guard:` key: the input defense's outlier filter for this feed's quotes; nil takes
     /// the default for the feed's resolution (``defaultSpikeFilter``).
     public var spikeFilter: SpikeFilterSettings? = nil
+
+    /// The data file the feed reads, if it reads one.
+    public var dataPath: String? {
+        switch kind {
+        case .gbm, .synthetic: nil
+        case .tickCSV(let path, _), .dailyBars(let path, _, _), .dailySeries(let path, _, _, _): path
+        }
+    }
 }
 
 /// One agent of the scenario.
