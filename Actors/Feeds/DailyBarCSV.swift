@@ -2,7 +2,8 @@ import Foundation
 import Kernel
 
 /// Daily OHLCV bars from a CSV file in the format of the shared market data
-/// (`Date,Open,High,Low,Close,Adj Close,Volume`, dates `M/D/YYYY`, one header row), as inputs.
+/// (`Date,Open,High,Low,Close,Adj Close,Volume`, dates `M/D/YYYY` or `YYYY-MM-DD`, one header
+/// row), as inputs.
 ///
 /// Each bar is admitted at its date's midnight UTC + `closeOffsetNanoseconds` (default 21:00 UTC,
 /// the New York close in winter). Prices are rounded half away from zero to the instrument's
@@ -67,7 +68,7 @@ public struct DailyBarCSV: InputSource {
                 throw Problem(file: file, line: lineNumber, column: 1, message: "expected \(DailyBarCSV.expectedHeader.count) fields, found \(fields.count)")
             }
             guard let day = DailyBarCSV.parseDate(fields[0]) else {
-                throw Problem(file: file, line: lineNumber, column: 1, message: "expected a date M/D/YYYY, found '\(fields[0])'")
+                throw Problem(file: file, line: lineNumber, column: 1, message: "expected a date M/D/YYYY or YYYY-MM-DD, found '\(fields[0])'")
             }
             if let previousDay, day <= previousDay {
                 throw Problem(file: file, line: lineNumber, column: 1, message: "dates must increase: \(fields[0]) is not after the previous row")
@@ -115,10 +116,19 @@ public struct DailyBarCSV: InputSource {
         return InputRecord(time: bar.periodStart + closeOffsetNanoseconds, topic: topic, message: .bar(bar))
     }
 
-    /// `M/D/YYYY` → midnight UTC.
+    /// `M/D/YYYY` or ISO `YYYY-MM-DD` → midnight UTC.
     static func parseDate(_ text: String) -> Timestamp? {
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, let month = Int64(parts[0]), let day = Int64(parts[1]), let year = Int64(parts[2]),
+        let slashes = text.split(separator: "/", omittingEmptySubsequences: false)
+        let dashes = text.split(separator: "-", omittingEmptySubsequences: false)
+        let parts: [Substring]
+        if slashes.count == 3 {
+            parts = slashes
+        } else if dashes.count == 3, dashes[0].count == 4, dashes[1].count == 2, dashes[2].count == 2 {
+            parts = [dashes[1], dashes[2], dashes[0]]
+        } else {
+            return nil
+        }
+        guard let month = Int64(parts[0]), let day = Int64(parts[1]), let year = Int64(parts[2]),
               (1...12).contains(month), (1...31).contains(day), year >= 1970, year < 10_000 else { return nil }
         let days = TimeUnits.daysFromCivil(year: year, month: month, day: day)
         guard TimeUnits.civilFromDays(days) == (year, month, day) else { return nil }

@@ -31,6 +31,22 @@ import Testing
         #expect(abs(worst - (-0.0947)) < 0.0005)
     }
 
+    /// ISO dates (`1999-01-04`) read as the shared format's `1/4/1999` do: the same bars, the same times.
+    @Test func isoDatesReadAsTheSharedFormatsDates() throws {
+        let header = "Date,Open,High,Low,Close,Adj Close,Volume\n"
+        let shared = header + "1/4/1999,10,12,9,11,11,100\n12/31/1999,11,13,10,12,12,200\n"
+        let iso = header + "1999-01-04,10,12,9,11,11,100\n1999-12-31,11,13,10,12,12,200\n"
+        var a = try DailyBarCSV(text: shared, file: "a.csv", symbol: 0, pricePrecision: 2, topic: TopicID(rawValue: 0))
+        var b = try DailyBarCSV(text: iso, file: "b.csv", symbol: 0, pricePrecision: 2, topic: TopicID(rawValue: 0))
+        #expect(a.count == 2 && b.count == 2)
+        while let left = a.next() { #expect(b.next() == left) }
+        for bad in ["1999-1-04", "1999-13-01", "1999-02-30", "99-01-04"] {
+            #expect { _ = try DailyBarCSV(text: header + "\(bad),10,12,9,11,11,100\n", file: "x.csv", symbol: 0, pricePrecision: 2,
+                                          topic: TopicID(rawValue: 0)) }
+                throws: { "\($0)".hasPrefix("x.csv:2:1:") && "\($0)".contains("expected a date M/D/YYYY or YYYY-MM-DD") }
+        }
+    }
+
     @Test func malformedRowsAreLocatedAndMissingValuesCounted() throws {
         let header = "Date,Open,High,Low,Close,Adj Close,Volume\n"
         let good = header + "1/4/1999,10,12,9,11,11,100\n1/5/1999,.,.,.,.,.,.\n1/6/1999,11,13,10,12,12,200\n"
