@@ -38,6 +38,7 @@ public struct TickCSV: InputSource {
         var scanner = TickCSVRowScanner(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                         latencyNanoseconds: latencyNanoseconds)
         var records: [InputRecord] = []
+        var sides = TradeSideInference()
         var text = text
         // The lines as `CSVText.lines` splits them (a leading byte-order mark dropped; `\n`,
         // `\r\n` and `\r` end a line; empty lines counted), found in the UTF-8 bytes instead of
@@ -67,11 +68,13 @@ public struct TickCSV: InputSource {
                 if !line.isEmpty && !(ascii && bytes[lineStart] == UInt8(ascii: "#")) {
                     if fastPath && ascii, let record = scanner.record(bytes, line) {
                         records.append(record)
+                        sides.observe(record.message)
                     } else if let record = try TickCSV.record(
                         Substring(String(decoding: bytes[line], as: UTF8.self)), file: file, lineNumber: lineNumber,
                         isFirstRecord: records.isEmpty, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
-                        latencyNanoseconds: latencyNanoseconds) {
+                        latencyNanoseconds: latencyNanoseconds, sides: &sides) {
                         records.append(record)
+                        sides.observe(record.message)
                     }
                 }
                 guard lineEnd < bytes.count else { break }
@@ -85,7 +88,7 @@ public struct TickCSV: InputSource {
     /// The general path: one line, read as text. Nil for a comment, an empty line or the header.
     private static func record(_ line: Substring, file: String, lineNumber: Int, isFirstRecord: Bool,
                                instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
-                               latencyNanoseconds: DurationNanoseconds) throws -> InputRecord? {
+                               latencyNanoseconds: DurationNanoseconds, sides: inout TradeSideInference) throws -> InputRecord? {
         if line.isEmpty || line.hasPrefix("#") { return nil }
         let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
         func fail(_ column: Int, _ message: String) -> DailyBarCSV.Problem {
@@ -132,10 +135,13 @@ public struct TickCSV: InputSource {
                                    askSize: try size(6), exchangeTime: time))
             topic = quoteTopic
         case "trade":
-            guard let side = ["buy": Side.buy, "sell": Side.sell][fields[9]] else {
-                throw fail(9, "expected side buy or sell, found '\(fields[9])'")
+            let tradePrice = try price(7)
+            // No side in the data: inferred (Lee–Ready, ``TradeSideInference``).
+            let side = fields[9].isEmpty ? sides.side(symbol: instrument.id, price: tradePrice) : ["buy": Side.buy, "sell": Side.sell][fields[9]]
+            guard let side else {
+                throw fail(9, "expected side buy or sell (or nothing: inferred by the Lee–Ready rule), found '\(fields[9])'")
             }
-            message = .trade(Trade(symbol: instrument.id, price: try price(7), size: try size(8), aggressor: side, exchangeTime: time))
+            message = .trade(Trade(symbol: instrument.id, price: tradePrice, size: try size(8), aggressor: side, exchangeTime: time))
             topic = tradeTopic
         default:
             throw fail(2, "expected kind quote or trade, found '\(fields[2])'")
