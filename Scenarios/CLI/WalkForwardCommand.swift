@@ -68,6 +68,14 @@ struct WalkForwardCommand: ParsableCommand {
         var stepSpan = testSpan
         if let step { stepSpan = try Self.duration(step, "--step") }
         let embargoSpan = try Self.duration(embargo, "--embargo", allowZero: true)
+        if let synthetic = loaded.feeds.first(where: { $0.dataPath == nil }) {
+            throw CommandFailure.badInput("metronome: error: walk-forward needs recorded data: feed '\(synthetic.name)' is synthetic, and a synthetic feed replays the same draw from every span's start (windows would repeat one run); use tick CSV or daily-bar feeds (docs/data.md)")
+        }
+        let spanNanoseconds = loaded.endTime > loaded.startTime ? loaded.endTime - loaded.startTime : 0
+        let windowCount = spanNanoseconds >= trainSpan + embargoSpan + testSpan ? (spanNanoseconds - trainSpan - embargoSpan - testSpan) / stepSpan + 1 : 0
+        guard windowCount <= 1_000 else {
+            throw CommandFailure.badInput("metronome: error: --step \(DurationText.format(stepSpan)) makes \(windowCount) windows over the scenario's \(DurationText.format(spanNanoseconds)); at most 1,000: use a longer --step")
+        }
         let windows = WalkForwardWindow.windows(start: loaded.startTime, end: loaded.endTime, trainNanoseconds: trainSpan, testNanoseconds: testSpan,
                                                 stepNanoseconds: stepSpan, embargoNanoseconds: embargoSpan, expanding: expanding)
         guard !windows.isEmpty else {

@@ -33,6 +33,16 @@ import Testing
         #expect(html.contains("aria-label=\"heatmap\""))
     }
 
+    @Test func walkForwardRefusesWhatWouldMislead() throws {
+        let synthetic = try CommandRunner.metronome("walk-forward", "calm-day", "--train", "2h", "--test", "1h")
+        #expect(synthetic.exitCode == 2 && synthetic.stderr.contains("walk-forward needs recorded data"), "\(synthetic.stderr)")
+        let tooMany = try CommandRunner.metronome("walk-forward", "sp500-2008", "--train", "30d", "--test", "14d", "--step", "1s")
+        #expect(tooMany.exitCode == 2 && tooMany.stderr.contains("at most 1,000"), "\(tooMany.stderr)")
+        let idle = try CommandRunner.metronome("walk-forward", "sp500-2008", "--train", "20d", "--test", "10d", "--set", "gate.max_gross=0.25,0.5")
+        #expect(idle.exitCode == 0, "\(idle.stderr)")
+        #expect(idle.stdout.contains("test spans placed no order"))
+    }
+
     @Test func badInputExitsTwoBeforeAnyRun() throws {
         let directory = try CommandRunner.temporaryDirectory()
         for (arguments, message) in [(["--set", "agents.technical.fastt=20"], "unknown key 'fastt'"),

@@ -142,6 +142,13 @@ import Testing
                 "a sweep with intervals is another sweep")
     }
 
+    @Test func aListItemNamedInAKeyMustExist() throws {
+        #expect { try Self.runner(["agents.technicl.fast=20"]).validate() }
+            throws: { "\($0)".contains("no agent named 'technicl' (agents: technical)") }
+        #expect { try Self.runner(["universe.ACMEE.lot_size=2"]).validate() } throws: { "\($0)".contains("no symbol named 'ACMEE'") }
+        try Self.runner(["agents.technical.fast=20"]).validate()
+    }
+
     @Test func aFolderHoldingAnotherSweepIsRefused() throws {
         let directory = try Self.temporaryDirectory()
         _ = try Self.sweep(try Self.runner(["agents.technical.fast=20"], seeds: [1]), in: directory)

@@ -45,8 +45,11 @@ public struct ComponentEvaluation: Sendable, Codable, Equatable {
                       String(format: "    effective sample size %.1f of %d; target mass on actions the log never offered %.1f %%",
                              estimate.effective_sample_size, estimate.decisions, estimate.unsupported_mass * 100)]
         }
+        if let estimate, estimate.unsupported_mass == 0, abs(estimate.effective_sample_size - Double(estimate.decisions)) < 1e-6 {
+            lines.append("    (the policy leaves the \(component)'s choices unchanged: every weight is 1 and the estimates are the logged value)")
+        }
         if let counterfactual_value {
-            lines.append(String(format: "  exact counterfactual (replay --with): %+.2f bps per decision over %d decisions",
+            lines.append(String(format: "  exact counterfactual (replay --with, the whole policy file): %+.2f bps per decision over %d decisions",
                                 counterfactual_value, counterfactual_decisions))
         }
         return lines.joined(separator: "\n")

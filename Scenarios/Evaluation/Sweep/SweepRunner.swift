@@ -50,7 +50,29 @@ public struct SweepRunner: Sendable {
     /// Checks every grid point's scenario before any run starts, so that a typo in the last value
     /// of an axis does not surface after hours of runs.
     public func validate() throws(SweepError) {
+        try checkItemNames()
         for point in 0..<grid.pointCount { _ = try scenario(point: point) }
+    }
+
+    /// A list item named in a key must exist: overrides add an item whose name matches none, so
+    /// a typo (`agents.valu.weight`) would otherwise become a new agent.
+    func checkItemNames() throws(SweepError) {
+        let base: Scenario
+        do { base = try ScenarioLoader.parse(baseText, file: basePath, requireDataFiles: false) } catch { throw SweepError(error.description) }
+        let names: [String: (what: String, names: [String])] = [
+            "agents": ("agent", base.agents.map(\.name)), "feeds": ("feed", base.feeds.map(\.name)),
+            "venues": ("venue", base.broker.venues.map(\.name)), "universe": ("symbol", base.universe.map(\.symbol)),
+        ]
+        for axis in grid.axes {
+            let segments = axis.key.split(separator: ".").map(String.init)
+            for (index, segment) in segments.enumerated() where index + 1 < segments.count {
+                guard let list = names[segment] else { continue }
+                let item = segments[index + 1]
+                guard list.names.contains(item) else {
+                    throw SweepError("--set \(axis.key): the scenario has no \(list.what) named '\(item)' (\(segment): \(list.names.joined(separator: ", ")))")
+                }
+            }
+        }
     }
 
     /// Runs sweep run `index` (``SweepGrid/run(_:)``).

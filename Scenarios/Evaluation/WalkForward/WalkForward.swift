@@ -31,7 +31,10 @@ public struct WalkForward: Sendable {
 
     /// A run of grid point `point` over [from, to).
     public func run(point: Int, from: Timestamp, to: Timestamp) throws -> (result: SweepRunResult, returns: [Double], currency: String) {
-        let span = "start: \(TimeUnits.iso8601(from))\nend: \(TimeUnits.iso8601(to))\n"
+        // The span replaces the scenario's own period, in the key it uses (`duration:` or `end:`).
+        let usesDuration = baseText.split(separator: "\n").contains { $0.hasPrefix("duration:") }
+        let span = "start: \(TimeUnits.iso8601(from))\n"
+            + (usesDuration ? "duration: \(DurationText.format(to - from))\n" : "end: \(TimeUnits.iso8601(to))\n")
         let overrides = grid.overridesText(of: point) + span
         let file = URL(fileURLWithPath: basePath).deletingLastPathComponent().appendingPathComponent("--set").path
         var scenario = try ScenarioOverrides.apply(overrides: overrides, file: file, to: baseText, baseFile: basePath).scenario

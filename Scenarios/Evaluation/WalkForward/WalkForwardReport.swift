@@ -91,6 +91,11 @@ public struct WalkForwardReport: Sendable, Codable, Equatable {
                      + String(format: "%.2f %%", stitched.max_drawdown * 100) + ", CVaR 99 "
                      + (stitched.cvar_99.map { String(format: "%.3f %%", $0 * 100) } ?? "-"))
         lines.append("mean \(select.rawValue) of the chosen parameters: \(format(in_sample_mean)) in sample, \(format(out_of_sample_mean)) out of sample")
+        let idle = steps.filter { $0.out_of_sample.orders == 0 }.count
+        if idle > 0 {
+            lines.append("warning: \(idle) of \(steps.count) test spans placed no order. Every run starts fresh on its span, and the agents "
+                         + "need time to learn before they trade: a test span shorter than that warm-up measures nothing (try a longer --test).")
+        }
         return lines.joined(separator: "\n")
     }
 
