@@ -70,9 +70,7 @@ struct SweepCommand: ParsableCommand {
     var worker = false
 
     func run() throws {
-        guard let path = ScenarioLocator.resolve(scenario) else { _ = try ScenarioArgument.load(scenario); return }
-        let loaded = try ScenarioArgument.load(scenario)
-        let baseText = try String(contentsOfFile: path, encoding: .utf8)
+        let (loaded, path, baseText) = try ScenarioArgument.loadWithText(scenario)
         guard let chosenMetric = SweepMetric(rawValue: metric) else {
             throw CommandFailure.badInput("metronome: error: --metric expects one of \(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")), found '\(metric)'")
         }
@@ -90,7 +88,7 @@ struct SweepCommand: ParsableCommand {
             runner = SweepRunner(grid: grid, baseText: baseText, basePath: path, until: try TimeArgument.until(until, scenario: loaded),
                                  bootstrapResamples: bootstrap ?? 0)
             try runner.validate()
-        } catch let error as SweepError {
+        } catch let error as EvaluationError {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }
         let store = SweepStore(directory: out ?? "out/sweep/\(loaded.name)",

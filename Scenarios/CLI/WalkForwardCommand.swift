@@ -57,9 +57,7 @@ struct WalkForwardCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        guard let path = ScenarioLocator.resolve(scenario) else { _ = try ScenarioArgument.load(scenario); return }
-        let loaded = try ScenarioArgument.load(scenario)
-        let baseText = try String(contentsOfFile: path, encoding: .utf8)
+        let (loaded, path, baseText) = try ScenarioArgument.loadWithText(scenario)
         guard let metric = SweepMetric(rawValue: select) else {
             throw CommandFailure.badInput("metronome: error: --select expects one of \(SweepMetric.allCases.map(\.rawValue).joined(separator: ", ")), found '\(select)'")
         }

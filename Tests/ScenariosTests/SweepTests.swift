@@ -28,7 +28,7 @@ import Testing
                                  ("gate.max_gross=0.3,0.3", "appears twice"), ("agents=1", "is a list"),
                                  ("agents.value=1", "item's name and one of its keys"), ("gate..max=1", "dotted path"),
                                  ("gate.max_gross=0.3,'x y'", "plain numbers")] {
-            #expect(throws: SweepError.self, "\(text)") { try SweepAxis.parse(text) }
+            #expect(throws: EvaluationError.self, "\(text)") { try SweepAxis.parse(text) }
             do { _ = try SweepAxis.parse(text) } catch { #expect("\(error)".contains(expected), "\(text): \(error)") }
         }
     }
@@ -39,8 +39,8 @@ import Testing
         #expect(grid.pointCount == 6 && grid.runCount == 12)
         #expect(grid.assignments(of: 4).map { "\($0.key)=\($0.value)" } == ["a.x=2", "b.y=q"])
         #expect(grid.run(0) == (0, 7) && grid.run(1) == (0, 9) && grid.run(9) == (4, 9))
-        #expect(throws: SweepError.self) { try SweepGrid(axes: [SweepAxis(key: "a.x", values: ["1"]), SweepAxis(key: "a.x", values: ["2"])], seeds: [1]) }
-        #expect(throws: SweepError.self) { try SweepGrid(axes: [], seeds: []) }
+        #expect(throws: EvaluationError.self) { try SweepGrid(axes: [SweepAxis(key: "a.x", values: ["1"]), SweepAxis(key: "a.x", values: ["2"])], seeds: [1]) }
+        #expect(throws: EvaluationError.self) { try SweepGrid(axes: [], seeds: []) }
     }
 
     @Test func shardsAreDisjointAndCoverEveryRun() throws {
@@ -79,7 +79,7 @@ import Testing
         #expect(scenario.agents[0].name == "technical")
         #expect(scenario.trader.quantity == 2)
         #expect(scenario.metrics.trials == 4)
-        #expect(throws: SweepError.self) { try Self.runner(["agents.technical.fastt=20"]).validate() }
+        #expect(throws: EvaluationError.self) { try Self.runner(["agents.technical.fastt=20"]).validate() }
         do {
             try Self.runner(["agents.technical.fastt=20"]).validate()
         } catch {
@@ -140,6 +140,21 @@ import Testing
         #expect(table.text(currency: "EUR").contains("Sharpe 95 % (mean)"))
         #expect(manifest != SweepStore.manifest(scenarioPath: Self.oneStrategy, text: runner.baseText, until: "10m", grid: runner.grid),
                 "a sweep with intervals is another sweep")
+    }
+
+    /// An `end:` override replaces a scenario given by `duration:` (and the other way round), so a
+    /// walk-forward span applies to every library scenario.
+    @Test func aPeriodOverrideReplacesTheOtherPeriodKey() throws {
+        let text = try String(contentsOfFile: Self.oneStrategy, encoding: .utf8)
+        #expect(text.contains("\nduration: 6h30m\n"))
+        let (ended, endedText) = try ScenarioOverrides.apply(overrides: "start: 2024-03-01T15:00:00Z\nend: 2024-03-01T16:00:00Z\n",
+                                                             file: "o.yaml", to: text, baseFile: Self.oneStrategy)
+        #expect(ended.endTime - ended.startTime == 3_600_000_000_000)
+        let lasting = try ScenarioOverrides.apply(overrides: "duration: 2h\n", file: "o.yaml", to: endedText, baseFile: Self.oneStrategy).scenario
+        #expect(lasting.endTime - lasting.startTime == 7_200_000_000_000)
+        #expect(throws: ScenarioError.self) {
+            try ScenarioOverrides.apply(overrides: "duration: 2h\nend: 2024-03-01T16:00:00Z\n", file: "o.yaml", to: text, baseFile: Self.oneStrategy)
+        }
     }
 
     @Test func aListItemNamedInAKeyMustExist() throws {

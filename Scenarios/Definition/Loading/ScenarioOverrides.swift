@@ -47,7 +47,7 @@ public enum ScenarioOverrides {
         guard overrides.mapping != nil else {
             throw StrictMapping.error(file, overrides, "overrides must be a mapping of scenario keys", hint: "e.g. gate: { max_gross: 0.3 }")
         }
-        let merged = merge(base, overrides, key: nil)
+        let merged = merge(withoutReplacedPeriod(base, overrides), overrides, key: nil)
         // Checked on the merged tree first, so an error points into the overrides file.
         _ = try ScenarioLoader.parse(root: merged, text: "", file: file)
         let mergedText: String
@@ -61,6 +61,17 @@ public enum ScenarioOverrides {
         let baseFolder = URL(fileURLWithPath: baseFile).deletingLastPathComponent()
         let mergedName = "\(URL(fileURLWithPath: file).lastPathComponent) merged into \(URL(fileURLWithPath: baseFile).lastPathComponent)"
         return (try ScenarioLoader.parse(mergedText, file: baseFolder.appendingPathComponent(mergedName).path), mergedText)
+    }
+
+    /// A scenario's end is given by `duration:` or by `end:`, never both: an override that gives
+    /// one replaces the base's other, instead of making a scenario with both.
+    private static func withoutReplacedPeriod(_ base: Node, _ overrides: Node) -> Node {
+        guard case .mapping(let baseMapping) = base, let overrideMapping = overrides.mapping else { return base }
+        let given = Set(overrideMapping.keys.compactMap(\.string)).intersection(["duration", "end"])
+        guard given.count == 1 else { return base }
+        let replaced = given.contains("duration") ? "end" : "duration"
+        let pairs = baseMapping.filter { $0.key.string != replaced }.map { ($0.key, $0.value) }
+        return .mapping(Node.Mapping(pairs, baseMapping.tag, baseMapping.style, baseMapping.mark))
     }
 
     private static func merge(_ base: Node, _ override: Node, key: String?) -> Node {

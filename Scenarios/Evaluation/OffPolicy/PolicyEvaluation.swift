@@ -42,7 +42,7 @@ public struct PolicyEvaluation: Sendable, Codable, Equatable {
             let logged = loggedRouter.assumeIsolated { $0.decisions ?? [] }.filter { $0.realizedCostBasisPoints != nil }
             let truth = (counterfactual?.execution?.router.assumeIsolated { $0.decisions ?? [] } ?? []).compactMap { $0.realizedCostBasisPoints.map { -$0 } }
             evaluation.router = ComponentEvaluation(
-                component: "router", loggedExploration: loggedRouter.assumeIsolated { _ in logged.first?.exploration ?? 0 },
+                component: "router", loggedExploration: logged.first?.exploration ?? 0,
                 targetExploration: parameters.exploration, rewards: logged.map { -$0.realizedCostBasisPoints! },
                 samples: logged.map { RouterTargetPolicy(parameters: parameters).sample($0) }, truth: truth, resamples: resamples, seed: seed)
         }

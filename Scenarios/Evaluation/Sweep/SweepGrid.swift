@@ -7,17 +7,17 @@ public struct SweepGrid: Sendable, Codable, Equatable {
     /// A sweep of at most this many runs (grid points × seeds).
     public static let maximumRuns = 1_000_000
 
-    public init(axes: [SweepAxis], seeds: [UInt64]) throws(SweepError) {
-        guard !seeds.isEmpty else { throw SweepError("a sweep needs at least one seed") }
+    public init(axes: [SweepAxis], seeds: [UInt64]) throws(EvaluationError) {
+        guard !seeds.isEmpty else { throw EvaluationError("a sweep needs at least one seed") }
         var keys = Set<String>()
         for axis in axes where !keys.insert(axis.key).inserted {
-            throw SweepError("--set \(axis.key) is given twice: list its values once, separated by commas")
+            throw EvaluationError("--set \(axis.key) is given twice: list its values once, separated by commas")
         }
         self.axes = axes
         self.seeds = seeds
         let points = axes.reduce(1) { $0 * $1.values.count }
         guard points * seeds.count <= Self.maximumRuns else {
-            throw SweepError("the sweep has \(points) grid points × \(seeds.count) seeds: more than \(Self.maximumRuns) runs")
+            throw EvaluationError("the sweep has \(points) grid points × \(seeds.count) seeds: more than \(Self.maximumRuns) runs")
         }
     }
 

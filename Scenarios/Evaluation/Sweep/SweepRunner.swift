@@ -25,16 +25,17 @@ public struct SweepRunner: Sendable {
     /// The scenario of a grid point, checked as strictly as a scenario file: a bad key or value
     /// names the `--set` it came from. The deflated Sharpe ratio counts the grid's points as
     /// trials (a scenario that already counts more keeps its own).
-    public func scenario(point: Int) throws(SweepError) -> Scenario {
+    /// - Parameter span: more overrides after the point's (walk-forward's `start:` and `end:`).
+    public func scenario(point: Int, span: String = "") throws(EvaluationError) -> Scenario {
         var scenario: Scenario
         do {
-            scenario = try ScenarioOverrides.apply(overrides: grid.overridesText(of: point), file: overridesFile,
+            scenario = try ScenarioOverrides.apply(overrides: grid.overridesText(of: point) + span, file: overridesFile,
                                                    to: baseText, baseFile: basePath).scenario
         } catch {
             let settings = grid.assignments(of: point).map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             // The overrides' own text is made here: its line numbers would mean nothing to the user.
             let detail = error.file.hasPrefix(overridesFile) ? error.message + (error.hint.map { "\n  hint: \($0)" } ?? "") : error.description
-            throw SweepError("--set \(settings): \(detail)")
+            throw EvaluationError("--set \(settings): \(detail)")
         }
         scenario.metrics.trials = max(scenario.metrics.trials, grid.pointCount)
         if bootstrapResamples > 0 { scenario.metrics.bootstrapResamples = bootstrapResamples }
@@ -49,16 +50,16 @@ public struct SweepRunner: Sendable {
 
     /// Checks every grid point's scenario before any run starts, so that a typo in the last value
     /// of an axis does not surface after hours of runs.
-    public func validate() throws(SweepError) {
+    public func validate() throws(EvaluationError) {
         try checkItemNames()
         for point in 0..<grid.pointCount { _ = try scenario(point: point) }
     }
 
     /// A list item named in a key must exist: overrides add an item whose name matches none, so
     /// a typo (`agents.valu.weight`) would otherwise become a new agent.
-    func checkItemNames() throws(SweepError) {
+    func checkItemNames() throws(EvaluationError) {
         let base: Scenario
-        do { base = try ScenarioLoader.parse(baseText, file: basePath, requireDataFiles: false) } catch { throw SweepError(error.description) }
+        do { base = try ScenarioLoader.parse(baseText, file: basePath, requireDataFiles: false) } catch { throw EvaluationError(error.description) }
         let names: [String: (what: String, names: [String])] = [
             "agents": ("agent", base.agents.map(\.name)), "feeds": ("feed", base.feeds.map(\.name)),
             "venues": ("venue", base.broker.venues.map(\.name)), "universe": ("symbol", base.universe.map(\.symbol)),
@@ -69,7 +70,7 @@ public struct SweepRunner: Sendable {
                 guard let list = names[segment] else { continue }
                 let item = segments[index + 1]
                 guard list.names.contains(item) else {
-                    throw SweepError("--set \(axis.key): the scenario has no \(list.what) named '\(item)' (\(segment): \(list.names.joined(separator: ", ")))")
+                    throw EvaluationError("--set \(axis.key): the scenario has no \(list.what) named '\(item)' (\(segment): \(list.names.joined(separator: ", ")))")
                 }
             }
         }

@@ -40,14 +40,14 @@ public struct SweepStore: Sendable {
     func resultPath(_ run: Int) -> String { "\(runsDirectory)/run-\(run).json" }
 
     /// Creates the directory and writes the manifest, or checks that the one there is this sweep's.
-    public func prepare() throws(SweepError) {
+    public func prepare() throws(EvaluationError) {
         let files = FileManager.default
         if let data = files.contents(atPath: manifestPath) {
             guard let existing = try? JSONDecoder().decode(Manifest.self, from: data) else {
-                throw SweepError("\(manifestPath) is not a sweep manifest: choose another --out directory")
+                throw EvaluationError("\(manifestPath) is not a sweep manifest: choose another --out directory")
             }
             guard existing == manifest else {
-                throw SweepError("\(directory) holds another sweep (\(existing.scenario), \(existing.grid.axes.map(\.key).joined(separator: ", ")), "
+                throw EvaluationError("\(directory) holds another sweep (\(existing.scenario), \(existing.grid.axes.map(\.key).joined(separator: ", ")), "
                                  + "\(existing.grid.seeds.count) seeds): choose another --out directory or delete it to start over")
             }
             return
@@ -56,7 +56,7 @@ public struct SweepStore: Sendable {
             try files.createDirectory(atPath: runsDirectory, withIntermediateDirectories: true)
             try Self.writeAtomically(Self.encoder.encode(manifest), to: manifestPath)
         } catch {
-            throw SweepError("cannot write the sweep's directory \(directory): \(error.localizedDescription)")
+            throw EvaluationError("cannot write the sweep's directory \(directory): \(error.localizedDescription)")
         }
     }
 
@@ -93,7 +93,7 @@ public struct SweepStore: Sendable {
         let temporary = path + ".partial"
         try data.write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {
-            throw SweepError("cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))")
+            throw EvaluationError("cannot rename \(temporary) to \(path): \(String(cString: strerror(errno)))")
         }
     }
 }

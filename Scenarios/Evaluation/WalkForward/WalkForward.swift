@@ -31,14 +31,9 @@ public struct WalkForward: Sendable {
 
     /// A run of grid point `point` over [from, to).
     public func run(point: Int, from: Timestamp, to: Timestamp) throws -> (result: SweepRunResult, returns: [Double], currency: String) {
-        // The span replaces the scenario's own period, in the key it uses (`duration:` or `end:`).
-        let usesDuration = baseText.split(separator: "\n").contains { $0.hasPrefix("duration:") }
-        let span = "start: \(TimeUnits.iso8601(from))\n"
-            + (usesDuration ? "duration: \(DurationText.format(to - from))\n" : "end: \(TimeUnits.iso8601(to))\n")
-        let overrides = grid.overridesText(of: point) + span
-        let file = URL(fileURLWithPath: basePath).deletingLastPathComponent().appendingPathComponent("--set").path
-        var scenario = try ScenarioOverrides.apply(overrides: overrides, file: file, to: baseText, baseFile: basePath).scenario
-        scenario.metrics.trials = max(scenario.metrics.trials, grid.pointCount)
+        // The span replaces the scenario's own period (an `end:` override drops a `duration:`).
+        let span = "start: \(TimeUnits.iso8601(from))\nend: \(TimeUnits.iso8601(to))\n"
+        let scenario = try SweepRunner(grid: grid, baseText: baseText, basePath: basePath).scenario(point: point, span: span)
         let outcome = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(seed: seed, logLevel: .error)).run()
         let series = outcome.series
         let closes = ReturnBasis.dailyCloses(sampleTimes: series.sampleTimes, equitiesMinorUnits: series.equityMinorUnits,

@@ -1,4 +1,4 @@
-/// An evaluation that cannot be made as asked; the message says why.
+/// A sweep, walk-forward or evaluation that cannot run as asked; the message says what was expected.
 public struct EvaluationError: Error, CustomStringConvertible, Sendable {
     public var description: String
 
