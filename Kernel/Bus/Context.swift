@@ -75,18 +75,18 @@ public final class Context: @unchecked Sendable {
         kernelHandle._withUnsafeGuaranteedRef { $0.publish(from: actorID, to: topic, message, delay: delay) }
     }
 
-    /// Whether the run journals the signal side (``KernelConfiguration/journalsSignals``): an
+    /// Whether the run journals annotations (``KernelConfiguration/journalsAnnotations``): an
     /// agent builds what it hands to ``journal(_:)`` only then.
-    @inline(__always) public var journalsSignals: Bool { kernelHandle._withUnsafeGuaranteedRef { $0.journalsSignals } }
+    @inline(__always) public var journalsAnnotations: Bool { kernelHandle._withUnsafeGuaranteedRef { $0.journalsAnnotations } }
 
-    /// Hands a signal-side message (an ``IndicatorValue`` behind a signal) to the journal, stamped
+    /// Hands an annotation (``KernelPayload/isAnnotation``) to the journal, stamped
     /// now, without delivering it: nothing else sees it, no digest changes. Does nothing unless
-    /// the run journals signals.
+    /// the run journals annotations.
     public func journal(_ message: Message) {
-        precondition(message.isAnnotation, "only signal-side messages are journaled without delivery")
+        precondition(message.isAnnotation, "only annotations are journaled without delivery")
         kernelHandle._withUnsafeGuaranteedRef { kernel in
-            guard kernel.journalsSignals else { return }
-            kernel.emitSignal(time: kernel.now, source: actorID, message: message)
+            guard kernel.journalsAnnotations else { return }
+            kernel.emitAnnotation(time: kernel.now, source: actorID, message: message)
         }
     }
 

@@ -13,7 +13,7 @@ public protocol KernelPayload: Sendable, Equatable {
     /// emitted and journaled as a decision record.
     var isDecision: Bool { get }
     /// Whether a published or sent payload is an annotation: journaled as a record of its own
-    /// kind when the run journals them (``KernelConfiguration/journalsSignals``), never hashed
+    /// kind when the run journals them (``KernelConfiguration/journalsAnnotations``), never hashed
     /// into the decision digest.
     var isAnnotation: Bool { get }
     /// The input behind the payload, if it carries one (the decision log groups by it).

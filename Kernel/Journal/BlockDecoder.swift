@@ -135,19 +135,19 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
             previousDeliveries = message.deliveries
             return .input(RecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: UInt32(topic)), message: message.message,
                                         deliveriesBefore: message.deliveries, digestFragment: message.fragment))
-        case BlockEncoder.decisionKind, BlockEncoder.signalKind:
+        case BlockEncoder.decisionKind, BlockEncoder.annotationKind:
             let source = try Varint.read(from: &reader)
             guard source <= UInt64(UInt32.max) else { throw DecodingError(offset: at, message: "source \(source) out of range") }
             let message = try decodeMessage(at: at, deliveries: false)
             previousTime = time
             let emitted = RecordedDecision(time: time, source: ActorID(rawValue: UInt32(source)), message: message.message)
             // Each record kind holds its own side's messages: a decision digest recomputed from
-            // the records must not take a signal for a decision, nor the reverse.
-            guard (kind == BlockEncoder.signalKind) == message.message.isAnnotation else {
-                let expected = kind == BlockEncoder.signalKind ? "a signal, forecast, slate or indicator" : "not a signal-side message"
+            // the records must not take an annotation for a decision, nor the reverse.
+            guard (kind == BlockEncoder.annotationKind) == message.message.isAnnotation else {
+                let expected = kind == BlockEncoder.annotationKind ? "an annotation (isAnnotation)" : "not an annotation"
                 throw DecodingError(offset: at, message: "record kind \(kind) holds a \(message.message.tag) message; expected \(expected)")
             }
-            return kind == BlockEncoder.signalKind ? .signal(emitted) : .decision(emitted)
+            return kind == BlockEncoder.annotationKind ? .annotation(emitted) : .decision(emitted)
         default:
             throw DecodingError(offset: at, message: "unknown record kind \(kind)")
         }

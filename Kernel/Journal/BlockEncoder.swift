@@ -3,7 +3,7 @@
 /// ```
 /// input:    0x01 | zigzag Δtime | Δseq | topic | tag | Δdeliveries | fragment u8 | length | payload
 /// decision: 0x02 | zigzag Δtime | source | tag | length | payload
-/// signal:   0x03 | zigzag Δtime | source | tag | length | payload   (format 5)
+/// annotation: 0x03 | zigzag Δtime | source | tag | length | payload   (format 5)
 /// ```
 /// Varints everywhere but the fragment; deltas are against the previous record of the block
 /// (time) or the previous input (sequence, deliveries), starting from 0 in each block, so every
@@ -23,7 +23,7 @@ public struct BlockEncoder: ~Copyable {
 
     static let inputKind: UInt8 = 1
     static let decisionKind: UInt8 = 2
-    static let signalKind: UInt8 = 3
+    static let annotationKind: UInt8 = 3
 
     public init() {}
 
@@ -58,9 +58,9 @@ public struct BlockEncoder: ~Copyable {
         appendEmitted(decision, kind: BlockEncoder.decisionKind)
     }
 
-    /// An annotation (``KernelPayload/isAnnotation``, the signal side): a decision record of its own kind.
-    public mutating func append(signal: RecordedDecision) {
-        appendEmitted(signal, kind: BlockEncoder.signalKind)
+    /// An annotation (``KernelPayload/isAnnotation``): a decision record of its own kind.
+    public mutating func append(annotation: RecordedDecision) {
+        appendEmitted(annotation, kind: BlockEncoder.annotationKind)
     }
 
     private mutating func appendEmitted(_ decision: RecordedDecision, kind: UInt8) {

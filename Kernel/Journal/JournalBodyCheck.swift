@@ -9,8 +9,8 @@ struct JournalBodyCheck: ~Copyable {
         var records: UInt64 = 0
         var inputs: UInt64 = 0
         var decisions: UInt64 = 0
-        /// Signal records (format 5): in the record count, not in the decision digest.
-        var signals: UInt64 = 0
+        /// Annotation records (format 5): in the record count, not in the decision digest.
+        var annotations: UInt64 = 0
         var uncompressedBytes: UInt64 = 0
         var firstTime: Timestamp = .max
         var lastTime: Timestamp = 0
@@ -78,9 +78,9 @@ struct JournalBodyCheck: ~Copyable {
                 if block.descriptor.holdsRecoveredInputs { problems.append("\(name) holds recovered inputs, and a decision") }
                 decisionDigest.recordDecision(time: decision.time, source: decision.source, message: decision.message)
                 totals.decisionDigestValue = decisionDigest.decision
-            case .signal:
-                totals.signals += 1
-                if block.descriptor.holdsRecoveredInputs { problems.append("\(name) holds recovered inputs, and a signal") }
+            case .annotation:
+                totals.annotations += 1
+                if block.descriptor.holdsRecoveredInputs { problems.append("\(name) holds recovered inputs, and an annotation") }
             }
         }
         if let error = decoder.error {

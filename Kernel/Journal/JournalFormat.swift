@@ -3,11 +3,11 @@ public enum JournalFormat {
     /// Format version of the logs this build writes. The version says how the digests in it are
     /// computed (``DigestDefinition``): 1 = record chain, 2–4 = record stream; from 3 on, every
     /// block descriptor and the trailer carry the header's digest (``bindsHeader(formatVersion:)``);
-    /// from 4 on, trace ids are input ordinals (``TraceIdentity``); 5 is 4 with signal records
-    /// (a run that journals signals writes it, any other run 4).
+    /// from 4 on, trace ids are input ordinals (``TraceIdentity``); 5 is 4 with annotation records
+    /// (a run that journals annotations writes it, any other run 4).
     public static let formatVersion: UInt16 = KernelConfiguration().journalFormatVersion
-    /// The first format version whose logs may hold signal records.
-    public static let firstSignalFormatVersion: UInt16 = 5
+    /// The first format version whose logs may hold annotation records.
+    public static let firstAnnotationFormatVersion: UInt16 = 5
     /// Every version this build reads, replays and verifies.
     public static let readableFormatVersions: [UInt16] = [1, 2, 3, 4, 5]
 

@@ -1,26 +1,26 @@
 /// One record of a log: an input as the kernel admitted it, a decision as an actor emitted it,
-/// or (format 5, a run that journals signals) a signal-side output.
+/// or (format 5, a run that journals annotations) an annotation (``KernelPayload/isAnnotation``).
 ///
 /// Inputs are what a replay needs; decisions (orders, fills, positions) are what a replay is
-/// checked against, exactly, and what `metronome diff` compares. Signal records (signals, the
+/// checked against, exactly, and what `metronome diff` compares. Annotation records (the
 /// indicator values behind them, forecasts, slates) are checked and compared too, but are no
 /// part of the decision digest.
 public enum JournalRecord: Sendable, Equatable {
     case input(RecordedInput)
     case decision(RecordedDecision)
-    case signal(RecordedDecision)
+    case annotation(RecordedDecision)
 
     public var time: Timestamp {
         switch self {
         case .input(let input): input.time
-        case .decision(let decision), .signal(let decision): decision.time
+        case .decision(let decision), .annotation(let decision): decision.time
         }
     }
 
     public var message: Message {
         switch self {
         case .input(let input): input.message
-        case .decision(let decision), .signal(let decision): decision.message
+        case .decision(let decision), .annotation(let decision): decision.message
         }
     }
 }
@@ -47,7 +47,7 @@ public struct RecordedInput: Sendable, Equatable {
     }
 }
 
-/// A decision emitted by a component: the record the decision digest hashes. A signal record has
+/// A decision emitted by a component: the record the decision digest hashes. An annotation record has
 /// the same fields (and is not hashed).
 public struct RecordedDecision: Sendable, Equatable {
     public var time: Timestamp

@@ -1,5 +1,5 @@
 /// Records a run: an observer on the kernel that encodes every admitted input and every emitted
-/// decision (and, when the run journals signals, every signal-side output) into blocks on the kernel thread (cheap varint encoding), and hands finished blocks
+/// decision (and, when the run journals annotations, every annotation) into blocks on the kernel thread (cheap varint encoding), and hands finished blocks
 /// to a ``JournalWriter`` thread (compression, I/O, fsync).
 ///
 /// Attach before `run()`; call ``finish(summary:)`` after it.
@@ -75,9 +75,9 @@ public final class JournalRecorder: InputObserver {
     }
 
     /// Counted among the records, not the decisions: the trailer's record count less its inputs
-    /// and decisions is the signal records'.
-    public func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {
-        encoder.append(signal: signal)
+    /// and decisions is the annotation records'.
+    public func kernel(_ kernel: Kernel, emittedAnnotation annotation: RecordedDecision) {
+        encoder.append(annotation: annotation)
         recordCount += 1
     }
 

@@ -9,8 +9,8 @@ public enum JournalVerification {
         public var records: UInt64 = 0
         public var inputs: UInt64 = 0
         public var decisions: UInt64 = 0
-        /// Signal records (format 5).
-        public var signals: UInt64 = 0
+        /// Annotation records (format 5).
+        public var annotations: UInt64 = 0
         /// Inputs in blocks that `log recover` brought back from a write-ahead file.
         public var recoveredInputs: UInt64 = 0
         public var uncompressedBytes: UInt64 = 0
@@ -58,7 +58,7 @@ public enum JournalVerification {
         report.records = totals.records
         report.inputs = totals.inputs
         report.decisions = totals.decisions
-        report.signals = totals.signals
+        report.annotations = totals.annotations
         report.recoveredInputs = totals.recoveredInputs
         report.uncompressedBytes = totals.uncompressedBytes
         report.firstTime = totals.firstTime

@@ -8,13 +8,13 @@ public protocol InputObserver: AnyObject {
     func kernel(_ kernel: Kernel, admitted input: AdmittedInput)
     /// A component emitted a decision (order, fill, position update) for `time`.
     func kernel(_ kernel: Kernel, emitted decision: RecordedDecision)
-    /// A component emitted a signal-side output (``KernelPayload/isAnnotation``) for `time`; called only
-    /// when the run journals signals (``KernelConfiguration/journalsSignals``).
-    func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision)
+    /// A component emitted an annotation (``KernelPayload/isAnnotation``) for `time`; called only
+    /// when the run journals annotations (``KernelConfiguration/journalsAnnotations``).
+    func kernel(_ kernel: Kernel, emittedAnnotation annotation: RecordedDecision)
 }
 
 extension InputObserver {
     public var readsEventDigest: Bool { true }
     public func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {}
-    public func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {}
+    public func kernel(_ kernel: Kernel, emittedAnnotation annotation: RecordedDecision) {}
 }

@@ -17,7 +17,7 @@ extension Kernel {
     func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
         if message.isDecision { emitDecision(time: time, source: source, message: message) }
-        if journalsSignals && message.isAnnotation { emitSignal(time: time, source: source, message: message) }
+        if journalsAnnotations && message.isAnnotation { emitAnnotation(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         let list = subscribers[Int(topic.rawValue)]
         if list.count > 1 {
@@ -33,7 +33,7 @@ extension Kernel {
         precondition(Int(target.rawValue) < portHandles.count, "send to unknown \(target)")
         let time = queue.now &+ delay
         if message.isDecision { emitDecision(time: time, source: source, message: message) }
-        if journalsSignals && message.isAnnotation { emitSignal(time: time, source: source, message: message) }
+        if journalsAnnotations && message.isAnnotation { emitAnnotation(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
         schedule(at: time, source: source, target: target, message: message)
     }
@@ -48,13 +48,13 @@ extension Kernel {
         for observer in observers { observer.kernel(self, emitted: decision) }
     }
 
-    /// Shows a signal-side output to the observers (the journal): no digest, no event. Signals
+    /// Shows an annotation to the observers (the journal): no digest, no event. Annotations
     /// arriving as inputs are journaled as inputs already.
     @inline(never)
-    func emitSignal(time: Timestamp, source: ActorID, message: Message) {
+    func emitAnnotation(time: Timestamp, source: ActorID, message: Message) {
         guard source != .input, !observers.isEmpty else { return }
-        let signal = RecordedDecision(time: time, source: source, message: message)
-        for observer in observers { observer.kernel(self, emittedSignal: signal) }
+        let annotation = RecordedDecision(time: time, source: source, message: message)
+        for observer in observers { observer.kernel(self, emittedAnnotation: annotation) }
     }
 
     func scheduleTimer(for actor: ActorID, at time: Timestamp, tag: UInt64) -> TimerHandle {

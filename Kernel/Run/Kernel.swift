@@ -37,8 +37,8 @@ public final class Kernel: @unchecked Sendable {
     /// Whether an observer reads the event digest at each input: reading it hashes the buffered
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false
-    /// ``KernelConfiguration/journalsSignals``, read on every publish.
-    @exclusivity(unchecked) public private(set) var journalsSignals = false
+    /// ``KernelConfiguration/journalsAnnotations``, read on every publish.
+    @exclusivity(unchecked) public private(set) var journalsAnnotations = false
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
     @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
@@ -87,7 +87,7 @@ public final class Kernel: @unchecked Sendable {
         queue = EventQueue(startTime: configuration.startTime)
         digest = RunDigest(definition: configuration.digestDefinition)
         tracesByOrdinal = configuration.traceIdentity == .inputOrdinal
-        journalsSignals = configuration.journalsSignals
+        journalsAnnotations = configuration.journalsAnnotations
     }
 
     /// The time of the event being handled (or of the last one).

@@ -25,10 +25,10 @@ public struct KernelConfiguration: Sendable {
         set { requestedTraceIdentity = newValue }
     }
     private var requestedTraceIdentity: TraceIdentity
-    /// Whether observers (the journal) are shown the signal side's outputs — signals, the
-    /// indicator values behind them, forecasts, slates — as well as decisions. Changes no event
+    /// Whether observers (the journal) are shown annotations (``KernelPayload/isAnnotation``) as
+    /// well as decisions. Changes no event
     /// and no digest; a recording of such a run is log format 5 (docs/log-format.md).
-    public var journalsSignals = false
+    public var journalsAnnotations = false
 
     public init(mode: RunMode = .simulate, seed: UInt64 = 0, startTime: Timestamp = 0, endTime: Timestamp? = nil,
                 maximumDeliveries: UInt64? = nil, maximumJobsPerEvent: Int = 1_000_000, logLevel: Logger.Level = .warning,
@@ -45,12 +45,12 @@ public struct KernelConfiguration: Sendable {
     }
 
     /// The log format version a recording of this run writes: the newest that records both its
-    /// digests and its trace ids that way, and 5 when it also holds signal records.
+    /// digests and its trace ids that way, and 5 when it also holds annotation records.
     public var journalFormatVersion: UInt16 {
         switch (digestDefinition, traceIdentity) {
         case (.recordChain, _): 1
         case (.recordStream, .inputSequence): 3
-        case (.recordStream, .inputOrdinal): journalsSignals ? 5 : 4
+        case (.recordStream, .inputOrdinal): journalsAnnotations ? 5 : 4
         }
     }
 }

@@ -52,7 +52,7 @@ struct LogCatPrinter {
         if let trace {
             switch record {
             case .input(let input): guard inputTrace(input) == trace else { return true }
-            case .decision(let decision), .signal(let decision): guard decision.message.traceID == trace else { return true }
+            case .decision(let decision), .annotation(let decision): guard decision.message.traceID == trace else { return true }
             }
         }
         let indicators = behindSignal.take(record)

@@ -30,7 +30,7 @@ struct LogInspectCommand: ParsableCommand {
             ("codec", "\(header.codec) level \(header.level), blocks of \(SummaryTable.grouped(UInt64(header.blockBytes))) bytes"),
             ("blocks", "\(report.blocks)"),
             ("records", "\(SummaryTable.grouped(report.records)) (\(SummaryTable.grouped(report.inputs)) inputs, \(SummaryTable.grouped(report.decisions)) decisions"
-                + (header.formatVersion >= JournalFormat.firstSignalFormatVersion ? ", \(SummaryTable.grouped(report.signals)) signal records)" : ")")),
+                + (header.formatVersion >= JournalFormat.firstAnnotationFormatVersion ? ", \(SummaryTable.grouped(report.annotations)) signal records)" : ")")),
             ("raw bytes", SummaryTable.grouped(report.uncompressedBytes)),
             ("file bytes", SummaryTable.grouped(reader.fileSize)),
             ("ratio", String(format: "%.2f", ratio)),

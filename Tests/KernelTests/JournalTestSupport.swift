@@ -87,7 +87,7 @@ enum JournalFixture {
                 records.append(.decision(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
                                                           message: message)))
             } else if tag.isSignal && index % 2 == 0 {
-                records.append(.signal(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
+                records.append(.annotation(RecordedDecision(time: time + random.next(below: 10), source: ActorID(rawValue: UInt32(index % 5)),
                                                         message: message)))
             } else {
                 sequence += 1 + random.next(below: 5)
@@ -149,8 +149,8 @@ enum JournalFixture {
                 decisionCount += 1
                 decisions.recordDecision(time: decision.time, source: decision.source, message: decision.message)
                 decisionDigest = decisions.decision
-            case .signal(let signal):
-                encoder.append(signal: signal)
+            case .annotation(let signal):
+                encoder.append(annotation: signal)
             }
         }
         try seal(true, checkpointDecisionDigest: decisionDigest)

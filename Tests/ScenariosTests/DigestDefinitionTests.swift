@@ -130,7 +130,7 @@ import Testing
                 // A decision is taken on the last input admitted before it (or on a later timer).
                 #expect(trace == inputs, "\(decision.message)")
                 checked += 1
-            case .signal: break
+            case .annotation: break
             }
         }
         #expect(checked > 100)

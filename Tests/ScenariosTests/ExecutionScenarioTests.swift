@@ -61,7 +61,7 @@ import Testing
                 default:
                     break
                 }
-            case .signal:
+            case .annotation:
                 break
             }
         }

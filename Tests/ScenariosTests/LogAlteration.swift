@@ -29,8 +29,8 @@ enum LogAlteration {
                     inputIndex += 1
                 case .decision(let decision):
                     encoder.append(decision)
-                case .signal(let signal):
-                    encoder.append(signal: signal)
+                case .annotation(let signal):
+                    encoder.append(annotation: signal)
                 }
                 recordIndex += 1
             }
@@ -61,7 +61,7 @@ extension LogAlteration {
                 switch record {
                 case .input(let input): encoder.append(input)
                 case .decision(let decision): encoder.append(decision)
-                case .signal(var emitted):
+                case .annotation(var emitted):
                     if case .signal(var signal) = emitted.message {
                         if signalIndex == target {
                             signal.mu += muDelta
@@ -70,7 +70,7 @@ extension LogAlteration {
                         }
                         signalIndex += 1
                     }
-                    encoder.append(signal: emitted)
+                    encoder.append(annotation: emitted)
                 }
             }
             try writer.submit(SealedBlock(bytes: encoder.buffer.bytes, descriptor: block.descriptor))

@@ -41,7 +41,7 @@ import Testing
         // The same inputs and decisions, in the same order; the signal records besides.
         let recordsWith = try SignalJournalTests.records(with.path)
         let recordsWithout = try SignalJournalTests.records(without.path)
-        let withoutSignals = recordsWith.filter { if case .signal = $0 { false } else { true } }
+        let withoutSignals = recordsWith.filter { if case .annotation = $0 { false } else { true } }
         #expect(withoutSignals == recordsWithout)
         #expect(recordsWith.count > recordsWithout.count)
     }
@@ -54,7 +54,7 @@ import Testing
         var technicalLines: [String] = []
         for record in try SignalJournalTests.records(with.path) {
             let indicators = behind.take(record)
-            guard case .signal(let emitted) = record else { continue }
+            guard case .annotation(let emitted) = record else { continue }
             counts[emitted.message.tag, default: 0] += 1
             #expect(emitted.message.tag.isSignal)
             if !indicators.isEmpty {
@@ -82,10 +82,10 @@ import Testing
         let (with, original) = try SignalJournalTests.recorded.get()
         let report = JournalVerification.verify(try JournalReader(path: with.path))
         #expect(report.problems.isEmpty, "\(report.problems)")
-        #expect(report.signals > 0 && report.signals + report.inputs + report.decisions == report.records)
+        #expect(report.annotations > 0 && report.annotations + report.inputs + report.decisions == report.records)
         let outcome = try ReplayRun(logPath: with.path).replay()
         #expect(outcome.verified, "\(String(describing: outcome.divergence))")
-        #expect(outcome.signalsChecked == report.signals)
+        #expect(outcome.signalsChecked == report.annotations)
         #expect(outcome.run.summary.digest == original.outcome.summary.digest)
     }
 
@@ -99,10 +99,10 @@ import Testing
         #expect(!report.wasClean && report.recordsKept > 0)
         let verification = JournalVerification.verify(try JournalReader(path: output))
         #expect(verification.problems.isEmpty, "\(verification.problems)")
-        #expect(verification.signals > 0)
+        #expect(verification.annotations > 0)
         let outcome = try ReplayRun(logPath: output).replay()
         #expect(outcome.divergence == nil, "\(String(describing: outcome.divergence))")
-        #expect(outcome.signalsChecked == verification.signals)
+        #expect(outcome.signalsChecked == verification.annotations)
     }
 
     @Test func aReplayCatchesAPlantedSignalDifference() throws {
@@ -164,7 +164,7 @@ import Testing
         encoder.append(RecordedDecision(time: 1, source: ActorID(rawValue: 0), message: .signal(signal)))
         #expect(throws: DecodingError.self) { try BlockDecoder.decodeAll(encoder.buffer.bytes) }
         var signals = BlockEncoder()
-        signals.append(signal: RecordedDecision(time: 1, source: ActorID(rawValue: 0), message: .signal(signal)))
-        #expect(try BlockDecoder.decodeAll(signals.buffer.bytes) == [.signal(RecordedDecision(time: 1, source: ActorID(rawValue: 0), message: .signal(signal)))])
+        signals.append(annotation: RecordedDecision(time: 1, source: ActorID(rawValue: 0), message: .signal(signal)))
+        #expect(try BlockDecoder.decodeAll(signals.buffer.bytes) == [.annotation(RecordedDecision(time: 1, source: ActorID(rawValue: 0), message: .signal(signal)))])
     }
 }

@@ -115,7 +115,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
                             confidence: abs(mu) / (abs(mu) + sigma + 1e-12), regime: model.regime, agentID: parameters.agentID,
                             modelVersion: Model.modelVersion, traceID: trace)
         signalsEmitted += 1
-        if context.journalsSignals {
+        if context.journalsAnnotations {
             // The values behind the signal go to the journal just before it, under its trace id.
             model.forEachIndicator(of: index) { kind, value in
                 context.journal(.indicator(IndicatorValue(symbol: SymbolID(index), kind: kind, value: value, traceID: trace)))

@@ -42,7 +42,7 @@ public enum JournalCodecBenchmark {
             switch record {
             case .input(let input): encoder.append(input)
             case .decision(let decision): encoder.append(decision)
-            case .signal(let signal): encoder.append(signal: signal)
+            case .annotation(let signal): encoder.append(annotation: signal)
             }
             if encoder.byteCount >= JournalFormat.defaultBlockBytes { try seal(&encoder) }
         }

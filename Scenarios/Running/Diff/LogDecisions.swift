@@ -57,7 +57,7 @@ public struct LogDecisions {
             default:
                 break
             }
-        case .signal(let emitted):
+        case .annotation(let emitted):
             signalRecords &+= 1
             if case .signal = emitted.message { signals &+= 1 }
             if case .forecast = emitted.message { forecasts &+= 1 }

@@ -135,8 +135,8 @@ public struct LogDiff: Sendable {
         if !logs.definitionsMatch {
             notes.append("the logs are of formats v\(headerA.formatVersion) and v\(headerB.formatVersion), whose digests are computed differently: the events between inputs were compared by count, not by digest")
         }
-        if !logs.signalsCompared && (headerA.formatVersion >= JournalFormat.firstSignalFormatVersion
-                                     || headerB.formatVersion >= JournalFormat.firstSignalFormatVersion) {
+        if !logs.signalsCompared && (headerA.formatVersion >= JournalFormat.firstAnnotationFormatVersion
+                                     || headerB.formatVersion >= JournalFormat.firstAnnotationFormatVersion) {
             notes.append("only one log holds signal records (format v5, --record-signals): signals were not compared")
         }
         if logs.signals.gaveUp { notes.append("the logs' signals part too far apart to pair: no first differing signal record reported") }
@@ -168,8 +168,8 @@ public struct LogDiff: Sendable {
         }
         return LogDivergence(recordIndex: difference.index, time: min(difference.a?.time ?? .max, difference.b?.time ?? .max),
                              actor: JournalRecordText.sourceName(reference.source, difference.a == nil ? headerB : headerA),
-                             a: difference.a.map { JournalRecordText.line(for: .signal($0), header: headerA) },
-                             b: difference.b.map { JournalRecordText.line(for: .signal($0), header: headerB) }, detail: detail)
+                             a: difference.a.map { JournalRecordText.line(for: .annotation($0), header: headerA) },
+                             b: difference.b.map { JournalRecordText.line(for: .annotation($0), header: headerB) }, detail: detail)
     }
 
     private static func describe(index: UInt64, _ a: JournalRecord?, _ b: JournalRecord?, _ headerA: JournalHeader, _ headerB: JournalHeader,
@@ -181,7 +181,7 @@ public struct LogDiff: Sendable {
         let actor: String
         switch reference {
         case .input(let input): actor = "input \(JournalRecordText.topicName(input.topic, a == nil ? headerB : headerA))"
-        case .decision(let decision), .signal(let decision): actor = JournalRecordText.sourceName(decision.source, a == nil ? headerB : headerA)
+        case .decision(let decision), .annotation(let decision): actor = JournalRecordText.sourceName(decision.source, a == nil ? headerB : headerA)
         }
         let detail: String
         switch (a, b) {
@@ -196,8 +196,8 @@ public struct LogDiff: Sendable {
                 detail = "the inputs differ"
             }
         case (.decision, .decision): detail = "the decisions differ"
-        case (.signal, .signal): detail = "the signal records differ"
-        case (.signal, _), (_, .signal): detail = "one log has a signal record where the other has another record"
+        case (.annotation, .annotation): detail = "the signal records differ"
+        case (.annotation, _), (_, .annotation): detail = "one log has a signal record where the other has another record"
         default: detail = "one log has an input where the other has a decision"
         }
         return LogDivergence(recordIndex: index, time: time == .max ? 0 : time, actor: actor, a: textA, b: textB, detail: detail)

@@ -33,17 +33,17 @@ struct LogLockstep {
         decisionsB = LogDecisions(traceIdentity: readerB.header.traceIdentity)
         definitionsMatch = readerA.header.digestDefinition == readerB.header.digestDefinition
         tracesComparable = readerA.header.traceIdentity == readerB.header.traceIdentity
-        signalsCompared = readerA.header.formatVersion >= JournalFormat.firstSignalFormatVersion
-            && readerB.header.formatVersion >= JournalFormat.firstSignalFormatVersion
+        signalsCompared = readerA.header.formatVersion >= JournalFormat.firstAnnotationFormatVersion
+            && readerB.header.formatVersion >= JournalFormat.firstAnnotationFormatVersion
     }
 
     /// The next record of log A (or B) that takes part in the lockstep; nil at its end.
     mutating func next(isA: Bool) -> JournalRecord? {
         while let record = isA ? streamA.next() : streamB.next() {
             if isA { decisionsA.add(record) } else { decisionsB.add(record) }
-            guard case .signal = record else { return record }
+            guard case .annotation = record else { return record }
             guard signalsCompared else { continue }
-            if case .signal(let signal) = comparable(record, isA: isA) {
+            if case .annotation(let signal) = comparable(record, isA: isA) {
                 if isA { signals.addA(signal) } else { signals.addB(signal) }
             }
             return record
@@ -61,9 +61,9 @@ struct LogLockstep {
         case .decision(var decision):
             decision.message = decision.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
             return .decision(decision)
-        case .signal(var signal):
+        case .annotation(var signal):
             signal.message = signal.message.replacingTraceID(decisions.inputOrdinal(ofTrace: trace))
-            return .signal(signal)
+            return .annotation(signal)
         }
     }
 

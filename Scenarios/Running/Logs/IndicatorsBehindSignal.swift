@@ -13,7 +13,7 @@ public struct IndicatorsBehindSignal {
     /// For a signal record, the indicator values that precede it (empty when there are none);
     /// for any other record, empty. An indicator record is kept for the signal after it.
     public mutating func take(_ record: JournalRecord) -> [IndicatorValue] {
-        guard case .signal(let emitted) = record else {
+        guard case .annotation(let emitted) = record else {
             pending.removeAll(keepingCapacity: true)
             return []
         }

@@ -14,8 +14,8 @@ public enum JournalRecordText {
                                        ("time_ns", "\(input.time)"), ("seq", "\(input.sequence)")] + trace
                                       + [("topic", MessageJSON.quoted(topicName(input.topic, header))),
                                          ("type", MessageJSON.quoted(input.message.tag.description))] + MessageJSON.fields(input.message))
-        case .decision(let decision), .signal(let decision):
-            let kind = if case .signal = record { "\"signal\"" } else { "\"decision\"" }
+        case .decision(let decision), .annotation(let decision):
+            let kind = if case .annotation = record { "\"signal\"" } else { "\"decision\"" }
             return MessageJSON.object([("record", kind), ("time", MessageJSON.quoted(TimeUnits.iso8601(decision.time))),
                                        ("time_ns", "\(decision.time)"), ("source", MessageJSON.quoted(sourceName(decision.source, header))),
                                        ("type", MessageJSON.quoted(decision.message.tag.description))] + MessageJSON.fields(decision.message)

@@ -44,7 +44,7 @@ public enum CounterfactualRun {
         var options = ScenarioRun.Options(seed: header.seed, until: until, maximumEvents: interruptedSimulation ? trailer?.deliveries : nil,
                                           mode: .replay, recording: ScenarioRun.Recording(path: path, writer: JournalWriter.Options(
                                             codec: header.codec, blockBytes: Int(header.blockBytes), fsyncIntervalNanoseconds: nil),
-                                            signals: recordSignals || header.formatVersion >= JournalFormat.firstSignalFormatVersion),
+                                            signals: recordSignals || header.formatVersion >= JournalFormat.firstAnnotationFormatVersion),
                                           window: window)
         // Digests computed as the original's were, so the diff can compare them record by record.
         options.digestDefinition = header.digestDefinition

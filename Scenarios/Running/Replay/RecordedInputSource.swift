@@ -35,7 +35,7 @@ final class RecordedInputSource: InputSource {
                     switch record {
                     case .decision(let decision):
                         if verifying { expectations.decisions.append((decision, inputsRead)) }
-                    case .signal(let signal):
+                    case .annotation(let signal):
                         if verifying { expectations.signals.append((signal, inputsRead)) }
                     case .input(let input):
                         guard Int(input.topic.rawValue) < topicMap.count else {

@@ -78,7 +78,7 @@ public final class ReplayRun {
         options.digestDefinition = header.digestDefinition
         options.traceIdentity = header.traceIdentity
         // A log that holds signal records is checked against them too.
-        options.journalsSignals = header.formatVersion >= JournalFormat.firstSignalFormatVersion
+        options.journalsAnnotations = header.formatVersion >= JournalFormat.firstAnnotationFormatVersion
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
         run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in

@@ -178,7 +178,7 @@ final class ReplayVerifier: InputObserver, DeliveryObserver {
                           expected: described(expected), actual: described(actual), detail: detail)
     }
 
-    func kernel(_ kernel: Kernel, emittedSignal signal: RecordedDecision) {
+    func kernel(_ kernel: Kernel, emittedAnnotation signal: RecordedDecision) {
         observedKernel = kernel
         guard !hasDiverged else { return }
         let index = kernel.currentDeliveries

@@ -22,7 +22,7 @@ extension ScenarioRun {
             mode: options.mode, seed: seed, startTime: start, endTime: end,
             maximumDeliveries: options.maximumEvents, logLevel: options.logLevel, digestDefinition: options.digestDefinition,
             traceIdentity: options.traceIdentity)
-        configuration.journalsSignals = options.journalsSignals || options.recording?.signals == true
+        configuration.journalsAnnotations = options.journalsAnnotations || options.recording?.signals == true
         return Kernel(configuration: configuration)
     }
 

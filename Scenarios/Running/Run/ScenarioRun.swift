@@ -100,7 +100,7 @@ public final class ScenarioRun {
         public var traceIdentity = TraceIdentity.current
         /// Show the signal side to the observers (a replay of a log that holds it checks it);
         /// a recording with ``Recording/signals`` turns it on too.
-        public var journalsSignals = false
+        public var journalsAnnotations = false
 
         public init(seed: UInt64? = nil, until: Timestamp? = nil, maximumEvents: UInt64? = nil, logLevel: Logger.Level = .warning,
                     mode: RunMode = .simulate, recording: Recording? = nil, window: ClockWindow? = nil, chaosPlan: ChaosPlan? = nil) {
