@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "metronome", targets: ["metronome"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Actors", targets: ["Actors"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
@@ -67,29 +68,33 @@ let package = Package(
             exclude: ["System"],
             swiftSettings: strictSwift
         ),
+        // The trading payload the kernel carries: Message, its tags, the model types, and the
+        // names Actors and Scenarios use for the kernel's generic types (docs/architecture.md).
+        .target(name: "Messages", dependencies: ["Kernel"], path: "Actors/Messages", swiftSettings: strictSwift),
         .target(
             name: "Actors",
             dependencies: [
-                "Kernel", "CZlib", "CZstd",
+                "Kernel", "Messages", "CZlib", "CZstd",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Actors",
+            exclude: ["Messages"],
             swiftSettings: strictSwift + testHooks
         ),
         // Scenarios: one target per layer, each listing only what it imports. docs/architecture.md
         // ("Who may import whom") holds the rule; Tests/ScenariosTests/ModuleImportRuleTests checks it.
         .target(
             name: "ScenarioDefinition",
-            dependencies: ["Kernel", "Actors", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Kernel", "Messages", "Actors", .product(name: "Yams", package: "Yams")],
             path: "Scenarios/Definition",
             swiftSettings: strictSwift + testHooks
         ),
-        .target(name: "ScenarioPipeline", dependencies: ["Kernel", "Actors", "ScenarioDefinition"], path: "Scenarios/Pipeline", swiftSettings: strictSwift + testHooks),
+        .target(name: "ScenarioPipeline", dependencies: ["Kernel", "Messages", "Actors", "ScenarioDefinition"], path: "Scenarios/Pipeline", swiftSettings: strictSwift + testHooks),
         .target(
             name: "ScenarioFaults",
             dependencies: [
-                "Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline",
+                "Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioPipeline",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
@@ -99,7 +104,7 @@ let package = Package(
         .target(
             name: "ScenarioRunning",
             dependencies: [
-                "Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioFaults",
+                "Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioFaults",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,7 +114,7 @@ let package = Package(
         .target(
             name: "ScenarioBenchmarks",
             dependencies: [
-                "Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning",
+                "Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioRunning",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Scenarios/Benchmarks",
@@ -117,26 +122,26 @@ let package = Package(
         ),
         .target(
             name: "ScenarioReports",
-            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks"],
+            dependencies: ["Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks"],
             path: "Scenarios/Reports",
             swiftSettings: strictSwift
         ),
         .target(
             name: "ScenarioChaos",
-            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioFaults", "ScenarioRunning", "ScenarioReports"],
+            dependencies: ["Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioFaults", "ScenarioRunning", "ScenarioReports"],
             path: "Scenarios/Chaos/Suite",
             swiftSettings: strictSwift
         ),
         .target(
             name: "ScenarioEvaluation",
-            dependencies: ["Kernel", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioRunning"],
+            dependencies: ["Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioPipeline", "ScenarioRunning"],
             path: "Scenarios/Evaluation",
             swiftSettings: strictSwift
         ),
         .target(
             name: "ScenarioLive",
             dependencies: [
-                "Kernel", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks",
+                "Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioRunning", "ScenarioBenchmarks",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -158,7 +163,7 @@ let package = Package(
         .executableTarget(
             name: "metronome",
             dependencies: [
-                "Scenarios", "Kernel", "Actors", "CZstd", "CLZ4",
+                "Scenarios", "Kernel", "Messages", "Actors", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -168,13 +173,13 @@ let package = Package(
         // A deliberately misbehaving program: the guard tests run it and expect it to trap.
         .executableTarget(
             name: "metronome-guard-probe",
-            dependencies: ["Kernel"],
+            dependencies: ["Kernel", "Messages"],
             path: "Tests/GuardProbe",
             swiftSettings: strictSwift
         ),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"], path: "Tests/KernelTests", swiftSettings: strictSwift),
-        .testTarget(name: "ActorsTests", dependencies: ["Actors", "Kernel"], path: "Tests/ActorsTests", swiftSettings: strictSwift),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Kernel"], path: "Tests/ScenariosTests", swiftSettings: strictSwift),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Messages"], path: "Tests/KernelTests", swiftSettings: strictSwift),
+        .testTarget(name: "ActorsTests", dependencies: ["Actors", "Kernel", "Messages"], path: "Tests/ActorsTests", swiftSettings: strictSwift),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Kernel", "Messages"], path: "Tests/ScenariosTests", swiftSettings: strictSwift),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [],

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import DequeModule
 import Kernel
+import Messages
 
 /// Blends the agents' signals into one calibrated forecast per symbol.
 ///

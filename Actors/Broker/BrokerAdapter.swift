@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The seam between the broker actor and whatever executes orders: a simulated venue today, a
 /// live venue session later.

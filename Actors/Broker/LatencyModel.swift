@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// How long a message takes between us and a venue, as a distribution of integer nanoseconds.
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Logging
 
 /// The broker: routed orders in; acks, fills, rejects, cancels and expiries out, from one

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What the venue keeps per symbol and per order.
 extension SimulatedVenue {

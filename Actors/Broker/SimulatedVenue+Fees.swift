@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension SimulatedVenue {
     /// notional × microBasisPoints / 10¹⁰ (10 000 basis points × 10⁶) plus what was carried,

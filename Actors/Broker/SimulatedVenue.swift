@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One simulated venue's matching engine: our working orders against the market's top of book.
 ///

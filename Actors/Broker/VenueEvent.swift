@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What a venue tells us about our orders, in the order it happened: the broker publishes
 /// reports on its reports topic and fills on ``Topics/fills``.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What makes one simulated venue different from another: fees, latencies, how much of the
 /// displayed book we can reach there, and when it is down.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Injects the in-run faults of the catalog (everything but the feed faults, which act before
 /// admission): it follows the fault events as they are admitted (so its state is driven by the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension Context {
     /// `log((bid + ask) / 2)` of `quote`, bit for bit, from the memo the kernel's components share

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension Context {
     /// Subscribes this component to the topics of its stage's row of ``PipelineTable``, in the

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// σ of each symbol's daily return, from its mid sampled once a minute: an EWMA (weight 0.05) of
 /// squared 1-minute log returns, scaled by the 390 minutes of a session. The gate prices trade

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The agents' shares of the forecast behind one trading decision (an order, an intent, a slate
 /// pick), kept by the component that made it for the report's PnL attribution: a fill's

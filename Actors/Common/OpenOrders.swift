@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Orders sent and not yet done, per symbol, from the order, fill and report streams: what an
 /// actor that did not send them (the gate, the sizer) needs to count exposure in flight.

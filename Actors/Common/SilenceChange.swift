@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// An agent's μ for one symbol turning 0 (silent) or non-zero (speaking). A feature agent's μ is
 /// exactly 0 until its regression has scored ten forecasts, and again after a restart that lost

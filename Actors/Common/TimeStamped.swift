@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A record stamped with the simulated time it was made at (a decision record, a fill point):
 /// components keep them in time order until the run's history takes them

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// Daily OHLCV bars from a CSV file in the format of the shared market data
 /// (`Date,Open,High,Low,Close,Adj Close,Volume`, dates `M/D/YYYY` or `YYYY-MM-DD`, one header

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Daily bars replayed as a trading day of quotes, so the whole pipeline can run on daily history:
 /// four quotes per bar — the open at 14:30 UTC, the bar's two extremes at 16:40 and 18:50 (low

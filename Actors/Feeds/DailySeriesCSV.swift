@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// A dated series from a CSV (`Date,<columns…>`, dates `M/D/YYYY` or `YYYY-MM-DD`), as
 /// market-wide alternative data: `column` (minus `minus`, when given) at the date + `offset`.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Input defense between the feeds and everything else: takes raw quotes, trades and alternative
 /// data, quarantines bad ones with a reason (``InputScreen`` judges them), and republishes the

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Synthetic quotes: each symbol's mid price follows a geometric Brownian motion
 /// dS/S = μ dt + σ dW, sampled every `intervalNanoseconds`; the quote straddles the mid with a

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The input defense's judgement, apart from the actor that routes its verdicts: one raw input in,
 /// nil (clean) or the reason to quarantine it out. ``FeedGuard`` runs it inside the pipeline;

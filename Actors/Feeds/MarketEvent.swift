@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// A scripted event in a synthetic market (scenario `feeds[].events`), for stress days: a
 /// volatility regime change, a crash and its recovery, a news shock on a sector's sentiment.

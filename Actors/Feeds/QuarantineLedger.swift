@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What the input defense refused, for the report: counts by symbol × reason, how many inputs of
 /// each symbol it judged (to give each count its share), and the first few refused inputs with

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// How the input defense judges a symbol's quotes as outliers: the Hampel identifier on the mid
 /// price (``HampelFilter``) with its window, threshold and minimum move — or no outlier filter.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The correlated shocks: the Cholesky factor of the sector / market correlation matrix.
 extension SyntheticMarketFeed {

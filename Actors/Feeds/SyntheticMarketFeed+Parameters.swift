@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension SyntheticMarketFeed {
     public struct Parameters: Sendable, Equatable {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// A synthetic market for many symbols at once: correlated log-returns with sector structure,
 /// Merton jumps, and a two-state (calm / stressed) volatility regime; quotes with spreads and

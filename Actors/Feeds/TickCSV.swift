@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// Quotes and trades from a CSV file, as inputs. The format (docs/scenarios.md, "Tick CSV"):
 ///

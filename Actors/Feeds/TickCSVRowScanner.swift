@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The fast path of ``TickCSV``: reads one row straight from its UTF-8 bytes when the row has
 /// the plain shape every tick file is written in — ASCII, exactly ten fields, no padding, the

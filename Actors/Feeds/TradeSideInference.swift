@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The aggressor side of a trade whose data has none, by the Lee–Ready rule: a trade above the
 /// symbol's last quoted mid was a buy, below it a sell; at the mid (or before any quote) the tick

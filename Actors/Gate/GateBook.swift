@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What the gate knows of the account when it judges an intent: committed positions (held +
 /// open orders + approved, not yet ordered), marks, cash, daily volatility per symbol.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The risk gate's judgement of one intent, as a pure function of the book and the limits:
 /// the largest part of the trade (whole lots, same direction) that keeps every limit, and the

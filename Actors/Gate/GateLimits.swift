@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The risk gate's hard limits (defaults: docs/execution.md, account 500 EUR). Fractions are of equity.
 public struct GateLimits: Sendable, Equatable {

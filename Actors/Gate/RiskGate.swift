@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Logging
 
 /// The risk gate: judges every ``Intent`` against the hard limits (``GateLimits``) with

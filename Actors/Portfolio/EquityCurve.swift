@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The account's equity sampled on a fixed time grid, in exact minor units.
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A second, deliberately naive tally of the applied fills, kept apart from the portfolio's
 /// bookkeeping so that the debug invariants compare two independent computations: a bug in the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One applied fill, kept for the report's price chart and PnL attribution (fills are rare next to quotes).
 public struct FillPoint: Sendable, Equatable, TimeStamped {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Percentile intervals of a run's headline figures under the stationary block bootstrap
 /// (``StationaryBootstrap``): the basis returns (``ReturnBasis``) are resampled in blocks of the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A run's performance figures, computed from its equity curve and trading totals.
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The book's figures: equity, PnL, exposures, and the performance of the equity curve.
 extension Portfolio {

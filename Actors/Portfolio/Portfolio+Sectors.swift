@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Sectors numbered in first-seen order, for the exposures.
 extension Portfolio {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Positions, cash and PnL, in exact integers: positions in lots; cash, fees, PnL, exposures and
 /// turnover in currency minor units (cents).

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Which returns a run's ratios are computed on, and how they are annualized.
 ///

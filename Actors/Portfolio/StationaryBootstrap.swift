@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The stationary bootstrap of Politis & Romano (1994): a resample of a series is made of blocks
 /// that start at a uniformly drawn observation and run on (wrapping around the end) for a

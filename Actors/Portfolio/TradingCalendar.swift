@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What a year of trading is, for annualizing a run's ratios: how many trading days it has, how
 /// long one day's session lasts and whether Saturdays and Sundays are trading days. The scenario's

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Expected cost of executing q lots, in basis points of the arrival mid (positive = cost):
 /// - market: half-spread + taker fee + Almgren–Chriss temporary impact η·σ·(q / depth) and half

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// An approved intent on its way to the market: the router's bookkeeping for its children and
 /// for its transaction-cost record.

@@ -1,5 +1,6 @@
 import DequeModule
 import Kernel
+import Messages
 import Logging
 
 /// Turns approved intents into orders: prices every (venue, order type) candidate with the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One way to execute a parent order: a venue, an order type, and (for POV) the slices.
 public struct RoutingChoice: Sendable, Equatable {

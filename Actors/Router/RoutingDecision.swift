@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One routing decision as the router saw it, kept only when asked (``Router/recordDecisions()``,
 /// for off-policy evaluation): the market it priced, every candidate with its predicted cost,

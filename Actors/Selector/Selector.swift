@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Chooses a diversified slate of K opportunities from the blender's forecasts, every interval.
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Logging
 
 /// Turns forecasts (and the selector's slates, when there is one) into ``Intent``s: a target

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Logging
 
 /// Turns signals into orders until the full sizer → gate → router chain lands: for each symbol

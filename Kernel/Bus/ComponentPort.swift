@@ -4,7 +4,7 @@
 /// returns the kernel's executor), so running the handler directly is exactly what the executor
 /// would do — minus a job allocation and two queue operations per event. Debug and release call
 /// the same receiver; debug builds also prove the isolation on every call.
-class ComponentPort {
+class ComponentPort<Payload: KernelPayload> {
     let name: String
 
     init(name: String) { self.name = name }
@@ -12,11 +12,11 @@ class ComponentPort {
     func start() { fatalError("abstract") }
     /// Hands one delivery to the component; its parts, so that the one `Delivery` made is the
     /// handler's argument.
-    func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Message) { fatalError("abstract") }
+    func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) { fatalError("abstract") }
     func stop() { fatalError("abstract") }
 }
 
-final class TypedComponentPort<Target: Component>: ComponentPort {
+final class TypedComponentPort<Target: Component>: ComponentPort<Target.Payload> {
     let component: Target
     private let receiver: UncheckedReceiver<Target>
 
@@ -35,8 +35,8 @@ final class TypedComponentPort<Target: Component>: ComponentPort {
     override func start() { component.assumeIsolated { $0.start() } }
 
     @inline(__always)
-    override func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Message) {
-        let delivery = Delivery(time: time, sequence: sequence, source: source, message: message)
+    override func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Target.Payload) {
+        let delivery = KernelDelivery(time: time, sequence: sequence, source: source, message: message)
         #if DEBUG
         component.preconditionIsolated("a component is delivered to on the kernel thread, its executor")
         #endif

@@ -6,7 +6,7 @@ import Logging
 /// subscribe, point-to-point send, timers, its own seeded random stream, a deterministic ID
 /// generator and a logger. A context is confined to the kernel thread (components only touch it
 /// from their handlers); it is `Sendable` so that actors can hold it, not so it can be shared.
-public final class Context: @unchecked Sendable {
+public final class KernelContext<Payload: KernelPayload>: @unchecked Sendable {
     public let actorID: ActorID
     public let name: String
     /// This component's random stream: `RandomStream(rootSeed: seed, streamName: name)`.
@@ -19,10 +19,10 @@ public final class Context: @unchecked Sendable {
     /// The kernel, unretained (it owns the contexts). The hot calls (time, send, publish, timers)
     /// go through `_withUnsafeGuaranteedRef`: calling through an `unowned(unsafe)` reference still
     /// retained and released it around each call (the cost is in docs/performance.md).
-    private let kernelHandle: Unmanaged<Kernel>
-    var kernel: Kernel { kernelHandle.takeUnretainedValue() }
+    private let kernelHandle: Unmanaged<EventKernel<Payload>>
+    var kernel: EventKernel<Payload> { kernelHandle.takeUnretainedValue() }
 
-    init(kernel: Kernel, actorID: ActorID, name: String, seed: UInt64) {
+    init(kernel: EventKernel<Payload>, actorID: ActorID, name: String, seed: UInt64) {
         kernelHandle = Unmanaged.passUnretained(kernel)
         self.actorID = actorID
         self.name = name
@@ -71,7 +71,7 @@ public final class Context: @unchecked Sendable {
     /// (0 = at the current time, after the events already due now).
     /// - Complexity: O(subscribers).
     @inline(__always)
-    public func publish(_ topic: TopicID, _ message: Message, after delay: DurationNanoseconds = 0) {
+    public func publish(_ topic: TopicID, _ message: Payload, after delay: DurationNanoseconds = 0) {
         kernelHandle._withUnsafeGuaranteedRef { $0.publish(from: actorID, to: topic, message, delay: delay) }
     }
 
@@ -82,7 +82,7 @@ public final class Context: @unchecked Sendable {
     /// Hands an annotation (``KernelPayload/isAnnotation``) to the journal, stamped
     /// now, without delivering it: nothing else sees it, no digest changes. Does nothing unless
     /// the run journals annotations.
-    public func journal(_ message: Message) {
+    public func journal(_ message: Payload) {
         precondition(message.isAnnotation, "only annotations are journaled without delivery")
         kernelHandle._withUnsafeGuaranteedRef { kernel in
             guard kernel.journalsAnnotations else { return }
@@ -92,7 +92,7 @@ public final class Context: @unchecked Sendable {
 
     /// Delivers `message` to one component.
     @inline(__always)
-    public func send(to target: ActorID, _ message: Message, after delay: DurationNanoseconds = 0) {
+    public func send(to target: ActorID, _ message: Payload, after delay: DurationNanoseconds = 0) {
         kernelHandle._withUnsafeGuaranteedRef { $0.send(from: actorID, to: target, message, delay: delay) }
     }
 

@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Components that handle the same message one after another often take the same logarithm of
 /// it (every subscriber of a two-sided price wants the log of its midpoint). The kernel keeps one
-/// memo for all its components (``Context/memoizedLogMean(_:_:)``), so the first asker computes
+/// memo for all its components (``KernelContext/memoizedLogMean(_:_:)``), so the first asker computes
 /// it and the others read it.
 ///
 /// It is a pure function's cache: the value for a sum `a + b` is the same whoever asks first, so

@@ -41,7 +41,7 @@ public struct RunDigest: ~Copyable, Sendable {
 
     /// - Complexity: O(payload size); no allocation once the buffer has grown.
     @inline(__always)
-    public mutating func recordDelivery(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Message) {
+    public mutating func recordDelivery<Payload: KernelPayload>(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: borrowing Payload) {
         RunDigest.writeDeliveryHeader(into: &eventRecords.records, time: time, sequence: sequence, source: source, target: target,
                                       tag: message.payloadTag)
         message.encodePayload(into: &eventRecords.records)
@@ -52,7 +52,7 @@ public struct RunDigest: ~Copyable, Sendable {
     /// message, only `seq` and `target` differ — so that its payload is encoded once, not once per
     /// subscriber. Follow with ``recordSharedDelivery(sequence:target:)`` for each delivery.
     /// - Complexity: O(payload size); no allocation once the buffer has grown.
-    public mutating func prepareSharedDelivery(time: Timestamp, source: ActorID, message: borrowing Message) {
+    public mutating func prepareSharedDelivery<Payload: KernelPayload>(time: Timestamp, source: ActorID, message: borrowing Payload) {
         sharedRecord.reset()
         // `seq` and `target` are patched in per delivery.
         RunDigest.writeDeliveryHeader(into: &sharedRecord, time: time, sequence: 0, source: source, target: ActorID(rawValue: 0),
@@ -90,7 +90,7 @@ public struct RunDigest: ~Copyable, Sendable {
         endEventRecord()
     }
 
-    public mutating func recordDecision(time: Timestamp, source: ActorID, message: borrowing Message) {
+    public mutating func recordDecision<Payload: KernelPayload>(time: Timestamp, source: ActorID, message: borrowing Payload) {
         decisionRecords.records.write(time)
         decisionRecords.records.write(source.rawValue)
         decisionRecords.records.write(message.payloadTag)

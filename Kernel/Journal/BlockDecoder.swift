@@ -8,7 +8,7 @@
 ///   (decisions may be stamped later than the inputs after them: a fill carries its venue time);
 /// - the records' count, input count and time range are the descriptor's;
 /// - a block that is not the end-of-run block ends with the input its checkpoint names.
-public struct BlockDecoder: Sequence, IteratorProtocol {
+public struct KernelBlockDecoder<Payload: KernelPayload>: Sequence, IteratorProtocol {
     private var reader: BinaryReader
     private var previousTime: Timestamp = 0
     private var previousSequence: UInt64 = 0
@@ -43,7 +43,7 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
         notBefore = inputsNotBefore
     }
 
-    public mutating func next() -> JournalRecord? {
+    public mutating func next() -> KernelJournalRecord<Payload>? {
         guard error == nil else { return nil }
         do {
             if reader.isAtEnd {
@@ -60,15 +60,15 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
     }
 
     /// Decodes every record or throws the first problem.
-    public static func decodeAll(_ bytes: [UInt8]) throws(DecodingError) -> [JournalRecord] {
-        var decoder = BlockDecoder(bytes: bytes)
-        var records: [JournalRecord] = []
+    public static func decodeAll(_ bytes: [UInt8]) throws(DecodingError) -> [KernelJournalRecord<Payload>] {
+        var decoder = KernelBlockDecoder(bytes: bytes)
+        var records: [KernelJournalRecord<Payload>] = []
         while let record = decoder.next() { records.append(record) }
         if let error = decoder.error { throw error }
         return records
     }
 
-    private mutating func check(_ record: JournalRecord) throws(DecodingError) {
+    private mutating func check(_ record: KernelJournalRecord<Payload>) throws(DecodingError) {
         let time = record.time
         // The record's end: its fields were just read.
         let at = reader.offset
@@ -120,7 +120,7 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
         }
     }
 
-    private mutating func decodeRecord() throws(DecodingError) -> JournalRecord {
+    private mutating func decodeRecord() throws(DecodingError) -> KernelJournalRecord<Payload> {
         let at = reader.offset
         let kind = try reader.readUInt8()
         let time = previousTime &+ UInt64(bitPattern: try Varint.readSigned(from: &reader))
@@ -133,19 +133,19 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
             previousTime = time
             previousSequence = sequence
             previousDeliveries = message.deliveries
-            return .input(RecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: UInt32(topic)), message: message.message,
+            return .input(KernelRecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: UInt32(topic)), message: message.message,
                                         deliveriesBefore: message.deliveries, digestFragment: message.fragment))
         case BlockEncoder.decisionKind, BlockEncoder.annotationKind:
             let source = try Varint.read(from: &reader)
             guard source <= UInt64(UInt32.max) else { throw DecodingError(offset: at, message: "source \(source) out of range") }
             let message = try decodeMessage(at: at, deliveries: false)
             previousTime = time
-            let emitted = RecordedDecision(time: time, source: ActorID(rawValue: UInt32(source)), message: message.message)
+            let emitted = KernelRecordedDecision(time: time, source: ActorID(rawValue: UInt32(source)), message: message.message)
             // Each record kind holds its own side's messages: a decision digest recomputed from
             // the records must not take an annotation for a decision, nor the reverse.
             guard (kind == BlockEncoder.annotationKind) == message.message.isAnnotation else {
                 let expected = kind == BlockEncoder.annotationKind ? "an annotation (isAnnotation)" : "not an annotation"
-                throw DecodingError(offset: at, message: "record kind \(kind) holds a \(message.message.tag) message; expected \(expected)")
+                throw DecodingError(offset: at, message: "record kind \(kind) holds a \(message.message.payloadTag) message; expected \(expected)")
             }
             return kind == BlockEncoder.annotationKind ? .annotation(emitted) : .decision(emitted)
         default:
@@ -154,7 +154,7 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
     }
 
     private mutating func decodeMessage(at recordOffset: Int, deliveries hasCheckpoint: Bool)
-        throws(DecodingError) -> (message: Message, deliveries: UInt64, fragment: UInt8) {
+        throws(DecodingError) -> (message: Payload, deliveries: UInt64, fragment: UInt8) {
         let tag = try Varint.read(from: &reader)
         guard tag <= UInt64(UInt16.max) else { throw DecodingError(offset: recordOffset, message: "tag \(tag) out of range") }
         var deliveries: UInt64 = 0
@@ -168,7 +168,7 @@ public struct BlockDecoder: Sequence, IteratorProtocol {
             throw DecodingError(offset: reader.offset, message: "payload length \(length) exceeds the \(reader.remaining) bytes left in the block")
         }
         let start = reader.offset
-        let message = try Message.decodePayload(tag: UInt16(tag), from: &reader)
+        let message = try Payload.decodePayload(tag: UInt16(tag), from: &reader)
         guard reader.offset - start == Int(length) else {
             throw DecodingError(offset: start, message: "payload of tag \(tag) is \(reader.offset - start) bytes, the record says \(length)")
         }

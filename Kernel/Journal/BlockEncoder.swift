@@ -34,7 +34,7 @@ public struct BlockEncoder: ~Copyable {
     public private(set) var lastPayload: Range<Int> = 0..<0
 
     /// - Complexity: O(payload); no allocation once the buffers have grown.
-    public mutating func append(_ input: RecordedInput) {
+    public mutating func append<Payload: KernelPayload>(_ input: KernelRecordedInput<Payload>) {
         buffer.write(BlockEncoder.inputKind)
         Varint.writeSigned(Int64(bitPattern: input.time &- previousTime), into: &buffer)
         Varint.write(input.sequence &- previousSequence, into: &buffer)
@@ -54,16 +54,16 @@ public struct BlockEncoder: ~Copyable {
         lastSequence = max(lastSequence, input.sequence)
     }
 
-    public mutating func append(_ decision: RecordedDecision) {
+    public mutating func append<Payload: KernelPayload>(_ decision: KernelRecordedDecision<Payload>) {
         appendEmitted(decision, kind: BlockEncoder.decisionKind)
     }
 
     /// An annotation (``KernelPayload/isAnnotation``): a decision record of its own kind.
-    public mutating func append(annotation: RecordedDecision) {
+    public mutating func append<Payload: KernelPayload>(annotation: KernelRecordedDecision<Payload>) {
         appendEmitted(annotation, kind: BlockEncoder.annotationKind)
     }
 
-    private mutating func appendEmitted(_ decision: RecordedDecision, kind: UInt8) {
+    private mutating func appendEmitted<Payload: KernelPayload>(_ decision: KernelRecordedDecision<Payload>, kind: UInt8) {
         buffer.write(kind)
         Varint.writeSigned(Int64(bitPattern: decision.time &- previousTime), into: &buffer)
         Varint.write(UInt64(decision.source.rawValue), into: &buffer)
@@ -77,7 +77,7 @@ public struct BlockEncoder: ~Copyable {
 
     /// `length varint | payload`, encoding the payload in place: one length byte is reserved and
     /// patched (payloads are shorter than 128 bytes); a longer one is moved to make room.
-    private mutating func writePayload(_ message: Message) {
+    private mutating func writePayload<Payload: KernelPayload>(_ message: Payload) {
         let lengthAt = buffer.count
         buffer.write(UInt8(0))
         let start = buffer.count

@@ -1,9 +1,9 @@
 /// The checks of a log's body that need no replay, one block at a time: the records decode and
-/// obey the rules (``BlockDecoder/init(block:)``), and the input digest and the decision digest
+/// obey the rules (``KernelBlockDecoder/init(block:)``), and the input digest and the decision digest
 /// recomputed from them equal the block's checkpoint. ``JournalVerification`` reports every
 /// problem; ``JournalRecovery`` keeps a block only when it has none, so a recovered log passes
 /// verification up to its loss point.
-struct JournalBodyCheck: ~Copyable {
+struct JournalBodyCheck<Payload: KernelPayload>: ~Copyable {
     /// Everything but the decision digest's running state, which cannot be copied.
     struct Totals {
         var records: UInt64 = 0
@@ -21,7 +21,7 @@ struct JournalBodyCheck: ~Copyable {
         /// The last block with a checkpoint of its own (not one of recovered inputs).
         var lastCheckpoint: BlockDescriptor?
         /// The last input of the blocks added.
-        var lastInput: RecordedInput?
+        var lastInput: KernelRecordedInput<Payload>?
         /// Inputs in blocks brought back from a write-ahead file.
         var recoveredInputs: UInt64 = 0
     }
@@ -54,7 +54,7 @@ struct JournalBodyCheck: ~Copyable {
             problems.append("\(name) follows a block of recovered inputs: only recovered inputs may follow the loss point")
         }
         totals.uncompressedBytes += UInt64(block.bytes.count)
-        var decoder = block.records(inputsNotBefore: totals.lastInput?.time ?? 0)
+        var decoder = block.records(inputsNotBefore: totals.lastInput?.time ?? 0, as: Payload.self)
         // A block is cut right after its checkpoint input, before that input is published: the
         // checkpoint's decision digest is the one before the block's last record.
         var decisionDigestBeforeLastRecord = totals.decisionDigestValue
@@ -68,7 +68,7 @@ struct JournalBodyCheck: ~Copyable {
                 totals.inputs += 1
                 totals.lastInput = input
                 if block.descriptor.holdsRecoveredInputs { totals.recoveredInputs += 1 }
-                totals.inputDigest = JournalRecorder.chain(totals.inputDigest, input, scratch: &scratch)
+                totals.inputDigest = JournalRecorder<Payload>.chain(totals.inputDigest, input, scratch: &scratch)
                 if input.message.isDecision {
                     decisionDigest.recordDecision(time: input.time, source: .input, message: input.message)
                     totals.decisionDigestValue = decisionDigest.decision

@@ -3,7 +3,7 @@
 /// to a ``JournalWriter`` thread (compression, I/O, fsync).
 ///
 /// Attach before `run()`; call ``finish(summary:)`` after it.
-public final class JournalRecorder: InputObserver {
+public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
     public let writer: JournalWriter
     @exclusivity(unchecked) private var encoder = BlockEncoder()
     @exclusivity(unchecked) private var blockIndex: UInt32 = 0
@@ -12,7 +12,7 @@ public final class JournalRecorder: InputObserver {
     @exclusivity(unchecked) private var recordCount: UInt64 = 0
     @exclusivity(unchecked) private var inputCount: UInt64 = 0
     @exclusivity(unchecked) private var decisionCount: UInt64 = 0
-    private unowned(unsafe) let kernel: Kernel
+    private unowned(unsafe) let kernel: EventKernel<Payload>
     /// Live runs cut a block at least this often (in input time, which is wall time there), so
     /// the fsync interval really bounds what a crash can lose; simulated runs cut by size only.
     private let liveBlockSpanNanoseconds: DurationNanoseconds?
@@ -23,7 +23,7 @@ public final class JournalRecorder: InputObserver {
     public private(set) var failure: JournalError?
 
     /// Creates the log file, writes its header and attaches to `kernel`.
-    public init(path: String, kernel: Kernel, scenarioName: String, scenarioText: String, buildIdentity: String,
+    public init(path: String, kernel: EventKernel<Payload>, scenarioName: String, scenarioText: String, buildIdentity: String,
                 options: JournalWriter.Options) throws(JournalError) {
         let configuration = kernel.configuration
         var header = JournalHeader(
@@ -46,8 +46,8 @@ public final class JournalRecorder: InputObserver {
         kernel.addObserver(self)
     }
 
-    public func kernel(_ kernel: Kernel, admitted input: AdmittedInput) {
-        let record = RecordedInput(time: input.time, sequence: input.sequence, topic: input.topic, message: input.message,
+    public func kernel(_ kernel: EventKernel<Payload>, admitted input: KernelAdmittedInput<Payload>) {
+        let record = KernelRecordedInput(time: input.time, sequence: input.sequence, topic: input.topic, message: input.message,
                                    deliveriesBefore: input.deliveriesBefore, digestFragment: UInt8(truncatingIfNeeded: input.eventDigestBefore))
         encoder.append(record)
         if let writeAhead {
@@ -68,7 +68,7 @@ public final class JournalRecorder: InputObserver {
         }
     }
 
-    public func kernel(_ kernel: Kernel, emitted decision: RecordedDecision) {
+    public func kernel(_ kernel: EventKernel<Payload>, emitted decision: KernelRecordedDecision<Payload>) {
         encoder.append(decision)
         recordCount += 1
         decisionCount += 1
@@ -76,7 +76,7 @@ public final class JournalRecorder: InputObserver {
 
     /// Counted among the records, not the decisions: the trailer's record count less its inputs
     /// and decisions is the annotation records'.
-    public func kernel(_ kernel: Kernel, emittedAnnotation annotation: RecordedDecision) {
+    public func kernel(_ kernel: EventKernel<Payload>, emittedAnnotation annotation: KernelRecordedDecision<Payload>) {
         encoder.append(annotation: annotation)
         recordCount += 1
     }
@@ -121,7 +121,7 @@ public final class JournalRecorder: InputObserver {
     }
 
     /// ``chain(_:_:scratch:)`` for the record just appended, reusing its encoded payload.
-    private func chainLastInput(_ input: RecordedInput) -> UInt64 {
+    private func chainLastInput(_ input: KernelRecordedInput<Payload>) -> UInt64 {
         canonical.reset()
         canonical.write(input.time)
         canonical.write(input.sequence)
@@ -133,7 +133,7 @@ public final class JournalRecorder: InputObserver {
     }
 
     /// The input digest: an XXH64 chain over `time u64 | seq u64 | topic u32 | tag u16 | payload`.
-    static func chain(_ previous: UInt64, _ input: RecordedInput, scratch: inout BinaryWriter) -> UInt64 {
+    static func chain(_ previous: UInt64, _ input: KernelRecordedInput<Payload>, scratch: inout BinaryWriter) -> UInt64 {
         scratch.reset()
         scratch.write(input.time)
         scratch.write(input.sequence)

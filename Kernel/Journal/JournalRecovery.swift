@@ -33,19 +33,19 @@ public enum JournalRecovery {
 
     public static let recoveredStopReason = "recovered"
 
-    public static func recover(input: String, output: String) throws(JournalError) -> Report {
+    public static func recover<Payload: KernelPayload>(input: String, output: String, payload: Payload.Type) throws(JournalError) -> Report {
         let reader = try JournalReader(path: input)
         let trailer = reader.readTrailer()
         let header = reader.header
         var file = try RecoveryOutput(path: output, headerBytes: try reader.rawBytes(at: 0, count: Int(reader.firstBlockOffset)))
-        var check = JournalBodyCheck(header: header)
+        var check = JournalBodyCheck<Payload>(header: header)
         let (originalOffsets, damage) = try copySoundBlocks(reader, checking: &check, into: &file)
         let body = check.totals
         var trailerProblems: [String] = []
         if damage == nil, let trailer { trailerProblems = check.trailerProblems(trailer, blockOffsets: originalOffsets) }
         // A live run that died: its last inputs may be in the write-ahead folder (format 3 on:
         // older descriptors have no flags to mark them).
-        let restored = !reader.bindsHeader ? WriteAheadInputs() : WriteAheadInputs.read(logPath: input, headerDigest: reader.headerDigest, firstBlock: UInt32(file.index.count),
+        let restored = !reader.bindsHeader ? WriteAheadInputs() : WriteAheadInputs<Payload>.read(logPath: input, headerDigest: reader.headerDigest, firstBlock: UInt32(file.index.count),
                                              afterSequence: body.lastInput?.sequence, notBefore: body.lastInput?.time ?? 0)
         if !restored.inputs.isEmpty {
             try appendRecoveredInputs(restored.inputs, header: header, headerDigest: reader.headerDigest, check: &check, into: &file)
@@ -70,7 +70,7 @@ public enum JournalRecovery {
 
     /// Copies blocks while they are readable and sound; returns the checks' totals, the blocks'
     /// offsets in the input and the damage that stopped the copy.
-    private static func copySoundBlocks(_ reader: JournalReader, checking body: inout JournalBodyCheck,
+    private static func copySoundBlocks<Payload: KernelPayload>(_ reader: JournalReader, checking body: inout JournalBodyCheck<Payload>,
                                         into file: inout RecoveryOutput) throws(JournalError) -> ([UInt64], JournalDamage?) {
         var cursor = reader.blocks()
         var offsets: [UInt64] = []
@@ -99,13 +99,13 @@ public enum JournalRecovery {
 
     /// Writes the inputs of the write-ahead folder as blocks flagged ``JournalFormat/recoveredInputsFlag``:
     /// inputs only, carrying the last sound block's checkpoint.
-    private static func appendRecoveredInputs(_ inputs: [RecordedInput], header: JournalHeader, headerDigest: UInt64,
-                                              check: inout JournalBodyCheck, into file: inout RecoveryOutput) throws(JournalError) {
+    private static func appendRecoveredInputs<Payload: KernelPayload>(_ inputs: [KernelRecordedInput<Payload>], header: JournalHeader, headerDigest: UInt64,
+                                              check: inout JournalBodyCheck<Payload>, into file: inout RecoveryOutput) throws(JournalError) {
         let carried = check.totals.lastCheckpoint
         var inputDigest = check.totals.inputDigest
         var scratch = BinaryWriter(reservingCapacity: 256)
         var encoder = BlockEncoder()
-        var pending: [RecordedInput] = []
+        var pending: [KernelRecordedInput<Payload>] = []
         func seal() throws(JournalError) {
             guard let first = pending.first, let last = pending.last else { return }
             let descriptor = BlockDescriptor(
@@ -127,7 +127,7 @@ public enum JournalRecovery {
         for input in inputs {
             encoder.append(input)
             pending.append(input)
-            inputDigest = JournalRecorder.chain(inputDigest, input, scratch: &scratch)
+            inputDigest = JournalRecorder<Payload>.chain(inputDigest, input, scratch: &scratch)
             if encoder.byteCount >= Int(header.blockBytes) { try seal() }
         }
         try seal()

@@ -27,13 +27,13 @@ public enum JournalVerification {
     }
 
     /// Streams the whole log once (one block in memory at a time).
-    public static func verify(_ reader: JournalReader) -> Report {
+    public static func verify<Payload: KernelPayload>(_ reader: JournalReader, payload: Payload.Type) -> Report {
         var report = Report()
         let (trailer, trailerProblem) = reader.trailerStatus()
         report.trailer = trailer
         if let trailerProblem { report.problems.append(trailerProblem) }
         var cursor = reader.blocks()
-        var body = JournalBodyCheck(header: reader.header)
+        var body = JournalBodyCheck<Payload>(header: reader.header)
         var offsets: [UInt64] = []
         var structureBroken = false
         while true {

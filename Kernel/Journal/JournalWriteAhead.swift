@@ -63,7 +63,7 @@ public final class JournalWriteAhead {
     deinit { closeSegment() }
 
     /// Appends one admitted input: a copy into the segment's shared mapping. Kernel thread.
-    func append(_ input: RecordedInput, payload: UnsafeRawBufferPointer) {
+    func append<Payload: KernelPayload>(_ input: KernelRecordedInput<Payload>, payload: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
         entry.reset()
         entry.write(UInt32(JournalWriteAhead.entryFixedBytes + payload.count))

@@ -7,9 +7,9 @@ public struct ReadBlock: Sendable {
     public var fileBytes: UInt64
     public var bytes: [UInt8]
 
-    /// The records, decoded lazily and checked against the descriptor (``BlockDecoder/init(block:inputsNotBefore:)``).
-    public var records: BlockDecoder { BlockDecoder(block: self) }
+    /// The records, decoded lazily and checked against the descriptor (``KernelBlockDecoder/init(block:inputsNotBefore:)``).
+    public func records<Payload: KernelPayload>(as payload: Payload.Type) -> KernelBlockDecoder<Payload> { KernelBlockDecoder(block: self) }
 
     /// The records, whose inputs must not be earlier than the previous block's last input.
-    public func records(inputsNotBefore: Timestamp) -> BlockDecoder { BlockDecoder(block: self, inputsNotBefore: inputsNotBefore) }
+    public func records<Payload: KernelPayload>(inputsNotBefore: Timestamp, as payload: Payload.Type) -> KernelBlockDecoder<Payload> { KernelBlockDecoder(block: self, inputsNotBefore: inputsNotBefore) }
 }

@@ -6,9 +6,9 @@ import Darwin
 
 /// The inputs a dead live recording left in its write-ahead folder (``JournalWriteAhead``) after
 /// the blocks its log holds: what ``JournalRecovery`` appends after the last complete block.
-public struct WriteAheadInputs: Sendable {
+public struct WriteAheadInputs<Payload: KernelPayload>: Sendable {
     /// In admission order, each after the log's last input.
-    public var inputs: [RecordedInput] = []
+    public var inputs: [KernelRecordedInput<Payload>] = []
     /// Why reading stopped before the end of the folder's data, or why nothing was taken.
     public var problem: String?
 
@@ -16,7 +16,7 @@ public struct WriteAheadInputs: Sendable {
     /// another: a missing segment is a hole nothing can fill), keeping the inputs after
     /// `afterSequence` and at or after `notBefore`. Stops at the first torn or foreign entry.
     public static func read(logPath: String, headerDigest: UInt64, firstBlock: UInt32, afterSequence: UInt64?,
-                            notBefore: Timestamp) -> WriteAheadInputs {
+                            notBefore: Timestamp) -> WriteAheadInputs<Payload> {
         let directory = JournalWriteAhead.directory(forLog: logPath)
         var result = WriteAheadInputs()
         let segments = JournalWriteAhead.segments(in: directory).filter { $0 >= firstBlock }
@@ -66,7 +66,7 @@ public struct WriteAheadInputs: Sendable {
         return result
     }
 
-    private static func entry(from reader: inout BinaryReader, headerDigest: UInt64) throws -> RecordedInput {
+    private static func entry(from reader: inout BinaryReader, headerDigest: UInt64) throws -> KernelRecordedInput<Payload> {
         let length = Int(try reader.readUInt32())
         let checksum = try reader.readUInt64()
         guard length >= JournalWriteAhead.entryFixedBytes, length <= JournalWriteAhead.entryFixedBytes + JournalFormat.maximumRecordPayloadBytes,
@@ -80,9 +80,9 @@ public struct WriteAheadInputs: Sendable {
         let deliveries = try reader.readUInt64()
         let fragment = try reader.readUInt8()
         let tag = try reader.readUInt16()
-        let message = try Message.decodePayload(tag: tag, from: &reader)
+        let message = try Payload.decodePayload(tag: tag, from: &reader)
         guard reader.offset == start + length else { throw DecodingError(offset: start, message: "payload length") }
-        return RecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: topic), message: message,
+        return KernelRecordedInput(time: time, sequence: sequence, topic: TopicID(rawValue: topic), message: message,
                              deliveriesBefore: deliveries, digestFragment: fragment)
     }
 

@@ -10,13 +10,13 @@ import Darwin
 /// component's name, metadata keys are printed sorted (never in hash order), and output goes to
 /// standard error so it can never mix with a command's results. Logging reads the run; it never
 /// changes it.
-struct ComponentDiagnosticsHandler: LogHandler, @unchecked Sendable {
+struct ComponentDiagnosticsHandler<Payload: KernelPayload>: LogHandler, @unchecked Sendable {
     let label: String
-    unowned(unsafe) let kernel: Kernel
+    unowned(unsafe) let kernel: EventKernel<Payload>
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level
 
-    init(label: String, kernel: Kernel) {
+    init(label: String, kernel: EventKernel<Payload>) {
         self.label = label
         self.kernel = kernel
         logLevel = kernel.configuration.logLevel

@@ -12,9 +12,9 @@ import HeapModule
 /// FIFO at that time (it was scheduled while `now` was earlier), so it has a smaller sequence
 /// number and goes first. ``popNext()`` therefore takes the heap's minimum when it is due, and the
 /// FIFO's head otherwise.
-public struct EventQueue: ~Copyable, @unchecked Sendable {
-    private var dueNow = EventRing(capacity: 1024)
-    private var future = Heap<ScheduledEvent>()
+public struct EventQueue<Payload: KernelPayload>: ~Copyable, @unchecked Sendable {
+    private var dueNow = EventRing<Payload>(capacity: 1024)
+    private var future = Heap<KernelScheduledEvent<Payload>>()
     /// The key of `future`'s minimum, kept beside the heap: `Heap.min` copies the whole event.
     private var futureMinKey: EventKey?
     /// The time of the FIFO's events (all events in `dueNow` share it).
@@ -30,7 +30,7 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
     /// Adds an event. Its time must not be earlier than ``now``.
     /// - Complexity: O(1) amortized for `time == now`, O(log n) otherwise.
     @inline(__always)
-    public mutating func push(_ event: ScheduledEvent) {
+    public mutating func push(_ event: KernelScheduledEvent<Payload>) {
         assert(event.key.time >= now, "event scheduled in the past: \(event.key) < now \(now)")
         if event.key.time == now {
             assert(dueNow.lastKey.map { $0 < event.key } ?? true, "FIFO sequence must increase")
@@ -53,7 +53,7 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
     /// Removes and returns the event with the smallest key, advancing ``now`` to its time.
     /// - Complexity: O(1) from the FIFO, O(log n) from the heap.
     @inline(__always)
-    public mutating func popNext() -> ScheduledEvent? {
+    public mutating func popNext() -> KernelScheduledEvent<Payload>? {
         if let minimum = futureMinKey, minimum.time <= now {
             return popFutureMinimum()
         }
@@ -64,7 +64,7 @@ public struct EventQueue: ~Copyable, @unchecked Sendable {
     }
 
     @inline(__always)
-    private mutating func popFutureMinimum() -> ScheduledEvent? {
+    private mutating func popFutureMinimum() -> KernelScheduledEvent<Payload>? {
         let minimum = future.popMin()
         futureMinKey = future.min?.key
         return minimum

@@ -5,8 +5,8 @@
 /// copies the whole 104-byte event to read 16 bytes of it; each append also checks the storage's
 /// uniqueness. Here the key is read in place and an append is a bounds check and a copy.
 /// Noncopyable, so that the storage has exactly one owner and is freed with it.
-struct EventRing: ~Copyable {
-    private var slots: UnsafeMutablePointer<ScheduledEvent>
+struct EventRing<Payload: KernelPayload>: ~Copyable {
+    private var slots: UnsafeMutablePointer<KernelScheduledEvent<Payload>>
     /// A power of two, so that a slot index wraps with a mask.
     private var capacity: Int
     private var head = 0
@@ -33,7 +33,7 @@ struct EventRing: ~Copyable {
 
     /// - Complexity: O(1); O(count) when the ring doubles, which a run does a handful of times.
     @inline(__always)
-    mutating func append(_ event: ScheduledEvent) {
+    mutating func append(_ event: KernelScheduledEvent<Payload>) {
         if count == capacity { grow() }
         (slots + ((head + count) & (capacity - 1))).initialize(to: event)
         count += 1
@@ -41,7 +41,7 @@ struct EventRing: ~Copyable {
 
     /// - Complexity: O(1).
     @inline(__always)
-    mutating func popFirst() -> ScheduledEvent? {
+    mutating func popFirst() -> KernelScheduledEvent<Payload>? {
         guard count > 0 else { return nil }
         let event = (slots + head).move()
         head = (head + 1) & (capacity - 1)
@@ -52,7 +52,7 @@ struct EventRing: ~Copyable {
     /// Doubles the ring, moving the events to the front of the new one in order.
     @inline(never)
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<ScheduledEvent>.allocate(capacity: capacity * 2)
+        let larger = UnsafeMutablePointer<KernelScheduledEvent<Payload>>.allocate(capacity: capacity * 2)
         let firstRun = min(count, capacity - head)
         larger.moveInitialize(from: slots + head, count: firstRun)
         (larger + firstRun).moveInitialize(from: slots, count: count - firstRun)

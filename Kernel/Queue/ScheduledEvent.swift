@@ -3,7 +3,7 @@
 /// An entry is either one event to `target` or a multicast: one publish to n ≥ 2 subscribers,
 /// queued once and delivered n times (see ``multicastCount``). Observers and probes only ever see
 /// single events: the kernel gives each delivery of a multicast its own.
-public struct ScheduledEvent: Comparable, Sendable {
+public struct KernelScheduledEvent<Payload: KernelPayload>: Comparable, Sendable {
     public var key: EventKey
     public var source: ActorID
     /// The receiving component; in a multicast entry, the topic (its raw value) instead.
@@ -15,9 +15,9 @@ public struct ScheduledEvent: Comparable, Sendable {
     /// `key.sequence ..< key.sequence + n` (reserved when it was published). Declared after
     /// `timer` so that it sits in the padding before `message`: the entry is no larger for it.
     var multicastCount: UInt32 = 0
-    public var message: Message
+    public var message: Payload
 
-    public init(key: EventKey, source: ActorID, target: ActorID, timer: TimerHandle? = nil, message: Message) {
+    public init(key: EventKey, source: ActorID, target: ActorID, timer: TimerHandle? = nil, message: Payload) {
         self.key = key
         self.source = source
         self.target = target
@@ -27,7 +27,7 @@ public struct ScheduledEvent: Comparable, Sendable {
 
     /// A multicast entry: `message` for the first `count` subscribers of `topic`, the first of
     /// them with sequence number `key.sequence`.
-    init(multicastAt key: EventKey, source: ActorID, topic: TopicID, count: UInt32, message: Message) {
+    init(multicastAt key: EventKey, source: ActorID, topic: TopicID, count: UInt32, message: Payload) {
         assert(count >= 2, "a publish to one subscriber is a single event")
         self.key = key
         self.source = source
@@ -40,8 +40,8 @@ public struct ScheduledEvent: Comparable, Sendable {
     @inline(__always) var isMulticast: Bool { multicastCount != 0 }
 
     @inline(__always)
-    public static func < (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool { lhs.key < rhs.key }
+    public static func < (lhs: KernelScheduledEvent<Payload>, rhs: KernelScheduledEvent<Payload>) -> Bool { lhs.key < rhs.key }
 
     /// Events are identified by their key alone (keys are unique within a run).
-    public static func == (lhs: ScheduledEvent, rhs: ScheduledEvent) -> Bool { lhs.key == rhs.key }
+    public static func == (lhs: KernelScheduledEvent<Payload>, rhs: KernelScheduledEvent<Payload>) -> Bool { lhs.key == rhs.key }
 }

@@ -5,9 +5,10 @@
 /// It must be deterministic: decide from the event, the kernel's time and state driven by
 /// admitted inputs (the journaled fault events), and seeded randomness only — so that a chaos
 /// run replays bit-for-bit.
-public protocol DeliveryInterceptor: AnyObject {
-    func intercept(_ kernel: Kernel, time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID,
-                   message: inout Message) -> InterceptAction
+public protocol DeliveryInterceptor<Payload>: AnyObject {
+    associatedtype Payload: KernelPayload
+    func intercept(_ kernel: EventKernel<Payload>, time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID,
+                   message: inout Payload) -> InterceptAction
 }
 
 public enum InterceptAction: Sendable, Equatable {

@@ -11,10 +11,10 @@ import Darwin
 ///
 /// Bounded: ``submit(topic:message:)`` blocks while the inbox is full (back-pressure, nothing
 /// dropped) unless the inbox is closed.
-public final class Inbox: @unchecked Sendable {
+public final class Inbox<Payload: KernelPayload>: @unchecked Sendable {
     public struct Item: Sendable {
         public var topic: TopicID
-        public var message: Message
+        public var message: Payload
     }
 
     private var mutex = pthread_mutex_t()
@@ -39,7 +39,7 @@ public final class Inbox: @unchecked Sendable {
 
     /// Offers an input. Thread-safe. Returns false if the inbox is closed.
     @discardableResult
-    public func submit(topic: TopicID, message: Message) -> Bool {
+    public func submit(topic: TopicID, message: Payload) -> Bool {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         while items.count >= capacity && !closed && !stopRequested {

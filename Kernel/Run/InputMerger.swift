@@ -1,12 +1,12 @@
 /// Merges several input sources into one stream ordered by time; on equal times the source
 /// registered first goes first. (Sources are few, so a linear scan beats a heap.)
-struct InputMerger {
-    private var sources: [any InputSource] = []
-    private var heads: [InputRecord?] = []
+struct InputMerger<Payload: KernelPayload> {
+    private var sources: [any InputSource<Payload>] = []
+    private var heads: [KernelInputRecord<Payload>?] = []
 
     var isEmpty: Bool { sources.isEmpty }
 
-    mutating func add(_ source: any InputSource) throws {
+    mutating func add(_ source: any InputSource<Payload>) throws {
         var source = source
         let head = try source.next()
         sources.append(source)
@@ -14,7 +14,7 @@ struct InputMerger {
     }
 
     /// - Complexity: O(number of sources).
-    mutating func next() throws -> InputRecord? {
+    mutating func next() throws -> KernelInputRecord<Payload>? {
         var best: Int? = nil
         for index in heads.indices {
             guard let head = heads[index] else { continue }

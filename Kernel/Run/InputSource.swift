@@ -2,19 +2,20 @@
 ///
 /// Feed output counts as input whether it is generated or loaded, so a recording of the
 /// admitted inputs alone can reproduce the run.
-public protocol InputSource {
+public protocol InputSource<Payload> {
+    associatedtype Payload: KernelPayload
     /// The next input, or nil when the source is exhausted.
-    mutating func next() throws -> InputRecord?
+    mutating func next() throws -> KernelInputRecord<Payload>?
 }
 
 /// Inputs held in memory (tests, small recordings).
-public struct ArrayInputSource: InputSource {
-    private var records: [InputRecord]
+public struct KernelArrayInputSource<Payload: KernelPayload>: InputSource {
+    private var records: [KernelInputRecord<Payload>]
     private var index = 0
 
-    public init(_ records: [InputRecord]) { self.records = records }
+    public init(_ records: [KernelInputRecord<Payload>]) { self.records = records }
 
-    public mutating func next() -> InputRecord? {
+    public mutating func next() -> KernelInputRecord<Payload>? {
         guard index < records.count else { return nil }
         defer { index += 1 }
         return records[index]

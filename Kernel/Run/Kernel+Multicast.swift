@@ -1,4 +1,4 @@
-extension Kernel {
+extension EventKernel {
     /// Schedules one publish to `count` ≥ 2 subscribers as a single queue entry.
     ///
     /// It reserves the `count` sequence numbers the `count` separate events would have taken —
@@ -9,10 +9,10 @@ extension Kernel {
     /// after the remaining subscribers, as it did when each had its own event.
     /// - Complexity: O(1) for a publish due now, O(log n) otherwise, whatever `count`.
     @inline(__always)
-    func scheduleMulticast(at time: Timestamp, source: ActorID, topic: TopicID, count: Int, message: Message) {
+    func scheduleMulticast(at time: Timestamp, source: ActorID, topic: TopicID, count: Int, message: Payload) {
         let first = nextSequence
         nextSequence &+= UInt64(count)
-        queue.push(ScheduledEvent(multicastAt: EventKey(time: time, sequence: first), source: source, topic: topic,
+        queue.push(KernelScheduledEvent(multicastAt: EventKey(time: time, sequence: first), source: source, topic: topic,
                                   count: UInt32(count), message: message))
         // The entry counts once in the queue; `pendingEvents` still counts every delivery.
         multicastBacklog &+= count &- 1
@@ -30,7 +30,7 @@ extension Kernel {
     /// (``subscribe(_:to:)`` appends), so a subscription made since is simply not reached.
     /// - Complexity: O(count) plus the handlers; the payload is encoded for the digest once.
     @inline(__always)
-    func deliverMulticast(_ entry: ScheduledEvent, budget: UInt64, stopCountdown: inout Int) -> StopReason? {
+    func deliverMulticast(_ entry: KernelScheduledEvent<Payload>, budget: UInt64, stopCountdown: inout Int) -> StopReason? {
         let count = Int(entry.multicastCount)
         let time = entry.key.time
         let first = entry.key.sequence
@@ -43,7 +43,7 @@ extension Kernel {
                 if deliveries >= budget { return .eventBudget }
                 stopCountdown &-= 1
                 if stopCountdown < 0 {
-                    stopCountdown = Kernel.stopCheckInterval
+                    stopCountdown = EventKernel<Payload>.stopCheckInterval
                     if stopFlag.load(ordering: .relaxed) { return .stopRequested }
                 }
                 // This subscriber's delivery leaves the backlog as its own event left the queue.
@@ -54,7 +54,7 @@ extension Kernel {
             if deliveryInterceptor != nil {
                 // Intercepted like any single event, on its own copy: the interceptor may change
                 // this delivery's message, and the next subscribers still get it as published.
-                deliverTimerOrIntercepted(ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source,
+                deliverTimerOrIntercepted(KernelScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source,
                                                          target: target, message: entry.message))
                 continue
             }
@@ -65,7 +65,7 @@ extension Kernel {
             digest.recordSharedDelivery(sequence: sequence, target: target)
             // No copy of the message per subscriber: the handler's delivery is the only one made.
             handOver(time: time, sequence: sequence, source: entry.source, target: target, message: entry.message,
-                     event: ScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source, target: target,
+                     event: KernelScheduledEvent(key: EventKey(time: time, sequence: sequence), source: entry.source, target: target,
                                            message: entry.message))
         }
         return nil

@@ -1,4 +1,4 @@
-extension Kernel {
+extension EventKernel {
     /// Runs to the end and returns the summary. Call once, from the thread that becomes the
     /// kernel thread.
     public func run() throws -> RunSummary {
@@ -14,7 +14,7 @@ extension Kernel {
         // A live run starts at its configured start time when it has one (the recorder has
         // already written it into the log's header, and replay starts there); otherwise now.
         if configuration.mode == .live && configuration.startTime == 0 {
-            let wall = LiveClock.wallTime()
+            let wall = WallClock.wallTime()
             if wall > queue.now { queue.advance(to: wall) }
         }
         let startTime = queue.now
@@ -51,7 +51,7 @@ extension Kernel {
             // A relaxed atomic load is cheap, but a stop is never urgent to the nanosecond.
             checkCountdown &-= 1
             if checkCountdown < 0 {
-                checkCountdown = Kernel.stopCheckInterval
+                checkCountdown = EventKernel<Payload>.stopCheckInterval
                 if stopFlag.load(ordering: .relaxed) { return .stopRequested }
             }
             let nextKey = queue.nextKey
@@ -91,7 +91,7 @@ extension Kernel {
         while true {
             if deliveries >= budget { return .eventBudget }
             // The wall clock may step backwards (NTP); the kernel's time never does.
-            lastWall = max(lastWall, LiveClock.wallTime())
+            lastWall = max(lastWall, WallClock.wallTime())
             if let key = queue.nextKey, key.time <= lastWall {
                 if key.time > endTime { return .endTime }
                 let event = queue.popNext()!
@@ -111,7 +111,7 @@ extension Kernel {
                 // Every event due by `lastWall` has been delivered, so stamping the input with
                 // `lastWall` keeps the admission rule of the virtual modes: replay admits it at the
                 // same point of the run.
-                admit(InputRecord(time: lastWall, topic: item.topic, message: item.message), at: max(lastWall, queue.now))
+                admit(KernelInputRecord(time: lastWall, topic: item.topic, message: item.message), at: max(lastWall, queue.now))
                 continue
             }
             var deadline = queue.nextKey?.time

@@ -1,4 +1,4 @@
-extension Kernel {
+extension EventKernel {
     /// Takes the next sequence number.
     @inline(__always)
     func takeSequence() -> UInt64 {
@@ -7,14 +7,14 @@ extension Kernel {
     }
 
     @inline(__always)
-    func schedule(at time: Timestamp, source: ActorID, target: ActorID, timer: TimerHandle? = nil, message: Message) {
-        let event = ScheduledEvent(key: EventKey(time: time, sequence: takeSequence()), source: source,
+    func schedule(at time: Timestamp, source: ActorID, target: ActorID, timer: TimerHandle? = nil, message: Payload) {
+        let event = KernelScheduledEvent(key: EventKey(time: time, sequence: takeSequence()), source: source,
                                    target: target, timer: timer, message: message)
         queue.push(event)
     }
 
     @inline(__always)
-    func publish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds) {
+    func publish(from source: ActorID, to topic: TopicID, _ message: Payload, delay: DurationNanoseconds) {
         let time = queue.now &+ delay
         if message.isDecision { emitDecision(time: time, source: source, message: message) }
         if journalsAnnotations && message.isAnnotation { emitAnnotation(time: time, source: source, message: message) }
@@ -28,7 +28,7 @@ extension Kernel {
     }
 
     @inline(__always)
-    func send(from source: ActorID, to target: ActorID, _ message: Message, delay: DurationNanoseconds) {
+    func send(from source: ActorID, to target: ActorID, _ message: Payload, delay: DurationNanoseconds) {
         // `portHandles`, not `ports`: its count is read without an exclusivity check on every send.
         precondition(Int(target.rawValue) < portHandles.count, "send to unknown \(target)")
         let time = queue.now &+ delay
@@ -41,19 +41,19 @@ extension Kernel {
     /// Hashes a decision and shows it to the observers. Decisions arriving as inputs are already
     /// journaled as inputs; they are hashed but not shown again.
     @inline(never)
-    func emitDecision(time: Timestamp, source: ActorID, message: Message) {
+    func emitDecision(time: Timestamp, source: ActorID, message: Payload) {
         digest.recordDecision(time: time, source: source, message: message)
         guard source != .input, !observers.isEmpty else { return }
-        let decision = RecordedDecision(time: time, source: source, message: message)
+        let decision = KernelRecordedDecision(time: time, source: source, message: message)
         for observer in observers { observer.kernel(self, emitted: decision) }
     }
 
     /// Shows an annotation to the observers (the journal): no digest, no event. Annotations
     /// arriving as inputs are journaled as inputs already.
     @inline(never)
-    func emitAnnotation(time: Timestamp, source: ActorID, message: Message) {
+    func emitAnnotation(time: Timestamp, source: ActorID, message: Payload) {
         guard source != .input, !observers.isEmpty else { return }
-        let annotation = RecordedDecision(time: time, source: source, message: message)
+        let annotation = KernelRecordedDecision(time: time, source: source, message: message)
         for observer in observers { observer.kernel(self, emittedAnnotation: annotation) }
     }
 
@@ -87,7 +87,7 @@ extension Kernel {
     /// straight from `incoming`: every copy of a 104-byte event costs on each of millions of
     /// deliveries.
     @inline(__always)
-    func deliver(_ incoming: ScheduledEvent) {
+    func deliver(_ incoming: KernelScheduledEvent<Payload>) {
         assert(!incoming.isMulticast, "a multicast entry goes through deliverMulticast")
         if incoming.timer != nil || (deliveryInterceptor != nil && incoming.target != .kernel) {
             deliverTimerOrIntercepted(incoming)
@@ -98,7 +98,7 @@ extension Kernel {
 
     /// Hashes one event and hands it over, reading its parts in place.
     @inline(__always)
-    private func hashAndHandOver(_ event: ScheduledEvent) {
+    private func hashAndHandOver(_ event: KernelScheduledEvent<Payload>) {
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
         handOver(time: event.key.time, sequence: event.key.sequence, source: event.source, target: event.target,
@@ -108,7 +108,7 @@ extension Kernel {
     /// A timer (fired unless cancelled) or an event the interceptor sees first (a single event's,
     /// or one subscriber's delivery of a multicast).
     @inline(never)
-    func deliverTimerOrIntercepted(_ incoming: ScheduledEvent) {
+    func deliverTimerOrIntercepted(_ incoming: KernelScheduledEvent<Payload>) {
         var event = incoming
         if let timer = event.timer {
             guard timers.fire(timer) else {
@@ -134,8 +134,8 @@ extension Kernel {
     /// delivery as one value, made only if an observer, a probe or the kernel itself needs it: a
     /// multicast passes its parts and never builds one per subscriber otherwise.
     @inline(__always)
-    func handOver(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: Message,
-                  event: @autoclosure () -> ScheduledEvent) {
+    func handOver(time: Timestamp, sequence: UInt64, source: ActorID, target: ActorID, message: Payload,
+                  event: @autoclosure () -> KernelScheduledEvent<Payload>) {
         if watchesDeliveries || target == .kernel {
             handOverWatched(event())
             return
@@ -148,7 +148,7 @@ extension Kernel {
     /// The target's handler, through its unretained port handle (`ports` keeps every port alive
     /// for the kernel's lifetime).
     @inline(__always)
-    private func callHandler(of target: ActorID, time: Timestamp, sequence: UInt64, source: ActorID, message: Message) {
+    private func callHandler(of target: ActorID, time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) {
         portHandles[Int(target.rawValue)]._withUnsafeGuaranteedRef {
             $0.deliver(time: time, sequence: sequence, source: source, message: message)
         }
@@ -163,7 +163,7 @@ extension Kernel {
     /// ``handOver(time:sequence:source:target:message:event:)`` with an observer, a probe, or for
     /// the kernel's own wake-ups.
     @inline(never)
-    private func handOverWatched(_ event: ScheduledEvent) {
+    private func handOverWatched(_ event: KernelScheduledEvent<Payload>) {
         if let observer = deliveryObserver { observer.kernel(self, delivering: event, index: deliveries) }
         deliveries &+= 1
         if event.target == .kernel {
@@ -180,7 +180,7 @@ extension Kernel {
     /// A delivery with a stage probe set: the same handler call and drain, timed on the monotonic
     /// clock. Out of line so that the unmeasured path stays as small as it was.
     @inline(never)
-    private func deliverMeasured(_ event: ScheduledEvent, probe: any StageProbe) {
+    private func deliverMeasured(_ event: KernelScheduledEvent<Payload>, probe: any StageProbe<Payload>) {
         probe.kernel(self, willDeliver: event)
         let started = MonotonicClock.nanoseconds()
         callHandler(of: event.target, time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
@@ -189,7 +189,7 @@ extension Kernel {
         probe.kernel(self, delivered: event, handlerNanoseconds: elapsed)
     }
 
-    private func wakeSleeper(_ message: Message) {
+    private func wakeSleeper(_ message: Payload) {
         guard let fired = message.firedTimer else { preconditionFailure("kernel event must be a wake-up") }
         let slot = Int(fired.tag)
         guard let continuation = sleepers[slot] else { preconditionFailure("wake-up for an empty sleeper slot") }
@@ -199,14 +199,14 @@ extension Kernel {
     }
 
     /// Admits one input at `time` (≥ now): sequence number, observers, then its topic.
-    func admit(_ record: InputRecord, at time: Timestamp) {
+    func admit(_ record: KernelInputRecord<Payload>, at time: Timestamp) {
         if time > queue.now { queue.advance(to: time) }
         let sequence = takeSequence()
         if let recorded = record.recordedSequence, recorded != sequence, firstSequenceMismatch == nil {
             firstSequenceMismatch = SequenceMismatch(inputIndex: inputsAdmitted, time: time, recorded: recorded, actual: sequence)
         }
         let traceID = tracesByOrdinal ? inputsAdmitted &+ 1 : sequence
-        let admitted = AdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
+        let admitted = KernelAdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
                                      deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0,
                                      traceID: traceID)
         for observer in observers { observer.kernel(self, admitted: admitted) }
@@ -220,7 +220,7 @@ extension Kernel {
     /// Schedules a message as if `source` had sent it to `target` at `time` (≥ now); returns its
     /// sequence number. For chaos faults that impersonate a component (a venue reject).
     @discardableResult
-    public func inject(at time: Timestamp, source: ActorID, target: ActorID, message: Message) -> UInt64 {
+    public func inject(at time: Timestamp, source: ActorID, target: ActorID, message: Payload) -> UInt64 {
         precondition(time >= queue.now, "an injected event cannot be in the past")
         let sequence = nextSequence
         schedule(at: time, source: source, target: target, message: message)
@@ -228,7 +228,7 @@ extension Kernel {
     }
 
     /// Publishes as `source` would (decisions are journaled and digested as theirs).
-    public func injectPublish(from source: ActorID, to topic: TopicID, _ message: Message, delay: DurationNanoseconds = 0) {
+    public func injectPublish(from source: ActorID, to topic: TopicID, _ message: Payload, delay: DurationNanoseconds = 0) {
         publish(from: source, to: topic, message, delay: delay)
     }
 

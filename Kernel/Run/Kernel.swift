@@ -14,39 +14,39 @@ import Synchronization
 /// 3. after each event, the executor's jobs are drained to quiescence;
 /// 4. at the end (end time, event budget, exhaustion or a stop request), every component's
 ///    `stop()`, in registration order.
-public final class Kernel: @unchecked Sendable {
+public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     public let configuration: KernelConfiguration
     public let executor = KernelExecutor()
     /// Live inputs and stop requests from other threads.
-    public let inbox = Inbox()
+    public let inbox = Inbox<Payload>()
 
-    @exclusivity(unchecked) var queue: EventQueue
+    @exclusivity(unchecked) var queue: EventQueue<Payload>
     @exclusivity(unchecked) var nextSequence: UInt64 = 0
     @exclusivity(unchecked) var timers = TimerTable()
     /// Owns the ports; `portHandles` holds the same objects unretained for the hot path.
-    var ports: [ComponentPort] = []
-    @exclusivity(unchecked) var portHandles: ContiguousArray<Unmanaged<ComponentPort>> = []
-    var contexts: [Context] = []
+    var ports: [ComponentPort<Payload>] = []
+    @exclusivity(unchecked) var portHandles: ContiguousArray<Unmanaged<ComponentPort<Payload>>> = []
+    var contexts: [KernelContext<Payload>] = []
     var actorIDsByName: [String: ActorID] = [:]
     var topicNames: [String] = []
     var topicIDsByName: [String: TopicID] = [:]
     @exclusivity(unchecked) var subscribers: [[ActorID]] = []
     @exclusivity(unchecked) var digest: RunDigest
-    @exclusivity(unchecked) var inputs = InputMerger()
-    @exclusivity(unchecked) var observers: [any InputObserver] = []
+    @exclusivity(unchecked) var inputs = InputMerger<Payload>()
+    @exclusivity(unchecked) var observers: [any InputObserver<Payload>] = []
     /// Whether an observer reads the event digest at each input: reading it hashes the buffered
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false
     /// ``KernelConfiguration/journalsAnnotations``, read on every publish.
     @exclusivity(unchecked) public private(set) var journalsAnnotations = false
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
-    @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor)?
+    @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor<Payload>)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
-    @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver)? {
+    @exclusivity(unchecked) public var deliveryObserver: (any DeliveryObserver<Payload>)? {
         didSet { watchesDeliveries = deliveryObserver != nil || stageProbe != nil }
     }
     /// The stage probe, if any (see ``StageProbe``): measurement, separate from the observer slot.
-    @exclusivity(unchecked) public var stageProbe: (any StageProbe)? {
+    @exclusivity(unchecked) public var stageProbe: (any StageProbe<Payload>)? {
         didSet { watchesDeliveries = deliveryObserver != nil || stageProbe != nil }
     }
     /// Whether a delivery observer or a stage probe is set: one flag for every delivery to test
@@ -65,12 +65,12 @@ public final class Kernel: @unchecked Sendable {
     /// The trace id of the last admitted input, as the configuration's ``TraceIdentity`` names it:
     /// the tick behind whatever is handled now (an input at time t is admitted only after every
     /// event at or before t, so the events it causes at its own instant all see it), which
-    /// ``Context/traceID`` hands every decision taken until the next input.
+    /// ``KernelContext/traceID`` hands every decision taken until the next input.
     @exclusivity(unchecked) public internal(set) var lastInputTraceID: UInt64 = 0
     /// Copied from the configuration: read once per admitted input.
     let tracesByOrdinal: Bool
     @exclusivity(unchecked) var inputsClamped: UInt64 = 0
-    /// The last `log((a + b) / 2)` a component asked for, for every component (``Context/memoizedLogMean(_:_:)``).
+    /// The last `log((a + b) / 2)` a component asked for, for every component (``KernelContext/memoizedLogMean(_:_:)``).
     @exclusivity(unchecked) var logMeanMemo = LogMeanMemo()
     @exclusivity(unchecked) var timersFired: UInt64 = 0
     @exclusivity(unchecked) var timersCancelled: UInt64 = 0
@@ -80,7 +80,7 @@ public final class Kernel: @unchecked Sendable {
     enum State { case setUp, running, finished }
 
     /// How many events the virtual run loop goes between two looks at the stop flag.
-    static let stopCheckInterval = 1024
+    static var stopCheckInterval: Int { 1024 }
 
     public init(configuration: KernelConfiguration) {
         self.configuration = configuration
@@ -120,7 +120,7 @@ public final class Kernel: @unchecked Sendable {
     /// then calls the component's `receive` directly instead of through the `Component` witness,
     /// one indirect branch fewer per delivery (and one whose target changes with every subscriber).
     @inlinable @discardableResult
-    public func spawn<C: Component>(_ name: String, _ make: (Context) -> C) -> C {
+    public func spawn<C: Component>(_ name: String, _ make: (KernelContext<Payload>) -> C) -> C where C.Payload == Payload {
         spawn(name, receiving: { component, delivery in component.receive(delivery) }, make)
     }
 
@@ -129,13 +129,13 @@ public final class Kernel: @unchecked Sendable {
     /// (`{ $0.receive($1) }`): this method calls `receive` through the `Component` witness, which
     /// for a generic actor is its unspecialized body.
     @discardableResult
-    public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, Delivery) -> Void,
-                                    _ make: (Context) -> C) -> C {
+    public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, KernelDelivery<Payload>) -> Void,
+                                    _ make: (KernelContext<Payload>) -> C) -> C where C.Payload == Payload {
         precondition(state == .setUp, "components are registered before run()")
         precondition(actorIDsByName[name] == nil, "duplicate component name '\(name)'")
         precondition(ports.count < Int(ActorID.kernel.rawValue), "too many components")
         let id = ActorID(rawValue: UInt32(ports.count))
-        let context = Context(kernel: self, actorID: id, name: name, seed: configuration.seed)
+        let context = KernelContext(kernel: self, actorID: id, name: name, seed: configuration.seed)
         let component = make(context)
         precondition(component.context === context, "component '\(name)' must keep the context it was given")
         let port = TypedComponentPort(name: name, component: component, receiver: IsolatedReceiver(call: receive))
@@ -183,13 +183,13 @@ public final class Kernel: @unchecked Sendable {
 
     /// Adds an input source (simulate and replay). Sources are merged by time; on equal times,
     /// the source added first goes first.
-    public func addInput(_ source: any InputSource) throws {
+    public func addInput(_ source: any InputSource<Payload>) throws {
         precondition(state == .setUp, "inputs are added before run()")
         try inputs.add(source)
     }
 
     /// Adds an observer that sees every input at admission.
-    public func addObserver(_ observer: any InputObserver) {
+    public func addObserver(_ observer: any InputObserver<Payload>) {
         observers.append(observer)
         observersReadEventDigest = observersReadEventDigest || observer.readsEventDigest
     }

@@ -8,16 +8,17 @@
 /// set, the kernel pays one branch per delivery and per emission.
 ///
 /// Every call happens on the kernel thread, in the run's order.
-public protocol StageProbe: AnyObject {
+public protocol StageProbe<Payload>: AnyObject {
+    associatedtype Payload: KernelPayload
     /// `event` is about to reach its component's handler (timers included; the kernel's own
     /// wake-ups and cancelled timers never do).
-    func kernel(_ kernel: Kernel, willDeliver event: ScheduledEvent)
+    func kernel(_ kernel: EventKernel<Payload>, willDeliver event: KernelScheduledEvent<Payload>)
 
     /// The handler for `event` returned, and the jobs it left on the executor were drained, after
     /// `handlerNanoseconds` of wall time (monotonic clock, read by the kernel just around the call).
-    func kernel(_ kernel: Kernel, delivered event: ScheduledEvent, handlerNanoseconds: UInt64)
+    func kernel(_ kernel: EventKernel<Payload>, delivered event: KernelScheduledEvent<Payload>, handlerNanoseconds: UInt64)
 
     /// `source` — a component, or ``ActorID/input`` for an input being admitted — published or sent
     /// `message` for `time` (now + its delay). Called once per publish, whatever the subscribers.
-    func kernel(_ kernel: Kernel, emitted message: Message, from source: ActorID, at time: Timestamp)
+    func kernel(_ kernel: EventKernel<Payload>, emitted message: Payload, from source: ActorID, at time: Timestamp)
 }

@@ -6,7 +6,7 @@ public enum StopReason: String, Sendable, Equatable {
     case eventBudget = "event_budget"
     /// No inputs and no pending events are left.
     case exhausted
-    /// Someone called ``Kernel/requestStop()`` (a signal handler, an operator).
+    /// Someone called ``EventKernel/requestStop()`` (a signal handler, an operator).
     case stopRequested = "stop_requested"
     /// Live: the feed closed the inbox and every input it sent has been admitted.
     case inputClosed = "input_closed"

@@ -1,4 +1,4 @@
-/// What a decision's trace id (``Context/traceID``) names: the input behind it. A log says which
+/// What a decision's trace id (``KernelContext/traceID``) names: the input behind it. A log says which
 /// by its format version.
 ///
 /// Two runs on the same inputs admit them in the same order, but a run with other parameters

@@ -1,8 +1,8 @@
 /// Simulated time: `now` is the current event's time and the kernel jumps from event to event.
-public struct VirtualClock: KernelClock {
-    unowned(unsafe) let kernel: Kernel
+public struct VirtualClock<Payload: KernelPayload>: KernelClock {
+    unowned(unsafe) let kernel: EventKernel<Payload>
 
-    init(kernel: Kernel) { self.kernel = kernel }
+    init(kernel: EventKernel<Payload>) { self.kernel = kernel }
 
     public var isVirtual: Bool { true }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// `metronome bench FILE`: a scenario's latency per stage, simulated and wall, against its budgets.

@@ -2,6 +2,7 @@ import Actors
 import ArgumentParser
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 #if canImport(Glibc)

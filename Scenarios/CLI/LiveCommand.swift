@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import Messages
 import Logging
 import Scenarios
 
@@ -160,7 +161,7 @@ struct LiveCommand: ParsableCommand {
     }
 
     static func fileStamp() -> String {
-        let iso = TimeUnits.iso8601(LiveClock.wallTime())
+        let iso = TimeUnits.iso8601(WallClock.wallTime())
         return String(iso.prefix(19)).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
     }
 }

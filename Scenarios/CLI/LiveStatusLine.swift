@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// The live run's status on standard error, from its own thread: events/s, inputs/s, feed lag,

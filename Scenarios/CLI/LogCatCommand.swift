@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 #endif
 import Kernel
+import Messages
 import Scenarios
 
 struct LogCatCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// What `metronome log cat` prints of a log, record by record: a time window, one message type

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// A stop request that may come before the kernel exists: Ctrl-C while a scenario is still being
 /// loaded and wired stops the run as soon as it is ready, instead of being lost. Signals arrive

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// A one-line progress bar on standard error while a run goes: simulated time, share done,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import Messages
 import Scenarios
 
 /// `--record PATH [--record-signals] [--codec zstd|lz4|none] [--level N] [--block-size BYTES] [--fsync-interval DURATION]`.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Scenarios
 
 /// What a long simulated run shows and obeys on the command line (`run`, `bench FILE`): SIGINT or

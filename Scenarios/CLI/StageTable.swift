@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// `metronome bench FILE`'s table: one row per stage and clock, the four percentiles, the budget

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// The end-of-run summary as an aligned two-column table.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 struct SweepCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// Makes a sweep's pending runs: in this process, or spread over worker processes (each runs

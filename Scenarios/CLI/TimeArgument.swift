@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Scenarios
 
 /// Time options (`--until`, `--from`, `--to`): a UTC time, or a duration after a start.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import Messages
 import Scenarios
 
 struct ValidateCommand: ParsableCommand {

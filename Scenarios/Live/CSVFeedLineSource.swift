@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 
 /// A tick CSV (docs/scenarios.md, "Tick CSV") as live lines, without a scenario: prices and
 /// sizes are passed through as written (checked to be decimals), so any universe that lists the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What `metronome feed serve` streams: feed inputs in time order, each written as one line of
 /// the live protocol stamped with its send time.

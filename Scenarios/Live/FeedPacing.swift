@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// When `metronome feed serve` sends each line.
 public enum FeedPacing: Sendable, Equatable {

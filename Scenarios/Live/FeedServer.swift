@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import NIOCore
 import NIOPosix
 
@@ -74,11 +75,11 @@ public final class FeedServer: @unchecked Sendable {
     }
 
     private func stream(to channel: any Channel) {
-        let started = LiveClock.wallTime()
+        let started = WallClock.wallTime()
         var sent: UInt64 = 0
         defer {
             channel.close(promise: nil)
-            lock.withLock { finished.append(Sent(lines: sent, wallNanoseconds: LiveClock.wallTime() &- started)) }
+            lock.withLock { finished.append(Sent(lines: sent, wallNanoseconds: WallClock.wallTime() &- started)) }
             connectionEnded.signal()
         }
         do {
@@ -100,18 +101,18 @@ public final class FeedServer: @unchecked Sendable {
             while let time = try source.nextTime() {
                 if firstTime == nil { firstTime = time }
                 let due = started &+ pacing.offset(index: sent, time: time, firstTime: firstTime!)
-                var now = LiveClock.wallTime()
+                var now = WallClock.wallTime()
                 if due > now {
                     // Lines due within 50 µs go out together; otherwise send what we have and wait.
                     if due - now > 50_000 || batch.count > 32_768 {
                         try flush()
-                        now = LiveClock.wallTime()
+                        now = WallClock.wallTime()
                         if due > now + 100_000 {
                             var pause = timespec(tv_sec: Int((due - now - 60_000) / 1_000_000_000), tv_nsec: Int((due - now - 60_000) % 1_000_000_000))
                             nanosleep(&pause, nil)
                         }
-                        while LiveClock.wallTime() < due {}
-                        now = LiveClock.wallTime()
+                        while WallClock.wallTime() < due {}
+                        now = WallClock.wallTime()
                     }
                 }
                 try source.appendNext(stamp: now, to: &batch)

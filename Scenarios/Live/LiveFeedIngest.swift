@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Synchronization
 
 /// Turns the bytes of a live feed into admitted inputs: splits lines, parses each one
@@ -19,7 +20,7 @@ public final class LiveFeedIngest: @unchecked Sendable {
     }
 
     private let parser: LiveLineParser
-    private let inbox: Inbox
+    private let inbox: Inbox<Message>
     private let topics: Topics
     private let quarantineFile: FileHandle?
     private let statistics = Mutex(LiveFeedStatistics())
@@ -29,7 +30,7 @@ public final class LiveFeedIngest: @unchecked Sendable {
     private var skippingLongLine = false
     private var lineNumber: UInt64 = 0
 
-    public init(parser: LiveLineParser, inbox: Inbox, topics: Topics, quarantineFile: FileHandle? = nil) {
+    public init(parser: LiveLineParser, inbox: Inbox<Message>, topics: Topics, quarantineFile: FileHandle? = nil) {
         self.parser = parser
         self.inbox = inbox
         self.topics = topics
@@ -112,7 +113,7 @@ public final class LiveFeedIngest: @unchecked Sendable {
         if let last = text.last, last == 0x0D { text = UnsafeBufferPointer(rebasing: text.dropLast()) }
         // Blank lines are keep-alives, not inputs.
         if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-        switch parser.parse(text, receivedAt: LiveClock.wallTime()) {
+        switch parser.parse(text, receivedAt: WallClock.wallTime()) {
         case .success(let parsed):
             let topic: TopicID
             switch parsed.kind {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Synchronization
 
 /// Watches a live run from the kernel thread and publishes a few counters through atomics, so

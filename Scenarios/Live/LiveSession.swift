@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Logging
 import ScenarioBenchmarks
 import ScenarioDefinition
@@ -54,7 +55,7 @@ public final class LiveSession {
     public init(scenario: Scenario, endpoint: FeedEndpoint, options: Options = Options()) throws {
         self.endpoint = endpoint
         self.options = options
-        let start = LiveClock.wallTime()
+        let start = WallClock.wallTime()
         let window = ScenarioRun.ClockWindow(start: start, end: options.durationNanoseconds.map { start &+ $0 })
         run = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(
             seed: options.seed, logLevel: options.logLevel, mode: .live, recording: options.recording, window: window), inputs: .inbox)

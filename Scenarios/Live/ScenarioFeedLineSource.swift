@@ -1,11 +1,12 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 import ScenarioRunning
 
 /// A scenario's feeds (generated or loaded, as a simulation would admit them) as live lines.
 public struct ScenarioFeedLineSource: FeedLineSource {
-    private var sources: [any InputSource]
+    private var sources: [any InputSource<Message>]
     private var heads: [InputRecord?]
     private let encoder: LiveLineEncoder
     /// Inputs the protocol does not carry (none of the built-in feeds make any).

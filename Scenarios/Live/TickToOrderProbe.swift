@@ -1,5 +1,6 @@
 import Histogram
 import Kernel
+import Messages
 import ScenarioBenchmarks
 
 /// Tick-to-order wall latency in live mode: from the admission of the tick behind an order (its
@@ -30,7 +31,7 @@ public final class TickToOrderProbe: InputObserver {
             untraced &+= 1
             return
         }
-        let now = LiveClock.wallTime()
+        let now = WallClock.wallTime()
         _ = histogram.record(now > admitted ? now - admitted : 0)
     }
 

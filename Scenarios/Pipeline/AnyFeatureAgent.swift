@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// A feature agent of any model, for the runner's bookkeeping after a run (read on the kernel
 /// thread once the kernel has finished).

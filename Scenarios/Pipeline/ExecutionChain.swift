@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The execution side of a run: sizer → gate → router (the broker and the portfolio are wired

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// A scenario's components, spawned by walking ``PipelineTable/stages``: flow order is

@@ -1,6 +1,7 @@
 import Foundation
 import Actors
 import Kernel
+import Messages
 import Testing
 
 @Suite struct BlenderTests {

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The broker actor drives any ``BrokerAdapter``: here one that acknowledges and fills every

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// Every gate limit on crafted intents: at the limit, just over it, and the projection.

@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The input defense's sorted window, kept in place as the window slides.

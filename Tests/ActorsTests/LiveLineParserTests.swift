@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The live feed's line protocol: exact decimals, every type, and each way a line is refused.

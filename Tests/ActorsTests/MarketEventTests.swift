@@ -1,6 +1,7 @@
 import Foundation
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// Scripted market events on a noiseless market (σ = 0): exact paths.

@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// Which returns a run is measured on and the annualization factor that follows, for a one-day

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The gate as an actor: the kill switch engages at the drawdown limit, blocks new risk, lets

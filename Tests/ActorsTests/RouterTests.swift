@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The router's cost model on known numbers, and its choice.

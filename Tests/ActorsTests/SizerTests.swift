@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// Sizing on known values: Kelly, the caps, the governors, CVaR.

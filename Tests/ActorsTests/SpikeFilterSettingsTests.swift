@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The per-feed outlier filter: its window, threshold, minimum move and `off`, the defaults by

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The bootstrap behind the report's intervals (docs/metrics.md, "Intervals"): the block length

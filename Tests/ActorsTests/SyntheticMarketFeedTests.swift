@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Testing
 
 /// Moments of the synthetic market on fixed seeds, against the parameters they were drawn with.

@@ -1,6 +1,7 @@
 import Foundation
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The Technical agent's indicator values (``TechnicalReading``) against TA-Lib on 400 real daily

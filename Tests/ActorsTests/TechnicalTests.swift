@@ -1,6 +1,7 @@
 import Foundation
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The Technical agent's indicators on handcrafted bars, and the agent on a clean uptrend.

@@ -1,6 +1,7 @@
 @testable import Actors
 import Foundation
 import Kernel
+import Messages
 import Testing
 
 /// The byte fast path of `TickCSV` (`TickCSVRowScanner`) must read every file exactly as the

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// What a ``TopicRecorder`` heard, in delivery order. Only touched on the kernel thread.
 final class MessageSink: @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// Trades without a side in the data get one by the Lee–Ready rule (docs/data.md): the quote rule

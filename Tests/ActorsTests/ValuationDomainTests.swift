@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The valuation domain (`MarketBounds.maximumPositionValueMinorUnits`): a price that would value

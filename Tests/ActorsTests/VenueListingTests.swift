@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Testing
 
 /// `universe[].venues`: an instrument listed at some venues only is never priced or routed

@@ -5,6 +5,7 @@
 //   foreign-thread  another thread enqueues a job on the kernel executor
 // The guards must abort the process with a diagnostic on stderr.
 import Kernel
+import Messages
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 @testable import Kernel
+import Messages
 import Testing
 
 /// The kernel's queue on its own: the FIFO ring's wrap-around and growth, and the heap's cached
@@ -10,7 +11,7 @@ import Testing
     }
 
     @Test func theRingKeepsItsOrderThroughWrapAroundAndGrowth() {
-        var ring = EventRing(capacity: 16)
+        var ring = EventRing<Message>(capacity: 16)
         var expected: [UInt64] = []
         var popped: [UInt64] = []
         var next: UInt64 = 0
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func popNextAlwaysReturnsTheSmallestKey() {
-        var queue = EventQueue(startTime: 0)
+        var queue = EventQueue<Message>(startTime: 0)
         var random = SplitMix64(seed: 9)
         var sequence: UInt64 = 0
         var popped: [EventKey] = []

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// The kernel finalizes the event digest at each input only for observers that read it; the
@@ -66,7 +67,7 @@ import Testing
         let alone = DigestWatcher(readsEventDigest: true)
         let expected = try Self.run(watchedBy: [alone])
         let path = JournalFixture.temporaryPath("digest-readers.mlog")
-        var recorder: JournalRecorder?
+        var recorder: JournalRecorder<Message>?
         let summary = try Self.run(watchedBy: [DigestWatcher(readsEventDigest: false)]) { kernel in
             recorder = try JournalRecorder(path: path, kernel: kernel, scenarioName: "t", scenarioText: "t", buildIdentity: "test",
                                            options: JournalWriter.Options(blockBytes: 16, fsyncIntervalNanoseconds: nil))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Kernel
+import Messages
 
 /// Builds small logs for the journal tests.
 enum JournalFixture {
@@ -138,7 +139,7 @@ enum JournalFixture {
                 encoder.append(input)
                 inputs += 1
                 let decisionDigestBefore = decisionDigest
-                inputDigest = JournalRecorder.chain(inputDigest, input, scratch: &scratch)
+                inputDigest = JournalRecorder<Message>.chain(inputDigest, input, scratch: &scratch)
                 if input.message.tag.isDecision {
                     decisions.recordDecision(time: input.time, source: .input, message: input.message)
                     decisionDigest = decisions.decision

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Kernel
+import Messages
 
 @Suite struct JournalTests {
     @Test(arguments: BlockCodec.allCases)

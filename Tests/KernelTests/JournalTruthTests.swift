@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Kernel
+import Messages
 
 /// The rules that keep a log honest (docs/log-format.md, "Rules a log obeys"): its header is
 /// bound to its body, input times never go back, checkpoints cannot be switched off, and
@@ -161,24 +162,24 @@ import Testing
             payload.withUnsafeBytes { writeAhead.append(input, payload: $0) }
         }
         // Read as a dead process leaves it: segment 1 still mapped, preallocated, untrimmed.
-        let all = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        let all = WriteAheadInputs<Message>.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
         #expect(all.inputs == inputs)
         #expect(all.problem == nil)
         writeAhead.startSegment(2)
-        let after = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: inputs[4].sequence, notBefore: 0)
+        let after = WriteAheadInputs<Message>.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: inputs[4].sequence, notBefore: 0)
         #expect(after.inputs == Array(inputs[5...]))
-        let foreign = WriteAheadInputs.read(logPath: log, headerDigest: digest + 1, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        let foreign = WriteAheadInputs<Message>.read(logPath: log, headerDigest: digest + 1, firstBlock: 0, afterSequence: nil, notBefore: 0)
         #expect(foreign.inputs.isEmpty && foreign.problem?.contains("not a write-ahead segment of block 0 of this log") == true)
         // A torn last entry: the ones before it come back.
         let segment = JournalWriteAhead.segmentPath(writeAhead.directory, 1)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
         try bytes.dropLast(3).write(to: URL(fileURLWithPath: segment))
-        let torn = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        let torn = WriteAheadInputs<Message>.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
         #expect(torn.inputs == Array(inputs.dropLast()))
         #expect(torn.problem?.contains("torn or damaged") == true)
         // Block 0 written (its segment dropped) but missing from the log: a hole.
         JournalWriteAhead.dropSegment(directory: writeAhead.directory, block: 0)
-        let hole = WriteAheadInputs.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
+        let hole = WriteAheadInputs<Message>.read(logPath: log, headerDigest: digest, firstBlock: 0, afterSequence: nil, notBefore: 0)
         #expect(hole.inputs.isEmpty)
         #expect(hole.problem?.contains("starts at block 1") == true)
         writeAhead.finish()

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// The kernel reads payloads through ``KernelPayload`` only: for the trading `Message`, what the

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 import Testing
 
 /// The log-mean memo is a cache of a pure function: whatever was asked before, it must answer

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// A publish to several subscribers is queued once (a multicast) but must deliver exactly as

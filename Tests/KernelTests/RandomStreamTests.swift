@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// Reference values computed by an independent Python implementation of SplitMix64,

@@ -1,5 +1,6 @@
 import Testing
 @testable import Kernel
+import Messages
 
 @Suite struct RecordStreamHashTests {
     /// Records of every length from 0 to 100 bytes, with the value read after some of them and

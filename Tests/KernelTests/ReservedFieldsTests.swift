@@ -1,4 +1,5 @@
 @testable import Kernel
+import Messages
 import Testing
 
 /// Fields written through `writeFields` are the bytes the writer's own `write` gives, one after

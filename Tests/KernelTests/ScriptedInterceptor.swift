@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A delivery interceptor whose decisions are given by a closure, for tests.
 final class ScriptedInterceptor: DeliveryInterceptor, @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// Tokens hop between 1,000 actors at random latencies; the kernel must deliver every hop in

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What test actors saw, in order. Only touched on the kernel thread.
 final class DeliveryLog: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// Times and durations written as text: every value is range-checked before arithmetic, and a

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Testing
 
 /// Reference values from the `xxhash` Python package (the C reference implementation).

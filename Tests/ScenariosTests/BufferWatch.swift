@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Watches the components' report buffers at every admission: the most fills and decision
 /// records they held at once.

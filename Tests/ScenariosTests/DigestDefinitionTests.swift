@@ -2,6 +2,7 @@ import Foundation
 import Scenarios
 import Testing
 @testable import Kernel
+import Messages
 
 /// The digests are what docs/determinism.md says they are — computed here from the delivered
 /// events and emitted decisions, independently of the kernel — and a log of the first format

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Scenarios
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Kernel
+import Messages
 
 /// Test helper: rewrites a log with one input's quote changed — a valid log with valid checksums
 /// whose checkpoints and decisions still describe the original run.

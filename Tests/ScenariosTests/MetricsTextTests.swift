@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 @testable import ScenarioReports
 @testable import ScenarioRunning
 import Scenarios

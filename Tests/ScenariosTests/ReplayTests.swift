@@ -2,6 +2,7 @@ import Foundation
 import Scenarios
 import Testing
 @testable import Kernel
+import Messages
 
 @Suite struct ReplayTests {
     static let scenario = """

@@ -1,6 +1,7 @@
 @testable import Actors
 import Foundation
 import Kernel
+import Messages
 @testable import ScenarioDefinition
 import Scenarios
 import Testing

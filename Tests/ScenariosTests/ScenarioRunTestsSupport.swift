@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 
 /// Every input a scenario admits, read back from a recording of it.

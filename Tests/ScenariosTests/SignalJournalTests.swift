@@ -2,6 +2,7 @@ import Foundation
 import Scenarios
 import Testing
 @testable import Kernel
+import Messages
 
 /// Signals, the indicator values behind them, forecasts and slates on the record (`--record-signals`,
 /// log format 5): they change no event, replay checks them, diff compares them, log cat shows them.

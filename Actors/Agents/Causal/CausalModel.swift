@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Causal: lead–lag between symbols. Returns are sampled every `sampleInterval` (from the
 /// quotes); for every ordered pair (leader j, follower i) an exponentially weighted correlation

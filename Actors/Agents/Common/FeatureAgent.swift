@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// An agent that reads alternative data through a ``FeatureModel`` and emits a `Signal` per
 /// symbol whenever the feature changes:

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What every feature agent is configured with (one type for all models).
 public struct FeatureAgentParameters: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What distinguishes one alternative-data agent from another: which data it reads and how it
 /// turns them into a feature per symbol. The ``FeatureAgent`` does the rest (learning μ from the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Keeps an agent honest about its uncertainty: remembers each forecast (feature value, μ, the
 /// mid when it was made), and when the horizon has passed, scores it against the realized log

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Samples every symbol's log-mid return on a fixed time grid, synchronously: a sample is taken
 /// from the mids *before* the first quote at or after the due time, so every symbol's mid belongs

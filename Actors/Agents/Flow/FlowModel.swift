@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Flow: order-flow imbalance. Per symbol, an EWMA of the top-of-book size imbalance
 /// (bid size − ask size) / (bid size + ask size) and of the signed traded volume share (+ for

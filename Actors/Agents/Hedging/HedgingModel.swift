@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Hedging: beta to the index. Returns are sampled every `sampleInterval`; the index is the
 /// equal-weighted mean return of the universe. Each symbol's β to the index is an exponentially

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Insider filings: a decayed net count of filings per symbol (+1 a purchase, −1 a sale), each
 /// filing's weight halving every `halfLife` filings-intervals of the symbol's own data. Between

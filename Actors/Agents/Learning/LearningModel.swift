@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Learning: an online linear model on several features at once, fitted by recursive least
 /// squares (forgetting 0.998, ridge prior). Every `sampleInterval` per symbol it takes the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Macro: risk-on / risk-off from the volatility index and the credit spread. The feature is
 /// the negative of the volatility index's deviation from its slow average (in points), plus the

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Money flows: the latest fund-flow reading per symbol, standardized by its running mean and
 /// deviation (Welford), so the feature is comparable across symbols.

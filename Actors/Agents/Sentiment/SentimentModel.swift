@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Sentiment: an EWMA of each symbol's sentiment readings (half of the weight on the last
 /// `smoothing` readings), so one noisy reading does not swing the signal.

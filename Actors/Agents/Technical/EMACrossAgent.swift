@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// The Technical agent's first model: an exponential-moving-average crossover on the mid price.
 ///

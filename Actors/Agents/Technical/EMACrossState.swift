@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// One symbol's state in the ``EMACrossAgent``: the two averages of the mid, the EWMA of squared
 /// one-tick log returns, and what the next quote needs of this one. One value per symbol, so a

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One time bar of a symbol's mid price: open, high, low, close (in price units).
 public struct PriceBar: Sendable, Equatable {

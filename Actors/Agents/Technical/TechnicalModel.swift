@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The Technical agent: builds time bars of each symbol's mid from quotes and, at every bar
 /// close, reads its ``TechnicalIndicators``. The feature is the reading's composite score —

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What the Technical agent's indicators say after one closed bar. Every score is in [−1, 1],
 /// positive meaning "expect the price to rise".

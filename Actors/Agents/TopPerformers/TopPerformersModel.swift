@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Kernel
+import Messages
 
 /// Top Performers: cross-sectional momentum. Every `rankInterval` (1 minute), each symbol's log
 /// return over the last `lookback` is ranked against the others; the feature is the centered rank

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Undervalued: value relative to sector peers. Each symbol's smoothed earnings yield minus the
 /// mean of its sector (in units of 2 % of yield): cheap against its own sector, not merely

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Value: the average of two standardized fundamentals, earnings yield and book-to-price, each
 /// smoothed over its readings (fundamentals are noisy snapshots of a slow truth).

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One parsed line of the live feed protocol (docs/live.md): a market or alternative-data input
 /// and the raw topic it goes to.

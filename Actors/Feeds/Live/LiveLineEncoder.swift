@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Writes inputs as live feed protocol lines (docs/live.md): what `metronome feed serve` sends.
 /// The inverse of ``LiveLineParser``: a line it writes parses back to the same message.

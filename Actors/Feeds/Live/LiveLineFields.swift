@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Typed access to the scanned fields of one live line, with problems that name the field.
 struct LiveLineFields {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Parses the live feed's line protocol: one flat JSON object per line (docs/live.md).
 ///

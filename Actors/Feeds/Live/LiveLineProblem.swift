@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Why a live feed line was quarantined instead of admitted. Never fatal: the adapter counts it
 /// by ``Reason`` and goes on with the next line.

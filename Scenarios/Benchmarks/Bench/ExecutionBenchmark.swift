@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioRunning
 
 /// `metronome bench execution`: orders per second through sizer → gate → router → broker →

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The execution benchmark's inputs, generated as they are read: each second a quote per symbol,
 /// then (100 ms later) a forecast per symbol with μ = ±0.1 %, flipping sign every round.

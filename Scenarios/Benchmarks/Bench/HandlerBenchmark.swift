@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// One actor's handler on a fixed, generated stream of its inputs (``HandlerBenchmarkInputs``),
 /// with a counter on its outputs: the harness of the per-actor suites in Benchmarks/. The run is

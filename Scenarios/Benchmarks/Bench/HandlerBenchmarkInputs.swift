@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What ``HandlerBenchmark`` feeds one actor, generated as read (nothing allocated per input).
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import ScenarioRunning
 
 /// `metronome bench kernel`: deliveries through a ring of no-op actors, and timer

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 import ScenarioRunning
 

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Counts what one actor under measurement emits (``HandlerBenchmark``): subscribes to its output
 /// topics and does nothing else, so the count is the actor's output and the cost is one no-op

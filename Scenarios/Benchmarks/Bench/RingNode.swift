@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A no-op component for the kernel benchmark: forwards every ping to the next node of a ring.
 public actor RingNode: Component {

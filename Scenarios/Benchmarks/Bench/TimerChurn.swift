@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Keeps `concurrentTimers` timers armed at pseudo-random delays: each firing schedules the
 /// next one, so the heap holds a steady population while timers are scheduled and fired.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The last ``capacity`` admitted inputs (ticks): trace id, simulated admission time and wall time
 /// at admission, so that an order's trace id finds the tick behind it.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// `metronome bench FILE --report-json`: the run, and per stage its simulated and wall latency

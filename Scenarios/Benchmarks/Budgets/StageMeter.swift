@@ -1,5 +1,6 @@
 import Histogram
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The kernel's ``StageProbe`` for `metronome bench FILE`: per pipeline stage, an HdrHistogram of

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// When each stage first saw each trace (or, for the broker, each order): the start of a stage's
 /// simulated latency. One direct-mapped table per stage, allocated once; a newer key takes over

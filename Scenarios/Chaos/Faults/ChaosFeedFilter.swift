@@ -1,6 +1,7 @@
 import Actors
 import DequeModule
 import Kernel
+import Messages
 
 /// The feed faults of a plan, applied to one feed's inputs before the kernel admits them — so
 /// the journal records the faulty stream as it arrived, and a replay needs no plan to repeat it.
@@ -17,7 +18,7 @@ public final class ChaosFeedFilter: InputSource {
         func hits(_ symbol: SymbolID) -> Bool { target.map { $0 == symbol } ?? true }
     }
 
-    private var source: any InputSource
+    private var source: any InputSource<Message>
     private let windows: [Window]
     private var random: RandomStream
     private var output: Deque<InputRecord> = []
@@ -27,7 +28,7 @@ public final class ChaosFeedFilter: InputSource {
     /// A record waiting for its neighbour to swap with (reorder).
     private var swapCandidate: InputRecord?
 
-    public init(source: any InputSource, plan: ChaosPlan, start: Timestamp, streamName: String) {
+    public init(source: any InputSource<Message>, plan: ChaosPlan, start: Timestamp, streamName: String) {
         self.source = source
         windows = plan.faults.compactMap { fault in
             guard let kind = fault.kind, kind.isFeedFault else { return nil }

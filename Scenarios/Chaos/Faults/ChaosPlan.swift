@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// A chaos run's faults: timed fault events with their parameters. Drawn from the root seed on a

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 import Yams
 

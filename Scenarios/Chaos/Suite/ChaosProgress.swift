@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// The suite's progress on a terminal: seeds done, failures, seeds per minute, time left.
 final class ChaosProgress: @unchecked Sendable {

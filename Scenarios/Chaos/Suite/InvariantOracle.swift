@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// Checks a chaos run's invariants from the outside (docs/chaos.md). It keeps its own books —

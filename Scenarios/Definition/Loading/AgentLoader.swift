@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// The `agents:` section: `ema-cross` agents forecast a number of ticks ahead, the others

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// The `broker:` section: one venue from `order_latency` / `fee_bps`, or a list of `venues:`

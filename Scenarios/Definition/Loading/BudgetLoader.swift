@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import Yams
 
 /// The `budgets:` section (docs/scenarios.md): `simulated:` and `wall:`, each mapping stages to

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// Reads the `chaos:` section (docs/chaos.md).

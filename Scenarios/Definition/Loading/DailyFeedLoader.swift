@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// `type: daily-bars` and `type: daily-series` feeds (history files; paths relative to the scenario).

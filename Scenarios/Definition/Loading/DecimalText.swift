@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// Decimal amounts as written in scenario files: ``FixedPointText`` after trimming spaces and
 /// `_` digit separators; more decimals than the precision is an error (nil).

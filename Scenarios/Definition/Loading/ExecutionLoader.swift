@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// The execution side's sections: `sizer:`, `gate:`, `router:` (docs/scenarios.md).

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// The `feeds:` section: each feed's type, then the reader for that type (daily files, a tick CSV,

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// A feed's `guard:` key: the input defense's outlier filter for the feed's quotes, as `off` or

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// `feeds[].events` of a synthetic feed: scripted volatility changes, crashes and news shocks.

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// Typed reads of YAML scalars with located errors: integers, decimals, booleans, strings,

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// The bounds that keep a valid scenario safe to run: past them, integer arithmetic in the

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import Yams
 
 /// The checks of ``ScenarioLimits`` that need more than one value: prices against the universe's

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// The single-mapping sections of a scenario: record, account, trader, blender and selector.

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// `universe:`: the instruments, their sectors and the venues that list them.

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// Reads scenario files strictly: unknown keys, wrong types and out-of-range values are errors

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// `type: synthetic` feeds: the generated keys every feed shares, then the market model's own

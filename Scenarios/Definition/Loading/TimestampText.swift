@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// UTC times in ISO 8601: `2024-03-01T14:30:00Z`, `2024-03-01T14:30:00.250Z`, `2024-03-01 14:30:00`,
 /// or a bare date `2024-03-01` (midnight). Parsed with integer arithmetic, no time zones.

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// The `chaos:` section: which faults a seed may draw and how its plan is shaped (docs/chaos.md).
 public struct ChaosSettings: Sendable, Equatable {

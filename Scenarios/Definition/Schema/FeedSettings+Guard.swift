@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Which outlier filter (``SpikeFilterSettings``) the input defense applies to which symbol: each
 /// feed's, by the data's resolution unless its `guard:` says otherwise (docs/scenarios.md, "Input

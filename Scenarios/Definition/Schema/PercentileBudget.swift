@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A latency budget for one stage on one clock: the most each percentile may reach, in
 /// nanoseconds. Any of the four may be left out (nil: not budgeted).

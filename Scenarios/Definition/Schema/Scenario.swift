@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// A scenario file, parsed and checked (schema version 1; field by field in docs/scenarios.md).
 public struct Scenario: Sendable, Equatable {

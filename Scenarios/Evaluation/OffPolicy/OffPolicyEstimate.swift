@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Off-policy estimates of a target policy's mean reward per decision from logged decisions:
 /// inverse propensity scoring (IPS), its self-normalized form (SNIPS) and the doubly robust

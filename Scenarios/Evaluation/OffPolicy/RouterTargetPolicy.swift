@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Another router policy, to be valued on a log's decisions: its ε and cost model, applied to the
 /// market and the learned corrections each logged decision had.

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Another selector policy — its ε, penalty weight λ and slate size — to be valued on a log's
 /// slates. On a logged slate it picks as the selector does, greedily by score − λ × the largest

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One step of a walk-forward: parameters are chosen on the training span and then run, locked,
 /// on the test span that follows it (after the embargo).

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// The fills the HTML report draws on its price paths: every fill while there are few, an evenly
 /// thinned subset once there are many, so a run of any length keeps at most ``capacity`` points.

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// The run's PnL split among the agents, from the fills, the equity samples' marks and the
 /// decision records (``DecisionShares``) — computed beside the run (``PnLAttributor``, fed by the

@@ -1,6 +1,7 @@
 import Actors
 import DequeModule
 import Kernel
+import Messages
 
 /// ``PnLAttribution`` as the run goes: fed the decision records, fills and equity samples in
 /// pieces, each piece later than the one before, it keeps only what the next piece can still

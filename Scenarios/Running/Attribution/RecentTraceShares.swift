@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The latest forecast shares recorded per (symbol, trace id), over the last `capacity`
 /// decisions: the PnL attribution's way from a fill to the decision behind it, in memory that does

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// The time series behind the HTML report: equity, marks, fills, latencies.
 public struct RunSeries: Sendable {

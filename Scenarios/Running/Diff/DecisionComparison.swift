@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Two logs' orders, gate decisions and fills paired by ``DecisionKey``, each stage on the fields
 /// that make a decision another one (never its trace id or order id, which are numbering).

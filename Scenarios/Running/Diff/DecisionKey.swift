@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Pairs a decision in one log with its counterpart in another, by what caused it rather than by
 /// when it was numbered: the input behind it, the pipeline stage, the symbol, and its rank among

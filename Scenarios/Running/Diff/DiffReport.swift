@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// `metronome diff --report-json` (and the `diff` part of a counterfactual replay's report).
 /// Field names are stable and documented in docs/live.md.

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// The decisions of one log, gathered in one pass for `metronome diff`: orders, gate decisions and
 /// fills by ``DecisionKey``, fill totals, and the final book marked at the log's last quotes.

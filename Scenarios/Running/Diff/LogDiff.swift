@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// `metronome diff A B`: do two logs describe the same run? If not, where do they first part,

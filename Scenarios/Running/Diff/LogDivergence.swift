@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The first place two logs differ.
 public struct LogDivergence: Sendable, Equatable {

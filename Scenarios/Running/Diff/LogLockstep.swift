@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 
 /// Two logs read side by side for ``LogDiff``, every record counted: each record passes through
 /// its log's ``LogDecisions``, and signal records (when both logs hold them) through the

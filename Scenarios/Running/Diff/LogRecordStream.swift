@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A log's records one at a time, across blocks, with a running record index. Stops at the first
 /// damage (a torn tail): what came before it is still read.

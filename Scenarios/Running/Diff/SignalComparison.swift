@@ -1,5 +1,6 @@
 import DequeModule
 import Kernel
+import Messages
 
 /// The signal records (signals, indicator values, forecasts, slates) of two format-5 logs, compared
 /// in emission order apart from the rest of the records: a run with other parameters can part

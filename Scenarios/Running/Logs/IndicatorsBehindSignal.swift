@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Pairs a signal record with the indicator values its agent journaled just before it (same
 /// source, time, symbol and trace id; docs/log-format.md), so that `log cat` prints a signal

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One log record as a JSON object on one line: what `log cat` prints and `diff` shows.
 public enum JournalRecordText {

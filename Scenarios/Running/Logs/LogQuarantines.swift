@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The inputs a recorded run's input defense quarantined, derived from the log alone: its

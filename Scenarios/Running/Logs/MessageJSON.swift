@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Messages as one-line JSON objects, for `metronome log cat` and divergence reports. Keys are
 /// written in a fixed order; numbers are exact (fixed-point integers stay integers).

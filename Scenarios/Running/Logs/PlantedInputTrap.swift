@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 
 /// A test-only crash of debug builds (`METRONOME_TEST_HOOKS`), like the chaos self-test's
 /// planted bug (`METRONOME_PLANTED_BUG`, never set in a real run; a release build ignores it):

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// `metronome replay LOG --with OVERRIDES.yaml`: the recorded inputs, admitted at their recorded

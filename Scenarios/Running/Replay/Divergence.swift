@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The first place a replay differs from its recording.
 public struct Divergence: Sendable, Equatable, CustomStringConvertible {

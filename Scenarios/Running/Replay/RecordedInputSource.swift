@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Feeds a replay from a log: the recorded inputs, in recorded order, at their recorded times
 /// and with their recorded sequence numbers; decisions and checkpoints go to the expectations.

@@ -1,5 +1,6 @@
 import DequeModule
 import Kernel
+import Messages
 
 /// What the recording says the replay must see, fed by ``RecordedInputSource`` as it reads the
 /// log and consumed by ``ReplayVerifier`` as the replay runs.

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// Rebuilds a run from a log alone: the embedded scenario, the recorded inputs on the virtual

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Compares a replay with its recording as it runs, and keeps the first divergence:
 /// - every recorded decision must be emitted, identically and in order, before the next input;

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The report's bootstrap intervals (`bootstrap` in the JSON report; docs/metrics.md): 95 %

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Who built this binary: stored in every log header and printed by `metronome version`.
 public enum BuildIdentity {

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The `quarantine` section of the run report: what the input defense refused, by symbol and

@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 
 /// Takes the report's history out of the components while the run goes — decision records, fills
 /// and equity samples into the PnL attribution (``PnLAttributor``), fills into the chart's thinned

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// Everything a finished run reports.

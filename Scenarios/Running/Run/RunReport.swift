@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// The JSON report of `metronome run --report-json`. Field names are stable (docs/scenarios.md);

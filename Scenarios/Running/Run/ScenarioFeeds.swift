@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// A scenario's `feeds:` as input sources, in the order they are declared (on equal times the
@@ -9,10 +10,10 @@ public enum ScenarioFeeds {
     /// - Parameters:
     ///   - kernel: resolves the raw topics (created if needed).
     ///   - end: no input after this time.
-    public static func sources(of scenario: Scenario, kernel: Kernel, seed: UInt64, end: Timestamp) throws -> [any InputSource] {
+    public static func sources(of scenario: Scenario, kernel: Kernel, seed: UInt64, end: Timestamp) throws -> [any InputSource<Message>] {
         let universe = scenario.universe
         let rawQuotes = kernel.topic(named: Topics.rawQuotes)
-        var sources: [any InputSource] = []
+        var sources: [any InputSource<Message>] = []
             for feed in scenario.feeds {
                 switch feed.kind {
                 case .gbm(let parameters):

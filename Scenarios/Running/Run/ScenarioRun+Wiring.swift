@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 import ScenarioFaults
 import ScenarioPipeline
@@ -67,7 +68,7 @@ extension ScenarioRun {
     /// The journal recorder, when the run records: a chaos run (or one with the planted bug)
     /// records what its replay needs in the scenario.
     static func makeRecorder(scenario: Scenario, kernel: Kernel, options: Options,
-                             plantedBug: ChaosSettings.PlantedBug?) throws -> JournalRecorder? {
+                             plantedBug: ChaosSettings.PlantedBug?) throws -> JournalRecorder<Message>? {
         guard let recording = options.recording else { return nil }
         let recordsChaos = options.chaosPlan != nil || plantedBug != nil
         let scenarioText = recordsChaos

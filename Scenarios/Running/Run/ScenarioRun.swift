@@ -1,6 +1,7 @@
 import Foundation
 import Actors
 import Kernel
+import Messages
 import Logging
 import ScenarioDefinition
 import ScenarioFaults
@@ -19,9 +20,9 @@ public final class ScenarioRun {
         /// The scenario's feed generators (simulate).
         case generate
         /// A recording (replay): the generators are not run.
-        case recorded(any InputSource)
+        case recorded(any InputSource<Message>)
         /// A source that needs the kernel (to resolve topics), made once the pipeline is built.
-        case deferred((Kernel) throws -> any InputSource)
+        case deferred((Kernel) throws -> any InputSource<Message>)
         /// Live: inputs arrive through the kernel's inbox (see ``LiveSession``); no sources.
         case inbox
     }
@@ -67,7 +68,7 @@ public final class ScenarioRun {
     public let featureAgents: [AnyFeatureAgent]
     public let blender: Blender?
     public let selector: Selector?
-    public let recorder: JournalRecorder?
+    public let recorder: JournalRecorder<Message>?
     /// The in-run fault injector, in chaos runs and their replays.
     public let chaos: ChaosInterceptor?
     /// Takes the report's history (decisions, fills, samples) out of the components as the run goes.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Actors
 import Kernel
+import Messages
 
 /// Scores the blender's forecasts the way a feature agent scores its own (``ForecastTracker``):
 /// each forecast's μ against the log return of the symbol's mid from when it was made to the

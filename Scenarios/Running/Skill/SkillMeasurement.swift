@@ -1,5 +1,6 @@
 import Actors
 import Kernel
+import Messages
 import ScenarioDefinition
 
 /// Skill over many seeds: each agent's information coefficient (and the blend's) per seed, their

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Makes every checksum in a (mutated) log valid again, the way a crafted file would: the
 /// metadata frames' XXH64, each block descriptor's frame and block checksums, and the header's

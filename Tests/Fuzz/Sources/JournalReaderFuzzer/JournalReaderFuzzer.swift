@@ -3,6 +3,7 @@ import Glibc
 #endif
 import FuzzSupport
 import Kernel
+import Messages
 import Scenarios
 
 /// libFuzzer target: the bytes are a log file. Runs what `metronome log inspect`, `log cat`,

@@ -1,6 +1,7 @@
 import Actors
 import FuzzSupport
 import Kernel
+import Messages
 import Scenarios
 
 /// libFuzzer target: the bytes are a stretch of a live feed. Every line goes through

@@ -1,3 +1,5 @@
+import Kernel
+
 /// An execution of (part of) one of our orders. A decision: it enters the decision digest.
 public struct Fill: WireCodable, Equatable {
     public var orderID: UInt64

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The blender's calibrated view of one symbol: μ and σ of the log return over the horizon, and
 /// each agent's share in it.
 ///

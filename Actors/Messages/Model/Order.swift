@@ -1,3 +1,5 @@
+import Kernel
+
 /// An order sent to a venue. A decision: it enters the decision digest.
 public struct Order: WireCodable, Equatable {
     public var orderID: UInt64

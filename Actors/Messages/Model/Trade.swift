@@ -1,3 +1,5 @@
+import Kernel
+
 /// A print on the tape: one execution between two other market participants.
 public struct Trade: WireCodable, Equatable {
     public var symbol: SymbolID

@@ -1,3 +1,5 @@
+import Kernel
+
 /// One value behind an agent's signal — an indicator reading such as RSI or ADX — journaled with
 /// the signal so that it can be audited and diffed (docs/log-format.md, tag 35).
 ///

@@ -1,3 +1,5 @@
+import Kernel
+
 /// A bare counter message: used by tests, the kernel benchmark and health checks.
 public struct Ping: WireCodable, Equatable {
     public var value: UInt64

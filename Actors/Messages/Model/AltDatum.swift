@@ -1,3 +1,5 @@
+import Kernel
+
 /// One observation of alternative data: sentiment, an insider filing, a macro series, a
 /// fundamental, a fund flow. Model inputs, so the value is a `Double`.
 public struct AltDatum: WireCodable, Equatable {

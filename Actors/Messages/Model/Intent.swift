@@ -1,3 +1,5 @@
+import Kernel
+
 /// The sizer's wish for one symbol: move the position to `targetQuantity`, with the numbers
 /// behind it. A decision: it enters the decision digest and the decision log.
 public struct Intent: WireCodable, Equatable {

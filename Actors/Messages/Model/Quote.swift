@@ -1,3 +1,5 @@
+import Kernel
+
 /// Top of book for one instrument. Prices are fixed-point integers in the instrument's
 /// price units (10^-precision of the currency); sizes are integer lots.
 public struct Quote: WireCodable, Equatable {

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The versioned type tag of every message kind, as stored in the journal and hashed by the digest.
 ///
 /// Tags are permanent: a tag is never reused, and a changed layout gets a new tag (the old

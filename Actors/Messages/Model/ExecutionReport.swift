@@ -1,3 +1,5 @@
+import Kernel
+
 /// A venue's report on an order other than a fill: acknowledged, rejected, cancelled, expired.
 /// A decision: it enters the decision digest.
 public struct ExecutionReport: WireCodable, Equatable {

@@ -1,3 +1,5 @@
+import Kernel
+
 /// Transaction-cost analysis of one order, written by the router when the order is done:
 /// what it was expected to cost and what it did. A decision: it enters the decision log.
 public struct TradeCostRecord: WireCodable, Equatable {

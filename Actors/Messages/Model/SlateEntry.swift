@@ -1,3 +1,5 @@
+import Kernel
+
 /// One pick of the selector's slate. A slate of K picks travels as K entries sharing `slateID`
 /// (messages stay small and trivially copyable); `rank` runs 0..<`count`.
 public struct SlateEntry: WireCodable, Equatable {

@@ -1,3 +1,5 @@
+import Kernel
+
 /// Every payload that travels through the kernel.
 ///
 /// A closed enum of plain value types: a message is stored inline in the event queue (no

@@ -1,3 +1,5 @@
+import Kernel
+
 /// Index of an instrument in the scenario's universe (0-based, in declaration order).
 public typealias SymbolID = UInt32
 

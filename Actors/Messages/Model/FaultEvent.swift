@@ -1,3 +1,5 @@
+import Kernel
+
 /// A chaos fault switching on or off (docs/chaos.md). Faults are inputs: the plan's events are
 /// admitted and journaled like market data, so a chaos run replays bit-for-bit from its log.
 public struct FaultEvent: WireCodable, Equatable {

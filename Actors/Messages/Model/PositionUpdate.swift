@@ -1,3 +1,5 @@
+import Kernel
+
 /// The portfolio's state for one instrument after a fill. A decision: it enters the decision digest.
 public struct PositionUpdate: WireCodable, Equatable {
     public var symbol: SymbolID

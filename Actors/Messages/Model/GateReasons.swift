@@ -1,3 +1,5 @@
+import Kernel
+
 /// Why the risk gate cut or refused an intent: a bit set, machine-readable, named in reports.
 public struct GateReasons: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32

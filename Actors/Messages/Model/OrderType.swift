@@ -1,3 +1,5 @@
+import Kernel
+
 /// How an order meets the book.
 public enum OrderType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Takes liquidity at the touch now.

@@ -1,3 +1,5 @@
+import Kernel
+
 /// One OHLCV bar (daily bars from CSV history, or aggregated bars). Prices are fixed-point in
 /// the instrument's price units; volume in units.
 ///

@@ -1,3 +1,5 @@
+import Kernel
+
 /// The risk gate's verdict on one intent. A decision: it enters the decision digest and the
 /// decision log.
 public struct GateDecision: WireCodable, Equatable {

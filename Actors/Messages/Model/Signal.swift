@@ -1,3 +1,5 @@
+import Kernel
+
 /// An agent's view of one instrument: expected return and its uncertainty over a horizon.
 public struct Signal: WireCodable, Equatable {
     public var symbol: SymbolID

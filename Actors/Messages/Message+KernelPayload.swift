@@ -1,3 +1,5 @@
+import Kernel
+
 extension Message: KernelPayload {
     @inlinable public var payloadTag: UInt16 { tag.rawValue }
     @inline(__always) public var isDecision: Bool { tag.isDecision }
