@@ -10,6 +10,14 @@ let strictSwift: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The kernel is generic over its payload (docs/architecture.md, "The kernel knows no trading"):
+/// its hot path runs fast only when the module that names the payload specializes it, which needs
+/// the kernel's function bodies. Whole-module cross-module optimization serializes them, so every
+/// generic call from Actors and Scenarios is specialized for `Message` (release builds; debug
+/// builds do not optimize across modules anyway). The trading payload gets the same, so that the
+/// specialized hot path inlines its encoding and its decision rule.
+let kernelSwift: [SwiftSetting] = strictSwift + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 /// Test hooks (the chaos self-test's planted bug, the planted input trap) exist in debug builds
 /// only: a release binary cannot plant them (docs/chaos.md, "The self-test").
 let testHooks: [SwiftSetting] = [.define("METRONOME_TEST_HOOKS", .when(configuration: .debug))]
@@ -66,11 +74,11 @@ let package = Package(
             ],
             path: "Kernel",
             exclude: ["System"],
-            swiftSettings: strictSwift
+            swiftSettings: kernelSwift
         ),
         // The trading payload the kernel carries: Message, its tags, the model types, and the
         // names Actors and Scenarios use for the kernel's generic types (docs/architecture.md).
-        .target(name: "Messages", dependencies: ["Kernel"], path: "Actors/Messages", swiftSettings: strictSwift),
+        .target(name: "Messages", dependencies: ["Kernel"], path: "Actors/Messages", swiftSettings: kernelSwift),
         .target(
             name: "Actors",
             dependencies: [

@@ -4,44 +4,41 @@
 /// returns the kernel's executor), so running the handler directly is exactly what the executor
 /// would do — minus a job allocation and two queue operations per event. Debug and release call
 /// the same receiver; debug builds also prove the isolation on every call.
-class ComponentPort<Payload: KernelPayload> {
+///
+/// One final class over the payload, holding closures made where the component's type is
+/// concrete (``EventKernel/spawn(_:receiving:_:)``): a port generic over the component, called
+/// through a class's vtable, would run its unspecialized body for every delivery and look up the
+/// delivery's generic metadata each time.
+final class ComponentPort<Payload: KernelPayload> {
     let name: String
+    let start: () -> Void
+    let stop: () -> Void
+    /// Calls the component's `receive(_:)` with one delivery.
+    let receive: (KernelDelivery<Payload>) -> Void
 
-    init(name: String) { self.name = name }
-
-    func start() { fatalError("abstract") }
-    /// Hands one delivery to the component; its parts, so that the one `Delivery` made is the
-    /// handler's argument.
-    func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) { fatalError("abstract") }
-    func stop() { fatalError("abstract") }
-}
-
-final class TypedComponentPort<Target: Component>: ComponentPort<Target.Payload> {
-    let component: Target
-    private let receiver: UncheckedReceiver<Target>
-
-    /// - Parameter receiver: calls the component's `receive(_:)`.
-    init(name: String, component: Target, receiver isolated: IsolatedReceiver<Target>) {
-        self.component = component
+    init<Target: Component>(name: String, component: Target, receiver isolated: IsolatedReceiver<Target>)
+    where Target.Payload == Payload {
+        self.name = name
         // The cast only drops the static proof of isolation, which the kernel guarantees by
         // construction: an `isolated` parameter is an ordinary parameter at the ABI level. It is
         // made between two structs that hold the closure at the same abstraction: casting the
         // function types themselves passed them through `unsafeBitCast`'s generic parameters,
         // which left two reabstraction thunks on every delivery (docs/performance.md).
-        receiver = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self)
-        super.init(name: name)
+        let call = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self).call
+        start = { component.assumeIsolated { $0.start() } }
+        stop = { component.assumeIsolated { $0.stop() } }
+        receive = { delivery in
+            #if DEBUG
+            component.preconditionIsolated("a component is delivered to on the kernel thread, its executor")
+            #endif
+            call(component, delivery)
+        }
     }
 
-    override func start() { component.assumeIsolated { $0.start() } }
-
+    /// Hands one delivery to the component; its parts, so that the one `KernelDelivery` made is
+    /// the handler's argument.
     @inline(__always)
-    override func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Target.Payload) {
-        let delivery = KernelDelivery(time: time, sequence: sequence, source: source, message: message)
-        #if DEBUG
-        component.preconditionIsolated("a component is delivered to on the kernel thread, its executor")
-        #endif
-        receiver.call(component, delivery)
+    func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) {
+        receive(KernelDelivery(time: time, sequence: sequence, source: source, message: message))
     }
-
-    override func stop() { component.assumeIsolated { $0.stop() } }
 }

@@ -19,7 +19,7 @@ public final class KernelContext<Payload: KernelPayload>: @unchecked Sendable {
     /// The kernel, unretained (it owns the contexts). The hot calls (time, send, publish, timers)
     /// go through `_withUnsafeGuaranteedRef`: calling through an `unowned(unsafe)` reference still
     /// retained and released it around each call (the cost is in docs/performance.md).
-    private let kernelHandle: Unmanaged<EventKernel<Payload>>
+    let kernelHandle: Unmanaged<EventKernel<Payload>>
     var kernel: EventKernel<Payload> { kernelHandle.takeUnretainedValue() }
 
     init(kernel: EventKernel<Payload>, actorID: ActorID, name: String, seed: UInt64) {

@@ -15,8 +15,8 @@ import Darwin
 /// it cannot change a run (the initial entry, 0 ↦ −∞, is the function's own value at 0).
 /// Kernel thread only, like every component's state.
 public struct LogMeanMemo: Sendable {
-    private var sum: Int64 = 0
-    private var logMean = -Double.infinity
+    var sum: Int64 = 0
+    var logMean = -Double.infinity
 
     public init() {}
 

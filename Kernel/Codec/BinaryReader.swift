@@ -3,7 +3,7 @@
 public struct BinaryReader {
     public let bytes: [UInt8]
     /// Offset of the next unread byte.
-    public private(set) var offset: Int
+    public internal(set) var offset: Int
 
     public init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
@@ -48,14 +48,14 @@ public struct BinaryReader {
     }
 
     @inline(__always)
-    private mutating func require(_ count: Int, _ what: @autoclosure () -> String) throws(DecodingError) {
+    mutating func require(_ count: Int, _ what: @autoclosure () -> String) throws(DecodingError) {
         guard count <= bytes.count - offset else {
             throw DecodingError(offset: offset, message: "expected \(what()) (\(count) bytes) but only \(bytes.count - offset) remain")
         }
     }
 
     @inline(__always)
-    private mutating func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type) throws(DecodingError) -> T {
+    mutating func readLittleEndian<T: FixedWidthInteger>(_ type: T.Type) throws(DecodingError) -> T {
         let size = MemoryLayout<T>.size
         try require(size, "\(T.self)")
         let start = offset

@@ -6,10 +6,10 @@
 /// stores with no copy-on-write check). A reused writer (``reset()``) allocates nothing, which
 /// keeps hashing an event off the allocator.
 public struct BinaryWriter: ~Copyable, FixedWidthWriter, @unchecked Sendable {
-    private var pointer: UnsafeMutableRawPointer
-    private var capacity: Int
+    var pointer: UnsafeMutableRawPointer
+    var capacity: Int
     /// Number of bytes written.
-    public private(set) var count: Int
+    public internal(set) var count: Int
 
     public init(reservingCapacity capacity: Int = 256) {
         self.capacity = Swift.max(capacity, 16)

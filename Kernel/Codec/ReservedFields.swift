@@ -2,9 +2,9 @@
 /// ``BinaryWriter/writeFields(byteCount:_:)``): the same `write` overloads
 /// (``FixedWidthWriter``), without a capacity check per field.
 public struct ReservedFields: ~Copyable, FixedWidthWriter {
-    private let start: UnsafeMutableRawPointer
+    let start: UnsafeMutableRawPointer
     /// Bytes written so far.
-    public private(set) var written = 0
+    public internal(set) var written = 0
 
     @inline(__always)
     init(start: UnsafeMutableRawPointer) { self.start = start }

@@ -11,12 +11,12 @@ public struct RecordStreamHash: ~Copyable, Sendable {
     /// The records not yet hashed: fewer than 32 bytes after each ``compact()``. Encode a record
     /// by appending to it, then call ``recordEnded()``.
     public var records = BinaryWriter(reservingCapacity: RecordStreamHash.compactThresholdBytes + 1024)
-    private var accumulator1: UInt64 = XXH64.prime1 &+ XXH64.prime2
-    private var accumulator2: UInt64 = XXH64.prime2
-    private var accumulator3: UInt64 = 0
-    private var accumulator4: UInt64 = 0 &- XXH64.prime1
+    var accumulator1: UInt64 = XXH64.prime1 &+ XXH64.prime2
+    var accumulator2: UInt64 = XXH64.prime2
+    var accumulator3: UInt64 = 0
+    var accumulator4: UInt64 = 0 &- XXH64.prime1
     /// Bytes already folded into the accumulators (a multiple of 32).
-    private var hashedBytes: UInt64 = 0
+    var hashedBytes: UInt64 = 0
 
     /// How many buffered bytes trigger hashing: enough for long runs of stripes, little enough to
     /// stay in the first-level cache.

@@ -11,18 +11,18 @@ public struct RunDigest: ~Copyable, Sendable {
     public let definition: DigestDefinition
     /// The records, hashed as a stream (``DigestDefinition/recordStream``) or one by one into
     /// the chain values below (``DigestDefinition/recordChain``).
-    private var eventRecords = RecordStreamHash()
-    private var decisionRecords = RecordStreamHash()
-    private var eventChain: UInt64 = 0
-    private var decisionChain: UInt64 = 0
+    var eventRecords = RecordStreamHash()
+    var decisionRecords = RecordStreamHash()
+    var eventChain: UInt64 = 0
+    var decisionChain: UInt64 = 0
     /// The delivery record of the current multicast (see ``prepareSharedDelivery(time:source:message:)``).
-    private var sharedRecord = BinaryWriter(reservingCapacity: 128)
+    var sharedRecord = BinaryWriter(reservingCapacity: 128)
 
     /// Where `seq` and `target` sit in a delivery record (after `time u64`, and `seq u64 | source u32`).
-    private static let sequenceOffset = 8
-    private static let targetOffset = 20
+    static let sequenceOffset = 8
+    static let targetOffset = 20
     /// `time u64 | seq u64 | source u32 | target u32 | tag u16`.
-    private static let deliveryHeaderBytes = 26
+    static let deliveryHeaderBytes = 26
 
     public init(definition: DigestDefinition = .current) {
         self.definition = definition
@@ -62,7 +62,7 @@ public struct RunDigest: ~Copyable, Sendable {
 
     /// `time u64 | seq u64 | source u32 | target u32 | tag u16`, the head of every delivery record.
     @inline(__always)
-    private static func writeDeliveryHeader(into writer: inout BinaryWriter, time: Timestamp, sequence: UInt64, source: ActorID,
+    static func writeDeliveryHeader(into writer: inout BinaryWriter, time: Timestamp, sequence: UInt64, source: ActorID,
                                             target: ActorID, tag: UInt16) {
         writer.writeFields(byteCount: RunDigest.deliveryHeaderBytes) { fields in
             fields.write(time)
@@ -99,7 +99,7 @@ public struct RunDigest: ~Copyable, Sendable {
     }
 
     @inline(__always)
-    private mutating func endEventRecord() {
+    mutating func endEventRecord() {
         RunDigest.endRecord(in: &eventRecords, chain: &eventChain, definition: definition)
     }
 
@@ -107,7 +107,7 @@ public struct RunDigest: ~Copyable, Sendable {
     /// hashed with the chain's previous value as seed and dropped (``DigestDefinition/recordChain``,
     /// whose buffer therefore only ever holds the record being written).
     @inline(__always)
-    private static func endRecord(in stream: inout RecordStreamHash, chain: inout UInt64, definition: DigestDefinition) {
+    static func endRecord(in stream: inout RecordStreamHash, chain: inout UInt64, definition: DigestDefinition) {
         if definition == .recordStream {
             stream.recordEnded()
         } else {

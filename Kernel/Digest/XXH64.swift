@@ -12,15 +12,15 @@ public struct XXH64: Sendable {
     @usableFromInline static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
     @usableFromInline static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    private let seed: UInt64
-    private var accumulator1: UInt64
-    private var accumulator2: UInt64
-    private var accumulator3: UInt64
-    private var accumulator4: UInt64
+    let seed: UInt64
+    var accumulator1: UInt64
+    var accumulator2: UInt64
+    var accumulator3: UInt64
+    var accumulator4: UInt64
     /// Up to 31 bytes not yet consumed by a full 32-byte stripe.
-    private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var pendingCount: Int = 0
-    private var totalLength: UInt64 = 0
+    var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var pendingCount: Int = 0
+    var totalLength: UInt64 = 0
 
     public init(seed: UInt64 = 0) {
         self.seed = seed
@@ -144,7 +144,7 @@ public struct XXH64: Sendable {
         return hash
     }
 
-    private mutating func consumeStripe(_ pointer: UnsafeRawPointer) {
+    mutating func consumeStripe(_ pointer: UnsafeRawPointer) {
         XXH64.foldStripes(pointer, byteCount: 32, &accumulator1, &accumulator2, &accumulator3, &accumulator4)
     }
 

@@ -8,10 +8,10 @@ import DequeModule
 /// only be enqueued from the kernel thread: anything else is a race with the run loop and traps
 /// (see ``ExecutorGuards``).
 public final class KernelExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
-    @exclusivity(unchecked) private var jobs: Deque<UnownedJob> = []
-    private var owner = KernelThread()  // det-ok: thread identity for the foreign-enqueue guard
+    @exclusivity(unchecked) var jobs: Deque<UnownedJob> = []
+    var owner = KernelThread()  // det-ok: thread identity for the foreign-enqueue guard
     /// Jobs run since the executor was created.
-    @exclusivity(unchecked) public private(set) var jobsRun: UInt64 = 0
+    @exclusivity(unchecked) public internal(set) var jobsRun: UInt64 = 0
 
     public init() {}
 

@@ -9,17 +9,17 @@
 /// (time) or the previous input (sequence, deliveries), starting from 0 in each block, so every
 /// block decodes on its own.
 public struct BlockEncoder: ~Copyable {
-    public private(set) var buffer = BinaryWriter(reservingCapacity: JournalFormat.defaultBlockBytes + 4096)
-    private var payload = BinaryWriter(reservingCapacity: 256)
-    private var previousTime: Timestamp = 0
-    private var previousSequence: UInt64 = 0
-    private var previousDeliveries: UInt64 = 0
-    public private(set) var recordCount: UInt32 = 0
-    private(set) var inputCount: UInt32 = 0
-    private(set) var firstTime: Timestamp = .max
-    private(set) var lastTime: Timestamp = 0
-    private(set) var firstSequence: UInt64 = .max
-    private(set) var lastSequence: UInt64 = 0
+    public internal(set) var buffer = BinaryWriter(reservingCapacity: JournalFormat.defaultBlockBytes + 4096)
+    var payload = BinaryWriter(reservingCapacity: 256)
+    var previousTime: Timestamp = 0
+    var previousSequence: UInt64 = 0
+    var previousDeliveries: UInt64 = 0
+    public internal(set) var recordCount: UInt32 = 0
+    internal(set) var inputCount: UInt32 = 0
+    internal(set) var firstTime: Timestamp = .max
+    internal(set) var lastTime: Timestamp = 0
+    internal(set) var firstSequence: UInt64 = .max
+    internal(set) var lastSequence: UInt64 = 0
 
     static let inputKind: UInt8 = 1
     static let decisionKind: UInt8 = 2
@@ -31,7 +31,7 @@ public struct BlockEncoder: ~Copyable {
     public var isEmpty: Bool { recordCount == 0 }
 
     /// Byte range of the last appended record's payload in ``buffer``.
-    public private(set) var lastPayload: Range<Int> = 0..<0
+    public internal(set) var lastPayload: Range<Int> = 0..<0
 
     /// - Complexity: O(payload); no allocation once the buffers have grown.
     public mutating func append<Payload: KernelPayload>(_ input: KernelRecordedInput<Payload>) {
@@ -63,7 +63,7 @@ public struct BlockEncoder: ~Copyable {
         appendEmitted(annotation, kind: BlockEncoder.annotationKind)
     }
 
-    private mutating func appendEmitted<Payload: KernelPayload>(_ decision: KernelRecordedDecision<Payload>, kind: UInt8) {
+    mutating func appendEmitted<Payload: KernelPayload>(_ decision: KernelRecordedDecision<Payload>, kind: UInt8) {
         buffer.write(kind)
         Varint.writeSigned(Int64(bitPattern: decision.time &- previousTime), into: &buffer)
         Varint.write(UInt64(decision.source.rawValue), into: &buffer)
@@ -77,7 +77,7 @@ public struct BlockEncoder: ~Copyable {
 
     /// `length varint | payload`, encoding the payload in place: one length byte is reserved and
     /// patched (payloads are shorter than 128 bytes); a longer one is moved to make room.
-    private mutating func writePayload<Payload: KernelPayload>(_ message: Payload) {
+    mutating func writePayload<Payload: KernelPayload>(_ message: Payload) {
         let lengthAt = buffer.count
         buffer.write(UInt8(0))
         let start = buffer.count

@@ -5,22 +5,22 @@
 /// Attach before `run()`; call ``finish(summary:)`` after it.
 public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
     public let writer: JournalWriter
-    @exclusivity(unchecked) private var encoder = BlockEncoder()
-    @exclusivity(unchecked) private var blockIndex: UInt32 = 0
-    @exclusivity(unchecked) private var inputDigest: UInt64 = 0
-    @exclusivity(unchecked) private var canonical = BinaryWriter(reservingCapacity: 256)
-    @exclusivity(unchecked) private var recordCount: UInt64 = 0
-    @exclusivity(unchecked) private var inputCount: UInt64 = 0
-    @exclusivity(unchecked) private var decisionCount: UInt64 = 0
-    private unowned(unsafe) let kernel: EventKernel<Payload>
+    @exclusivity(unchecked) var encoder = BlockEncoder()
+    @exclusivity(unchecked) var blockIndex: UInt32 = 0
+    @exclusivity(unchecked) var inputDigest: UInt64 = 0
+    @exclusivity(unchecked) var canonical = BinaryWriter(reservingCapacity: 256)
+    @exclusivity(unchecked) var recordCount: UInt64 = 0
+    @exclusivity(unchecked) var inputCount: UInt64 = 0
+    @exclusivity(unchecked) var decisionCount: UInt64 = 0
+    unowned(unsafe) let kernel: EventKernel<Payload>
     /// Live runs cut a block at least this often (in input time, which is wall time there), so
     /// the fsync interval really bounds what a crash can lose; simulated runs cut by size only.
-    private let liveBlockSpanNanoseconds: DurationNanoseconds?
+    let liveBlockSpanNanoseconds: DurationNanoseconds?
     /// Live runs: every admitted input also goes to the write-ahead folder, before any component
     /// handles it (``JournalWriteAhead``).
-    private let writeAhead: JournalWriteAhead?
+    let writeAhead: JournalWriteAhead?
     /// The first failure of the writer; the run is stopped when it happens.
-    public private(set) var failure: JournalError?
+    public internal(set) var failure: JournalError?
 
     /// Creates the log file, writes its header and attaches to `kernel`.
     public init(path: String, kernel: EventKernel<Payload>, scenarioName: String, scenarioText: String, buildIdentity: String,
@@ -96,7 +96,7 @@ public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
         return statistics
     }
 
-    private func seal(checkpointSequence: UInt64, deliveries: UInt64, eventDigest: UInt64, decisionDigest: UInt64) {
+    func seal(checkpointSequence: UInt64, deliveries: UInt64, eventDigest: UInt64, decisionDigest: UInt64) {
         // The end-of-run block is always written, empty or not: it carries the final checkpoint.
         guard !encoder.isEmpty || checkpointSequence == .max else { return }
         let descriptor = BlockDescriptor(
@@ -121,7 +121,7 @@ public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
     }
 
     /// ``chain(_:_:scratch:)`` for the record just appended, reusing its encoded payload.
-    private func chainLastInput(_ input: KernelRecordedInput<Payload>) -> UInt64 {
+    func chainLastInput(_ input: KernelRecordedInput<Payload>) -> UInt64 {
         canonical.reset()
         canonical.write(input.time)
         canonical.write(input.sequence)

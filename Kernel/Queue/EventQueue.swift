@@ -13,12 +13,12 @@ import HeapModule
 /// number and goes first. ``popNext()`` therefore takes the heap's minimum when it is due, and the
 /// FIFO's head otherwise.
 public struct EventQueue<Payload: KernelPayload>: ~Copyable, @unchecked Sendable {
-    private var dueNow = EventRing<Payload>(capacity: 1024)
-    private var future = Heap<KernelScheduledEvent<Payload>>()
+    var dueNow = EventRing<Payload>(capacity: 1024)
+    var future = Heap<KernelScheduledEvent<Payload>>()
     /// The key of `future`'s minimum, kept beside the heap: `Heap.min` copies the whole event.
-    private var futureMinKey: EventKey?
+    var futureMinKey: EventKey?
     /// The time of the FIFO's events (all events in `dueNow` share it).
-    public private(set) var now: Timestamp
+    public internal(set) var now: Timestamp
 
     public init(startTime: Timestamp) {
         now = startTime
@@ -64,7 +64,7 @@ public struct EventQueue<Payload: KernelPayload>: ~Copyable, @unchecked Sendable
     }
 
     @inline(__always)
-    private mutating func popFutureMinimum() -> KernelScheduledEvent<Payload>? {
+    mutating func popFutureMinimum() -> KernelScheduledEvent<Payload>? {
         let minimum = future.popMin()
         futureMinKey = future.min?.key
         return minimum

@@ -6,11 +6,11 @@
 /// uniqueness. Here the key is read in place and an append is a bounds check and a copy.
 /// Noncopyable, so that the storage has exactly one owner and is freed with it.
 struct EventRing<Payload: KernelPayload>: ~Copyable {
-    private var slots: UnsafeMutablePointer<KernelScheduledEvent<Payload>>
+    var slots: UnsafeMutablePointer<KernelScheduledEvent<Payload>>
     /// A power of two, so that a slot index wraps with a mask.
-    private var capacity: Int
-    private var head = 0
-    private(set) var count = 0
+    var capacity: Int
+    var head = 0
+    internal(set) var count = 0
 
     init(capacity requested: Int) {
         capacity = max(16, 1 << (Int.bitWidth - (max(requested, 2) - 1).leadingZeroBitCount))
@@ -51,7 +51,7 @@ struct EventRing<Payload: KernelPayload>: ~Copyable {
 
     /// Doubles the ring, moving the events to the front of the new one in order.
     @inline(never)
-    private mutating func grow() {
+    mutating func grow() {
         let larger = UnsafeMutablePointer<KernelScheduledEvent<Payload>>.allocate(capacity: capacity * 2)
         let firstRun = min(count, capacity - head)
         larger.moveInitialize(from: slots + head, count: firstRun)

@@ -2,10 +2,10 @@
 /// the slot's generation, so cancellation and the check on delivery are array lookups (no
 /// dictionary, no allocation once the table has grown to the peak number of live timers).
 struct TimerTable {
-    private var generations: [UInt32] = []
-    private var armed: [Bool] = []
-    private var freeSlots: [UInt32] = []
-    private(set) var liveCount = 0
+    var generations: [UInt32] = []
+    var armed: [Bool] = []
+    var freeSlots: [UInt32] = []
+    internal(set) var liveCount = 0
 
     /// - Complexity: O(1) amortized.
     mutating func arm() -> TimerHandle {
@@ -47,7 +47,7 @@ struct TimerTable {
         return index < generations.count && generations[index] == handle.generation && armed[index]
     }
 
-    private mutating func release(_ handle: TimerHandle) {
+    mutating func release(_ handle: TimerHandle) {
         armed[Int(handle.slot)] = false
         freeSlots.append(handle.slot)
         liveCount -= 1

@@ -17,12 +17,12 @@ public final class Inbox<Payload: KernelPayload>: @unchecked Sendable {
         public var message: Payload
     }
 
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
-    private var items: Deque<Item> = []
-    private var closed = false
-    private var failureText: String?
-    private var stopRequested = false
+    var mutex = pthread_mutex_t()
+    var changed = pthread_cond_t()
+    var items: Deque<Item> = []
+    var closed = false
+    var failureText: String?
+    var stopRequested = false
     public let capacity: Int
 
     public init(capacity: Int = 65_536) {

@@ -1,8 +1,8 @@
 /// Merges several input sources into one stream ordered by time; on equal times the source
 /// registered first goes first. (Sources are few, so a linear scan beats a heap.)
 struct InputMerger<Payload: KernelPayload> {
-    private var sources: [any InputSource<Payload>] = []
-    private var heads: [KernelInputRecord<Payload>?] = []
+    var sources: [any InputSource<Payload>] = []
+    var heads: [KernelInputRecord<Payload>?] = []
 
     var isEmpty: Bool { sources.isEmpty }
 

@@ -10,8 +10,8 @@ public protocol InputSource<Payload> {
 
 /// Inputs held in memory (tests, small recordings).
 public struct KernelArrayInputSource<Payload: KernelPayload>: InputSource {
-    private var records: [KernelInputRecord<Payload>]
-    private var index = 0
+    var records: [KernelInputRecord<Payload>]
+    var index = 0
 
     public init(_ records: [KernelInputRecord<Payload>]) { self.records = records }
 

@@ -41,7 +41,7 @@ extension EventKernel {
 
     /// Simulate and replay: time jumps to the next event or input.
     /// - Complexity: O(log n) per event from the heap, O(1) from the FIFO.
-    private func runVirtual() throws -> StopReason {
+    func runVirtual() throws -> StopReason {
         let endTime = configuration.endTime ?? .max
         let budget = configuration.maximumDeliveries ?? .max
         var pendingInput = try inputs.next()
@@ -81,7 +81,7 @@ extension EventKernel {
 
     /// Live: timers fire when the wall clock reaches them; inputs are stamped with the wall time
     /// when the kernel admits them. Runs until the end time or a stop request.
-    private func runLive() -> StopReason {
+    func runLive() -> StopReason {
         let endTime = configuration.endTime ?? .max
         let budget = configuration.maximumDeliveries ?? .max
         var lastWall = queue.now

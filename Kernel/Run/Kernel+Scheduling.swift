@@ -98,7 +98,7 @@ extension EventKernel {
 
     /// Hashes one event and hands it over, reading its parts in place.
     @inline(__always)
-    private func hashAndHandOver(_ event: KernelScheduledEvent<Payload>) {
+    func hashAndHandOver(_ event: KernelScheduledEvent<Payload>) {
         digest.recordDelivery(time: event.key.time, sequence: event.key.sequence, source: event.source,
                               target: event.target, message: event.message)
         handOver(time: event.key.time, sequence: event.key.sequence, source: event.source, target: event.target,
@@ -148,7 +148,7 @@ extension EventKernel {
     /// The target's handler, through its unretained port handle (`ports` keeps every port alive
     /// for the kernel's lifetime).
     @inline(__always)
-    private func callHandler(of target: ActorID, time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) {
+    func callHandler(of target: ActorID, time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) {
         portHandles[Int(target.rawValue)]._withUnsafeGuaranteedRef {
             $0.deliver(time: time, sequence: sequence, source: source, message: message)
         }
@@ -156,14 +156,14 @@ extension EventKernel {
 
     /// The jobs the handler started (tasks on the kernel executor), to quiescence.
     @inline(__always)
-    private func drainJobs() {
+    func drainJobs() {
         if executor.pendingJobs > 0 { executor.drain(limit: configuration.maximumJobsPerEvent) }
     }
 
     /// ``handOver(time:sequence:source:target:message:event:)`` with an observer, a probe, or for
     /// the kernel's own wake-ups.
     @inline(never)
-    private func handOverWatched(_ event: KernelScheduledEvent<Payload>) {
+    func handOverWatched(_ event: KernelScheduledEvent<Payload>) {
         if let observer = deliveryObserver { observer.kernel(self, delivering: event, index: deliveries) }
         deliveries &+= 1
         if event.target == .kernel {
@@ -180,7 +180,7 @@ extension EventKernel {
     /// A delivery with a stage probe set: the same handler call and drain, timed on the monotonic
     /// clock. Out of line so that the unmeasured path stays as small as it was.
     @inline(never)
-    private func deliverMeasured(_ event: KernelScheduledEvent<Payload>, probe: any StageProbe<Payload>) {
+    func deliverMeasured(_ event: KernelScheduledEvent<Payload>, probe: any StageProbe<Payload>) {
         probe.kernel(self, willDeliver: event)
         let started = MonotonicClock.nanoseconds()
         callHandler(of: event.target, time: event.key.time, sequence: event.key.sequence, source: event.source, message: event.message)
@@ -189,7 +189,7 @@ extension EventKernel {
         probe.kernel(self, delivered: event, handlerNanoseconds: elapsed)
     }
 
-    private func wakeSleeper(_ message: Payload) {
+    func wakeSleeper(_ message: Payload) {
         guard let fired = message.firedTimer else { preconditionFailure("kernel event must be a wake-up") }
         let slot = Int(fired.tag)
         guard let continuation = sleepers[slot] else { preconditionFailure("wake-up for an empty sleeper slot") }

@@ -38,7 +38,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false
     /// ``KernelConfiguration/journalsAnnotations``, read on every publish.
-    @exclusivity(unchecked) public private(set) var journalsAnnotations = false
+    @exclusivity(unchecked) public internal(set) var journalsAnnotations = false
     /// Chaos injection, if any (see ``DeliveryInterceptor``).
     @exclusivity(unchecked) public var deliveryInterceptor: (any DeliveryInterceptor<Payload>)?
     /// The delivery observer, if any (see ``DeliveryObserver``).
@@ -51,7 +51,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     }
     /// Whether a delivery observer or a stage probe is set: one flag for every delivery to test
     /// instead of two existentials.
-    @exclusivity(unchecked) private(set) var watchesDeliveries = false
+    @exclusivity(unchecked) internal(set) var watchesDeliveries = false
     var sleepers: [UnsafeContinuation<Void, Never>?] = []
     var freeSleeperSlots: [Int] = []
     let stopFlag = Atomic<Bool>(false)
@@ -138,7 +138,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
         let context = KernelContext(kernel: self, actorID: id, name: name, seed: configuration.seed)
         let component = make(context)
         precondition(component.context === context, "component '\(name)' must keep the context it was given")
-        let port = TypedComponentPort(name: name, component: component, receiver: IsolatedReceiver(call: receive))
+        let port = ComponentPort(name: name, component: component, receiver: IsolatedReceiver(call: receive))
         ports.append(port)
         portHandles.append(Unmanaged.passUnretained(port))
         contexts.append(context)

@@ -24,7 +24,7 @@ public struct KernelConfiguration: Sendable {
         get { digestDefinition == .recordChain ? .inputSequence : requestedTraceIdentity }
         set { requestedTraceIdentity = newValue }
     }
-    private var requestedTraceIdentity: TraceIdentity
+    var requestedTraceIdentity: TraceIdentity
     /// Whether observers (the journal) are shown annotations (``KernelPayload/isAnnotation``) as
     /// well as decisions. Changes no event
     /// and no digest; a recording of such a run is log format 5 (docs/log-format.md).
