@@ -47,26 +47,20 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     public let staleAfterNanoseconds: DurationNanoseconds
     public let marketTimeToLiveNanoseconds: DurationNanoseconds
     public let limitTimeToLiveNanoseconds: DurationNanoseconds
-    private let instruments: [Instrument]
     /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)? Nil when it lists them all.
     private let listed: [Bool]?
-    /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
-    private let makerFeeMicroBasisPoints: Int64
-    private let takerFeeMicroBasisPoints: Int64
-    /// Fees owed but not yet charged, in 10⁻¹⁰ minor units (below one cent in magnitude).
-    private var feeCarry: Int128 = 0
     /// The market's top of book, per symbol.
     private var books: [Touch]
     /// Our open orders, in time priority (arrival order).
-    private var working: [WorkingOrder] = []
-    private var workingCountBySymbol: [Int]
+    private var working: WorkingOrders
     /// The latest order ids that reached this venue (a bounded window, ``RecentIDs``), to reject a
     /// resent order.
     private var seenOrderIDs = RecentIDs()
-    /// No working order expires before this (a lower bound; `.max` when none is working).
-    private var nextExpiryTime: Timestamp = .max
+    /// Notional, fee and id of each execution.
+    private var issuer: FillIssuer
+
     /// Fills issued so far; a fill's id is `index << 56 | fillsIssued`.
-    public private(set) var fillsIssued: UInt64 = 0
+    public var fillsIssued: UInt64 { issuer.fillsIssued }
 
     /// Queue-ahead of an order that sits behind the touch: the depth there is not displayed.
     static let unknownQueueAheadLots: Int64 = .max
@@ -80,15 +74,13 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
                      "fees above 100% of the notional are a configuration error")
         self.index = index
         self.profile = profile
-        self.instruments = instruments
         listed = instruments.allSatisfy { $0.isListed(at: profile.name) } ? nil : instruments.map { $0.isListed(at: profile.name) }
         self.staleAfterNanoseconds = staleAfterNanoseconds
         self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
         self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
-        makerFeeMicroBasisPoints = Int64((profile.makerFeeBasisPoints * 1_000_000).rounded())
-        takerFeeMicroBasisPoints = Int64((profile.takerFeeBasisPoints * 1_000_000).rounded())
         books = Array(repeating: Touch(), count: instruments.count)
-        workingCountBySymbol = Array(repeating: 0, count: instruments.count)
+        working = WorkingOrders(symbolCount: instruments.count)
+        issuer = FillIssuer(venue: index, profile: profile, instruments: instruments)
     }
 
     /// Orders open at this venue.
@@ -97,19 +89,19 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// The lots still open for `orderID`, or nil if it is not working here.
     /// - Complexity: O(working orders).
     public func leavesQuantity(orderID: UInt64) -> Int64? {
-        working.first { $0.orderID == orderID }?.leavesQuantity
+        working.first(orderID: orderID)?.leavesQuantity
     }
 
     /// The resting price of a working order (its limit or current peg), or nil.
     /// - Complexity: O(working orders).
     public func restingPrice(orderID: UInt64) -> Int64? {
-        working.first { $0.orderID == orderID }?.priceLimit
+        working.first(orderID: orderID)?.priceLimit
     }
 
     /// The queue-ahead of a working order, in lots (`Int64.max` = behind the touch, unknown).
     /// - Complexity: O(working orders).
     public func queueAheadLots(orderID: UInt64) -> Int64? {
-        working.first { $0.orderID == orderID }?.queueAheadLots
+        working.first(orderID: orderID)?.queueAheadLots
     }
 
     // MARK: BrokerAdapter
@@ -117,7 +109,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// An order reaches the matching engine: reject, or ack then take what it can and rest the rest.
     /// - Complexity: O(1) plus O(working orders) when an expiry is due.
     public mutating func submit(_ order: Order, at time: Timestamp, into events: inout [VenueEvent]) {
-        expireDue(at: time, into: &events)
+        working.expireDue(at: time, venue: index, into: &events)
         guard seenOrderIDs.insert(order.orderID) else { return reject(order, .duplicateOrder, into: &events) }
         guard !profile.isDown(at: time) else { return reject(order, .venueDown, into: &events) }
         let symbol = Int(order.symbol)
@@ -142,34 +134,31 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
             books[symbol] = book
         }
         guard entry.leavesQuantity > 0, !entry.isClosed else { return }
-        if order.type != .market { entry.queueAheadLots = Self.joiningQueueAhead(entry, quote: quote) }
+        if order.type != .market { entry.queueAheadLots = entry.queueAheadOnJoining(quote) }
         working.append(entry)
-        workingCountBySymbol[symbol] += 1
-        nextExpiryTime = min(nextExpiryTime, entry.expiresAt)
-        checkInvariants()
     }
 
     /// Cancels a working order: a cancelled report with the lots that never executed. Nothing if
     /// the order is not working (already closed, never seen) or the venue is down.
     /// - Complexity: O(working orders).
     public mutating func cancel(orderID: UInt64, at time: Timestamp, into events: inout [VenueEvent]) {
-        expireDue(at: time, into: &events)
-        guard !profile.isDown(at: time), let position = working.firstIndex(where: { $0.orderID == orderID }) else { return }
-        close(at: position, kind: .cancelled, into: &events)
-        removeClosed()
+        working.expireDue(at: time, venue: index, into: &events)
+        guard !profile.isDown(at: time), let position = working.position(of: orderID) else { return }
+        working.close(at: position, kind: .cancelled, venue: index, into: &events)
+        working.removeClosed()
     }
 
     /// A new top of book: it refills the displayed sizes, then our orders on that symbol, in time
     /// priority, take (market), get filled through (resting), and re-queue or re-peg.
     /// - Complexity: O(1) when we have no order on the symbol, else O(working orders).
     public mutating func onQuote(_ quote: Quote, at time: Timestamp, into events: inout [VenueEvent]) {
-        expireDue(at: time, into: &events)
+        working.expireDue(at: time, venue: index, into: &events)
         let symbol = Int(quote.symbol)
         guard symbol < books.count else { return }
         books[symbol] = Touch(quote: quote, quoteTime: time,
                               bidLotsLeft: quote.bidPrice > 0 ? profile.reachableLots(quote.bidSize) : 0,
                               askLotsLeft: quote.askPrice > 0 ? profile.reachableLots(quote.askSize) : 0)
-        guard workingCountBySymbol[symbol] > 0, !profile.isDown(at: time) else { return }
+        guard working.hasOrders(onSymbol: symbol), !profile.isDown(at: time) else { return }
         // Copies out and back: the matching helpers mutate the venue too (fill ids).
         var book = books[symbol]
         for position in working.indices where working[position].order.symbol == quote.symbol {
@@ -182,7 +171,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
             working[position] = entry
         }
         books[symbol] = book
-        removeClosed()
+        working.removeClosed()
     }
 
     /// A print: resting orders at its price (aggressor on the other side) work through their
@@ -190,41 +179,28 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     /// in all. Market orders wait for quotes.
     /// - Complexity: O(1) when we have no order on the symbol, else O(working orders).
     public mutating func onTrade(_ trade: Trade, at time: Timestamp, into events: inout [VenueEvent]) {
-        expireDue(at: time, into: &events)
+        working.expireDue(at: time, venue: index, into: &events)
         let symbol = Int(trade.symbol)
-        guard symbol < books.count, workingCountBySymbol[symbol] > 0, !profile.isDown(at: time), trade.size > 0 else { return }
+        guard symbol < books.count, working.hasOrders(onSymbol: symbol), !profile.isDown(at: time), trade.size > 0 else { return }
         var lotsLeft = profile.reachableLots(trade.size)
         for position in working.indices where lotsLeft > 0 && working[position].order.symbol == trade.symbol {
             guard working[position].order.type != .market else { continue }
             var entry = working[position]
-            let isBuy = entry.order.side == .buy
-            let lots: Int64
-            if trade.price == entry.priceLimit {
-                // Only sellers hitting bids (buyers lifting offers) consume a bid (offer) queue.
-                guard trade.aggressor != entry.order.side else { continue }
-                let beyondQueue = trade.size > entry.queueAheadLots ? trade.size - entry.queueAheadLots : 0
-                entry.queueAheadLots = entry.queueAheadLots > trade.size ? entry.queueAheadLots - trade.size : 0
-                lots = min(entry.leavesQuantity, beyondQueue, lotsLeft)
-            } else if isBuy ? trade.price < entry.priceLimit : trade.price > entry.priceLimit {
-                // Printed through us: everything at our price, queue included, was taken first.
-                entry.queueAheadLots = 0
-                lots = min(entry.leavesQuantity, lotsLeft)
-            } else {
-                continue
-            }
+            guard let reached = entry.lotsReached(by: trade) else { continue }
+            let lots = min(reached, lotsLeft)
             if lots > 0 {
                 lotsLeft -= lots
-                fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
+                issuer.fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
             }
             working[position] = entry
         }
-        removeClosed()
+        working.removeClosed()
     }
 
     /// Expiries due at or before `time`.
     /// - Complexity: O(1) when none is due, else O(working orders).
     public mutating func onTime(_ time: Timestamp, into events: inout [VenueEvent]) {
-        expireDue(at: time, into: &events)
+        working.expireDue(at: time, venue: index, into: &events)
     }
 
     // MARK: Matching
@@ -238,22 +214,22 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
             let lots = min(entry.leavesQuantity, book.askLotsLeft)
             guard lots > 0 else { return }
             book.askLotsLeft -= lots
-            fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
+            issuer.fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
         } else {
             let price = quote.bidPrice
             guard price > 0, entry.order.type == .market || price >= entry.priceLimit else { return }
             let lots = min(entry.leavesQuantity, book.bidLotsLeft)
             guard lots > 0 else { return }
             book.bidLotsLeft -= lots
-            fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
+            issuer.fill(&entry, lots: lots, price: price, isMaker: false, into: &events)
         }
     }
 
     /// A resting order meets a new quote: filled if the other side reached its price, then its
-    /// queue position follows our side's touch, and a pegged order moves to it.
+    /// queue position follows our side's touch, and a pegged order moves to it (``WorkingOrder/followTouch(of:)``).
     private mutating func restingOnQuote(_ entry: inout WorkingOrder, quote: Quote, book: inout Touch,
                                          into events: inout [VenueEvent]) {
-        let isBuy = entry.order.side == .buy
+        let isBuy = entry.isBuy
         let otherPrice = isBuy ? quote.askPrice : quote.bidPrice
         if otherPrice > 0 && (isBuy ? otherPrice <= entry.priceLimit : otherPrice >= entry.priceLimit) {
             // The other side reached our price: our whole level was matched, ahead of us included.
@@ -261,58 +237,14 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
             let lots = min(entry.leavesQuantity, isBuy ? book.askLotsLeft : book.bidLotsLeft)
             if lots > 0 {
                 if isBuy { book.askLotsLeft -= lots } else { book.bidLotsLeft -= lots }
-                fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
+                issuer.fill(&entry, lots: lots, price: entry.priceLimit, isMaker: true, into: &events)
             }
         }
         guard entry.leavesQuantity > 0, !entry.isClosed else { return }
-        let touchPrice = isBuy ? quote.bidPrice : quote.askPrice
-        let touchSize = isBuy ? quote.bidSize : quote.askSize
-        if entry.order.type == .pegged && touchPrice > 0 && touchPrice != entry.priceLimit {
-            entry.priceLimit = touchPrice
-            entry.queueAheadLots = max(0, touchSize)
-        } else if touchPrice == entry.priceLimit {
-            entry.queueAheadLots = min(entry.queueAheadLots, max(0, touchSize))
-        } else if touchPrice <= 0 || (isBuy ? touchPrice < entry.priceLimit : touchPrice > entry.priceLimit) {
-            // The touch moved behind us: nothing displayed is ahead of us any more.
-            entry.queueAheadLots = 0
-        }
+        entry.followTouch(of: quote)
     }
 
-    /// Queue-ahead of a resting order when it joins the book after taking what it could.
-    private static func joiningQueueAhead(_ entry: WorkingOrder, quote: Quote) -> Int64 {
-        let isBuy = entry.order.side == .buy
-        let touchPrice = isBuy ? quote.bidPrice : quote.askPrice
-        let touchSize = isBuy ? quote.bidSize : quote.askSize
-        if touchPrice <= 0 { return 0 }
-        if touchPrice == entry.priceLimit { return max(0, touchSize) }
-        let improves = isBuy ? entry.priceLimit > touchPrice : entry.priceLimit < touchPrice
-        return improves ? 0 : unknownQueueAheadLots
-    }
-
-    /// Records one execution: leaves, fee, and the fill event (`isFinal` when nothing is left).
-    private mutating func fill(_ entry: inout WorkingOrder, lots: Int64, price: Int64, isMaker: Bool,
-                               into events: inout [VenueEvent]) {
-        precondition(lots > 0 && lots <= entry.leavesQuantity, "fill of \(lots) with \(entry.leavesQuantity) open")
-        let symbol = Int(entry.order.symbol)
-        guard let notional = instruments[symbol].checkedNotionalMinorUnits(quantity: lots, price: price) else {
-            // No book could account for it: the rest of the order is cancelled, unfilled.
-            events.append(.report(ExecutionReport(orderID: entry.order.orderID, symbol: entry.order.symbol, kind: .cancelled, reason: .valuation,
-                                                  leavesQuantity: entry.leavesQuantity, venue: index, traceID: entry.order.traceID)))
-            entry.isClosed = true
-            return
-        }
-        entry.leavesQuantity -= lots
-        let fee = Self.feeMinorUnits(notional: notional, microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints,
-                                     carry: &feeCarry)
-        fillsIssued += 1
-        let isFinal = entry.leavesQuantity == 0
-        events.append(.fill(Fill(orderID: entry.order.orderID, symbol: entry.order.symbol, side: entry.order.side,
-                                 quantity: lots, price: price, feeMinorUnits: fee, isFinal: isFinal,
-                                 traceID: entry.order.traceID, fillID: UInt64(index) << 56 | fillsIssued, venue: index)))
-        if isFinal { entry.isClosed = true }
-    }
-
-    // MARK: Closing orders
+    // MARK: Refusing orders
 
     private func isStale(quoteTime: Timestamp, at time: Timestamp) -> Bool {
         time > quoteTime && time - quoteTime > staleAfterNanoseconds
@@ -321,54 +253,5 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     private func reject(_ order: Order, _ reason: ExecutionReport.RejectReason, into events: inout [VenueEvent]) {
         events.append(.report(ExecutionReport(orderID: order.orderID, symbol: order.symbol, kind: .rejected, reason: reason,
                                               leavesQuantity: max(0, order.quantity), venue: index, traceID: order.traceID)))
-    }
-
-    /// Expires every working order due at or before `time`, in time priority.
-    private mutating func expireDue(at time: Timestamp, into events: inout [VenueEvent]) {
-        guard time >= nextExpiryTime else { return }
-        var earliest = Timestamp.max
-        for position in working.indices where !working[position].isClosed {
-            if working[position].expiresAt <= time {
-                close(at: position, kind: .expired, into: &events)
-            } else {
-                earliest = min(earliest, working[position].expiresAt)
-            }
-        }
-        nextExpiryTime = earliest
-        removeClosed()
-    }
-
-    /// A cancelled or expired report carrying the lots that never executed.
-    private mutating func close(at position: Int, kind: ExecutionReport.Kind, into events: inout [VenueEvent]) {
-        let entry = working[position]
-        events.append(.report(ExecutionReport(orderID: entry.order.orderID, symbol: entry.order.symbol, kind: kind,
-                                              leavesQuantity: entry.leavesQuantity, venue: index, traceID: entry.order.traceID)))
-        working[position].isClosed = true
-    }
-
-    /// Drops closed orders, keeping time priority. In place: no allocation.
-    private mutating func removeClosed() {
-        var closedCount = 0
-        for entry in working where entry.isClosed {
-            workingCountBySymbol[Int(entry.order.symbol)] -= 1
-            closedCount += 1
-        }
-        if closedCount > 0 { working.removeAll { $0.isClosed } }
-        checkInvariants()
-    }
-
-    /// Debug builds: every working order is open with 0 < leaves ≤ quantity, and the per-symbol
-    /// counts match.
-    private func checkInvariants() {
-        #if DEBUG
-        var counts = Array(repeating: 0, count: workingCountBySymbol.count)
-        for entry in working {
-            assert(!entry.isClosed && entry.leavesQuantity > 0 && entry.leavesQuantity <= entry.order.quantity,
-                   "working order \(entry.order.orderID) is inconsistent")
-            assert(entry.expiresAt >= nextExpiryTime, "expiry bound missed order \(entry.order.orderID)")
-            counts[Int(entry.order.symbol)] += 1
-        }
-        assert(counts == workingCountBySymbol, "per-symbol working counts drifted")
-        #endif
     }
 }

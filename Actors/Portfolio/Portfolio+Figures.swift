@@ -16,17 +16,38 @@ extension Portfolio {
 
     public var totalUnrealizedPnLMinorUnits: Int64 { unrealizedPnLMinorUnits.reduce(0, +) }
 
+    /// Σ |market value| per sector.
+    public var grossExposureBySectorMinorUnits: [Int64] { exposures.grossMinorUnits }
+
+    /// Σ market value per sector (longs minus shorts).
+    public var netExposureBySectorMinorUnits: [Int64] { exposures.netMinorUnits }
+
     /// Σ |market value| over all positions.
     public var grossExposureMinorUnits: Int64 { grossExposureBySectorMinorUnits.reduce(0, +) }
 
     /// Σ market value over all positions (longs minus shorts).
     public var netExposureMinorUnits: Int64 { netExposureBySectorMinorUnits.reduce(0, +) }
 
-    /// What the closing fills realized.
-    public var tradeTotals: TradeTotals {
-        TradeTotals(closes: closes, winningCloses: winningCloses, grossProfitMinorUnits: grossProfitMinorUnits,
-                    grossLossMinorUnits: grossLossMinorUnits)
-    }
+    /// The highest equity so far, on every fill and mark.
+    public var peakEquityMinorUnits: Int64 { drawdown.peakEquityMinorUnits }
+
+    /// The deepest fall of equity from its peak so far, on every fill and mark.
+    public var maximumDrawdownMinorUnits: Int64 { drawdown.maximumDrawdownMinorUnits }
+
+    /// The largest (peak − equity) / peak, on every fill and mark (the same marks as the amount).
+    public var maximumDrawdownFraction: Double { drawdown.maximumDrawdownFraction }
+
+    /// Fills that reduced or closed a position (they realize PnL).
+    public var closes: Int { tradeTotals.closes }
+
+    /// Closing fills whose realized PnL (before fees) was positive.
+    public var winningCloses: Int { tradeTotals.winningCloses }
+
+    /// Σ realized PnL of the winning closing fills (before fees).
+    public var grossProfitMinorUnits: Int64 { tradeTotals.grossProfitMinorUnits }
+
+    /// Σ |realized PnL| of the losing closing fills (before fees).
+    public var grossLossMinorUnits: Int64 { tradeTotals.grossLossMinorUnits }
 
     /// The run's performance from the equity curve and the trading totals, annualized under
     /// `calendar` (``PerformanceMetrics/measure(curve:calendar:tradedNotionalMinorUnits:feesMinorUnits:trades:trials:)``).

@@ -24,7 +24,7 @@ public actor Portfolio: Component {
     /// One equity sample per minute of activity unless told otherwise.
     public static let defaultSampleIntervalNanoseconds: DurationNanoseconds = 60 * TimeUnits.nanosecondsPerSecond
 
-    private let instruments: [Instrument]
+    let instruments: [Instrument]
     public let initialCashMinorUnits: Int64
     /// Sector index of each instrument (same order as the instruments).
     public let sectors: [Int]
@@ -50,10 +50,9 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var marketValuesMinorUnits: [Int64]
     /// Σ marketValuesMinorUnits, kept incrementally.
     @exclusivity(unchecked) private(set) var positionsValueMinorUnits: Int64 = 0
-    /// Σ |market value| per sector.
-    @exclusivity(unchecked) public private(set) var grossExposureBySectorMinorUnits: [Int64]
-    /// Σ market value per sector (longs minus shorts).
-    @exclusivity(unchecked) public private(set) var netExposureBySectorMinorUnits: [Int64]
+    /// Σ |market value| and Σ market value per sector. Settable in the module: the debug
+    /// invariants (Portfolio+Invariants.swift) use its scratch space.
+    @exclusivity(unchecked) var exposures: SectorExposures
     /// Σ |fill notional| over the run.
     @exclusivity(unchecked) public private(set) var turnoverMinorUnits: Int64 = 0
 
@@ -70,7 +69,7 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) public private(set) var fillsOutsideValuationDomain = 0
     /// Symbols whose position's value is the last one inside the valuation domain, not its
     /// position × mark (a fill took it beyond); cleared when it comes back.
-    @exclusivity(unchecked) private var valueHeldAtDomainEdge: [Bool]
+    @exclusivity(unchecked) private(set) var valueHeldAtDomainEdge: [Bool]
     /// Test-only planted bug (chaos self-test, docs/chaos.md): a resent fill is applied again.
     #if METRONOME_TEST_HOOKS
     /// The chaos self-test's planted bug (debug builds only, docs/chaos.md): a fill resent with
@@ -80,41 +79,27 @@ public actor Portfolio: Component {
     /// Always false: the planted bug is a test hook of debug builds.
     public nonisolated var plantedBugAppliesDuplicateFills: Bool { false }
     #endif
-    /// Fills that reduced or closed a position (they realize PnL).
-    @exclusivity(unchecked) public private(set) var closes = 0
-    /// Closing fills whose realized PnL (before fees) was positive.
-    @exclusivity(unchecked) public private(set) var winningCloses = 0
-    /// Σ realized PnL of the winning closing fills (before fees).
-    @exclusivity(unchecked) public private(set) var grossProfitMinorUnits: Int64 = 0
-    /// Σ |realized PnL| of the losing closing fills (before fees).
-    @exclusivity(unchecked) public private(set) var grossLossMinorUnits: Int64 = 0
+    /// What the closing fills (those that reduced or closed a position) realized.
+    @exclusivity(unchecked) public private(set) var tradeTotals = TradeTotals()
     /// The latest nonzero fill ids applied (a bounded window, ``RecentIDs``).
     @exclusivity(unchecked) private var appliedFillIDs = RecentIDs()
-    @exclusivity(unchecked) private var ledger: FillLedger
+    /// A second, naive tally of the fills, for the debug invariants.
+    @exclusivity(unchecked) private(set) var ledger: FillLedger
 
     // MARK: Equity over time
 
-    @exclusivity(unchecked) public private(set) var peakEquityMinorUnits: Int64
-    @exclusivity(unchecked) public private(set) var maximumDrawdownMinorUnits: Int64 = 0
-    /// The largest (peak − equity) / peak, on every fill and mark (the same marks as the amount).
-    @exclusivity(unchecked) public private(set) var maximumDrawdownFraction: Double = 0
-    @exclusivity(unchecked) public private(set) var equityCurve: EquityCurve
+    /// The equity's peak and the deepest fall from it, on every fill and mark.
+    @exclusivity(unchecked) private(set) var drawdown: DrawdownTracker
+    @exclusivity(unchecked) private var sampler: EquitySampler
+    public var equityCurve: EquityCurve { sampler.curve }
     /// Every symbol's mark at each equity sample (for the report's price paths).
-    @exclusivity(unchecked) public private(set) var markSamples: [[Int64]] = []
+    public var markSamples: [[Int64]] { sampler.markSamples }
     /// The applied fills (for the report's price paths and PnL attribution), kept until the run's
     /// history takes them (``removeFillPoints(before:)``).
     @exclusivity(unchecked) public private(set) var fillPoints: [FillPoint] = []
-    public var sampleIntervalNanoseconds: DurationNanoseconds { equityCurve.sampleIntervalNanoseconds }
-    @exclusivity(unchecked) private var sampleTimerArmed = false
-    /// A quote or fill arrived since the last sample: only then can equity have changed.
-    @exclusivity(unchecked) private var activitySinceSample = false
+    public var sampleIntervalNanoseconds: DurationNanoseconds { sampler.curve.sampleIntervalNanoseconds }
 
     private let positionsTopic: TopicID
-    #if DEBUG
-    /// Scratch space for the sector check, so that the debug invariants do not allocate per event.
-    @exclusivity(unchecked) private var recomputedGrossBySector: [Int64]
-    @exclusivity(unchecked) private var recomputedNetBySector: [Int64]
-    #endif
 
     /// - Parameters:
     ///   - sectors: sector index per instrument; nil derives them from `Instrument.sector` names
@@ -132,12 +117,13 @@ public actor Portfolio: Component {
         let sectors = sectors ?? Portfolio.sectorIndices(for: instruments)
         precondition(sectors.count == instruments.count, "one sector index per instrument")
         precondition(sectors.allSatisfy { $0 >= 0 }, "sector indices start at 0")
+        let sectorCount = (sectors.max() ?? -1) + 1
         let count = instruments.count
         self.context = context
         self.instruments = instruments
         self.initialCashMinorUnits = initialCashMinorUnits
         self.sectors = sectors
-        sectorCount = (sectors.max() ?? -1) + 1
+        self.sectorCount = sectorCount
         cashMinorUnits = initialCashMinorUnits
         positions = Array(repeating: 0, count: count)
         openCostMinorUnits = Array(repeating: 0, count: count)
@@ -146,17 +132,13 @@ public actor Portfolio: Component {
         hasQuote = Array(repeating: false, count: count)
         marketValuesMinorUnits = Array(repeating: 0, count: count)
         valueHeldAtDomainEdge = Array(repeating: false, count: count)
-        grossExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
-        netExposureBySectorMinorUnits = Array(repeating: 0, count: sectorCount)
+        exposures = SectorExposures(sectorCount: sectorCount)
         ledger = FillLedger(instrumentCount: count)
-        peakEquityMinorUnits = initialCashMinorUnits
-        equityCurve = EquityCurve(sampleIntervalNanoseconds: sampleIntervalNanoseconds, initialEquityMinorUnits: initialCashMinorUnits,
-                                  originTime: context.now, expectedSampleCount: expectedSampleCount)
+        drawdown = DrawdownTracker(initialEquityMinorUnits: initialCashMinorUnits)
+        sampler = EquitySampler(curve: EquityCurve(sampleIntervalNanoseconds: sampleIntervalNanoseconds,
+                                                   initialEquityMinorUnits: initialCashMinorUnits, originTime: context.now,
+                                                   expectedSampleCount: expectedSampleCount))
         positionsTopic = context.topic(Topics.positions, publishedAs: .portfolio)
-        #if DEBUG
-        recomputedGrossBySector = Array(repeating: 0, count: sectorCount)
-        recomputedNetBySector = Array(repeating: 0, count: sectorCount)
-        #endif
     }
 
     /// Hands the fills applied before `cutoff` to the run's history, which takes them as the run
@@ -168,7 +150,7 @@ public actor Portfolio: Component {
     public func start() {
         context.subscribe(as: .portfolio)
         // In live mode the run starts at the wall time, after `init`.
-        equityCurve.setOrigin(context.now)
+        sampler.setOrigin(context.now)
     }
 
     public func stop() {
@@ -178,16 +160,7 @@ public actor Portfolio: Component {
     /// Samples the equity now if anything happened since the last sample, so the curve ends at
     /// the run's final equity. Idempotent; the portfolio's `stop` calls it, and a runner may too.
     public func recordFinalSample() {
-        guard activitySinceSample else { return }
-        let now = context.now
-        if !equityCurve.isEmpty && equityCurve.lastSampleTime == now {
-            equityCurve.replaceLast(equityMinorUnits)
-            if !markSamples.isEmpty { markSamples[markSamples.count - 1] = markPrices }
-        } else {
-            equityCurve.append(equityMinorUnits, at: now)
-            markSamples.append(markPrices)
-        }
-        activitySinceSample = false
+        sampler.recordFinalSample(equityMinorUnits: equityMinorUnits, marks: markPrices, at: context.now)
     }
 
     // MARK: Events
@@ -224,7 +197,7 @@ public actor Portfolio: Component {
         markPrices[index] = quote.midPrice
         hasQuote[index] = true
         revalue(index, to: value)
-        updateDrawdown()
+        drawdown.observe(equityMinorUnits: equityMinorUnits)
         checkInvariants()
     }
 
@@ -254,46 +227,27 @@ public actor Portfolio: Component {
         // A running total of every fill, not a balance: it saturates rather than overflow.
         let (turnover, overflow) = turnoverMinorUnits.addingReportingOverflow(abs(fillNotional))
         turnoverMinorUnits = overflow ? .max : turnover
-        let before = positions[index]
-        let after = before + signedQuantity
-        let reduces = before != 0 && signedQuantity != 0 && (before > 0) != (signedQuantity > 0)
-        if reduces {
-            // The part that brings the position to zero realizes PnL against the average cost;
-            // on a flip, the rest opens the new position at this fill's price. Splitting the
-            // fill's own notional (not recomputing both parts) keeps every cent accounted for.
-            let closedQuantity = min(abs(signedQuantity), abs(before))
-            let closingNotional = closedQuantity == abs(signedQuantity)
-                ? fillNotional : instrument.notionalMinorUnits(quantity: -before, price: fill.price)
-            let costOfClosed = Self.share(of: openCostMinorUnits[index], part: closedQuantity, whole: abs(before))
-            let realized = -closingNotional - costOfClosed
+        let after = positions[index] + signedQuantity
+        let cost = AverageCostFill(positionLots: positions[index], openCostMinorUnits: openCostMinorUnits[index], signedLots: signedQuantity,
+                                   notionalMinorUnits: fillNotional, price: fill.price, instrument: instrument)
+        if let realized = cost.realizedMinorUnits {
             realizedPnLMinorUnits[index] += realized
-            openCostMinorUnits[index] += fillNotional - closingNotional - costOfClosed
-            closes += 1
-            if realized > 0 { winningCloses += 1; grossProfitMinorUnits += realized }
-            if realized < 0 { grossLossMinorUnits -= realized }
-        } else {
-            openCostMinorUnits[index] += fillNotional
+            tradeTotals.recordClose(realizedMinorUnits: realized)
         }
+        openCostMinorUnits[index] += cost.openCostChangeMinorUnits
         positions[index] = after
         if !hasQuote[index] { markPrices[index] = fill.price }
         revalue(index)
         fills += 1
-        updateDrawdown()
+        drawdown.observe(equityMinorUnits: equityMinorUnits)
         let update = PositionUpdate(symbol: fill.symbol, position: after, cashMinorUnits: cashMinorUnits,
                                     realizedPnLMinorUnits: realizedPnLMinorUnits[index], traceID: fill.traceID)
         context.publish(positionsTopic, .position(update))
         checkInvariants()
     }
 
-    /// `amount × part ÷ whole`, truncated toward zero, without overflowing the product.
-    private static func share(of amount: Int64, part: Int64, whole: Int64) -> Int64 {
-        precondition(whole > 0 && part >= 0 && part <= whole)
-        if part == whole { return amount }
-        return whole.dividingFullWidth(amount.multipliedFullWidth(by: part)).quotient
-    }
-
     /// Position × mark, or nil outside the valuation domain.
-    private func valueAtMark(_ index: Int) -> Int64? {
+    func valueAtMark(_ index: Int) -> Int64? {
         positions[index] == 0 ? 0 : instruments[index].checkedNotionalMinorUnits(quantity: positions[index], price: markPrices[index])
     }
 
@@ -309,78 +263,18 @@ public actor Portfolio: Component {
         guard value != previous else { return }
         marketValuesMinorUnits[index] = value
         positionsValueMinorUnits += value - previous
-        let sector = sectors[index]
-        netExposureBySectorMinorUnits[sector] += value - previous
-        grossExposureBySectorMinorUnits[sector] += abs(value) - abs(previous)
-    }
-
-    private func updateDrawdown() {
-        let equity = equityMinorUnits
-        if equity > peakEquityMinorUnits { peakEquityMinorUnits = equity }
-        maximumDrawdownMinorUnits = max(maximumDrawdownMinorUnits, peakEquityMinorUnits - equity)
-        if peakEquityMinorUnits > 0 {
-            maximumDrawdownFraction = max(maximumDrawdownFraction, Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits))
-        }
+        exposures.move(sector: sectors[index], from: previous, to: value)
     }
 
     // MARK: Equity sampling
 
-    /// Arms the sampling timer for the next grid point if it is not armed: a timer exists only
-    /// while something happened since the last sample, so a quiet run ends instead of ticking on.
+    /// Arms the sampling timer for the next grid point if the sampler asks for one.
     private func noteActivity() {
-        activitySinceSample = true
-        guard !sampleTimerArmed else { return }
-        context.schedule(at: equityCurve.nextGridTime(after: context.now), tag: Self.sampleTimerTag)
-        sampleTimerArmed = true
+        guard let time = sampler.noteActivity(at: context.now) else { return }
+        context.schedule(at: time, tag: Self.sampleTimerTag)
     }
 
     private func sampleOnTimer() {
-        sampleTimerArmed = false
-        // After a final sample the pending timer has nothing new to record.
-        guard activitySinceSample else { return }
-        equityCurve.append(equityMinorUnits, at: context.now)
-        markSamples.append(markPrices)
-        activitySinceSample = false
-    }
-
-    // MARK: Invariants (debug builds)
-
-    /// Re-derives the book from scratch and compares: equity == cash + Σ position × mark; every
-    /// position == Σ its signed fills; cash == initial − Σ (signed notional + fee); the sector
-    /// exposures; equity − initial == realized + unrealized − fees.
-    /// - Complexity: O(instruments + sectors) in debug builds; nothing in release builds.
-    private func checkInvariants() {
-        #if DEBUG
-        var recomputedPositionsValue: Int64 = 0
-        var realized: Int64 = 0
-        var unrealized: Int64 = 0
-        for index in positions.indices {
-            precondition(positions[index] == ledger.quantitySumsLots[index],
-                         "position of \(instruments[index].symbol) is \(positions[index]) but its fills sum to \(ledger.quantitySumsLots[index])")
-            let atMark = valueHeldAtDomainEdge[index] ? marketValuesMinorUnits[index] : valueAtMark(index)
-            guard let value = atMark else { preconditionFailure("\(instruments[index].symbol) is valued outside the valuation domain") }
-            precondition(value == marketValuesMinorUnits[index], "stale market value for \(instruments[index].symbol)")
-            precondition(positions[index] != 0 || openCostMinorUnits[index] == 0, "a flat position keeps no cost")
-            recomputedPositionsValue += value
-            realized += realizedPnLMinorUnits[index]
-            unrealized += value - openCostMinorUnits[index]
-        }
-        precondition(equityMinorUnits == cashMinorUnits + recomputedPositionsValue,
-                     "equity \(equityMinorUnits) != cash \(cashMinorUnits) + positions \(recomputedPositionsValue)")
-        precondition(cashMinorUnits == initialCashMinorUnits - ledger.cashOutflowMinorUnits,
-                     "cash \(cashMinorUnits) != initial \(initialCashMinorUnits) − fills \(ledger.cashOutflowMinorUnits)")
-        precondition(equityMinorUnits - initialCashMinorUnits == realized + unrealized - feesMinorUnits,
-                     "equity change != realized + unrealized − fees")
-        for sector in 0..<sectorCount {
-            recomputedGrossBySector[sector] = 0
-            recomputedNetBySector[sector] = 0
-        }
-        for index in sectors.indices {
-            recomputedGrossBySector[sectors[index]] += abs(marketValuesMinorUnits[index])
-            recomputedNetBySector[sectors[index]] += marketValuesMinorUnits[index]
-        }
-        precondition(recomputedGrossBySector == grossExposureBySectorMinorUnits, "gross sector exposure drifted")
-        precondition(recomputedNetBySector == netExposureBySectorMinorUnits, "net sector exposure drifted")
-        #endif
+        sampler.sampleOnTimer(equityMinorUnits: equityMinorUnits, marks: markPrices, at: context.now)
     }
 }

@@ -19,6 +19,13 @@ public struct TradeTotals: Sendable, Equatable {
         self.grossLossMinorUnits = grossLossMinorUnits
     }
 
+    /// Counts one closing fill that realized `realizedMinorUnits` (before fees).
+    mutating func recordClose(realizedMinorUnits realized: Int64) {
+        closes += 1
+        if realized > 0 { winningCloses += 1; grossProfitMinorUnits += realized }
+        if realized < 0 { grossLossMinorUnits -= realized }
+    }
+
     /// Winning closes ÷ closes. Nil without a close.
     public var hitRate: Double? { closes > 0 ? Double(winningCloses) / Double(closes) : nil }
 

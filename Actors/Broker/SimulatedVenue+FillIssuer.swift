@@ -1,0 +1,50 @@
+import Kernel
+
+extension SimulatedVenue {
+    /// Turns matched lots into fills: the notional (inside the valuation domain, or the order is
+    /// cancelled), the maker or taker fee with its carried sub-cent remainder, and a fill id unique
+    /// across venues (`venue << 56 | fills issued`).
+    struct FillIssuer: Sendable {
+        let venue: UInt8
+        let instruments: [Instrument]
+        /// Fees in millionths of a basis point, so the per-fill arithmetic is exact integers.
+        private let makerFeeMicroBasisPoints: Int64
+        private let takerFeeMicroBasisPoints: Int64
+        /// Fees owed but not yet charged, in 10⁻¹⁰ minor units (below one cent in magnitude).
+        private var feeCarry: Int128 = 0
+        /// Fills issued so far.
+        private(set) var fillsIssued: UInt64 = 0
+
+        init(venue: UInt8, profile: VenueProfile, instruments: [Instrument]) {
+            self.venue = venue
+            self.instruments = instruments
+            makerFeeMicroBasisPoints = Int64((profile.makerFeeBasisPoints * 1_000_000).rounded())
+            takerFeeMicroBasisPoints = Int64((profile.takerFeeBasisPoints * 1_000_000).rounded())
+        }
+
+        /// Records one execution: leaves, fee, and the fill event (`isFinal` when nothing is left).
+        mutating func fill(_ entry: inout WorkingOrder, lots: Int64, price: Int64, isMaker: Bool,
+                           into events: inout [VenueEvent]) {
+            precondition(lots > 0 && lots <= entry.leavesQuantity, "fill of \(lots) with \(entry.leavesQuantity) open")
+            let symbol = Int(entry.order.symbol)
+            guard let notional = instruments[symbol].checkedNotionalMinorUnits(quantity: lots, price: price) else {
+                // No book could account for it: the rest of the order is cancelled, unfilled.
+                events.append(.report(ExecutionReport(orderID: entry.order.orderID, symbol: entry.order.symbol, kind: .cancelled,
+                                                      reason: .valuation, leavesQuantity: entry.leavesQuantity, venue: venue,
+                                                      traceID: entry.order.traceID)))
+                entry.isClosed = true
+                return
+            }
+            entry.leavesQuantity -= lots
+            let fee = SimulatedVenue.feeMinorUnits(notional: notional,
+                                                   microBasisPoints: isMaker ? makerFeeMicroBasisPoints : takerFeeMicroBasisPoints,
+                                                   carry: &feeCarry)
+            fillsIssued += 1
+            let isFinal = entry.leavesQuantity == 0
+            events.append(.fill(Fill(orderID: entry.order.orderID, symbol: entry.order.symbol, side: entry.order.side,
+                                     quantity: lots, price: price, feeMinorUnits: fee, isFinal: isFinal,
+                                     traceID: entry.order.traceID, fillID: UInt64(venue) << 56 | fillsIssued, venue: venue)))
+            if isFinal { entry.isClosed = true }
+        }
+    }
+}
