@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension SimulatedVenue {
     /// Turns matched lots into fills: the notional (inside the valuation domain, or the order is

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Where a resting order stands in the queue at its price, and what a quote or a print does to it.
 extension SimulatedVenue.WorkingOrder {

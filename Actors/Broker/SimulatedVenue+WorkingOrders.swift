@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 extension SimulatedVenue {
     /// Our open orders at one venue, in time priority (arrival order), with a count per symbol and

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// What one fill does to a position's cost basis under average cost.
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// When the portfolio samples its equity, and what it keeps of each sample: the equity curve and
 /// every symbol's mark at the same instants (for the report's price paths).

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The debug builds' check that the incremental book agrees with one derived from scratch.
 extension Portfolio {

@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The value types the portfolio's bookkeeping is split into, on hand-computed values.

@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// A resting order's queue position (``SimulatedVenue/WorkingOrder``), on hand-set books.
