@@ -13,8 +13,10 @@ final class ComponentPort<Payload: KernelPayload> {
     let name: String
     let start: () -> Void
     let stop: () -> Void
-    /// Calls the component's `receive(_:)` with one delivery.
-    let receive: (KernelDelivery<Payload>) -> Void
+    /// Calls the component's `receive(_:)` with one delivery. A pointer, whose representation
+    /// does not depend on the payload: a closure taking the delivery itself is stored at the
+    /// generic abstraction and reached through a reabstraction thunk on every delivery.
+    let receive: (UnsafePointer<KernelDelivery<Payload>>) -> Void
 
     init<Target: Component>(name: String, component: Target, receiver isolated: IsolatedReceiver<Target>)
     where Target.Payload == Payload {
@@ -39,6 +41,6 @@ final class ComponentPort<Payload: KernelPayload> {
     /// the handler's argument.
     @inline(__always)
     func deliver(time: Timestamp, sequence: UInt64, source: ActorID, message: Payload) {
-        receive(KernelDelivery(time: time, sequence: sequence, source: source, message: message))
+        withUnsafePointer(to: KernelDelivery(time: time, sequence: sequence, source: source, message: message)) { receive($0) }
     }
 }

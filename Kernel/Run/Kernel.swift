@@ -121,7 +121,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     /// one indirect branch fewer per delivery (and one whose target changes with every subscriber).
     @inlinable @discardableResult
     public func spawn<C: Component>(_ name: String, _ make: (KernelContext<Payload>) -> C) -> C where C.Payload == Payload {
-        spawn(name, receiving: { component, delivery in component.receive(delivery) }, make)
+        spawn(name, receiving: { component, delivery in component.receive(delivery.pointee) }, make)
     }
 
     /// ``spawn(_:_:)`` with the closure the kernel calls for each delivery, which must call the
@@ -129,7 +129,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     /// (`{ $0.receive($1) }`): this method calls `receive` through the `Component` witness, which
     /// for a generic actor is its unspecialized body.
     @discardableResult
-    public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, KernelDelivery<Payload>) -> Void,
+    public func spawn<C: Component>(_ name: String, receiving receive: @escaping (isolated C, UnsafePointer<KernelDelivery<Payload>>) -> Void,
                                     _ make: (KernelContext<Payload>) -> C) -> C where C.Payload == Payload {
         precondition(state == .setUp, "components are registered before run()")
         precondition(actorIDsByName[name] == nil, "duplicate component name '\(name)'")

@@ -14,7 +14,7 @@ import Messages
 public struct CausalModel: FeatureModel {
     public static let agentName = "causal"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<CausalModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<CausalModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
     private let decay: Double

@@ -35,11 +35,11 @@ public protocol FeatureModel: Sendable {
     /// through its metadata and witness table: correct, but measurably slower in calm-day
     /// (docs/performance.md). Every library model declares its own:
     /// the declaration cannot be shared, since it is the concrete type that makes it fast.
-    static var featureAgentReceiver: (isolated FeatureAgent<Self>, Delivery) -> Void { get }
+    static var featureAgentReceiver: (isolated FeatureAgent<Self>, UnsafePointer<Delivery>) -> Void { get }
 }
 
 extension FeatureModel {
-    public static var featureAgentReceiver: (isolated FeatureAgent<Self>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<Self>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public var regime: UInt8 { 0 }
     public func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void) {}
     public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }

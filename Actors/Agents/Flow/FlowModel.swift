@@ -8,7 +8,7 @@ import Messages
 public struct FlowModel: FeatureModel {
     public static let agentName = "flow"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<FlowModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<FlowModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var bookImbalance: [Double]
     private var tradeImbalance: [Double]

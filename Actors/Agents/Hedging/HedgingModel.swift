@@ -14,7 +14,7 @@ import Messages
 public struct HedgingModel: FeatureModel {
     public static let agentName = "hedging"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<HedgingModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<HedgingModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private let symbolCount: Int
     private var sampler: IntervalSampler

@@ -7,7 +7,7 @@ import Messages
 public struct InsiderModel: FeatureModel {
     public static let agentName = "insider"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<InsiderModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<InsiderModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var net: [Double]
     private var seen: [Bool]

@@ -14,7 +14,7 @@ import Messages
 public struct LearningModel: FeatureModel {
     public static let agentName = "learning"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<LearningModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<LearningModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     static let dimension = 5  // bias, momentum, imbalance, sentiment, flow
 

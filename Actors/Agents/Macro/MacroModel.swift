@@ -9,7 +9,7 @@ import Messages
 public struct MacroModel: FeatureModel {
     public static let agentName = "macro"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<MacroModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<MacroModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var volatilityIndex: Double?
     private var volatilityAverage: Double?

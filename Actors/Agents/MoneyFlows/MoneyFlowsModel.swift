@@ -6,7 +6,7 @@ import Messages
 public struct MoneyFlowsModel: FeatureModel {
     public static let agentName = "money-flows"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<MoneyFlowsModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<MoneyFlowsModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var latest: [Double?]
     private var count: [Double]

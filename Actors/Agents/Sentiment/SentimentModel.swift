@@ -6,7 +6,7 @@ import Messages
 public struct SentimentModel: FeatureModel {
     public static let agentName = "sentiment"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<SentimentModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<SentimentModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var smoothed: [Double?]
     private let weight: Double

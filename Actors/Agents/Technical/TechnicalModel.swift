@@ -9,7 +9,7 @@ import Messages
 public struct TechnicalModel: FeatureModel {
     public static let agentName = "technical"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<TechnicalModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<TechnicalModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 2
 
     public let barNanoseconds: DurationNanoseconds

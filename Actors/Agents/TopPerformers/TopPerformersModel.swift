@@ -15,7 +15,7 @@ import Messages
 public struct TopPerformersModel: FeatureModel {
     public static let agentName = "top-performers"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<TopPerformersModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<TopPerformersModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 2
     private let rankIntervalNanoseconds: DurationNanoseconds
     private let symbolCount: Int

@@ -7,7 +7,7 @@ import Messages
 public struct UndervaluedModel: FeatureModel {
     public static let agentName = "undervalued"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<UndervaluedModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<UndervaluedModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private let sectors: [Int]
     private var yields: [Double?]

@@ -6,7 +6,7 @@ import Messages
 public struct ValueModel: FeatureModel {
     public static let agentName = "value"
     /// `receive` specialized for this model (see ``FeatureModel/featureAgentReceiver``).
-    public static var featureAgentReceiver: (isolated FeatureAgent<ValueModel>, Delivery) -> Void { { $0.receive($1) } }
+    public static var featureAgentReceiver: (isolated FeatureAgent<ValueModel>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public static let modelVersion: UInt16 = 1
     private var earningsYield: [Double?]
     private var bookToPrice: [Double?]
