@@ -1,0 +1,148 @@
+/// The lines of a data file, read a chunk at a time (``DataFileChunks``): only the current
+/// chunk and the line being read are held, so memory stays flat however long the file is.
+///
+/// Lines are split as ``CSVText/lines(_:)`` splits a whole text — a leading byte-order mark
+/// dropped; `\n`, `\r\n` and `\r` each end a line (a `\r\n` split across two chunks is still one);
+/// empty lines counted, so that line numbers in errors stay right — and the result does not
+/// depend on the chunk size. A line that is not ASCII is checked to be UTF-8, as the whole text
+/// was: the error names the byte's offset in the (decompressed) file.
+public struct DataFileLines {
+    public typealias Failure = DataFileText.Failure
+
+    /// The longest line accepted: a file without line breaks is refused, not held whole.
+    public static let maximumLineBytes = 1 << 20
+
+    private let chunks: DataFileChunks
+    private let chunkBytes: Int
+    private var buffer: [UInt8]
+    /// Unread bytes: `buffer[start..<end]`.
+    private var start = 0
+    private var end = 0
+    private var exhausted = false
+    /// The file offset of `buffer[0]`.
+    private var bufferOffset = 0
+    private var atFileStart = true
+    /// The current line: `buffer[line]`.
+    public private(set) var line: Range<Int> = 0..<0
+    /// The current line's number (1-based).
+    public private(set) var lineNumber = 0
+    /// Whether the current line is plain ASCII.
+    public private(set) var lineIsASCII = true
+
+    public var path: String { chunks.path }
+
+    /// - Parameter chunkBytes: decoded bytes read at a time (tests use tiny ones).
+    public init(path: String, chunkBytes: Int = 1 << 18) throws(Failure) {
+        try self.init(chunks: DataFileChunks(path: path), chunkBytes: chunkBytes)
+    }
+
+    /// A file already in memory (its `path` decides the compression, and names it in errors).
+    public init(bytes: [UInt8], path: String, chunkBytes: Int = 1 << 18) throws(Failure) {
+        try self.init(chunks: DataFileChunks(bytes: bytes, path: path, rawChunkBytes: max(chunkBytes, 4)), chunkBytes: chunkBytes)
+    }
+
+    private init(chunks: DataFileChunks, chunkBytes: Int) throws(Failure) {
+        self.chunks = chunks
+        self.chunkBytes = max(chunkBytes, 1)
+        buffer = [UInt8](repeating: 0, count: self.chunkBytes * 2)
+    }
+
+    /// Moves to the next line; false at the end of the file.
+    public mutating func advance() throws(Failure) -> Bool {
+        if atFileStart { try skipByteOrderMark() }
+        var scan = start
+        var ascii = true
+        while true {
+            let (found, wasASCII) = buffer.withUnsafeBufferPointer { bytes -> (Int, Bool) in
+                var index = scan
+                var high: UInt8 = 0
+                while index < end {
+                    let byte = bytes[index]
+                    if byte == 0x0A || byte == 0x0D { break }
+                    high |= byte
+                    index += 1
+                }
+                return (index, high < 0x80)
+            }
+            ascii = ascii && wasASCII
+            scan = found
+            if scan < end {
+                if buffer[scan] == 0x0D && scan + 1 == end && !exhausted {
+                    scan = try refill(keepingFrom: scan)  // is the `\r` followed by a `\n`?
+                    if scan + 1 < end || exhausted { return try finishLine(at: scan, ascii: ascii) }
+                    continue
+                }
+                return try finishLine(at: scan, ascii: ascii)
+            }
+            if exhausted {
+                guard start < end else { return false }
+                return try finishLine(at: end, ascii: ascii)
+            }
+            scan = try refill(keepingFrom: scan)
+        }
+    }
+
+    /// Gives the line's bytes (`bytes[range]`) to `body`.
+    public func withLine<Result>(_ body: (UnsafeBufferPointer<UInt8>, Range<Int>) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeBufferPointer { try body($0, line) }
+    }
+
+    /// The current line as a `String` (the general, slow paths read it so).
+    public var lineText: String {
+        buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[line]), as: UTF8.self) }
+    }
+
+    private mutating func finishLine(at lineEnd: Int, ascii: Bool) throws(Failure) -> Bool {
+        line = start..<lineEnd
+        lineNumber += 1
+        lineIsASCII = ascii
+        if !ascii { try checkUTF8() }
+        var next = lineEnd
+        if next < end {
+            next += buffer[next] == 0x0D && next + 1 < end && buffer[next + 1] == 0x0A ? 2 : 1
+        }
+        start = next
+        return true
+    }
+
+    private func checkUTF8() throws(Failure) {
+        let bytes = Array(buffer[line])
+        guard String(validating: bytes, as: UTF8.self) == nil else { return }
+        let offset = bufferOffset + line.lowerBound + DataFileText.firstInvalidUTF8Offset(bytes)
+        let compressed = DataFileText.Compression(path: chunks.path) != .none
+        throw Failure(description: "\(chunks.path): not UTF-8 text (an invalid byte at offset \(offset)\(compressed ? " of the decompressed text" : ""))")
+    }
+
+    private mutating func skipByteOrderMark() throws(Failure) {
+        atFileStart = false
+        while end - start < 3 && !exhausted { _ = try refill(keepingFrom: start) }
+        if end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF { start += 3 }
+    }
+
+    /// Moves the unread bytes to the front, reads the next chunk after them, and returns where
+    /// `position` now is.
+    private mutating func refill(keepingFrom position: Int) throws(Failure) -> Int {
+        if start > 0 {
+            let kept = end - start
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                _ = UnsafeMutableBufferPointer(rebasing: bytes[0..<kept]).update(fromContentsOf: bytes[start..<end])
+            }
+            bufferOffset += start
+            end = kept
+        }
+        let moved = position - start
+        start = 0
+        if buffer.count - end < chunkBytes {
+            guard end <= DataFileLines.maximumLineBytes else {
+                throw Failure(description: "\(chunks.path): line \(lineNumber + 1) is longer than \(DataFileLines.maximumLineBytes) bytes (not a line-by-line text file?)")
+            }
+            buffer.append(contentsOf: repeatElement(0, count: end + chunkBytes - buffer.count))
+        }
+        let got = try buffer.withUnsafeMutableBufferPointer { (bytes) throws(Failure) -> Int in
+            try chunks.read(into: UnsafeMutableBufferPointer(rebasing: bytes[end..<end + chunkBytes]))
+        }
+        if got == 0 { exhausted = true }
+        end += got
+        return moved
+    }
+}
