@@ -68,6 +68,20 @@ import Testing
         #expect(generic.first?.time == 1_709_303_400_000_000_000)  // 09:30 in New York (EST) is 14:30Z
     }
 
+    /// The examples of docs/data.md, "Layouts": a headerless `;` file in Chicago time, and a
+    /// price-only series in epoch seconds.
+    @Test func theDocumentedExamplesRead() throws {
+        let es = try Self.inputs(Self.scenario(
+            feed: "type: csv, path: \(Self.fixtures)/es-trades-chicago.txt, symbol: ES, header: false, delimiter: ';', columns: { time: 0, price: 1, size: 2 }, time_format: '%m/%d/%Y %H:%M:%S.%f', time_zone: America/Chicago",
+            universe: "{ symbol: ES, price_precision: 2 }", start: "2013-09-01T22:00:00Z"))
+        #expect(es.map(\.time) == [1_378_072_800_083_000_000, 1_378_072_800_083_000_000, 1_378_072_801_500_000_000, 1_378_072_802_000_000_000])
+        let fx = try Self.inputs(Self.scenario(
+            feed: "type: csv, path: \(Self.fixtures)/usdchf-prices.csv, symbol: USDCHF, columns: { time: timestamp, price: last }, time_format: epoch-s",
+            universe: "{ symbol: USDCHF, price_precision: 4 }", start: "2013-08-31T22:00:00Z", duration: "2h"))
+        #expect(fx.map(\.time) == [1_377_986_400_000_000_000, 1_377_988_200_500_000_000, 1_377_990_000_000_000_000])
+        #expect(fx.allSatisfy { if case .trade = $0.message { true } else { false } })
+    }
+
     /// `layout: shared-daily` reads the shared daily format as `type: daily-bars` does: the same
     /// quotes, hence the same run, digests included.
     @Test func sharedDailyRunsAsDailyBars() throws {
