@@ -1,10 +1,5 @@
 import Kernel
 
-/// What reads a data file's records in file order, from its first line.
-protocol RecordReader {
-    mutating func next() throws -> InputRecord?
-}
-
 /// A data file read twice: once whole when the source is made, checking every row and counting
 /// the records — so a bad row is refused before any input is admitted, and `validate` sees it —
 /// then again, streamed, as the run asks for inputs. Neither pass holds more than a chunk of the
