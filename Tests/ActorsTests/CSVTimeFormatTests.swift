@@ -44,6 +44,10 @@ import Testing
             #expect(Self.read(bad, .iso8601) == nil, "\(bad)")
         }
         #expect(Self.utc("1709303400000000000", .automatic) == Self.instant)
+        // 2262 and later: beyond the last time a run can have.
+        #expect(Self.read("9999999999999999999", .automatic) == nil)
+        #expect(Self.read("9999999999", .epoch(.seconds)) == nil)
+        #expect(Self.utc("9214646399", .epoch(.seconds)) == TimeUnits.latestTimestamp - 999_999_999)
         #expect(Self.read("1709303400000000000", .iso8601) == nil)
     }
 

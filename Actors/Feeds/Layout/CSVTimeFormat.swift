@@ -92,8 +92,17 @@ public enum CSVTimeFormat: Sendable, Equatable, CustomStringConvertible {
         case local(Int64)
     }
 
-    /// Reads `bytes` (one field, trimmed); nil when it does not match the format.
+    /// Reads `bytes` (one field, trimmed); nil when it does not match the format or names a
+    /// time after ``TimeUnits/latestTimestamp`` (so that a bar's quotes after it cannot overflow).
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
+        guard let reading = readAnyTime(bytes) else { return nil }
+        switch reading {
+        case .utc(let time): return time <= TimeUnits.latestTimestamp ? reading : nil
+        case .local(let wall): return wall <= Int64(TimeUnits.latestTimestamp) ? reading : nil
+        }
+    }
+
+    private func readAnyTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
         switch self {
         case .automatic:
             if let nanoseconds = TimeBytes.integer(bytes, maximumDigits: 19) { return .utc(nanoseconds) }
