@@ -137,4 +137,36 @@ import Testing
         #expect(whole.count == 4)
         for chunk in [1, 3, 17] { #expect(try Self.records(text, layout, chunkBytes: chunk) == whole) }
     }
+
+    /// The shared-daily fixture (`M/D/YYYY` and ISO dates, a row of missing values) through the
+    /// preset gives the quotes `DailyBarCSV` and `DailyBarQuotes` give: the reader `daily-bars` uses.
+    @Test func sharedDailyGivesTheQuotesOfTheDailyBarReader() throws {
+        let path = "Tests/Fixtures/layouts/shared-daily.csv"
+        let bars = try DailyBarCSV(path: path, symbol: 1, pricePrecision: 2, topic: Self.quotes).loadedBars
+        var daily = DailyBarQuotes(bars: bars, quoteTopic: Self.quotes, altTopic: nil)
+        var expected: [InputRecord] = []
+        while let record = daily.next() { expected.append(record) }
+        #expect(expected.count == 12)  // three bars: the row of missing values is skipped
+        var layout = try #require(CSVLayout.preset(named: "shared-daily"))
+        layout.symbol = "ES"
+        #expect(try Self.records(file: "shared-daily.csv", layout) == expected)
+    }
+
+    @Test func fieldsAreSplitOutsideQuotesAndTrimmed() {
+        func split(_ text: String, _ delimiter: Character = ",") -> [String] {
+            var splitter = CSVFieldSplitter(delimiter: delimiter.asciiValue!)
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                splitter.split(buffer, 0..<buffer.count)
+                return splitter.fields.map { BytesText.string(buffer, $0) }
+            }
+        }
+        #expect(split("a,b,,c") == ["a", "b", "", "c"])
+        #expect(split(" a , b\t,c ") == ["a", "b", "c"])
+        #expect(split("AAPL,\"12,37\",0") == ["AAPL", "12,37", "0"])
+        #expect(split("\"say \"\"hi\"\"\",x") == ["say \"\"hi\"\"", "x"])
+        #expect(split("1\t2\t\t3", "\t") == ["1", "2", "", "3"])
+        #expect(split("") == [""])
+        #expect(split(",") == ["", ""])
+    }
 }
