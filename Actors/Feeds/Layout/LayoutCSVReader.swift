@@ -85,27 +85,20 @@ struct LayoutCSVReader: RecordReader {
     /// Reads the current line into `pending` (nothing for a comment, an empty line, the header
     /// or a skipped row).
     private mutating func readLine() throws {
-        // The closures read a copy of `lines` (it shares the buffer): they may change self.
-        let lines = self.lines
-        let skip = lines.withLine { bytes, line -> Bool in
-            if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { return true }
-            splitter.split(bytes, line)
-            return false
-        }
-        if skip { return }
+        let bytes = lines.lineBytes, line = lines.line
+        if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { return }
+        splitter.split(bytes, line)
         if !resolved {
             try readHeader()
             return
         }
-        try lines.withLine { bytes, line in try readRow(bytes, line) }
+        try readRow(bytes, line)
     }
 
     /// The header: each named column's index (names matched exactly, else in any case).
     private mutating func readHeader() throws {
-        let lines = self.lines
-        headerNames = lines.withLine { bytes, _ in
-            splitter.fields.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-        }
+        let bytes = lines.lineBytes
+        headerNames = splitter.fields.map { BytesText.string(bytes, $0) }
         for mapping in settings.layout.columns {
             switch mapping.column {
             case .position(let index):

@@ -14,7 +14,7 @@ public struct DataFileLines {
 
     private let chunks: DataFileChunks
     private let chunkBytes: Int
-    private var buffer: [UInt8]
+    private let buffer: LineBuffer
     /// Unread bytes: `buffer[start..<end]`.
     private var start = 0
     private var end = 0
@@ -44,7 +44,7 @@ public struct DataFileLines {
     private init(chunks: DataFileChunks, chunkBytes: Int) throws(Failure) {
         self.chunks = chunks
         self.chunkBytes = max(chunkBytes, 1)
-        buffer = [UInt8](repeating: 0, count: self.chunkBytes * 2)
+        buffer = LineBuffer(capacity: self.chunkBytes * 2)
     }
 
     /// Moves to the next line; false at the end of the file.
@@ -53,21 +53,17 @@ public struct DataFileLines {
         var scan = start
         var ascii = true
         while true {
-            let (found, wasASCII) = buffer.withUnsafeBufferPointer { bytes -> (Int, Bool) in
-                var index = scan
-                var high: UInt8 = 0
-                while index < end {
-                    let byte = bytes[index]
-                    if byte == 0x0A || byte == 0x0D { break }
-                    high |= byte
-                    index += 1
-                }
-                return (index, high < 0x80)
+            let bytes = buffer.bytes
+            var high: UInt8 = 0
+            while scan < end {
+                let byte = bytes[scan]
+                if byte == 0x0A || byte == 0x0D { break }
+                high |= byte
+                scan += 1
             }
-            ascii = ascii && wasASCII
-            scan = found
+            ascii = ascii && high < 0x80
             if scan < end {
-                if buffer[scan] == 0x0D && scan + 1 == end && !exhausted {
+                if bytes[scan] == 0x0D && scan + 1 == end && !exhausted {
                     scan = try refill(keepingFrom: scan)  // is the `\r` followed by a `\n`?
                     if scan + 1 < end || exhausted { return try finishLine(at: scan, ascii: ascii) }
                     continue
@@ -82,14 +78,12 @@ public struct DataFileLines {
         }
     }
 
-    /// Gives the line's bytes (`bytes[range]`) to `body`.
-    public func withLine<Result>(_ body: (UnsafeBufferPointer<UInt8>, Range<Int>) throws -> Result) rethrows -> Result {
-        try buffer.withUnsafeBufferPointer { try body($0, line) }
-    }
+    /// The buffer the current line lies in (`lineBytes[line]`); valid until the next ``advance()``.
+    public var lineBytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
 
     /// The current line as a `String` (the general, slow paths read it so).
     public var lineText: String {
-        buffer.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[line]), as: UTF8.self) }
+        String(decoding: UnsafeBufferPointer(rebasing: buffer.bytes[line]), as: UTF8.self)
     }
 
     private mutating func finishLine(at lineEnd: Int, ascii: Bool) throws(Failure) -> Bool {
@@ -99,14 +93,15 @@ public struct DataFileLines {
         if !ascii { try checkUTF8() }
         var next = lineEnd
         if next < end {
-            next += buffer[next] == 0x0D && next + 1 < end && buffer[next + 1] == 0x0A ? 2 : 1
+            let bytes = buffer.bytes
+            next += bytes[next] == 0x0D && next + 1 < end && bytes[next + 1] == 0x0A ? 2 : 1
         }
         start = next
         return true
     }
 
     private func checkUTF8() throws(Failure) {
-        let bytes = Array(buffer[line])
+        let bytes = Array(buffer.bytes[line])
         guard String(validating: bytes, as: UTF8.self) == nil else { return }
         let offset = bufferOffset + line.lowerBound + DataFileText.firstInvalidUTF8Offset(bytes)
         let compressed = DataFileText.Compression(path: chunks.path) != .none
@@ -116,7 +111,8 @@ public struct DataFileLines {
     private mutating func skipByteOrderMark() throws(Failure) {
         atFileStart = false
         while end - start < 3 && !exhausted { _ = try refill(keepingFrom: start) }
-        if end - start >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF { start += 3 }
+        let bytes = buffer.bytes
+        if end - start >= 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB && bytes[start + 2] == 0xBF { start += 3 }
     }
 
     /// Moves the unread bytes to the front, reads the next chunk after them, and returns where
@@ -124,9 +120,7 @@ public struct DataFileLines {
     private mutating func refill(keepingFrom position: Int) throws(Failure) -> Int {
         if start > 0 {
             let kept = end - start
-            buffer.withUnsafeMutableBufferPointer { bytes in
-                _ = UnsafeMutableBufferPointer(rebasing: bytes[0..<kept]).update(fromContentsOf: bytes[start..<end])
-            }
+            buffer.moveToFront(start..<end)
             bufferOffset += start
             end = kept
         }
@@ -136,11 +130,9 @@ public struct DataFileLines {
             guard end <= DataFileLines.maximumLineBytes else {
                 throw Failure(description: "\(chunks.path): line \(lineNumber + 1) is longer than \(DataFileLines.maximumLineBytes) bytes (not a line-by-line text file?)")
             }
-            buffer.append(contentsOf: repeatElement(0, count: end + chunkBytes - buffer.count))
+            buffer.grow(to: end + chunkBytes, keeping: end)
         }
-        let got = try buffer.withUnsafeMutableBufferPointer { (bytes) throws(Failure) -> Int in
-            try chunks.read(into: UnsafeMutableBufferPointer(rebasing: bytes[end..<end + chunkBytes]))
-        }
+        let got = try chunks.read(into: UnsafeMutableBufferPointer(rebasing: buffer.storage[end..<end + chunkBytes]))
         if got == 0 { exhausted = true }
         end += got
         return moved

@@ -40,16 +40,11 @@ struct TickCSVReader: RecordReader {
     /// The current line's record; nil for an empty line, a comment or the header.
     private mutating func record() throws -> InputRecord? {
         let ascii = lines.lineIsASCII
-        let (empty, comment) = lines.withLine { bytes, line in (line.isEmpty, !line.isEmpty && bytes[line.lowerBound] == UInt8(ascii: "#")) }
+        let bytes = lines.lineBytes, line = lines.line
         // A comment is skipped here only when it is plain ASCII: after `#`, a combining mark
         // would make a different first character, and the general path decides.
-        if empty || (ascii && comment) { return nil }
-        if settings.fastPath && ascii {
-            var scanner = self.scanner  // a local copy: the closure may not capture self while `lines` is read
-            let fast = lines.withLine { bytes, line in scanner.record(bytes, line) }
-            self.scanner = scanner
-            if let fast { return fast }
-        }
+        if line.isEmpty || (ascii && bytes[line.lowerBound] == UInt8(ascii: "#")) { return nil }
+        if settings.fastPath && ascii, let fast = scanner.record(bytes, line) { return fast }
         return try TickCSV.record(Substring(lines.lineText), file: file, lineNumber: lines.lineNumber, isFirstRecord: isFirstRecord,
                                   instruments: settings.instruments, quoteTopic: settings.quoteTopic, tradeTopic: settings.tradeTopic,
                                   latencyNanoseconds: settings.latencyNanoseconds, sides: &sides)
