@@ -93,6 +93,16 @@ import Testing
         }
     }
 
+    /// Positions with `header: true`: the header row is skipped, not read as data; a directory
+    /// is refused by name.
+    @Test func positionsMayReadAFileWithAHeader() throws {
+        let layout = CSVLayout(columns: [.init(.time, .position(1)), .init(.price, .position(0))], symbol: "ACME", hasHeader: true,
+                               timeFormat: .epoch(.seconds))
+        #expect(try Self.records("px,t\n100.00,1709303400\n", layout).map(\.time) == [1_709_303_400_000_000_000])
+        #expect { _ = try LayoutCSV(path: "Tests/Fixtures/layouts", layout: layout, instruments: Self.instruments, quoteTopic: Self.quotes,
+                                    tradeTopic: Self.trades) } throws: { Self.message($0).contains("Tests/Fixtures/layouts: cannot read the file (Is a directory)") }
+    }
+
     @Test func anUnknownColumnNameIsRefusedWithTheHeadersColumns() throws {
         let layout = CSVLayout(columns: [.init(.time, .name("sip_timestamp")), .init(.price, .name("px"))], symbol: "ACME",
                                timeFormat: .epoch(.nanoseconds))

@@ -105,7 +105,7 @@ final class DataFileChunks {
             repeat {
                 got = raw.withUnsafeMutableBufferPointer { systemRead(descriptor, $0.baseAddress! + range.lowerBound, range.count) }
             } while got < 0 && errno == EINTR
-            guard got >= 0 else { throw Failure(description: "\(path): cannot read the file (read error \(errno))") }
+            guard got >= 0 else { throw Failure(description: "\(path): cannot read the file (\(String(cString: strerror(errno))))") }
             count = got
         case .memory(let bytes, let offset):
             count = min(range.count, bytes.count - offset)
