@@ -22,8 +22,18 @@ import Messages
 public struct TickCSV: InputSource {
     public static let header = ["time", "symbol", "kind", "bid", "ask", "bid_size", "ask_size", "price", "size", "side"]
 
-    private var records: [InputRecord] = []
-    private var cursor = 0
+    private var stream: CheckedStream<TickCSVReader>
+    private let file: String
+
+    /// The file at `path` (plain, `.gz` or `.zst`), streamed (``CheckedStream``).
+    /// - Parameter instruments: symbol name → (id, price precision).
+    public init(path: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
+                latencyNanoseconds: DurationNanoseconds = 0) throws {
+        let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
+                                              latencyNanoseconds: latencyNanoseconds, fastPath: true)
+        file = path
+        stream = try CheckedStream { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+    }
 
     /// - Parameter instruments: symbol name → (id, price precision).
     public init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
@@ -32,62 +42,25 @@ public struct TickCSV: InputSource {
                       latencyNanoseconds: latencyNanoseconds, fastPath: true)
     }
 
-    /// - Parameter fastPath: read plain rows from their bytes (``TickCSVRowScanner``); false reads
-    ///   every row with the general path, so that tests can compare the two.
+    /// - Parameters:
+    ///   - fastPath: read plain rows from their bytes (``TickCSVRowScanner``); false reads every
+    ///     row with the general path, so that tests can compare the two.
+    ///   - chunkBytes: how much of the text is split into lines at a time (tests use tiny ones).
     init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
-         tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds, fastPath: Bool) throws {
-        var scanner = TickCSVRowScanner(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
-                                        latencyNanoseconds: latencyNanoseconds)
-        var records: [InputRecord] = []
-        var sides = TradeSideInference()
-        var text = text
-        // The lines as `CSVText.lines` splits them (a leading byte-order mark dropped; `\n`,
-        // `\r\n` and `\r` end a line; empty lines counted), found in the UTF-8 bytes instead of
-        // by grapheme: a line break is never part of a larger grapheme, so the lines are the same.
-        try text.withUTF8 { bytes in
-            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-            // One record per line at most: reserving them up front saves re-copying a growing
-            // array (a tenth of the load time for a million quotes).
-            var lineBreaks = 0
-            for byte in bytes where byte == newline { lineBreaks += 1 }
-            records.reserveCapacity(lineBreaks + 1)
-            var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var lineNumber = 0
-            while true {
-                var lineEnd = lineStart
-                var ascii = true
-                while lineEnd < bytes.count {
-                    let byte = bytes[lineEnd]
-                    if byte == newline || byte == carriageReturn { break }
-                    ascii = ascii && byte < 0x80
-                    lineEnd += 1
-                }
-                lineNumber += 1
-                let line = lineStart..<lineEnd
-                // A comment is skipped here only when it is plain ASCII: after `#`, a combining
-                // mark would make a different first character, and the general path decides.
-                if !line.isEmpty && !(ascii && bytes[lineStart] == UInt8(ascii: "#")) {
-                    if fastPath && ascii, let record = scanner.record(bytes, line) {
-                        records.append(record)
-                        sides.observe(record.message)
-                    } else if let record = try TickCSV.record(
-                        Substring(String(decoding: bytes[line], as: UTF8.self)), file: file, lineNumber: lineNumber,
-                        isFirstRecord: records.isEmpty, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
-                        latencyNanoseconds: latencyNanoseconds, sides: &sides) {
-                        records.append(record)
-                        sides.observe(record.message)
-                    }
-                }
-                guard lineEnd < bytes.count else { break }
-                lineStart = lineEnd + 1
-                if bytes[lineEnd] == carriageReturn && lineStart < bytes.count && bytes[lineStart] == newline { lineStart += 1 }
-            }
+         tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds, fastPath: Bool, chunkBytes: Int = 1 << 18) throws {
+        let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
+                                              latencyNanoseconds: latencyNanoseconds, fastPath: fastPath)
+        let bytes = Array(text.utf8)
+        // The text is plain whatever the name says: a compressed file's name is not used to decode it.
+        let plainName = DataFileText.Compression(path: file) == .none ? file : file + " (text)"
+        self.file = file
+        stream = try CheckedStream {
+            try TickCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
         }
-        self.records = records
     }
 
     /// The general path: one line, read as text. Nil for a comment, an empty line or the header.
-    private static func record(_ line: Substring, file: String, lineNumber: Int, isFirstRecord: Bool,
+    static func record(_ line: Substring, file: String, lineNumber: Int, isFirstRecord: Bool,
                                instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
                                latencyNanoseconds: DurationNanoseconds, sides: inout TradeSideInference) throws -> InputRecord? {
         if line.isEmpty || line.hasPrefix("#") { return nil }
@@ -150,12 +123,11 @@ public struct TickCSV: InputSource {
         return InputRecord(time: time &+ latencyNanoseconds, topic: topic, message: message)
     }
 
-    public var count: Int { records.count }
+    /// Records the file holds.
+    public var count: Int { stream.count }
 
-    public mutating func next() -> InputRecord? {
-        guard cursor < records.count else { return nil }
-        defer { cursor += 1 }
-        return records[cursor]
+    public mutating func next() throws -> InputRecord? {
+        try stream.next(file: file)
     }
 
     /// ISO 8601 UTC with a `Z` (`2024-03-01T14:30:00.250Z`) or integer nanoseconds.

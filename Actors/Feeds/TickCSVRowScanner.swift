@@ -11,7 +11,7 @@ import Messages
 /// the same rows, builds the same records and names the file, line and column of an error.
 /// The fast path only exists because the general one is many times slower per row than the run
 /// itself (Foundation trimming, a `String` per field, grapheme-aware splitting; the figures are
-/// in docs/performance.md, "Reading tick files"). So the rule for changing it: it may accept less than the general
+/// in docs/performance.md, "Reading data files"). So the rule for changing it: it may accept less than the general
 /// path, never more, and what it accepts it must read to the same record
 /// (`TickCSVFastPathTests` compares the two).
 struct TickCSVRowScanner {

@@ -8,9 +8,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a scenario file and every data file it names without running it (exit 0 valid, 2 invalid).",
         discussion: """
-            The scenario is checked key by key; then each data file (tick CSV, daily bars, daily \
-            series; plain, .gz or .zst) is read row by row as a run reads it, so its first bad row \
-            is reported as file:line:column before any run.
+            The scenario is checked key by key; then each data file (tick CSV, a file read through \
+            its layout, daily bars, daily series; plain, .gz or .zst) is read row by row as a run \
+            reads it, so its first bad row — or a layout column its header lacks — is reported as \
+            file:line:column before any run.
 
             Example:
               metronome validate Scenarios/Library/calm-day.yaml

@@ -5,26 +5,24 @@ import Messages
 
 /// A tick CSV (docs/scenarios.md, "Tick CSV") as live lines, without a scenario: prices and
 /// sizes are passed through as written (checked to be decimals), so any universe that lists the
-/// symbols can read them. A malformed row is an error naming the file, line and column.
+/// symbols can read them. A malformed row is an error naming the file, line and column. The file
+/// is streamed (``DataFileLines``): serving a long file holds only a chunk of it.
 public struct CSVFeedLineSource: FeedLineSource {
     private let path: String
-    private let lines: [Substring]
-    private var index = 0
+    private var lines: DataFileLines
     private var lineNumber = 0
     private var pending: (time: Timestamp, fields: [Substring])?
 
     public init(path: String) throws {
         self.path = path
-        let text = try DataFileText.read(path: path)
-        lines = CSVText.lines(text)
+        lines = try DataFileLines(path: path)
     }
 
     public mutating func nextTime() throws -> Timestamp? {
         if let pending { return pending.time }
-        while index < lines.count {
-            let line = lines[index]
-            index += 1
-            lineNumber += 1
+        while try lines.advance() {
+            let line = Substring(lines.lineText)
+            lineNumber = lines.lineNumber
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("time,") { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces)[...] }
             guard fields.count == TickCSV.header.count else {

@@ -15,7 +15,7 @@ import Testing
             var source = try TickCSV(text: text, file: "ticks.csv", instruments: instruments, quoteTopic: TopicID(rawValue: 3),
                                      tradeTopic: TopicID(rawValue: 4), latencyNanoseconds: 1_000, fastPath: fastPath)
             var records: [String] = []
-            while let record = source.next() { records.append("\(record)") }
+            while let record = try source.next() { records.append("\(record)") }
             return records.joined(separator: "\n")
         } catch {
             return "error: \(error)"

@@ -48,7 +48,7 @@ import Testing
         var source = try TickCSV(text: text, file: "t.csv", instruments: ["ACME": (0, 2)], quoteTopic: TopicID(rawValue: 1),
                                  tradeTopic: TopicID(rawValue: 2))
         var sides: [Side] = []
-        while let record = source.next() {
+        while let record = try source.next() {
             if case .trade(let trade) = record.message { sides.append(trade.aggressor) }
         }
         // first: buy; uptick: buy; zero tick: buy; below the 100.02 mid: sell; as written: sell;

@@ -32,4 +32,36 @@ import Testing
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 data file read"))
     }
+
+    /// A file read through a layout: `validate` checks the layout against the file's header, and
+    /// a layout column the header lacks is an error naming the header's columns.
+    @Test func validateChecksALayoutAgainstTheFile() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let fixture = FileManager.default.currentDirectoryPath + "/Tests/Fixtures/layouts/polygon-quotes.csv"
+        func scenario(_ columns: String) -> String {
+            """
+            version: 1
+            name: polygon
+            start: 2024-03-01T14:30:00Z
+            duration: 1h
+            universe:
+              - { symbol: AAPL, price_precision: 2 }
+            feeds:
+              - { type: csv, layout: polygon-quotes, \(columns)path: \(fixture) }
+            agents:
+              - { type: ema-cross, fast: 2, slow: 4 }
+            """
+        }
+        let bad = directory.appendingPathComponent("bad.yaml")
+        try scenario("columns: { bid: bid_px }, ").write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.metronome("validate", bad.path)
+        #expect(refused.exitCode == 2)
+        #expect(refused.stderr.contains("polygon-quotes.csv:1:1: error: no column 'bid_px' (for bid) in the header; its columns are: ticker, ask_exchange, ask_price, ask_size"),
+                "\(refused.stderr)")
+        let good = directory.appendingPathComponent("good.yaml")
+        try scenario("").write(to: good, atomically: true, encoding: .utf8)
+        let accepted = try CommandRunner.metronome("validate", good.path)
+        #expect(accepted.exitCode == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("1 data file read"))
+    }
 }

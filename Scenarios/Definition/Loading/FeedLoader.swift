@@ -40,7 +40,7 @@ enum FeedLoader {
                                                           path: path, file: file)
             return FeedSettings(name: name, kind: kind, spikeFilter: filter)
         case "csv":
-            return try tickCSVFeed(&map, name: name, universe: universe, requireDataFiles: requireDataFiles, path: path, file: file)
+            return try tickCSVFeed(&map, item: item, name: name, universe: universe, requireDataFiles: requireDataFiles, path: path, file: file)
         default:
             let generated = try GeneratedQuoteSettings(&map, universe: universe, path: path, file: file)
             if type == "synthetic" {
@@ -56,8 +56,9 @@ enum FeedLoader {
         }
     }
 
-    /// `type: csv`: recorded ticks from a file (its path relative to the scenario's folder).
-    private static func tickCSVFeed(_ map: inout StrictMapping, name: String, universe: [Instrument], requireDataFiles: Bool,
+    /// `type: csv`: recorded ticks from a file (its path relative to the scenario's folder), in
+    /// the tick CSV or in the layout the feed declares.
+    private static func tickCSVFeed(_ map: inout StrictMapping, item: Node, name: String, universe: [Instrument], requireDataFiles: Bool,
                                     path: String, file: String) throws(ScenarioError) -> FeedSettings {
         let scalars = ScalarReader(file: file)
         let pathNode = try map.require("path")
@@ -68,8 +69,14 @@ enum FeedLoader {
             throw StrictMapping.error(file, pathNode, "\(path).path: no file at \(resolved)", hint: "paths are relative to the scenario file")
         }
         let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 0
-        let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: 0), symbols: universe.count, path: path, file: file)
-        try map.finish(allowed: ["name", "type", "path", "latency", "guard"])
+        let declared = try LayoutLoader.layout(&map, item: item, universe: universe, path: path, file: file)
+        let resolution = declared.flatMap { $0.layout.readsBars ? $0.layout.barIntervalNanoseconds : nil } ?? 0
+        let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: resolution), symbols: universe.count, path: path, file: file)
+        try map.finish(allowed: ["name", "type", "path", "latency", "guard"] + LayoutLoader.keys)
+        if let declared {
+            return FeedSettings(name: name, kind: .layoutCSV(path: resolved, layout: declared.layout, latencyNanoseconds: latency,
+                                                             symbol: declared.symbol), spikeFilter: filter)
+        }
         return FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency), spikeFilter: filter)
     }
 }

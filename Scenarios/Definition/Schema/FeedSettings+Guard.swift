@@ -13,6 +13,7 @@ extension FeedSettings {
         case .gbm(let parameters): parameters.intervalNanoseconds
         case .synthetic(let parameters): parameters.intervalNanoseconds
         case .tickCSV: 0
+        case .layoutCSV(_, let layout, _, _): layout.readsBars ? layout.barIntervalNanoseconds ?? 0 : 0
         case .dailyBars: TimeUnits.nanosecondsPerDay
         case .dailySeries: nil
         }
@@ -28,6 +29,7 @@ extension FeedSettings {
     /// the universe (`gbm`, `synthetic`, `csv`) or none (`daily-series`).
     public var namedSymbol: SymbolID? {
         if case .dailyBars(_, let symbol, _) = kind { return symbol }
+        if case .layoutCSV(_, _, _, let symbol) = kind { return symbol }
         return nil
     }
 }

@@ -53,6 +53,9 @@ public struct FeedSettings: Sendable, Equatable {
         case synthetic(SyntheticMarketFeed.Parameters)
         /// Quotes and trades from a tick CSV (path resolved against the scenario's folder).
         case tickCSV(path: String, latencyNanoseconds: DurationNanoseconds)
+        /// Quotes, trades or bars from a file read with a declared layout (`layout:`, `columns:`);
+        /// `symbol` is the feed's one symbol when it names one.
+        case layoutCSV(path: String, layout: CSVLayout, latencyNanoseconds: DurationNanoseconds, symbol: SymbolID?)
         /// One symbol's daily bars (shared market-data format) replayed as four quotes a day, and
         /// optionally a VIX-like index from their realized volatility.
         case dailyBars(path: String, symbol: SymbolID, volatilityWindow: Int?)
@@ -70,7 +73,7 @@ public struct FeedSettings: Sendable, Equatable {
     public var dataPath: String? {
         switch kind {
         case .gbm, .synthetic: nil
-        case .tickCSV(let path, _), .dailyBars(let path, _, _), .dailySeries(let path, _, _, _): path
+        case .tickCSV(let path, _), .layoutCSV(let path, _, _, _), .dailyBars(let path, _, _), .dailySeries(let path, _, _, _): path
         }
     }
 }

@@ -20,11 +20,13 @@ public enum ScenarioFeeds {
                     sources.append(GBMQuoteFeed(name: feed.name, parameters: parameters, topic: rawQuotes, seed: seed,
                                                      startTime: scenario.startTime, endTime: end))
                 case .tickCSV(let path, let latency):
-                    var instruments: [String: (id: SymbolID, precision: Int)] = [:]
-                    for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
-                    let text = try DataFileText.read(path: path)
-                    sources.append(try TickCSV(text: text, file: path, instruments: instruments, quoteTopic: rawQuotes,
-                                                tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
+                    sources.append(try TickCSV(path: path, instruments: instruments(of: universe), quoteTopic: rawQuotes,
+                                               tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
+                case .layoutCSV(let path, let layout, let latency, _):
+                    // Only the run's span: a vendor file of a whole day or year may start before it.
+                    sources.append(try LayoutCSV(path: path, layout: layout, instruments: instruments(of: universe), quoteTopic: rawQuotes,
+                                                 tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency,
+                                                 from: scenario.startTime, to: end))
                 case .dailyBars(let path, let symbol, let window):
                     // Bars from 60 days before the start feed the volatility window; quotes start at the start.
                     let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
@@ -55,5 +57,12 @@ public enum ScenarioFeeds {
                 }
             }
         return sources
+    }
+
+    /// Symbol name → (id, price precision), as the file readers look symbols up.
+    private static func instruments(of universe: [Instrument]) -> [String: (id: SymbolID, precision: Int)] {
+        var instruments: [String: (id: SymbolID, precision: Int)] = [:]
+        for (index, instrument) in universe.enumerated() { instruments[instrument.symbol] = (SymbolID(index), instrument.pricePrecision) }
+        return instruments
     }
 }

@@ -1,0 +1,43 @@
+import Kernel
+
+/// Quotes, trades or bars from a delimited text file laid out as a ``CSVLayout`` says, as
+/// inputs (docs/data.md, "Layouts"). The file (plain, `.gz` or `.zst`) is checked whole when
+/// the source is made and then streamed as the run reads it (``CheckedStream``): memory does not
+/// grow with the file. Rows are kept in file order, each admitted `latencyNanoseconds` after its
+/// time; a row whose time goes backwards reaches the input defense, which quarantines it. A run
+/// reads only the records of its own span (`from`, `to`).
+public struct LayoutCSV: InputSource {
+    private var stream: CheckedStream<LayoutCSVReader>
+    private let file: String
+
+    /// - Parameters:
+    ///   - instruments: symbol name → (id, price precision).
+    ///   - from, to: only records admitted in [from, to) are read (a vendor's day file for an hour's run).
+    public init(path: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
+                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, from: Timestamp = 0, to: Timestamp = .max) throws {
+        let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
+                                                latencyNanoseconds: latencyNanoseconds, from: from, to: to)
+        file = path
+        stream = try CheckedStream { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+    }
+
+    /// A text in memory, split into lines `chunkBytes` at a time (tests use tiny chunks).
+    public init(text: String, file: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
+                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, chunkBytes: Int = 1 << 18) throws {
+        let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
+                                                latencyNanoseconds: latencyNanoseconds)
+        let bytes = Array(text.utf8)
+        let plainName = DataFileText.Compression(path: file) == .none ? file : file + " (text)"
+        self.file = file
+        stream = try CheckedStream {
+            try LayoutCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
+        }
+    }
+
+    /// Records the file holds.
+    public var count: Int { stream.count }
+
+    public mutating func next() throws -> InputRecord? {
+        try stream.next(file: file)
+    }
+}

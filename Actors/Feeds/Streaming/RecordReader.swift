@@ -1,0 +1,6 @@
+import Kernel
+
+/// What reads a data file's records in file order, from its first line.
+protocol RecordReader {
+    mutating func next() throws -> InputRecord?
+}
