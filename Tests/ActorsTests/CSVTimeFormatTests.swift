@@ -1,5 +1,6 @@
 @testable import Actors
 import Kernel
+import Messages
 import Testing
 
 /// The time formats a layout reads (docs/data.md, "Time formats"), on known instants:

@@ -1,6 +1,7 @@
 @testable import Actors
 import Foundation
 import Kernel
+import Messages
 import Testing
 
 /// Files read with a declared layout (docs/data.md, "Layouts"): columns by name or position,

@@ -1,6 +1,7 @@
 @testable import Actors
 import Foundation
 import Kernel
+import Messages
 import Testing
 
 /// Data files are read a chunk at a time (`DataFileChunks`, `DataFileLines`): what a reader

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Scenarios
 import Testing
 
@@ -31,7 +32,7 @@ import Testing
         return path
     }
 
-    static func sources(_ path: String) throws -> [any InputSource] {
+    static func sources(_ path: String) throws -> [any InputSource<Message>] {
         let scenario = try ScenarioLoader.load(path: path)
         let kernel = Kernel(configuration: KernelConfiguration(seed: scenario.seed, startTime: scenario.startTime))
         return try ScenarioFeeds.sources(of: scenario, kernel: kernel, seed: scenario.seed, end: scenario.endTime)

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The layouts users meet most, by name (`layout: polygon-quotes`). A feed's own keys
 /// (`columns:`, `symbol:`, `time_zone:`, …) change a preset's settings one by one.

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// How a delimited text file of market data is laid out: which column holds the time, the
 /// symbol, the quote, the trade or the bar, how times are written, and the file's delimiter and

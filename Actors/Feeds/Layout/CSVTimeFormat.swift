@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// How a layout's time column is written (docs/data.md, "Time formats"). Every format reads
 /// from the field's bytes and gives nanoseconds since the epoch, UTC; a local time (no offset in

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Quotes, trades or bars from a delimited text file laid out as a ``CSVLayout`` says, as
 /// inputs (docs/data.md, "Layouts"). The file (plain, `.gz` or `.zst`) is checked whole when

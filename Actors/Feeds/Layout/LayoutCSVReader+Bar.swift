@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A bar row (open, high, low, close; volume optional) as four quotes, as `daily-bars` replays a
 /// day (``DailyBarQuotes``): the open, the bar's two extremes — the low first when the bar closed

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// One data row of a layout file: its symbol and time, then a quote, a trade or a bar.
 extension LayoutCSVReader {

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The records of a file read with a ``CSVLayout``, line by line from a ``DataFileLines``: the
 /// header resolves the layout's column names, then each row becomes a quote, a trade, or a

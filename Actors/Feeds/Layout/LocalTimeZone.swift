@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Messages
 
 /// Local wall-clock times of a named IANA time zone (`America/Chicago`) turned into UTC instants,
 /// by the system's time-zone database through Foundation's `TimeZone` (loading only, never the

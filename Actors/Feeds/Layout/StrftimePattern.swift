@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A time pattern in a subset of strftime, read without a locale (English month names only):
 ///

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// Time fields read from their bytes, exactly and without Foundation: integers, epoch decimals,
 /// ISO 8601 and dates. Local times are returned as wall-clock nanoseconds "as if UTC"; the

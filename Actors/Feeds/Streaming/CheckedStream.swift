@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// A data file read twice: once whole when the source is made, checking every row and counting
 /// the records — so a bad row is refused before any input is admitted, and `validate` sees it —

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The records of a tick CSV (``TickCSV``), line by line from a ``DataFileLines``: plain rows
 /// through the byte fast path (``TickCSVRowScanner``), any other row through the general path

@@ -1,6 +1,7 @@
 import Actors
 import Foundation
 import Kernel
+import Messages
 import Yams
 
 /// A `csv` feed's layout keys (docs/data.md, "Layouts"): `layout:` (a preset's name, or the
