@@ -71,7 +71,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     /// The signal side's outputs: agents' signals and the values behind them, the blender's
     /// forecasts, the selector's slates. Journaled as signal records when a run records signals
     /// (docs/log-format.md); never part of the decision digest.
-    public var isSignal: Bool {
+    @inlinable public var isSignal: Bool {
         switch self {
         case .signal, .forecast, .slate, .indicator: true
         default: false
@@ -80,7 +80,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
 
     /// The execution side's outputs are decisions: intents, gate verdicts, orders, venue reports,
     /// fills, positions and cost records. They feed the decision digest and form the decision log.
-    public var isDecision: Bool {
+    @inlinable public var isDecision: Bool {
         switch self {
         case .order, .orderVersion1, .fill, .fillVersion1, .position, .intent, .gate, .report, .tradeCost: true
         default: false
