@@ -21,6 +21,10 @@ extension Kernel {
             case .feature(let type, let horizon, let agentID):
                 let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
                 features.append(spawnFeatureAgent(type: type, name: name, universe: universe, parameters: parameters))
+            case .registered(let type, _, let horizon, let agentID, let componentParameters):
+                let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
+                features.append(spawnRegisteredAgent(type: type, name: name, universe: universe, componentParameters: componentParameters,
+                                                     parameters: parameters))
             }
         }
         return (emaCross, features)
@@ -48,5 +52,29 @@ extension Kernel {
             precondition(type == "macro", "the loader admits only known agent types")
             return .init(spawnFeatureAgent(name, MacroModel(), parameters, count))
         }
+    }
+}
+
+extension Kernel {
+    /// An agent type another package registered (``ComponentRegistry``): its model, made from the
+    /// parameters the loader already checked, run by the standard ``FeatureAgent``.
+    fileprivate func spawnRegisteredAgent(type: String, name: String, universe: [Instrument], componentParameters: ComponentParameters,
+                                          parameters: FeatureAgentParameters) -> AnyFeatureAgent {
+        guard let registered = ComponentRegistry.current.agentType(named: type) else {
+            preconditionFailure("agent type '\(type)' was registered when the scenario was loaded and is not now")
+        }
+        let model: any FeatureModel
+        do {
+            model = try registered.makeModel(componentParameters, universe)
+        } catch {
+            preconditionFailure("agent type '\(type)' accepted its parameters at load time and refused them at spawn: \(error)")
+        }
+        return spawnOpened(name, model, parameters, universe.count)
+    }
+
+    /// Opens the model's type, so that the agent is a ``FeatureAgent`` of that very model.
+    fileprivate func spawnOpened<Model: FeatureModel>(_ name: String, _ model: Model, _ parameters: FeatureAgentParameters,
+                                                      _ symbolCount: Int) -> AnyFeatureAgent {
+        .init(spawnFeatureAgent(name, model, parameters, symbolCount))
     }
 }

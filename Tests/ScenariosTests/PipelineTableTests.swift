@@ -64,7 +64,7 @@ import Testing
                 let feature: Bool
                 switch agent.kind {
                 case .emaCross: feature = false
-                case .feature, .technical: feature = true
+                case .feature, .technical, .registered: feature = true
                 }
                 return ("agent.\(agent.name)", { $0 == .featureAgent && feature })
             }

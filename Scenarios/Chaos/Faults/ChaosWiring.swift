@@ -26,7 +26,7 @@ public enum ChaosWiring {
         for agent in enabled {
             switch agent.kind {
             case .emaCross: restarts.append(nil)
-            case .feature, .technical: restarts.append(features.next()?.restartLosingState)
+            case .feature, .technical, .registered: restarts.append(features.next()?.restartLosingState)
             }
         }
         var hooks = ChaosInterceptor.Hooks()

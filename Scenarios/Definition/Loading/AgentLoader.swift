@@ -10,7 +10,7 @@ enum AgentLoader {
     static let featureTypes = ["sentiment", "insider", "money-flows", "value", "macro", "flow", "top-performers", "causal", "hedging",
                                "undervalued", "learning"]
 
-    static func agents(_ node: Node?, shortestQuoteInterval: DurationNanoseconds?, runNanoseconds: DurationNanoseconds,
+    static func agents(_ node: Node?, universe: [Instrument], shortestQuoteInterval: DurationNanoseconds?, runNanoseconds: DurationNanoseconds,
                        file: String) throws(ScenarioError) -> [AgentSettings] {
         guard let node else { return [] }
         let scalars = ScalarReader(file: file)
@@ -20,17 +20,27 @@ enum AgentLoader {
             var map = try StrictMapping(item, file: file, path: path)
             let typeNode = try map.require("type")
             let type = try scalars.text(typeNode, "\(path).type")
-            guard type == "ema-cross" || type == "technical" || featureTypes.contains(type) else {
+            let registered = ComponentRegistry.current.agentType(named: type)
+            guard type == "ema-cross" || type == "technical" || featureTypes.contains(type) || registered != nil else {
+                let known = ["technical", "ema-cross"] + featureTypes + ComponentRegistry.current.agentTypes.map(\.name)
                 throw StrictMapping.error(file, typeNode, "unknown agent type '\(type)'",
-                                          hint: StrictMapping.choiceHint(type, among: ["technical", "ema-cross"] + featureTypes))
+                                          hint: StrictMapping.choiceHint(type, among: known)
+                                              + "; a type from another package needs that package's own metronome executable (docs/extending.md)")
             }
             let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? type
             let weight = try map.value("weight").map { node throws(ScenarioError) in try scalars.decimal(node, "\(path).weight", range: 0...1) } ?? 1
             let enabled = try map.value("enabled").map { node throws(ScenarioError) in try scalars.boolean(node, "\(path).enabled") } ?? true
             let agentID = UInt16(index + 1)
-            let kind = type == "ema-cross"
-                ? try emaCross(&map, item: item, agentID: agentID, shortestQuoteInterval: shortestQuoteInterval, path: path, file: file)
-                : try horizonAgent(&map, type: type, name: name, item: item, agentID: agentID, runNanoseconds: runNanoseconds, path: path, file: file)
+            let kind: AgentSettings.Kind
+            if type == "ema-cross" {
+                kind = try emaCross(&map, item: item, agentID: agentID, shortestQuoteInterval: shortestQuoteInterval, path: path, file: file)
+            } else if let registered {
+                kind = try registeredAgent(&map, type: registered, universe: universe, name: name, item: item, agentID: agentID, runNanoseconds: runNanoseconds,
+                                           path: path, file: file)
+            } else {
+                kind = try horizonAgent(&map, type: type, name: name, item: item, agentID: agentID, runNanoseconds: runNanoseconds, path: path,
+                                        file: file)
+            }
             guard !agents.contains(where: { $0.name == name }) else {
                 throw StrictMapping.error(file, item, "two agents are named '\(name)'", hint: "give each agent a distinct name")
             }
@@ -82,5 +92,34 @@ enum AgentLoader {
         }
         try map.finish(allowed: ["name", "type", "weight", "enabled", "fast", "slow", "horizon_ticks"])
         return .emaCross(EMACrossAgent.Parameters(fastPeriod: Int(fast), slowPeriod: Int(slow), horizonTicks: Int(horizon), agentID: agentID))
+    }
+}
+
+extension AgentLoader {
+    /// A type another package registered: the common keys as for any feature agent, the type's own
+    /// keys collected for it, any other key an error; the model is made once here so that a bad
+    /// parameter is reported at load time, at its line.
+    fileprivate static func registeredAgent(_ map: inout StrictMapping, type: ComponentRegistry.AgentType, universe: [Instrument], name: String, item: Node,
+                                            agentID: UInt16, runNanoseconds: DurationNanoseconds, path: String,
+                                            file: String) throws(ScenarioError) -> AgentSettings.Kind {
+        let horizon = try map.value("horizon").map { node throws(ScenarioError) in
+            try ScenarioLoader.horizon(node, "\(path).horizon", file: file)
+        } ?? 1_800_000_000_000
+        try ScenarioLoader.checkScorableHorizon(horizon, agent: name, runNanoseconds: runNanoseconds, node: map.value("horizon") ?? item,
+                                                path: path, file: file)
+        var entries: [ComponentParameters.Entry] = []
+        for key in type.parameterKeys {
+            guard let node = map.value(key) else { continue }
+            guard let scalar = node.scalar else {
+                throw StrictMapping.error(file, node, "\(path).\(key) must be a single value, found \(StrictMapping.kind(of: node))",
+                                          hint: "agent type '\(type.name)' reads '\(key)' as one value")
+            }
+            entries.append(ComponentParameters.Entry(key: key, text: scalar.string, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0))
+        }
+        try map.finish(allowed: ComponentRegistry.commonAgentKeys + type.parameterKeys)
+        let parameters = ComponentParameters(file: file, path: path, entries: entries, mappingLine: item.mark?.line ?? 0,
+                                             mappingColumn: item.mark?.column ?? 0)
+        _ = try type.makeModel(parameters, universe)
+        return .registered(type: type.name, version: type.version, horizonNanoseconds: horizon, agentID: agentID, parameters: parameters)
     }
 }

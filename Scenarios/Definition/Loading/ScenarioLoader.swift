@@ -67,7 +67,7 @@ public enum ScenarioLoader {
         let feedsNode = try top.require("feeds")
         let feeds = try FeedLoader.feeds(feedsNode, universe: universe, start: start, requireDataFiles: requireDataFiles, file: file)
         try GuardLoader.checkAgreement(feeds, universe: universe, node: feedsNode, file: file)
-        let agents = try AgentLoader.agents(top.value("agents"), shortestQuoteInterval: shortestQuoteInterval(feeds),
+        let agents = try AgentLoader.agents(top.value("agents"), universe: universe, shortestQuoteInterval: shortestQuoteInterval(feeds),
                                             runNanoseconds: runNanoseconds, file: file)
         try checkGeneratedQuoteCounts(feeds, symbols: universe.count, runNanoseconds: runNanoseconds, node: startNode, file: file)
         let blender = try readBlender(top.value("blender"), symbols: universe.count, runNanoseconds: runNanoseconds, file: file)

@@ -86,6 +86,10 @@ public struct AgentSettings: Sendable, Equatable {
         case feature(type: String, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
         /// The Technical agent: indicators on time bars of `barNanoseconds`.
         case technical(barNanoseconds: DurationNanoseconds, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
+        /// An agent type another package registered (``ComponentRegistry``): its model is made
+        /// from `parameters` when the run spawns it.
+        case registered(type: String, version: UInt16, horizonNanoseconds: DurationNanoseconds, agentID: UInt16,
+                        parameters: ComponentParameters)
     }
 
     public var name: String
@@ -99,6 +103,7 @@ public struct AgentSettings: Sendable, Equatable {
         case .emaCross: "ema-cross"
         case .feature(let type, _, _): type
         case .technical: "technical"
+        case .registered(let type, _, _, _, _): type
         }
     }
 }

@@ -212,7 +212,7 @@ public final class ScenarioRun {
                 figures.append(AgentFigures(id: index + 1, name: settings.name, type: "ema-cross", weight: settings.weight,
                                             signals: agent.assumeIsolated { $0.signalsEmitted }, hitRate: agent.assumeIsolated { $0.hitRate },
                                             informationCoefficient: agent.assumeIsolated { $0.informationCoefficient }))
-            case .feature, .technical:
+            case .feature, .technical, .registered:
                 guard let agent = featureIterator.next() else { continue }
                 figures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
                                             signals: agent.signalsEmitted(), hitRate: agent.hitRate(),

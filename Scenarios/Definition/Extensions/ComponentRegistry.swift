@@ -1,0 +1,61 @@
+import Actors
+import Kernel
+
+/// The component types a package adds to Metronome: registered once, before the command line
+/// runs (`Metronome.main(registry:)`), and read by the loader (a registered `type:` is accepted
+/// and its parameters checked) and by the spawner (docs/extending.md).
+///
+/// A task-local value rather than a global: the command line binds it for the whole process, and
+/// a test binds its own for the code it runs, so that tests running side by side never see each
+/// other's registrations.
+public struct ComponentRegistry: Sendable {
+    /// An agent type from another package: a ``FeatureModel`` the standard ``FeatureAgent`` runs
+    /// (it learns μ and σ from the model's feature and emits signals the blender weighs, like the
+    /// library's own agents).
+    public struct AgentType: Sendable {
+        /// The scenario's `type:`.
+        public let name: String
+        /// Written into every log the type runs in; replay refuses a log of another version.
+        public let version: UInt16
+        /// The keys the type reads from its mapping, besides `name`, `type`, `weight`, `enabled`
+        /// and `horizon`; any other key is an error at its line.
+        public let parameterKeys: [String]
+        /// Makes the model for a run; called once when the scenario is loaded (to check the
+        /// parameters) and once per run.
+        public let makeModel: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any FeatureModel
+    }
+
+    /// The agent types, in registration order.
+    public private(set) var agentTypes: [AgentType] = []
+
+    public init() {}
+
+    /// Registers an agent type. A name Metronome already uses, or one registered twice, is a
+    /// programming error of the package and stops the program with the name.
+    public mutating func registerAgent<Model: FeatureModel>(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> Model
+    ) {
+        precondition(!ComponentRegistry.builtInAgentTypes.contains(name), "agent type '\(name)' is one of Metronome's own")
+        precondition(agentType(named: name) == nil, "agent type '\(name)' is registered twice")
+        precondition(!parameters.contains { ComponentRegistry.commonAgentKeys.contains($0) },
+                     "agent type '\(name)': \(ComponentRegistry.commonAgentKeys) are read by Metronome, not by the type")
+        agentTypes.append(AgentType(name: name, version: version, parameterKeys: parameters) { parameters, universe throws(ScenarioError) in
+            try make(parameters, universe)
+        })
+    }
+
+    public func agentType(named name: String) -> AgentType? { agentTypes.first { $0.name == name } }
+
+    /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
+    public var summary: String { agentTypes.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }
+
+    /// The registry the loader and the spawner use.
+    @TaskLocal public static var current = ComponentRegistry()
+
+    /// The agent types Metronome defines itself.
+    public static let builtInAgentTypes = ["technical", "ema-cross", "sentiment", "insider", "money-flows", "value", "macro", "flow",
+                                           "top-performers", "causal", "hedging", "undervalued", "learning"]
+    /// The keys of an agent's mapping that Metronome reads for every type.
+    public static let commonAgentKeys = ["name", "type", "weight", "enabled", "horizon"]
+}

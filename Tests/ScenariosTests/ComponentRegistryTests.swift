@@ -1,0 +1,93 @@
+import Actors
+import Kernel
+import Messages
+import Scenarios
+import Testing
+
+/// A model registered the way a package outside Metronome registers one: time-series momentum,
+/// the log return of each symbol's mid over its last `lookback` quotes.
+struct LookbackMomentumModel: FeatureModel {
+    static let agentName = "lookback-momentum"
+    static let modelVersion: UInt16 = 1
+    static var featureAgentReceiver: (isolated FeatureAgent<LookbackMomentumModel>, UnsafePointer<Delivery>) -> Void {
+        { $0.receive($1.pointee) }
+    }
+    let lookback: Int
+    private var history: [[Double]]
+
+    init(symbolCount: Int, lookback: Int) {
+        self.lookback = lookback
+        history = Array(repeating: [], count: symbolCount)
+    }
+
+    mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? {
+        let index = Int(quote.symbol)
+        guard index < history.count else { return nil }
+        history[index].append(logMid)
+        if history[index].count > lookback + 1 { history[index].removeFirst() }
+        return quote.symbol
+    }
+
+    func feature(of symbol: Int) -> Double? {
+        let mids = history[symbol]
+        guard mids.count == lookback + 1 else { return nil }
+        return mids[lookback] - mids[0]
+    }
+}
+
+/// A package's agent type runs like the library's own: loaded strictly, spawned, reported,
+/// replayed — and refused, with the reason, where it is not registered.
+@Suite struct ComponentRegistryTests {
+    static var registry: ComponentRegistry {
+        var registry = ComponentRegistry()
+        registry.registerAgent(type: "lookback-momentum", version: 1, parameters: ["lookback"]) { parameters, universe throws(ScenarioError) in
+            LookbackMomentumModel(symbolCount: universe.count, lookback: try parameters.integer("lookback", default: 20, range: 1...10_000))
+        }
+        return registry
+    }
+
+    static func text(agent: String) -> String {
+        AgentScenarioTests.text
+            .replacingOccurrences(of: "duration: 5d", with: "duration: 3d")
+            .replacingOccurrences(of: "  - { name: momentum, type: top-performers, horizon: 30m }", with: agent)
+    }
+
+    @Test func aRegisteredAgentRunsReportsAndRepeatsItsDigest() throws {
+        try ComponentRegistry.$current.withValue(Self.registry) {
+            let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
+            let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
+            guard case .registered(let type, let version, _, let agentID, let parameters) = scenario.agents[6].kind else {
+                Issue.record("the agent is not a registered one: \(scenario.agents[6].kind)")
+                return
+            }
+            #expect(type == "lookback-momentum" && version == 1 && agentID == 7)
+            #expect(try parameters.integer("lookback", default: 20, range: 1...100) == 15)
+            let run = try ScenarioRun(scenario: scenario)
+            let first = try run.run()
+            #expect(run.featureAgents.count == 7)
+            #expect(run.featureAgents[6].signalsEmitted() > 100)
+            let report = RunReport(first)
+            #expect(report.agents[6].name == "mine" && report.agents[6].type == "lookback-momentum" && report.agents[6].signals > 100)
+            let second = try ScenarioRun(scenario: scenario).run()
+            #expect(first.summary.digest == second.summary.digest && first.summary.decisionDigest == second.summary.decisionDigest)
+        }
+    }
+
+    @Test func itsParametersAreCheckedAtTheirLine() throws {
+        try ComponentRegistry.$current.withValue(Self.registry) {
+            let outOfRange = Self.text(agent: "  - { name: mine, type: lookback-momentum, lookback: 0 }")
+            let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(outOfRange, file: "mine.yaml") }
+            #expect(error.line == 29 && error.column == 54 && error.message.contains("agents[6].lookback must be between 1 and 10000"), "\(error)")
+            let typo = Self.text(agent: "  - { name: mine, type: lookback-momentum, lookbak: 5 }")
+            let unknown = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(typo, file: "mine.yaml") }
+            #expect(unknown.line == 29 && unknown.column == 44 && unknown.message.contains("unknown key 'lookbak'") && unknown.hint?.contains("did you mean 'lookback'") == true,
+                    "\(unknown)")
+        }
+    }
+
+    @Test func anUnregisteredTypeIsRefusedWithWhereToLook() throws {
+        let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, lookback: 5 }")
+        let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(text, file: "mine.yaml") }
+        #expect(error.message.contains("unknown agent type 'lookback-momentum'") && error.hint?.contains("docs/extending.md") == true, "\(error)")
+    }
+}
