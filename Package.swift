@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Messages", targets: ["Messages"]),
         .library(name: "Actors", targets: ["Actors"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "MetronomeCommandLine", targets: ["MetronomeCommandLine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -168,8 +169,10 @@ let package = Package(
             path: "Scenarios/Umbrella",
             swiftSettings: strictSwift
         ),
-        .executableTarget(
-            name: "metronome",
+        // The whole command line as a library, so that a package adding its own components builds
+        // its own `metronome` with every command (docs/extending.md).
+        .target(
+            name: "MetronomeCommandLine",
             dependencies: [
                 "Scenarios", "Kernel", "Messages", "Actors", "CZstd", "CLZ4",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -178,6 +181,7 @@ let package = Package(
             path: "Scenarios/CLI",
             swiftSettings: strictSwift
         ),
+        .executableTarget(name: "metronome", dependencies: ["MetronomeCommandLine"], path: "Scenarios/Main", swiftSettings: strictSwift),
         // A deliberately misbehaving program: the guard tests run it and expect it to trap.
         .executableTarget(
             name: "metronome-guard-probe",

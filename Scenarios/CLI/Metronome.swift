@@ -6,9 +6,8 @@ import Scenarios
 ///
 /// Exit codes (all commands): 0 success · 1 the run failed a check · 2 bad input (usage,
 /// unreadable or invalid file).
-@main
-struct Metronome: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Metronome: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "metronome",
         abstract: "A deterministic, actor-based simulation kernel for trading pipelines.",
         discussion: """
@@ -25,8 +24,18 @@ struct Metronome: ParsableCommand {
         subcommands: [RunCommand.self, ReplayCommand.self, LiveCommand.self, FeedCommand.self, DiffCommand.self, ChaosCommand.self, SweepCommand.self, WalkForwardCommand.self, EvaluateCommand.self, LogCommand.self, ValidateCommand.self, SkillCommand.self, ScenariosCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
+    public init() {}
+
+    /// Runs the command line with the component types a package registers (docs/extending.md):
+    /// every command — run, replay, diff, chaos, sweep, bench … — knows them, and so do the
+    /// worker processes it starts (they run this same executable).
+    public static func main(registry: ComponentRegistry) {
+        ComponentRegistry.install(registry)
+        main()
+    }
+
     /// Maps ArgumentParser's usage errors to exit code 2, like every other bad input.
-    static func main() {
+    public static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,4 +1,5 @@
 import Actors
+import Foundation
 import Kernel
 import Messages
 import Scenarios
@@ -53,7 +54,7 @@ struct LookbackMomentumModel: FeatureModel {
     }
 
     @Test func aRegisteredAgentRunsReportsAndRepeatsItsDigest() throws {
-        try ComponentRegistry.$current.withValue(Self.registry) {
+        try ComponentRegistry.$scoped.withValue(Self.registry) {
             let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
             let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
             guard case .registered(let type, let version, _, let agentID, let parameters) = scenario.agents[6].kind else {
@@ -74,7 +75,7 @@ struct LookbackMomentumModel: FeatureModel {
     }
 
     @Test func itsParametersAreCheckedAtTheirLine() throws {
-        try ComponentRegistry.$current.withValue(Self.registry) {
+        try ComponentRegistry.$scoped.withValue(Self.registry) {
             let outOfRange = Self.text(agent: "  - { name: mine, type: lookback-momentum, lookback: 0 }")
             let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(outOfRange, file: "mine.yaml") }
             #expect(error.line == 29 && error.column == 54 && error.message.contains("agents[6].lookback must be between 1 and 10000"), "\(error)")
@@ -89,5 +90,32 @@ struct LookbackMomentumModel: FeatureModel {
         let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, lookback: 5 }")
         let error = try #require(throws: ScenarioError.self) { try ScenarioLoader.parse(text, file: "mine.yaml") }
         #expect(error.message.contains("unknown agent type 'lookback-momentum'") && error.hint?.contains("docs/extending.md") == true, "\(error)")
+    }
+
+    @Test func aRecordingReplaysWithTheTypeAndIsRefusedWithoutIt() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("registered-\(UUID().uuidString).mlog").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
+            .replacingOccurrences(of: "duration: 3d", with: "duration: 1d")
+            .replacingOccurrences(of: "  - { name: value, type: value, horizon: 1d }\n", with: "")
+        try ComponentRegistry.$scoped.withValue(Self.registry) {
+            let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
+            _ = try ScenarioRun(scenario: scenario, options: .init(recording: .init(path: log))).run()
+            #expect(try JournalReader(path: log).header.buildIdentity.hasSuffix("; components: lookback-momentum@1"))
+            let replay = try ReplayRun(logPath: log).replay()
+            #expect(replay.verified, "\(String(describing: replay.divergence))")
+        }
+        try ComponentRegistry.$scoped.withValue(ComponentRegistry()) {
+            let refusal = try #require(throws: ReplayComponentMismatch.self) { try ReplayRun(logPath: log) }
+            #expect(refusal.message.contains("component type 'lookback-momentum' version 1") && refusal.message.contains("does not register"))
+        }
+        var newer = ComponentRegistry()
+        newer.registerAgent(type: "lookback-momentum", version: 2, parameters: ["lookback"]) { _, universe throws(ScenarioError) in
+            LookbackMomentumModel(symbolCount: universe.count, lookback: 5)
+        }
+        try ComponentRegistry.$scoped.withValue(newer) {
+            let refusal = try #require(throws: ReplayComponentMismatch.self) { try ReplayRun(logPath: log) }
+            #expect(refusal.message.contains("this executable has version 2"))
+        }
     }
 }

@@ -1,13 +1,14 @@
 import Actors
 import Kernel
+import Synchronization
 
 /// The component types a package adds to Metronome: registered once, before the command line
 /// runs (`Metronome.main(registry:)`), and read by the loader (a registered `type:` is accepted
 /// and its parameters checked) and by the spawner (docs/extending.md).
 ///
-/// A task-local value rather than a global: the command line binds it for the whole process, and
-/// a test binds its own for the code it runs, so that tests running side by side never see each
-/// other's registrations.
+/// The command line installs one for the whole process (``install(_:)``, any thread sees it); a
+/// test binds its own for the code it runs (``scoped``, a task-local value), so that tests running
+/// side by side never see each other's registrations.
 public struct ComponentRegistry: Sendable {
     /// An agent type from another package: a ``FeatureModel`` the standard ``FeatureAgent`` runs
     /// (it learns μ and σ from the model's feature and emits signals the blender weighs, like the
@@ -50,8 +51,17 @@ public struct ComponentRegistry: Sendable {
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String { agentTypes.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }
 
-    /// The registry the loader and the spawner use.
-    @TaskLocal public static var current = ComponentRegistry()
+    /// The registry the loader and the spawner use: the scoped one if a caller bound one, else
+    /// the process's.
+    public static var current: ComponentRegistry { scoped ?? installed.withLock { $0 } }
+
+    /// A registry for the code run inside `ComponentRegistry.$scoped.withValue(…)` (tests).
+    @TaskLocal public static var scoped: ComponentRegistry?
+
+    /// Makes `registry` the process's: done once by `Metronome.main(registry:)`, before any command.
+    public static func install(_ registry: ComponentRegistry) { installed.withLock { $0 = registry } }
+
+    private static let installed = Mutex(ComponentRegistry())
 
     /// The agent types Metronome defines itself.
     public static let builtInAgentTypes = ["technical", "ema-cross", "sentiment", "insider", "money-flows", "value", "macro", "flow",

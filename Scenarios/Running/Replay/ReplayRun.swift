@@ -47,6 +47,9 @@ public final class ReplayRun {
         let reader = try JournalReader(path: logPath)
         self.reader = reader
         let header = reader.header
+        if let mismatch = BuildIdentity.componentMismatch(recordedBy: header.buildIdentity, log: logPath) {
+            throw ReplayComponentMismatch(message: mismatch)
+        }
         do {
             scenario = try ScenarioLoader.parse(header.scenarioText, file: "\(logPath) (embedded scenario)", requireDataFiles: false)
         }

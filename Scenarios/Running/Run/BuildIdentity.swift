@@ -1,5 +1,7 @@
+import Foundation
 import Kernel
 import Messages
+import ScenarioDefinition
 
 /// Who built this binary: stored in every log header and printed by `metronome version`.
 public enum BuildIdentity {
@@ -14,7 +16,38 @@ public enum BuildIdentity {
         #endif
     }
 
+    /// What the header of a log records; with the component types a package registered, their
+    /// names and versions (`…; components: momentum@1`), which replay checks.
     public static var text: String {
-        "metronome \(toolVersion) \(configuration) (zstd \(BlockCodec.zstdLibraryVersion), lz4 \(BlockCodec.lz4LibraryVersion))"
+        let base = "metronome \(toolVersion) \(configuration) (zstd \(BlockCodec.zstdLibraryVersion), lz4 \(BlockCodec.lz4LibraryVersion))"
+        let components = ComponentRegistry.current.summary
+        return components.isEmpty ? base : base + "; " + componentsMarker + components
+    }
+
+    static let componentsMarker = "components: "
+
+    /// The registered component types a log's build identity names, as `(name, version)`.
+    public static func components(in identity: String) -> [(name: String, version: UInt16)] {
+        guard let range = identity.range(of: "; " + componentsMarker) else { return [] }
+        return identity[range.upperBound...].split(separator: ",").compactMap { item in
+            let parts = item.trimmingCharacters(in: .whitespaces).split(separator: "@")
+            guard parts.count == 2, let version = UInt16(parts[1]) else { return nil }
+            return (String(parts[0]), version)
+        }
+    }
+
+    /// Why this executable cannot replay a log recorded with `identity`, if it cannot: a
+    /// registered component type the log used that is missing here, or here in another version.
+    public static func componentMismatch(recordedBy identity: String, log: String) -> String? {
+        let registry = ComponentRegistry.current
+        for (name, version) in components(in: identity) {
+            guard let here = registry.agentType(named: name) else {
+                return "\(log) was recorded with component type '\(name)' version \(version) (written by \(identity)), which this executable does not register: replay it with the executable of the package that provides '\(name)' (docs/extending.md)"
+            }
+            if here.version != version {
+                return "\(log) was recorded with component type '\(name)' version \(version), and this executable has version \(here.version): a replay could not reproduce it (docs/extending.md)"
+            }
+        }
+        return nil
     }
 }
