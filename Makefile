@@ -12,7 +12,7 @@ PREFIX ?= /usr/local
 # The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
 BINARY ?= $(RELEASE_BIN)
 
-.PHONY: demo test deps test-deps build lint unit release-digests bench-kernel clean install install-files metrics-reference
+.PHONY: example-package demo test deps test-deps build lint unit release-digests bench-kernel clean install install-files metrics-reference
 
 deps:
 	@./scripts/install-deps.sh
@@ -40,7 +40,11 @@ unit: test-deps
 release-digests: build
 	python3 scripts/check-release-digests.py --binary $(RELEASE_BIN)
 
-test: test-deps lint unit release-digests
+# A package outside Metronome's targets with its own agent type (docs/extending.md).
+example-package: unit
+	./scripts/test-example-package.sh
+
+test: test-deps lint unit release-digests example-package
 
 metrics-reference:
 	@./scripts/install-deps.sh --reference
