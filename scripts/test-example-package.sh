@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "example package: $*" >&2; exit 1; }
 
 "$custom" validate "$package/breakout.yaml" > "$work/validate.txt" || fail "validate failed: $(cat "$work/validate.txt")"
-"$custom" run "$package/breakout.yaml" --until 1h --record "$work/breakout.mlog" --report-json "$work/run.json" > "$work/run.txt" \
+"$custom" run "$package/breakout.yaml" --until 1h --record "$work/breakout.mlog" --record-signals --report-json "$work/run.json" > "$work/run.txt" \
     || fail "run failed: $(cat "$work/run.txt")"
 python3 - "$work/run.json" <<'PY' || fail "the report does not show the package's agent emitting signals"
 import json, sys
@@ -23,6 +23,8 @@ agents = {a["name"]: a for a in report["agents"]}
 assert agents["breakout"]["type"] == "range-breakout" and agents["breakout"]["signals"] > 100, agents.get("breakout")
 PY
 "$custom" replay "$work/breakout.mlog" > "$work/replay.txt" 2>&1 || fail "replay did not verify: $(tail -5 "$work/replay.txt")"
+"$custom" log cat "$work/breakout.mlog" --type custom > "$work/custom.txt" || fail "log cat --type custom failed"
+grep -q '"custom":"range_width"' "$work/custom.txt" || fail "the package's own value is not on the record by name: $(head -3 "$work/custom.txt")"
 if "$plain" replay "$work/breakout.mlog" > "$work/plain.txt" 2>&1; then
     fail "metronome replayed a log whose agent type it does not register"
 fi

@@ -16,6 +16,8 @@ public enum Message: Sendable, Equatable {
     case forecast(Forecast)
     case slate(SlateEntry)
     case indicator(IndicatorValue)
+    /// A value behind a signal of a package's own agent type (docs/extending.md).
+    case custom(CustomValue)
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
@@ -37,6 +39,7 @@ public enum Message: Sendable, Equatable {
         case .forecast: .forecast
         case .slate: .slate
         case .indicator: .indicator
+        case .custom: .custom
         case .order: .order
         case .fill: .fill
         case .position: .position
@@ -61,6 +64,7 @@ public enum Message: Sendable, Equatable {
         case .forecast(let value): value.encode(into: &writer)
         case .slate(let value): value.encode(into: &writer)
         case .indicator(let value): value.encode(into: &writer)
+        case .custom(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
@@ -88,6 +92,7 @@ public enum Message: Sendable, Equatable {
         case .forecast: return .forecast(try Forecast(from: &reader))
         case .slate: return .slate(try SlateEntry(from: &reader))
         case .indicator: return .indicator(try IndicatorValue(from: &reader))
+        case .custom: return .custom(try CustomValue(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
         case .orderVersion1: return .order(try Order(version1: &reader))
@@ -110,6 +115,7 @@ extension Message {
         case .signal(let value): value.traceID
         case .forecast(let value): value.traceID
         case .indicator(let value): value.traceID
+        case .custom(let value): value.traceID
         case .intent(let value): value.traceID
         case .gate(let value): value.traceID
         case .order(let value): value.traceID
@@ -127,6 +133,7 @@ extension Message {
         case .signal(var value): value.traceID = trace; return .signal(value)
         case .forecast(var value): value.traceID = trace; return .forecast(value)
         case .indicator(var value): value.traceID = trace; return .indicator(value)
+        case .custom(var value): value.traceID = trace; return .custom(value)
         case .intent(var value): value.traceID = trace; return .intent(value)
         case .gate(var value): value.traceID = trace; return .gate(value)
         case .order(var value): value.traceID = trace; return .order(value)

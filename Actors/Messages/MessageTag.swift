@@ -19,6 +19,8 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case slate = 34
     /// An indicator value behind a signal (journaled only, never delivered).
     case indicator = 35
+    /// A value behind a signal of a package's own agent type (journaled only, never delivered).
+    case custom = 36
     /// Orders before venues and order types (read from old logs, never written).
     case orderVersion1 = 48
     /// Fills before fill ids and venues (read from old logs, never written).
@@ -45,6 +47,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .forecast: "forecast"
         case .slate: "slate"
         case .indicator: "indicator"
+        case .custom: "custom"
         case .order, .orderVersion1: "order"
         case .fill, .fillVersion1: "fill"
         case .position: "position"
@@ -73,7 +76,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     /// (docs/log-format.md); never part of the decision digest.
     @inlinable public var isSignal: Bool {
         switch self {
-        case .signal, .forecast, .slate, .indicator: true
+        case .signal, .forecast, .slate, .indicator, .custom: true
         default: false
         }
     }

@@ -17,6 +17,7 @@ import Testing
                            shares: AgentShares([(1, 0.75), (4, 0.25), (12, 1.0 / 3)]), symbol: 1, regime: 1)),
         .slate(SlateEntry(slateID: 3, mu: 0.002, score: 0.4, penalty: 0.1, propensity: 0.97, symbol: 2, rank: 1, count: 3, explored: false)),
         .indicator(IndicatorValue(symbol: 4, kind: .supertrend, value: -1234.5625, traceID: 28_613)),
+        .custom(CustomValue(symbol: 5, valueID: 513, value: 0.015625, traceID: 28_614)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 10_001, traceID: 8, venue: 1, type: .pegged)),
         .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: -1, isFinal: true, traceID: 8, fillID: 44, venue: 1)),
         .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),
@@ -72,6 +73,11 @@ import Testing
         #expect(writer.bytes == [1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 2, 0, 0, 0, 0, 0, 0, 0],
                 "tag 35 (docs/log-format.md): symbol u32, indicator u8, value f64, trace_id u64")
         #expect(MessageTag.indicator.rawValue == 35 && MessageTag.indicator.isSignal && !MessageTag.indicator.isDecision)
+        writer.reset()
+        Message.custom(CustomValue(symbol: 1, valueID: 513, value: 1.0, traceID: 2)).encodePayload(into: &writer)
+        #expect(writer.bytes == [1, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 2, 0, 0, 0, 0, 0, 0, 0],
+                "tag 36 (docs/log-format.md): symbol u32, value id u16, value f64, trace_id u64")
+        #expect(MessageTag.custom.rawValue == 36 && MessageTag.custom.isSignal && !MessageTag.custom.isDecision)
     }
 
     @Test func truncatedInputIsAnErrorWithItsOffset() {

@@ -43,6 +43,9 @@ enum JournalFixture {
         case .indicator:
             return .indicator(IndicatorValue(symbol: UInt32(random.next(below: 100)), kind: IndicatorValue.Kind.allCases[Int(random.next(below: 9))],
                                              value: random.nextGaussian(), traceID: random.next()))
+        case .custom:
+            return .custom(CustomValue(symbol: UInt32(random.next(below: 100)), valueID: UInt16(random.next(below: 1000)),
+                                       value: random.nextGaussian(), traceID: random.next()))
         case .order, .orderVersion1:
             return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next(),
                                 venue: UInt8(random.next(below: 3)), type: OrderType.allCases[Int(random.next(below: 3))]))

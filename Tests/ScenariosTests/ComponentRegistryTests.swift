@@ -34,6 +34,11 @@ struct LookbackMomentumModel: FeatureModel {
         guard mids.count == lookback + 1 else { return nil }
         return mids[lookback] - mids[0]
     }
+
+    /// The feature itself, as the package's value 7, behind every signal.
+    func forEachCustomValue(of symbol: Int, _ body: (UInt16, Double) -> Void) {
+        if let value = feature(of: symbol) { body(7, value) }
+    }
 }
 
 /// A package's agent type runs like the library's own: loaded strictly, spawned, reported,
@@ -44,6 +49,7 @@ struct LookbackMomentumModel: FeatureModel {
         registry.registerAgent(type: "lookback-momentum", version: 1, parameters: ["lookback"]) { parameters, universe throws(ScenarioError) in
             LookbackMomentumModel(symbolCount: universe.count, lookback: try parameters.integer("lookback", default: 20, range: 1...10_000))
         }
+        registry.registerValue(id: 7, name: "lookback_return")
         return registry
     }
 
@@ -117,5 +123,34 @@ struct LookbackMomentumModel: FeatureModel {
             let refusal = try #require(throws: ReplayComponentMismatch.self) { try ReplayRun(logPath: log) }
             #expect(refusal.message.contains("this executable has version 2"))
         }
+    }
+
+    @Test func itsOwnValuesAreJournaledBehindItsSignalsByName() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("custom-values-\(UUID().uuidString).mlog").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
+            .replacingOccurrences(of: "duration: 3d", with: "duration: 1d")
+            .replacingOccurrences(of: "  - { name: value, type: value, horizon: 1d }\n", with: "")
+        try ComponentRegistry.$scoped.withValue(Self.registry) {
+            let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
+            _ = try ScenarioRun(scenario: scenario, options: .init(recording: .init(path: log, signals: true))).run()
+            var values: [CustomValue] = []
+            var signalsOfMine = 0
+            var cursor = try JournalReader(path: log).blocks()
+            while let block = try cursor.next() {
+                var decoder = block.records
+                while let record = decoder.next() {
+                    guard case .annotation(let emitted) = record else { continue }
+                    if case .custom(let value) = emitted.message { values.append(value) }
+                    if case .signal(let signal) = emitted.message, signal.agentID == 6 { signalsOfMine += 1 }
+                }
+            }
+            #expect(!values.isEmpty && values.count == signalsOfMine, "one value behind each of the agent's \(signalsOfMine) signals")
+            #expect(values.allSatisfy { $0.valueID == 7 })
+            let line = MessageJSON.object(.custom(values[0]))
+            #expect(line.contains("\"custom\":\"lookback_return\""), "\(line)")
+        }
+        let unnamed = MessageJSON.object(.custom(CustomValue(symbol: 1, valueID: 7, value: 0.5, traceID: 3)))
+        #expect(unnamed.contains("\"custom\":\"#7\""), "without the registry the id is printed: \(unnamed)")
     }
 }

@@ -121,6 +121,9 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
             model.forEachIndicator(of: index) { kind, value in
                 context.journal(.indicator(IndicatorValue(symbol: SymbolID(index), kind: kind, value: value, traceID: trace)))
             }
+            model.forEachCustomValue(of: index) { valueID, value in
+                context.journal(.custom(CustomValue(symbol: SymbolID(index), valueID: valueID, value: value, traceID: trace)))
+            }
         }
         context.publish(signalsTopic, .signal(signal))
     }

@@ -28,6 +28,10 @@ public protocol FeatureModel: Sendable {
     /// The indicator values behind a symbol's current feature, for the journal (called only when
     /// the run journals signals); the default has none.
     func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void)
+    /// A package's own values behind a symbol's current feature, each with the package's
+    /// permanent id for it (``CustomValue``), for the journal (called only when the run journals
+    /// signals); the default has none.
+    func forEachCustomValue(of symbol: Int, _ body: (_ valueID: UInt16, _ value: Double) -> Void)
     /// What the kernel calls with each delivery to this model's agent: `{ $0.receive($1) }`,
     /// written in the model's own declaration, where `Self` is concrete, so that it calls the
     /// agent's `receive` specialized for the model. Through the `Component` witness (the
@@ -42,6 +46,7 @@ extension FeatureModel {
     public static var featureAgentReceiver: (isolated FeatureAgent<Self>, UnsafePointer<Delivery>) -> Void { { $0.receive($1.pointee) } }
     public var regime: UInt8 { 0 }
     public func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void) {}
+    public func forEachCustomValue(of symbol: Int, _ body: (_ valueID: UInt16, _ value: Double) -> Void) {}
     public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? { absorb(quote: quote, time: time) }

@@ -28,6 +28,8 @@ public struct ComponentRegistry: Sendable {
 
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The names of the packages' own values (``CustomValue``), by their permanent id.
+    public private(set) var valueNames: [(id: UInt16, name: String)] = []
 
     public init() {}
 
@@ -47,6 +49,16 @@ public struct ComponentRegistry: Sendable {
     }
 
     public func agentType(named name: String) -> AgentType? { agentTypes.first { $0.name == name } }
+
+    /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
+    /// `log cat` and `diff` print it by this name. An id is permanent, like a message tag; one
+    /// registered twice stops the program.
+    public mutating func registerValue(id: UInt16, name: String) {
+        precondition(valueName(of: id) == nil, "value id \(id) is registered twice")
+        valueNames.append((id, name))
+    }
+
+    public func valueName(of id: UInt16) -> String? { valueNames.first { $0.id == id }?.name }
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String { agentTypes.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }

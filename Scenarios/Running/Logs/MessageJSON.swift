@@ -1,6 +1,7 @@
 import Actors
 import Kernel
 import Messages
+import ScenarioDefinition
 
 /// Messages as one-line JSON objects, for `metronome log cat` and divergence reports. Keys are
 /// written in a fixed order; numbers are exact (fixed-point integers stay integers).
@@ -17,6 +18,7 @@ public enum MessageJSON {
         case .forecast(let forecast): fields(forecast)
         case .slate(let entry): fields(entry)
         case .indicator(let value): fields(value)
+        case .custom(let value): fields(value)
         case .order(let order): fields(order)
         case .fill(let fill): fields(fill)
         case .intent(let intent): fields(intent)
@@ -72,6 +74,13 @@ public enum MessageJSON {
     private static func fields(_ value: IndicatorValue) -> [(String, String)] {
         return [("symbol", "\(value.symbol)"), ("indicator", quoted(value.kind.description)), ("value", number(value.value)),
                 ("trace", "\(value.traceID)")]
+    }
+
+    /// A package's own value, named as the package registered it (`#id` when this executable
+    /// does not register it).
+    private static func fields(_ value: CustomValue) -> [(String, String)] {
+        let name = ComponentRegistry.current.valueName(of: value.valueID) ?? "#\(value.valueID)"
+        return [("symbol", "\(value.symbol)"), ("custom", quoted(name)), ("value", number(value.value)), ("trace", "\(value.traceID)")]
     }
 
     private static func fields(_ order: Order) -> [(String, String)] {

@@ -44,4 +44,15 @@ struct RangeBreakoutModel: FeatureModel {
         let latest = mids[symbol * window + (next[symbol] + window - 1) % window]
         return 2 * (latest - low) / (high - low) - 1
     }
+
+    /// Journaled behind each signal when the run records signals (`--record-signals`), under the
+    /// ids main.swift registers: the range's width, in log-price units.
+    func forEachCustomValue(of symbol: Int, _ body: (UInt16, Double) -> Void) {
+        guard filled[symbol] == window else { return }
+        let ring = mids[(symbol * window)..<((symbol + 1) * window)]
+        body(RangeBreakoutModel.rangeWidthID, ring.max()! - ring.min()!)
+    }
+
+    /// The permanent id of the range width in logs.
+    static let rangeWidthID: UInt16 = 1
 }
