@@ -24,22 +24,28 @@ public struct TickCSV: InputSource {
 
     private var stream: CheckedStream<TickCSVReader>
     private let file: String
+    /// Synthetic quotes for trades-only symbols (``TradeQuoteStage``); nil when there are none.
+    private var tradeQuotes: TradeQuoteStage?
 
     /// The file at `path` (plain, `.gz` or `.zst`), streamed (``CheckedStream``).
-    /// - Parameter instruments: symbol name → (id, price precision).
+    /// - Parameters:
+    ///   - instruments: symbol name → (id, price precision).
+    ///   - tradeQuotes: which symbols' trades also make quotes (``TradeQuoteSettings``).
     public init(path: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
-                latencyNanoseconds: DurationNanoseconds = 0) throws {
+                latencyNanoseconds: DurationNanoseconds = 0, tradeQuotes: TradeQuoteSettings = .automatic) throws {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: true)
         file = path
         stream = try CheckedStream { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
+                                               file: path)
     }
 
     /// - Parameter instruments: symbol name → (id, price precision).
     public init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
-                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0) throws {
+                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, tradeQuotes: TradeQuoteSettings = .automatic) throws {
         try self.init(text: text, file: file, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
-                      latencyNanoseconds: latencyNanoseconds, fastPath: true)
+                      latencyNanoseconds: latencyNanoseconds, fastPath: true, tradeQuotes: tradeQuotes)
     }
 
     /// - Parameters:
@@ -47,7 +53,8 @@ public struct TickCSV: InputSource {
     ///     row with the general path, so that tests can compare the two.
     ///   - chunkBytes: how much of the text is split into lines at a time (tests use tiny ones).
     init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
-         tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds, fastPath: Bool, chunkBytes: Int = 1 << 18) throws {
+         tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds, fastPath: Bool, chunkBytes: Int = 1 << 18,
+         tradeQuotes: TradeQuoteSettings = .automatic) throws {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: fastPath)
         let bytes = Array(text.utf8)
@@ -57,6 +64,8 @@ public struct TickCSV: InputSource {
         stream = try CheckedStream {
             try TickCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
         }
+        self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
+                                               file: file)
     }
 
     /// The general path: one line, read as text. Nil for a comment, an empty line or the header.
@@ -123,11 +132,13 @@ public struct TickCSV: InputSource {
         return InputRecord(time: time &+ latencyNanoseconds, topic: topic, message: message)
     }
 
-    /// Records the file holds.
-    public var count: Int { stream.count }
+    /// Records the source gives: the file's, and the synthetic quotes of its trades-only symbols.
+    public var count: Int { stream.count + (tradeQuotes?.quoteCount ?? 0) }
 
     public mutating func next() throws -> InputRecord? {
-        try stream.next(file: file)
+        if let held = tradeQuotes?.takeHeld() { return held }
+        guard let record = try stream.next(file: file) else { return nil }
+        return tradeQuotes?.quote(before: record) ?? record
     }
 
     /// ISO 8601 UTC with a `Z` (`2024-03-01T14:30:00.250Z`) or integer nanoseconds.

@@ -97,10 +97,17 @@ public enum HTMLReport {
         return times.map { Double($0 - first) / 60e9 }
     }
 
+    /// Dated ticks for charts whose x is ``minutes(_:)`` of these times.
+    private static func timeTicks(_ times: [Timestamp]) -> [(x: Double, label: String)] {
+        guard let first = times.first, let last = times.last else { return [] }
+        return TimeAxis.ticks(first: first, last: last)
+    }
+
     private static func equity(_ series: RunSeries) -> String {
         let xs = minutes(series.sampleTimes)
         let points = zip(xs, series.equityMinorUnits).map { ($0, Double($1) / 100) }
-        return SVGChart.lines([(points, "#1f6feb")], title: "equity", unit: "minutes after the first sample; equity in the account currency")
+        return SVGChart.lines([(points, "#1f6feb")], title: "equity", unit: "time (UTC); equity in the account currency",
+                              xTicks: timeTicks(series.sampleTimes))
     }
 
     private static func drawdown(_ series: RunSeries) -> String {
@@ -110,7 +117,8 @@ public enum HTMLReport {
             peak = max(peak, Double(equity))
             return (x, peak > 0 ? -(peak - Double(equity)) / peak * 100 : 0)
         }
-        return SVGChart.lines([(points, "#cf222e")], title: "drawdown", unit: "minutes; drawdown from the peak, %")
+        return SVGChart.lines([(points, "#cf222e")], title: "drawdown", unit: "time (UTC); drawdown from the peak, %",
+                              xTicks: timeTicks(series.sampleTimes))
     }
 
     /// Up to four symbols (the most filled ones), each its mark path with buys (green) and sells (red).
@@ -129,8 +137,8 @@ public enum HTMLReport {
             }
             let thinned = series.fills.stride > 1 ? " (1 in \(series.fills.stride) drawn)" : ""
             html += "<h3>\(SVGChart.escape(series.symbols[symbol])) — \(counts[symbol]) fills\(thinned)</h3>"
-            html += SVGChart.lines([(path, "#57606a")], title: series.symbols[symbol], unit: "minutes; mid (points: fills, green buy, red sell)",
-                                   markers: markers)
+            html += SVGChart.lines([(path, "#57606a")], title: series.symbols[symbol], unit: "time (UTC); mid (points: fills, green buy, red sell)",
+                                   markers: markers, xTicks: timeTicks(series.sampleTimes))
         }
         return html
     }

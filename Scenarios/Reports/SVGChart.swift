@@ -31,15 +31,19 @@ public enum SVGChart {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    /// A line chart of `series` (each a list of (x, y) and a colour), with y labels at the extremes.
+    /// A line chart of `series` (each a list of (x, y) and a colour), with y labels at the extremes
+    /// and, when given, labelled ticks along the x axis (the time axis, ``TimeAxis``).
     static func lines(_ series: [(points: [(Double, Double)], color: String)], title: String, unit: String,
-                      markers: [(x: Double, y: Double, color: String, label: String)] = []) -> String {
+                      markers: [(x: Double, y: Double, color: String, label: String)] = [],
+                      xTicks: [(x: Double, label: String)] = []) -> String {
         let xs = series.flatMap { $0.points.map(\.0) } + markers.map(\.x)
         let ys = series.flatMap { $0.points.map(\.1) } + markers.map(\.y)
         guard !xs.isEmpty else { return "<p class=\"empty\">\(escape(title)): no data</p>" }
         let x = Scale(xs, low: margin, high: width - 8)
         let y = Scale(ys, low: height - 20, high: 12)
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+        // The tick labels take a line below the plot; the unit goes under them.
+        let chartHeight = height + (xTicks.isEmpty ? 0 : 14)
+        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(chartHeight))\" role=\"img\" aria-label=\"\(escape(title))\">"
         svg += "<rect x=\"\(number(margin))\" y=\"12\" width=\"\(number(width - 8 - margin))\" height=\"\(number(height - 32))\" class=\"plot\"/>"
         for (points, color) in series where !points.isEmpty {
             let path = points.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ")
@@ -50,7 +54,12 @@ public enum SVGChart {
         }
         svg += "<text x=\"2\" y=\"16\" class=\"axis\">\(escape(String(format: "%.2f", y.maximum)))</text>"
         svg += "<text x=\"2\" y=\"\(number(height - 20))\" class=\"axis\">\(escape(String(format: "%.2f", y.minimum)))</text>"
-        svg += "<text x=\"\(number(width / 2))\" y=\"\(number(height - 4))\" class=\"axis\" text-anchor=\"middle\">\(escape(unit))</text>"
+        for tick in xTicks where tick.x >= x.minimum && tick.x <= x.maximum {
+            let position = number(x(tick.x))
+            svg += "<line x1=\"\(position)\" y1=\"\(number(height - 20))\" x2=\"\(position)\" y2=\"\(number(height - 16))\" stroke=\"#57606a\"/>"
+            svg += "<text x=\"\(position)\" y=\"\(number(height - 4))\" class=\"axis\" text-anchor=\"middle\">\(escape(tick.label))</text>"
+        }
+        svg += "<text x=\"\(number(width / 2))\" y=\"\(number(chartHeight - 4))\" class=\"axis\" text-anchor=\"middle\">\(escape(unit))</text>"
         return svg + "</svg>"
     }
 

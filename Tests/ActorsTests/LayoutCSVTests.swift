@@ -11,9 +11,10 @@ import Testing
     static let quotes = TopicID(rawValue: 1)
     static let trades = TopicID(rawValue: 2)
 
+    /// The file's own records: without the synthetic quotes of trades-only symbols (``TradeQuoteTests``).
     static func records(_ text: String, _ layout: CSVLayout, chunkBytes: Int = 1 << 18) throws -> [InputRecord] {
         var source = try LayoutCSV(text: text, file: "f.csv", layout: layout, instruments: instruments, quoteTopic: quotes,
-                                   tradeTopic: trades, chunkBytes: chunkBytes)
+                                   tradeTopic: trades, chunkBytes: chunkBytes, tradeQuotes: TradeQuoteSettings(mode: .off))
         var records: [InputRecord] = []
         while let record = try source.next() { records.append(record) }
         return records
@@ -21,7 +22,7 @@ import Testing
 
     static func records(file: String, _ layout: CSVLayout) throws -> [InputRecord] {
         var source = try LayoutCSV(path: "Tests/Fixtures/layouts/\(file)", layout: layout, instruments: instruments, quoteTopic: quotes,
-                                   tradeTopic: trades)
+                                   tradeTopic: trades, tradeQuotes: TradeQuoteSettings(mode: .off))
         var records: [InputRecord] = []
         while let record = try source.next() { records.append(record) }
         return records

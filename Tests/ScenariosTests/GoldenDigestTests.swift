@@ -46,6 +46,9 @@ import Testing
         // Daily bars from the shared market data, judged by the input defense as daily data (none
         // quarantined; the tick defaults refused 6 quotes before 2026-12-02).
         Golden(scenario: "sp500-2008", length: nil, events: 53_774, digest: "7727d705d97a9b64", decisionDigest: "1bd4aff162de754a"),
+        // Real intraday futures trades (trades only: synthetic quotes from Roll's spread), the
+        // whole pipeline over two days; pinned 2026-12-02 when it joined the library.
+        Golden(scenario: "es-2013-09", length: nil, events: 8_694_017, digest: "580534688bc114d0", decisionDigest: "894c7cb8e68e458f"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
         // Formats 2 and 3 (trace ids by sequence): one-strategy as the builds of 2026-11-22 to

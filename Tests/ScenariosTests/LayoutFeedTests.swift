@@ -75,12 +75,19 @@ import Testing
         let es = try Self.inputs(Self.scenario(
             feed: "type: csv, path: \(Self.fixtures)/es-trades-chicago.txt, symbol: ES, header: false, delimiter: ';', columns: { time: 0, price: 1, size: 2 }, time_format: '%m/%d/%Y %H:%M:%S.%f', time_zone: America/Chicago",
             universe: "{ symbol: ES, price_precision: 2 }", start: "2013-09-01T22:00:00Z"))
-        #expect(es.map(\.time) == [1_378_072_800_083_000_000, 1_378_072_800_083_000_000, 1_378_072_801_500_000_000, 1_378_072_802_000_000_000])
+        // Trades only: each trade is preceded by the quote it reveals, at its time (docs/data.md, "Trades-only feeds").
+        let esTrades = es.filter { if case .trade = $0.message { true } else { false } }
+        #expect(esTrades.map(\.time) == [1_378_072_800_083_000_000, 1_378_072_800_083_000_000, 1_378_072_801_500_000_000, 1_378_072_802_000_000_000])
+        #expect(es.map(\.time) == esTrades.flatMap { [$0.time, $0.time] })
+        #expect(es.enumerated().allSatisfy { index, record in
+            if case .quote = record.message { index % 2 == 0 } else { index % 2 == 1 }
+        })
         let fx = try Self.inputs(Self.scenario(
             feed: "type: csv, path: \(Self.fixtures)/usdchf-prices.csv, symbol: USDCHF, columns: { time: timestamp, price: last }, time_format: epoch-s",
             universe: "{ symbol: USDCHF, price_precision: 4 }", start: "2013-08-31T22:00:00Z", duration: "2h"))
-        #expect(fx.map(\.time) == [1_377_986_400_000_000_000, 1_377_988_200_500_000_000, 1_377_990_000_000_000_000])
-        #expect(fx.allSatisfy { if case .trade = $0.message { true } else { false } })
+        let fxTrades = fx.filter { if case .trade = $0.message { true } else { false } }
+        #expect(fxTrades.map(\.time) == [1_377_986_400_000_000_000, 1_377_988_200_500_000_000, 1_377_990_000_000_000_000])
+        #expect(fx.count == 6, "a quote before each print")
     }
 
     /// `layout: shared-daily` reads the shared daily format as `type: daily-bars` does: the same

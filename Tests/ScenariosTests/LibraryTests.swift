@@ -5,7 +5,7 @@ import Testing
 
 /// Every scenario of the library validates, runs (its first 15 minutes), and reports consistently.
 @Suite struct LibraryTests {
-    static let names = ["calm-day", "correlated-sectors", "flash-crash", "mean-reverting-day", "news-shock", "one-strategy",
+    static let names = ["calm-day", "correlated-sectors", "es-2013-09", "flash-crash", "mean-reverting-day", "news-shock", "one-strategy",
                         "planted-alpha", "regime-shift", "sp500-2008", "stress-100", "trending-day", "venue-outage"]
 
     @Test func theLibraryHoldsTheDocumentedScenarios() {

@@ -10,21 +10,28 @@ import Messages
 public struct LayoutCSV: InputSource {
     private var stream: CheckedStream<LayoutCSVReader>
     private let file: String
+    /// Synthetic quotes for trades-only symbols (``TradeQuoteStage``); nil when there are none.
+    private var tradeQuotes: TradeQuoteStage?
 
     /// - Parameters:
     ///   - instruments: symbol name → (id, price precision).
     ///   - from, to: only records admitted in [from, to) are read (a vendor's day file for an hour's run).
+    ///   - tradeQuotes: which symbols' trades also make quotes (``TradeQuoteSettings``).
     public init(path: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
-                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, from: Timestamp = 0, to: Timestamp = .max) throws {
+                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, from: Timestamp = 0, to: Timestamp = .max,
+                tradeQuotes: TradeQuoteSettings = .automatic) throws {
         let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                                 latencyNanoseconds: latencyNanoseconds, from: from, to: to)
         file = path
         stream = try CheckedStream { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
+                                               file: path)
     }
 
     /// A text in memory, split into lines `chunkBytes` at a time (tests use tiny chunks).
     public init(text: String, file: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
-                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, chunkBytes: Int = 1 << 18) throws {
+                tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, chunkBytes: Int = 1 << 18,
+                tradeQuotes: TradeQuoteSettings = .automatic) throws {
         let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                                 latencyNanoseconds: latencyNanoseconds)
         let bytes = Array(text.utf8)
@@ -33,12 +40,16 @@ public struct LayoutCSV: InputSource {
         stream = try CheckedStream {
             try LayoutCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
         }
+        self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
+                                               file: file)
     }
 
-    /// Records the file holds.
-    public var count: Int { stream.count }
+    /// Records the source gives: the file's, and the synthetic quotes of its trades-only symbols.
+    public var count: Int { stream.count + (tradeQuotes?.quoteCount ?? 0) }
 
     public mutating func next() throws -> InputRecord? {
-        try stream.next(file: file)
+        if let held = tradeQuotes?.takeHeld() { return held }
+        guard let record = try stream.next(file: file) else { return nil }
+        return tradeQuotes?.quote(before: record) ?? record
     }
 }

@@ -11,12 +11,19 @@ struct CheckedStream<Reader: RecordReader> {
     private var delivered = 0
     /// Records the file holds.
     let count: Int
+    /// Its quotes and trades per symbol.
+    let census: RecordCensus
 
     init(open: @escaping () throws -> Reader) throws {
         var first = try open()
         var count = 0
-        while try first.next() != nil { count += 1 }
+        var census = RecordCensus()
+        while let record = try first.next() {
+            count += 1
+            census.count(record.message)
+        }
         self.count = count
+        self.census = census
         self.open = open
     }
 

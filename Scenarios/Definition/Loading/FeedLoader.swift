@@ -72,12 +72,14 @@ enum FeedLoader {
         let declared = try LayoutLoader.layout(&map, item: item, universe: universe, path: path, file: file)
         let resolution = declared.flatMap { $0.layout.readsBars ? $0.layout.barIntervalNanoseconds : nil } ?? 0
         let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: resolution), symbols: universe.count, path: path, file: file)
-        try map.finish(allowed: ["name", "type", "path", "latency", "guard"] + LayoutLoader.keys)
+        let quoted = declared?.symbol.map { [universe[Int($0)]] } ?? universe
+        let tradeQuotes = try TradeQuoteLoader.settings(&map, quoted: quoted, path: path, file: file)
+        try map.finish(allowed: ["name", "type", "path", "latency", "guard", "trade_quotes"] + LayoutLoader.keys)
         if let declared {
             return FeedSettings(name: name, kind: .layoutCSV(path: resolved, layout: declared.layout, latencyNanoseconds: latency,
-                                                             symbol: declared.symbol), spikeFilter: filter)
+                                                             symbol: declared.symbol), spikeFilter: filter, tradeQuotes: tradeQuotes)
         }
-        return FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency), spikeFilter: filter)
+        return FeedSettings(name: name, kind: .tickCSV(path: resolved, latencyNanoseconds: latency), spikeFilter: filter, tradeQuotes: tradeQuotes)
     }
 }
 

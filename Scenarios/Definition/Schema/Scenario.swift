@@ -68,6 +68,9 @@ public struct FeedSettings: Sendable, Equatable {
     /// The `guard:` key: the input defense's outlier filter for this feed's quotes; nil takes
     /// the default for the feed's resolution (``defaultSpikeFilter``).
     public var spikeFilter: SpikeFilterSettings? = nil
+    /// A file feed's `trade_quotes:`: synthetic quotes from its trades (by default for the
+    /// symbols it has trades but no quotes for).
+    public var tradeQuotes: TradeQuoteSettings = .automatic
 
     /// The data file the feed reads, if it reads one.
     public var dataPath: String? {

@@ -21,12 +21,13 @@ public enum ScenarioFeeds {
                                                      startTime: scenario.startTime, endTime: end))
                 case .tickCSV(let path, let latency):
                     sources.append(try TickCSV(path: path, instruments: instruments(of: universe), quoteTopic: rawQuotes,
-                                               tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency))
+                                               tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency,
+                                               tradeQuotes: feed.tradeQuotes))
                 case .layoutCSV(let path, let layout, let latency, _):
                     // Only the run's span: a vendor file of a whole day or year may start before it.
                     sources.append(try LayoutCSV(path: path, layout: layout, instruments: instruments(of: universe), quoteTopic: rawQuotes,
                                                  tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency,
-                                                 from: scenario.startTime, to: end))
+                                                 from: scenario.startTime, to: end, tradeQuotes: feed.tradeQuotes))
                 case .dailyBars(let path, let symbol, let window):
                     // Bars from 60 days before the start feed the volatility window; quotes start at the start.
                     let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
