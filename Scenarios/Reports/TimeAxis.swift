@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 
 /// The time axis of the report's charts: ticks at round UTC times (multiples of a step from a
 /// minute to a year), at most ``maximumTicks`` of them, labelled with their date and time — so a

@@ -1,4 +1,5 @@
 import Kernel
+import Messages
 @testable import ScenarioReports
 import Testing
 
