@@ -21,7 +21,14 @@ struct SlurmCommand: ParsableCommand {
 }
 
 struct SlurmChaosCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "chaos", abstract: "A chaos suite, sharded by seed.")
+    static let configuration = CommandConfiguration(
+        commandName: "chaos", abstract: "A chaos suite, sharded by seed.",
+        discussion: """
+            The chaos options are those of `metronome chaos`; --out is the folder every node sees.
+
+            Example:
+              metronome slurm chaos calm-day --seeds 1..1000 --until 2h --shards 50 --out /shared/chaos --time 30:00 --submit
+            """)
 
     @Argument(help: "Scenario file or library name.")
     var scenario: String
@@ -58,7 +65,14 @@ struct SlurmChaosCommand: ParsableCommand {
 }
 
 struct SlurmSweepCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sweep", abstract: "A sweep, sharded by run (grid point × seed).")
+    static let configuration = CommandConfiguration(
+        commandName: "sweep", abstract: "A sweep, sharded by run (grid point × seed).",
+        discussion: """
+            The sweep options are those of `metronome sweep`; --out is the folder every node sees.
+
+            Example:
+              metronome slurm sweep one-strategy --set agents.technical.fast=20,40,80 --seeds 1..50 --shards 10 --out /shared/sweep --dry-run
+            """)
 
     @Argument(help: "Scenario file or library name.")
     var scenario: String
