@@ -111,7 +111,7 @@ struct ChaosCommand: ParsableCommand {
         let report: ChaosSuiteReport
         if let part {
             let suite = ChaosSuiteIdentity(naming: runner.naming, scenarioDigest: String(RandomStream.fnv1a64(loaded.sourceText), radix: 16),
-                                           seeds: seedList, faults: faults, plan: plan, shrink: shrink, build: BuildIdentity.text)
+                                           seeds: seedList, faults: faults, plan: plan, shrink: shrink, build: try ExecutableDigest.buildText())
             report = try runShard(part, of: suite, runner: runner)
         } else {
             report = try runSuite(runner).report
