@@ -76,35 +76,14 @@ struct ChaosCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioArgument.load(scenario)
         let seedList = try ChaosCommand.parseSeeds(seeds)
-        let only = try faults.map { text throws -> [FaultKind] in
-            try text.split(separator: ",").map { name throws -> FaultKind in
-                guard let kind = FaultKind.named(String(name).trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandFailure.badInput("metronome: error: --faults: unknown fault '\(name)'\n  hint: the catalog: \(FaultKind.allCases.map(\.name).joined(separator: ", "))")
-                }
-                return kind
-            }
-        }
-        let explicitPlan = try plan.map { path throws -> ChaosPlan in
-            do {
-                return try JSONDecoder().decode(ChaosPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-            } catch {
-                throw CommandFailure.badInput("metronome: error: --plan \(path): expected a plan as saved by a failing run (\(error))")
-            }
-        }
-        if let plan = explicitPlan, let unknown = plan.faults.first(where: { $0.kind == nil }) {
-            throw CommandFailure.badInput("metronome: error: --plan \(plan): unknown fault '\(unknown.fault)'")
-        }
+        let only = try faultKinds()
+        let explicitPlan = try loadPlan()
         let untilTime = try TimeArgument.until(until, scenario: loaded)
         for (option, path) in [("--report-json", reportJSON), ("--report-html", reportHTML)] {
             if let path { try ReportFile.checkWritable(path, option: option) }
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let part = try shard.map { text throws -> RunShard in
-            guard let part = RunShard.parse(text) else {
-                throw CommandFailure.badInput("metronome: error: --shard expects i/n with 1 ≤ i ≤ n (e.g. 2/4), found '\(text)'")
-            }
-            return part
-        }
+        let part = try shardPart()
         let runner = ChaosSuiteRunner(scenario: loaded, scenarioArgument: scenario, seeds: part.map { $0.items(of: seedList) } ?? seedList,
                                       only: only, plan: explicitPlan, planPath: plan, until: untilTime, untilText: until, faultsText: faults, out: out)
         if worker { return try runner.runAsWorker() }
@@ -124,6 +103,43 @@ struct ChaosCommand: ParsableCommand {
             return
         }
         if !report.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--faults`: catalog names.
+    private func faultKinds() throws -> [FaultKind]? {
+        try faults.map { text throws -> [FaultKind] in
+            try text.split(separator: ",").map { name throws -> FaultKind in
+                guard let kind = FaultKind.named(String(name).trimmingCharacters(in: .whitespaces)) else {
+                    throw CommandFailure.badInput("metronome: error: --faults: unknown fault '\(name)'\n  hint: the catalog: \(FaultKind.allCases.map(\.name).joined(separator: ", "))")
+                }
+                return kind
+            }
+        }
+    }
+
+    /// `--plan`: a plan as a failing run saved it.
+    private func loadPlan() throws -> ChaosPlan? {
+        let explicitPlan = try plan.map { path throws -> ChaosPlan in
+            do {
+                return try JSONDecoder().decode(ChaosPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw CommandFailure.badInput("metronome: error: --plan \(path): expected a plan as saved by a failing run (\(error))")
+            }
+        }
+        if let plan = explicitPlan, let unknown = plan.faults.first(where: { $0.kind == nil }) {
+            throw CommandFailure.badInput("metronome: error: --plan \(plan): unknown fault '\(unknown.fault)'")
+        }
+        return explicitPlan
+    }
+
+    /// `--shard i/n`.
+    private func shardPart() throws -> RunShard? {
+        try shard.map { text throws -> RunShard in
+            guard let part = RunShard.parse(text) else {
+                throw CommandFailure.badInput("metronome: error: --shard expects i/n with 1 ≤ i ≤ n (e.g. 2/4), found '\(text)'")
+            }
+            return part
+        }
     }
 
     private func runSuite(_ runner: ChaosSuiteRunner) throws -> (suite: ChaosSuiteRunner.Suite, report: ChaosSuiteReport) {
