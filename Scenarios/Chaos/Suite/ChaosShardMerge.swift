@@ -57,7 +57,8 @@ public enum ChaosShardMerge {
         let missingShards = (1...count).filter { !present.contains($0) }
         let have = Set(results.map(\.seed))
         let missingSeeds = suite.seeds.filter { !have.contains($0) }
-        let unexpected = results.map(\.seed).filter { !Set(suite.seeds).contains($0) }
+        let suiteSeeds = Set(suite.seeds)
+        let unexpected = results.map(\.seed).filter { !suiteSeeds.contains($0) }
         if !unexpected.isEmpty {
             throw CommandFailure.badInput("metronome: error: merge: results for seeds outside the suite: \(SeedList.text(unexpected))")
         }
