@@ -5,6 +5,7 @@
 #                data in PREFIX/share/metronome (the binary finds them from any directory)
 #   make metrics-reference   recompute Tests/Fixtures/metrics/expected.json with empyrical (docs/metrics.md)
 #   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS (default 60; docs/fuzzing.md)
+#   make slurm-test   a 4-shard chaos suite through a throw-away local Slurm cluster (docs/scale-out.md)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
 SCENARIO ?= Scenarios/Library/calm-day.yaml
@@ -12,7 +13,7 @@ PREFIX ?= /usr/local
 # The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
 BINARY ?= $(RELEASE_BIN)
 
-.PHONY: example-package demo test deps test-deps build lint unit release-digests bench-kernel clean install install-files metrics-reference
+.PHONY: example-package demo test deps test-deps build lint unit release-digests slurm-test bench-kernel clean install install-files metrics-reference
 
 deps:
 	@./scripts/install-deps.sh
@@ -44,7 +45,12 @@ release-digests: build
 example-package: unit
 	./scripts/test-example-package.sh
 
-test: test-deps lint unit release-digests example-package
+# Slurm (installed by test-deps when it can be; skipped, saying why, when not): shards submitted with
+# sbatch to two local slurmd, merged, compared with the local --jobs 2 run of the same seeds.
+slurm-test: build
+	./scripts/slurm/test-slurm.sh $(RELEASE_BIN)
+
+test: test-deps lint unit release-digests example-package slurm-test
 
 metrics-reference:
 	@./scripts/install-deps.sh --reference

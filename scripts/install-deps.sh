@@ -2,8 +2,9 @@
 # Installs the system packages Metronome needs, only when they are missing.
 # Idempotent and quiet when everything is already there; uses sudo only if not root.
 set -euo pipefail
-# With --test, also (best effort) Chromium, which the HTML report test renders in headless mode;
-# without it that one test is skipped.
+# With --test, also (best effort) Chromium, which the HTML report test renders in headless mode,
+# and Slurm with munge, which `make slurm-test` runs a local cluster of (scripts/slurm); without
+# them those tests are skipped.
 # With --reference, only a Python venv in .build/reference-venv with the packages that compute the
 # metrics' reference values (scripts/metrics-reference.py, docs/metrics.md); the tests do not need
 # it: they read the committed values.
@@ -18,7 +19,11 @@ fi
 
 optional=()
 if [ "${1:-}" = "--test" ]; then
-    command -v chromium >/dev/null 2>&1 || optional+=(chromium)
+    # Each entry is one group, installed (or not) on its own.
+    command -v chromium >/dev/null 2>&1 || optional+=("chromium")
+    for program in slurmctld slurmd sbatch munged; do
+        command -v "$program" >/dev/null 2>&1 || { optional+=("slurmctld slurmd slurm-client munge"); break; }
+    done
 fi
 
 missing=()
@@ -52,10 +57,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     echo "metronome: installed ${missing[*]}"
 fi
-if [ ${#optional[@]} -gt 0 ]; then
-    if $SUDO apt-get install -y -qq --no-install-recommends "${optional[@]}" >/dev/null 2>&1; then
-        echo "metronome: installed ${optional[*]} (for the HTML report test)"
+for group in "${optional[@]}"; do
+    # shellcheck disable=SC2086  # a group is several package names
+    if $SUDO apt-get install -y -qq --no-install-recommends $group >/dev/null 2>&1; then
+        echo "metronome: installed $group (for the HTML report and Slurm tests)"
     else
-        echo "metronome: warning: could not install ${optional[*]}; the headless-browser test will be skipped" >&2
+        echo "metronome: warning: could not install $group; the test that needs it will be skipped" >&2
     fi
-fi
+done

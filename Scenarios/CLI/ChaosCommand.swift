@@ -26,6 +26,11 @@ struct ChaosCommand: ParsableCommand {
               metronome chaos calm-day --seeds 1..200 --jobs 2 --report-json out/chaos.json --report-html out/chaos.html
               metronome chaos calm-day --seeds 7 --faults broker_duplicate_report,feed_gap --shrink
               metronome chaos calm-day --seeds 7 --plan out/chaos/calm-day-seed-7.plan.json
+              metronome chaos calm-day --seeds 1..1000 --shard 3/4 --out /shared/chaos     # then: metronome merge /shared/chaos
+
+            With --shard, the shard's seed results go to OUT/NAME-shard-i-of-n.json and the exit \
+            status says whether the shard was made (0), not whether its seeds passed: the merge \
+            gives the suite's verdict. A shard whose result is already in OUT is skipped.
             """)
 
     @Argument(help: "Scenario file or library name (its chaos: section shapes the plans; defaults otherwise).")
@@ -36,6 +41,10 @@ struct ChaosCommand: ParsableCommand {
 
     @Option(help: "Parallel worker processes (default: the number of cores).")
     var jobs: Int?
+
+    @Option(help: ArgumentHelp("Run only part i of n of the seeds (1-based; every n-th seed) and write a shard result into --out for `metronome merge`.",
+                               valueName: "i/n"))
+    var shard: String?
 
     @Option(help: "Draw only among these faults (comma-separated catalog names; see docs/chaos.md).")
     var faults: String?
@@ -67,7 +76,38 @@ struct ChaosCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioArgument.load(scenario)
         let seedList = try ChaosCommand.parseSeeds(seeds)
-        let only = try faults.map { text throws -> [FaultKind] in
+        let only = try faultKinds()
+        let explicitPlan = try loadPlan()
+        let untilTime = try TimeArgument.until(until, scenario: loaded)
+        for (option, path) in [("--report-json", reportJSON), ("--report-html", reportHTML)] {
+            if let path { try ReportFile.checkWritable(path, option: option) }
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let part = try shardPart()
+        let runner = ChaosSuiteRunner(scenario: loaded, scenarioArgument: scenario, seeds: part.map { $0.items(of: seedList) } ?? seedList,
+                                      only: only, plan: explicitPlan, planPath: plan, until: untilTime, untilText: until, faultsText: faults, out: out)
+        if worker { return try runner.runAsWorker() }
+        let report: ChaosSuiteReport
+        if let part {
+            let suite = ChaosSuiteIdentity(naming: runner.naming, scenarioDigest: String(RandomStream.fnv1a64(loaded.sourceText), radix: 16),
+                                           seeds: seedList, faults: faults, plan: plan, shrink: shrink, build: try ExecutableDigest.buildText())
+            report = try runShard(part, of: suite, runner: runner)
+        } else {
+            report = try runSuite(runner).report
+        }
+        if let reportJSON { try ReportFile.write(report, to: reportJSON) }
+        if let reportHTML { try ReportFile.write(Data(ChaosHTML.render(report).utf8), to: reportHTML) }
+        print(report.text(quiet: quiet))
+        if let part, !report.failures.isEmpty {
+            if !quiet { print("shard \(part.text): \(report.failures.count) failing seed\(report.failures.count == 1 ? "" : "s"); the suite's verdict is the merge's") }
+            return
+        }
+        if !report.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `--faults`: catalog names.
+    private func faultKinds() throws -> [FaultKind]? {
+        try faults.map { text throws -> [FaultKind] in
             try text.split(separator: ",").map { name throws -> FaultKind in
                 guard let kind = FaultKind.named(String(name).trimmingCharacters(in: .whitespaces)) else {
                     throw CommandFailure.badInput("metronome: error: --faults: unknown fault '\(name)'\n  hint: the catalog: \(FaultKind.allCases.map(\.name).joined(separator: ", "))")
@@ -75,6 +115,10 @@ struct ChaosCommand: ParsableCommand {
                 return kind
             }
         }
+    }
+
+    /// `--plan`: a plan as a failing run saved it.
+    private func loadPlan() throws -> ChaosPlan? {
         let explicitPlan = try plan.map { path throws -> ChaosPlan in
             do {
                 return try JSONDecoder().decode(ChaosPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -85,27 +129,46 @@ struct ChaosCommand: ParsableCommand {
         if let plan = explicitPlan, let unknown = plan.faults.first(where: { $0.kind == nil }) {
             throw CommandFailure.badInput("metronome: error: --plan \(plan): unknown fault '\(unknown.fault)'")
         }
-        let untilTime = try TimeArgument.until(until, scenario: loaded)
-        for (option, path) in [("--report-json", reportJSON), ("--report-html", reportHTML)] {
-            if let path { try ReportFile.checkWritable(path, option: option) }
+        return explicitPlan
+    }
+
+    /// `--shard i/n`.
+    private func shardPart() throws -> RunShard? {
+        try shard.map { text throws -> RunShard in
+            guard let part = RunShard.parse(text) else {
+                throw CommandFailure.badInput("metronome: error: --shard expects i/n with 1 ≤ i ≤ n (e.g. 2/4), found '\(text)'")
+            }
+            return part
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let runner = ChaosSuiteRunner(scenario: loaded, scenarioArgument: scenario, seeds: seedList, only: only, plan: explicitPlan,
-                                      planPath: plan, until: untilTime, untilText: until, faultsText: faults, out: out)
-        if worker { return try runner.runAsWorker() }
-        let jobCount = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, seedList.count))
-        let suite = try runner.runSuite(jobs: jobCount, showsProgress: !quiet && ProgressBar.isTerminal)
-        var report = ChaosSuiteReport(suite: suite, scenario: loaded.name, runner: runner)
+    }
+
+    private func runSuite(_ runner: ChaosSuiteRunner) throws -> (suite: ChaosSuiteRunner.Suite, report: ChaosSuiteReport) {
+        let suite = try runner.runSuite(jobs: jobCount(runner.seeds.count), showsProgress: !quiet && ProgressBar.isTerminal)
+        var report = ChaosSuiteReport(suite: suite, scenario: runner.naming.scenario, runner: runner)
         if shrink {
             try runner.shrinkFailures(of: suite, into: &report) { message in
                 if !quiet { FileHandle.standardError.write(Data(message.utf8)) }
             }
         }
-        if let reportJSON { try ReportFile.write(report, to: reportJSON) }
-        if let reportHTML { try ReportFile.write(Data(ChaosHTML.render(report).utf8), to: reportHTML) }
-        print(report.text(quiet: quiet))
-        if !report.failures.isEmpty { throw ExitCode(1) }
+        return (suite, report)
     }
+
+    /// One shard: skipped when its complete result is already in --out (resumability), else run
+    /// and its result written last, whole.
+    private func runShard(_ part: RunShard, of suite: ChaosSuiteIdentity, runner: ChaosSuiteRunner) throws -> ChaosSuiteReport {
+        let path = suite.naming.shardPath(part)
+        if let done = ChaosShardResult.existing(at: path, suite: suite, shard: part) {
+            FileHandle.standardError.write(Data("metronome: chaos shard \(part.text) is already complete in \(path): skipped (delete it to run the shard again)\n".utf8))
+            var report = ChaosSuiteReport(results: done.results, wallSeconds: done.wall_seconds, naming: suite.naming)
+            report.keepShrunk(done.shrunk)
+            return report
+        }
+        let (results, report) = try runSuite(runner)
+        try ChaosShardResult(suite: suite, shard: part, results: results.results, shrunk: report.shrunkPlans, wallSeconds: results.wallSeconds).write(to: path)
+        return report
+    }
+
+    private func jobCount(_ seeds: Int) -> Int { max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, seeds)) }
 
     static func parseSeeds(_ text: String) throws -> [UInt64] {
         if let range = text.range(of: "..") {

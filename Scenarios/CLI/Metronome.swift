@@ -21,7 +21,7 @@ public struct Metronome: ParsableCommand {
               metronome bench kernel --report-json out/kernel.json
             """,
         version: MetronomeVersion.text,
-        subcommands: [RunCommand.self, ReplayCommand.self, LiveCommand.self, FeedCommand.self, DiffCommand.self, ChaosCommand.self, SweepCommand.self, WalkForwardCommand.self, EvaluateCommand.self, LogCommand.self, ValidateCommand.self, SkillCommand.self, ScenariosCommand.self, BenchCommand.self, VersionCommand.self]
+        subcommands: [RunCommand.self, ReplayCommand.self, LiveCommand.self, FeedCommand.self, DiffCommand.self, ChaosCommand.self, SweepCommand.self, MergeCommand.self, SlurmCommand.self, WalkForwardCommand.self, EvaluateCommand.self, LogCommand.self, ValidateCommand.self, SkillCommand.self, ScenariosCommand.self, BenchCommand.self, VersionCommand.self]
     )
 
     public init() {}

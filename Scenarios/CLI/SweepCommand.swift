@@ -23,6 +23,8 @@ struct SweepCommand: ParsableCommand {
               metronome sweep one-strategy --set agents.technical.fast=20,40,80 --seeds 1..5
               metronome sweep calm-day --set gate.max_gross=0.2,0.5 --set sizer.kelly_fraction=0.1,0.25,0.5 \\
                   --seeds 1..4 --jobs 2 --html out/sweep.html --csv out/sweep.csv
+              metronome sweep one-strategy --set agents.technical.fast=20,40 --seeds 1..8 --shard 2/4 --out /shared/sweep
+              metronome merge /shared/sweep/shards --report-json out/sweep.json
             """)
 
     @Argument(help: "Scenario file or library name.")
@@ -98,11 +100,19 @@ struct SweepCommand: ParsableCommand {
         do { try store.prepare() } catch { throw CommandFailure.badInput("metronome: error: \(error)") }
         let assigned = try assignedRuns(grid)
         let pending = assigned.filter { store.result($0) == nil }
+        if let shard, !worker, pending.isEmpty {
+            FileHandle.standardError.write(Data("metronome: sweep shard \(shard) is already complete in \(store.directory): skipped\n".utf8))
+        }
         let workers = SweepWorkers(runner: runner, store: store, arguments: workerArguments())
         let progress = SweepProgress(total: assigned.count, resumed: assigned.count - pending.count, enabled: !quiet && !worker && ProgressBar.isTerminal)
         try workers.run(pending, jobs: worker ? 1 : jobs, progress: progress, reportsEachRun: worker)
         progress.finish()
         guard !worker else { return }
+        if let shard, let part = RunShard.parse(shard) {
+            let results = assigned.compactMap { store.result($0) }
+            try SweepShardResult(manifest: store.manifest, shard: part, metric: chosenMetric, currency: loaded.account.currency, results: results)
+                .write(in: store.directory)
+        }
         try report(store: store, metric: chosenMetric, currency: loaded.account.currency)
     }
 

@@ -74,7 +74,8 @@ import Testing
     @Test func everyCommandHelpSaysWhatAndShowsAnExample() throws {
         for command in [["run"], ["replay"], ["validate"], ["scenarios"], ["version"], ["log"], ["log", "inspect"], ["log", "cat"],
                         ["log", "verify"], ["log", "recover"], ["bench"], ["bench", "kernel"], ["bench", "log"], ["bench", "pipeline"],
-                        ["bench", "execution"], ["live"], ["feed"], ["feed", "serve"], ["diff"], ["chaos"]] {
+                        ["bench", "execution"], ["live"], ["feed"], ["feed", "serve"], ["diff"], ["chaos"], ["merge"], ["slurm"],
+                        ["slurm", "chaos"], ["slurm", "sweep"]] {
             let help = try CommandRunner.run(CommandRunner.product("metronome"), command + ["--help"])
             #expect(help.exitCode == 0, "\(command)")
             #expect(help.stdout.contains("OVERVIEW:") && help.stdout.contains("metronome \(command.joined(separator: " "))"), "\(command)")

@@ -19,7 +19,7 @@ public struct ChaosSuiteReport: Codable {
         var plan: String
     }
 
-    struct Shrunk: Codable {
+    public struct Shrunk: Codable, Sendable, Equatable {
         var seed: UInt64
         var invariant: String
         var faults: [ChaosPlan.Fault]
@@ -46,15 +46,23 @@ public struct ChaosSuiteReport: Codable {
     var shrunk: [Shrunk] = []
 
     public init(suite: ChaosSuiteRunner.Suite, scenario: String, runner: ChaosSuiteRunner) {
-        self.scenario = scenario
+        self.init(results: suite.results, wallSeconds: suite.wallSeconds, naming: runner.naming)
+    }
+
+    /// The report of these seeds' results (in seed order), whether one process ran them all or a
+    /// merge gathered them from shards (``ChaosShardMerge``): it is made from the results alone,
+    /// but for the wall time.
+    public init(results: [ChaosSeedResult], wallSeconds: Double, naming: ChaosNaming) {
+        scenario = naming.scenario
+        let suite = (results: results, wallSeconds: wallSeconds)
         runs = suite.results.count
         failures = suite.results.filter(\.failed).map { result in
             let first = result.violations[0]
-            let plan = runner.planPath(seed: result.seed)
+            let plan = naming.planPath(seed: result.seed)
             return Failure(seed: result.seed, invariant: first.invariant.rawValue, detail: first.detail, time: TimeUnits.iso8601(first.time),
-                           faults: result.plan.faults.count, reproduce: runner.reproduce(seed: result.seed, planFile: plan),
-                           replay: "metronome replay \(result.log ?? runner.logPath(seed: result.seed)) --verify",
-                           log: result.log ?? runner.logPath(seed: result.seed), plan: plan)
+                           faults: result.plan.faults.count, reproduce: naming.reproduce(seed: result.seed, planFile: plan),
+                           replay: "metronome replay \(result.log ?? naming.logPath(seed: result.seed)) --verify",
+                           log: result.log ?? naming.logPath(seed: result.seed), plan: plan)
         }
         var fired: [String: UInt64] = [:]
         var runsWith: [String: Int] = [:]
@@ -82,6 +90,17 @@ public struct ChaosSuiteReport: Codable {
         shrunk.append(Shrunk(seed: seed, invariant: invariant, faults: plan.faults, plan: path, reproduce: runner.reproduce(seed: seed, planFile: path),
                              trials: trials))
     }
+
+    /// The shrunk plans a single-machine run would report: those of the first `limit` failing
+    /// seeds (``ChaosSuiteRunner/shrinkFailures(of:into:limit:announce:)``), in seed order. Each
+    /// shard shrinks its own first failures, which include every one of the suite's first.
+    public mutating func keepShrunk(_ candidates: [Shrunk], limit: Int = 3) {
+        let first = Set(failures.prefix(limit).map(\.seed))
+        shrunk = candidates.filter { first.contains($0.seed) }.sorted { $0.seed < $1.seed }
+    }
+
+    /// The shrunk plans in this report (a shard keeps them for the merge).
+    public var shrunkPlans: [Shrunk] { shrunk }
 
     /// How many planned faults ran: all of them, unless an explicit plan reaches past the end.
     var faultsRanText: String {

@@ -20,7 +20,7 @@ public final class ChaosSuiteRunner: @unchecked Sendable {
 
     let scenario: Scenario
     let scenarioArgument: String
-    let seeds: [UInt64]
+    public let seeds: [UInt64]
     let only: [FaultKind]?
     let plan: ChaosPlan?
     let planPath: String?
@@ -43,18 +43,16 @@ public final class ChaosSuiteRunner: @unchecked Sendable {
         self.out = out
     }
 
-    public func logPath(seed: UInt64) -> String { "\(out)/\(scenario.name)-seed-\(seed).mlog" }
-
-    public func planPath(seed: UInt64, suffix: String = "") -> String {
-        "\(out)/\(scenario.name)-seed-\(seed)\(suffix.isEmpty ? "" : "-\(suffix)").plan.json"
+    /// File names and reproducers (shared with a merge of this suite's shards).
+    public var naming: ChaosNaming {
+        ChaosNaming(scenario: scenario.name, scenarioArgument: scenarioArgument, untilText: untilText, out: out)
     }
 
-    /// The one-line reproducer of a seed: its plan file replays exactly those faults.
-    public func reproduce(seed: UInt64, planFile: String) -> String {
-        var line = "metronome chaos \(scenarioArgument) --seeds \(seed) --plan \(planFile)"
-        if let untilText { line += " --until \(untilText)" }
-        return line
-    }
+    public func logPath(seed: UInt64) -> String { naming.logPath(seed: seed) }
+
+    public func planPath(seed: UInt64, suffix: String = "") -> String { naming.planPath(seed: seed, suffix: suffix) }
+
+    public func reproduce(seed: UInt64, planFile: String) -> String { naming.reproduce(seed: seed, planFile: planFile) }
 
     /// One seed, recorded; the log and the plan are kept only when it fails.
     public func runSeed(_ seed: UInt64) throws -> ChaosSeedResult {
