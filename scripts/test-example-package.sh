@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 package=Examples/custom-agent
-swift build --package-path "$package" --product metronome-custom
+# Metronome is a path dependency here: without re-planning, SwiftPM can miss source files added to
+# it since the example was last built.
+swift build --package-path "$package" --product metronome-custom --disable-build-manifest-caching
 custom="$package/.build/debug/metronome-custom"
 plain=.build/debug/metronome
 work=$(mktemp -d)
