@@ -1,12 +1,13 @@
 import Foundation
+import Actors
 import Kernel
 import Messages
 
-/// Decimal amounts as written in scenario files: ``FixedPointText`` after trimming spaces and
-/// `_` digit separators; more decimals than the precision is an error (nil).
+/// Decimal amounts as written in scenario files: ``ExactDecimalText`` after trimming spaces and
+/// `_` digit separators; a non-zero digit past the precision is an error (nil), zeros past it are not.
 public enum DecimalText {
     public static func fixedPoint(_ text: String, precision: Int) -> Int64? {
-        FixedPointText.parse(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""), precision: precision)
+        ExactDecimalText.parse(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: ""), precision: precision)
     }
 
     /// Formats fixed point back to text: 10005 at precision 2 → "100.05".

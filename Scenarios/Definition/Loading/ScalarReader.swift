@@ -1,3 +1,4 @@
+import Actors
 import Foundation
 import Kernel
 import Messages
@@ -67,7 +68,7 @@ struct ScalarReader {
         let raw = try text(node, what)
         guard let value = DecimalText.fixedPoint(raw, precision: precision) else {
             let example = precision == 0 ? "100" : "100." + String(repeating: "0", count: precision - 1) + "5"
-            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals, found '\(raw)'",
+            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals (zeros past them are fine), found '\(raw)'",
                                       hint: "exact decimal text such as \(example)" + (precision < 8 ? "; more decimals need a larger price_precision" : ""))
         }
         return value
@@ -81,7 +82,7 @@ struct ScalarReader {
         let digits = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         let wellFormed = parts.count <= 2 && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-            && (parts.count == 1 || parts[1].count <= precision)
+            && ExactDecimalText.significantDecimals(digits) <= precision
         // Well-formed digits that do not fit 64 bits are a value too large, not a format mistake.
         guard let value = DecimalText.fixedPoint(raw, precision: precision) ?? (wellFormed ? Int64.max : nil) else {
             return try fixedPoint(node, what, precision: precision)
