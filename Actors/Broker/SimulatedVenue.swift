@@ -69,9 +69,10 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
                 staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000,
                 marketTimeToLiveNanoseconds: DurationNanoseconds = 5_000_000_000,
                 limitTimeToLiveNanoseconds: DurationNanoseconds = 60_000_000_000) {
-        precondition(profile.makerFeeBasisPoints.isFinite && profile.takerFeeBasisPoints.isFinite, "fees must be finite")
-        precondition(abs(profile.makerFeeBasisPoints) <= 10_000 && abs(profile.takerFeeBasisPoints) <= 10_000,
+        precondition(profile.makerFeeMicroBasisPoints.magnitude <= 10_000_000_000 && profile.takerFeeMicroBasisPoints.magnitude <= 10_000_000_000,
                      "fees above 100% of the notional are a configuration error")
+        precondition(profile.feePerContractMicroUnits >= 0 && profile.feePerContractMicroUnits <= VenueProfile.maximumFeePerContractMicroUnits,
+                     "a fee per contract above 1000 currency units is a configuration error")
         self.index = index
         self.profile = profile
         listed = instruments.allSatisfy { $0.isListed(at: profile.name) } ? nil : instruments.map { $0.isListed(at: profile.name) }

@@ -53,6 +53,27 @@ struct ScalarReader {
         return value
     }
 
+    /// An exact decimal read to fixed point with `decimals` places (zeros past them are fine), in
+    /// `range` (in those fixed-point units): fees, rates and multipliers, where binary floating
+    /// point would drift from what the file says.
+    func exactDecimal(_ node: Node, _ what: String, decimals: Int, range: ClosedRange<Int64>) throws(ScenarioError) -> Int64 {
+        let raw = try text(node, what)
+        let bounds = "from \(DecimalText.shortest(range.lowerBound, precision: decimals)) to \(DecimalText.shortest(range.upperBound, precision: decimals))"
+        let trimmed = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        guard let value = DecimalText.fixedPoint(raw, precision: decimals) else {
+            let tooPrecise = ExactDecimalText.significantDecimals(trimmed) > decimals
+                && ExactDecimalText.parse(String(trimmed.prefix { $0 != "." }), precision: 0) != nil
+            throw StrictMapping.error(file, node, tooPrecise ? "\(what) has more than \(decimals) decimals, found '\(raw)'"
+                                                             : "\(what) must be a decimal number, found '\(raw)'",
+                                      hint: "an exact decimal \(bounds) with at most \(decimals) decimals, without units or %")
+        }
+        guard range.contains(value) else {
+            throw StrictMapping.error(file, node, "\(what) must be between \(DecimalText.shortest(range.lowerBound, precision: decimals)) and \(DecimalText.shortest(range.upperBound, precision: decimals)), found \(raw)",
+                                      hint: "valid range: \(bounds)")
+        }
+        return value
+    }
+
     func boolean(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
         let raw = try text(node, what)
         switch raw {
