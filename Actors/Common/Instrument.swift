@@ -9,14 +9,33 @@ public struct Instrument: Sendable, Equatable {
     /// Names of the venues that list it (``VenueProfile/name``); empty: every venue. The router
     /// only prices and routes to these, and any other venue rejects its orders (symbol_not_listed).
     public var venues: [String]
+    /// Currency units of the instrument's currency per price unit and unit of quantity: 50 for
+    /// an E-mini S&P 500 future (one lot at 1640.00 is worth 82,000 USD), 1 for a share.
+    public var multiplier: Int64
+    /// The instrument's valuation in the account currency: its currency and the fixed rate that
+    /// converts it (``FXRate``); `nil` when it is priced in the account currency.
+    public var currency: InstrumentCurrency?
 
-    public init(symbol: String, sector: String, pricePrecision: Int, lotSize: Int64, venues: [String] = []) {
+    public init(symbol: String, sector: String, pricePrecision: Int, lotSize: Int64, venues: [String] = [],
+                multiplier: Int64 = 1, currency: InstrumentCurrency? = nil) {
+        precondition(multiplier >= 1 && multiplier <= Instrument.maximumMultiplier, "multiplier \(multiplier) outside 1…10⁶")
         self.symbol = symbol
         self.sector = sector
         self.pricePrecision = pricePrecision
         self.lotSize = lotSize
         self.venues = venues
+        self.multiplier = multiplier
+        self.currency = currency
     }
+
+    /// The largest contract multiplier: with a rate of at most 10⁴ (``InstrumentCurrency``) every
+    /// product of a 64-bit notional by both fits in 128 bits.
+    public static let maximumMultiplier: Int64 = 1_000_000
+
+    /// True when a price × quantity is worth itself in the account currency (multiplier 1, no
+    /// conversion): the common case, valued without 128-bit arithmetic.
+    @inline(__always)
+    public var isPlainValue: Bool { multiplier == 1 && currency == nil }
 
     /// True when the venue named `venueName` trades this instrument.
     public func isListed(at venueName: String) -> Bool { venues.isEmpty || venues.contains(venueName) }
@@ -34,6 +53,11 @@ public struct Instrument: Sendable, Equatable {
     public func checkedNotionalMinorUnits(quantity: Int64, price: Int64) -> Int64? {
         let (product, overflow) = quantity.multipliedReportingOverflow(by: price)
         let bound = UInt64(MarketBounds.maximumPositionValueMinorUnits)
+        if !isPlainValue {
+            guard !overflow else { return nil }
+            let value = scaledMinorUnits(ofProduct: product)
+            return value.magnitude <= UInt128(bound) ? Int64(value) : nil
+        }
         // At two decimals or fewer the value is the product scaled up, so the product is bounded
         // first; beyond, it is scaled down, and only the rounding's addition must not overflow.
         guard !overflow, product.magnitude <= (pricePrecision <= 2 ? bound : UInt64(Int64.max) / 2) else { return nil }
@@ -48,13 +72,32 @@ public struct Instrument: Sendable, Equatable {
         return checkedNotionalMinorUnits(quantity: quantity, price: price) ?? ((quantity > 0) == (price > 0) ? bound : -bound)
     }
 
-    /// Converts `quantity × price` (price in this instrument's units) to currency minor units
-    /// (cents), rounding half away from zero. Exact integer arithmetic; traps on overflow — for
-    /// values already known to be in the valuation domain (see ``checkedNotionalMinorUnits(quantity:price:)``).
+    /// Converts `quantity × price × multiplier` (price in this instrument's units and currency) to
+    /// the account currency's minor units (cents) at the instrument's rate, rounding half away
+    /// from zero. Exact integer arithmetic; traps on overflow — for values already known to be in
+    /// the valuation domain (see ``checkedNotionalMinorUnits(quantity:price:)``).
     public func notionalMinorUnits(quantity: Int64, price: Int64) -> Int64 {
         let (product, overflow) = quantity.multipliedReportingOverflow(by: price)
         precondition(!overflow, "notional overflow: \(quantity) × \(price)")
+        if !isPlainValue {
+            let value = scaledMinorUnits(ofProduct: product)
+            precondition(value.magnitude <= UInt128(Int64.max), "notional overflow: \(quantity) × \(price) × \(multiplier)")
+            return Int64(value)
+        }
         return minorUnits(ofProduct: product)
+    }
+
+    /// `quantity × price` × multiplier × rate in the account's minor units, from the product:
+    /// exact in 128 bits (|product| < 2⁶³, multiplier ≤ 10⁶, rate ≤ 10¹² in 10⁻⁸), divided by
+    /// 10^(precision + 6) — the price's decimals, less the minor units' two, plus the rate's eight —
+    /// rounding half away from zero.
+    private func scaledMinorUnits(ofProduct product: Int64) -> Int128 {
+        let rate = Int128(currency?.rate.hundredMillionths ?? FXRate.one.hundredMillionths)
+        let scaled = Int128(product) * Int128(multiplier) * rate
+        var divisor: Int128 = 1
+        for _ in 0..<(pricePrecision + 6) { divisor *= 10 }
+        let magnitude = (scaled.magnitude + UInt128(divisor / 2)) / UInt128(divisor)
+        return scaled < 0 ? -Int128(magnitude) : Int128(magnitude)
     }
 
     /// `quantity × price` in minor units, from the product: scaled up by 10^(2 − precision) or

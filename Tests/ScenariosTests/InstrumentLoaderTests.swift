@@ -57,3 +57,43 @@ extension InstrumentLoaderTests {
         #expect(notANumber.hint == "an exact decimal from 0 to 10000 with at most 6 decimals, without units or %")
     }
 }
+
+extension InstrumentLoaderTests {
+    func with(_ instrumentLines: String) -> String {
+        Self.base.replacingOccurrences(of: "    price_precision: 2", with: "    price_precision: 2\n" + instrumentLines)
+    }
+
+    @Test func multiplierAndCurrencyAreRead() throws {
+        let es = try ScenarioLoader.parse(with("    multiplier: 50"), file: "s.yaml")
+        #expect(es.universe[0].multiplier == 50 && es.universe[0].currency == nil)
+        #expect(es.universe[0].notionalMinorUnits(quantity: 1, price: 164_000) == 8_200_000)
+        let usd = try ScenarioLoader.parse(with("    multiplier: 50\n    currency: USD\n    fx_rate: 0.91250000"), file: "s.yaml")
+        #expect(usd.universe[0].currency == InstrumentCurrency(code: "USD", rate: FXRate(hundredMillionths: 91_250_000)))
+        let own = try ScenarioLoader.parse(with("    currency: EUR"), file: "s.yaml")
+        #expect(own.universe[0].currency == nil, "the account's own currency needs no rate")
+    }
+
+    @Test func badValuationsAreRefusedWithTheirLine() throws {
+        let noRate = try #require(error(with("    currency: USD")))
+        #expect(noRate.line == 9 && noRate.message == "universe[0] is priced in USD, not the account's EUR: it needs an fx_rate")
+        let noCurrency = try #require(error(with("    fx_rate: 0.9")))
+        #expect(noCurrency.line == 9 && noCurrency.message == "universe[0].fx_rate needs the instrument's currency")
+        let ownWithRate = try #require(error(with("    currency: EUR\n    fx_rate: 1.1")))
+        #expect(ownWithRate.message == "universe[0].fx_rate must be 1 for an instrument priced in the account currency (EUR)")
+        let tooPrecise = try #require(error(with("    currency: USD\n    fx_rate: 0.912500001")))
+        #expect(tooPrecise.message == "universe[0].fx_rate has more than 8 decimals, found '0.912500001'")
+        let zeroRate = try #require(error(with("    currency: USD\n    fx_rate: 0")))
+        #expect(zeroRate.message == "universe[0].fx_rate must be between 0.00000001 and 10000, found 0")
+        let zero = try #require(error(with("    multiplier: 0")))
+        #expect(zero.line == 9 && zero.message == "universe[0].multiplier must be between 1 and 1000000, found 0")
+        let fractional = try #require(error(with("    multiplier: 12.5")))
+        #expect(fractional.message == "universe[0].multiplier must be an integer, found '12.5'")
+    }
+
+    /// The price bounds count the multiplier: one unit at 100,000.00 × 10⁶ is 10¹¹ currency units,
+    /// past the 10¹² minor units one unit may be worth.
+    @Test func theUnitValueBoundCountsTheMultiplier() throws {
+        let big = try #require(error(with("    multiplier: 1000000").replacingOccurrences(of: "100.05", with: "100000.00")))
+        #expect(big.message.hasPrefix("feeds[0].initial_price makes one unit of ACME (price_precision 2, multiplier 1000000) worth"))
+    }
+}

@@ -63,7 +63,7 @@ public enum ScenarioLoader {
         let runNanoseconds = end - start
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
-        let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
+        let (universe, listings) = try readUniverse(try top.require("universe"), accountCurrency: account.currency, file: file)
         let feedsNode = try top.require("feeds")
         let feeds = try FeedLoader.feeds(feedsNode, universe: universe, start: start, requireDataFiles: requireDataFiles, file: file)
         try GuardLoader.checkAgreement(feeds, universe: universe, node: feedsNode, file: file)
