@@ -16,7 +16,8 @@ import Messages
 /// - **Rejects**, checked in this order: duplicate order id (any id seen before; the original is
 ///   untouched), venue down, unknown symbol, a symbol this venue does not list
 ///   (``Instrument/venues``: symbol_not_listed), quantity ≤ 0, stale data (no quote yet, or the last
-///   one older than `staleAfterNanoseconds`), and for a pegged order no touch on its side to peg to
+///   one older than `staleAfterNanoseconds` of the instrument's session time), outside the
+///   instrument's session (market_closed), and for a pegged order no touch on its side to peg to
 ///   (no liquidity).
 /// - **Taking**: a market order, and the marketable part of a limit order, fill at the standing
 ///   quote — buys at the ask, sells at the bid — up to ⌊displayed size × liquidity⌋, shared by all
@@ -117,7 +118,9 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
         guard listed?[symbol] ?? true else { return reject(order, .symbolNotListed, into: &events) }
         guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
-        guard let quote = books[symbol].quote, !isStale(quoteTime: books[symbol].quoteTime, at: time) else {
+        guard issuer.instruments[symbol].sessions?.isOpen(at: time) ?? true else { return reject(order, .marketClosed, into: &events) }
+        guard let quote = books[symbol].quote,
+              !issuer.instruments[symbol].isStale(quoteTime: books[symbol].quoteTime, at: time, after: staleAfterNanoseconds) else {
             return reject(order, .staleData, into: &events)
         }
         let touchPrice = order.side == .buy ? quote.bidPrice : quote.askPrice
@@ -246,10 +249,6 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     }
 
     // MARK: Refusing orders
-
-    private func isStale(quoteTime: Timestamp, at time: Timestamp) -> Bool {
-        time > quoteTime && time - quoteTime > staleAfterNanoseconds
-    }
 
     private func reject(_ order: Order, _ reason: ExecutionReport.RejectReason, into events: inout [VenueEvent]) {
         events.append(.report(ExecutionReport(orderID: order.orderID, symbol: order.symbol, kind: .rejected, reason: reason,

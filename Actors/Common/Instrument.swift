@@ -1,3 +1,5 @@
+import Kernel
+
 /// One tradable instrument of the universe.
 public struct Instrument: Sendable, Equatable {
     public var symbol: String
@@ -15,9 +17,11 @@ public struct Instrument: Sendable, Equatable {
     /// The instrument's valuation in the account currency: its currency and the fixed rate that
     /// converts it (``FXRate``); `nil` when it is priced in the account currency.
     public var currency: InstrumentCurrency?
+    /// When it trades (``TradingSessions``); nil: always — no session or holiday is declared.
+    public var sessions: TradingSessions?
 
     public init(symbol: String, sector: String, pricePrecision: Int, lotSize: Int64, venues: [String] = [],
-                multiplier: Int64 = 1, currency: InstrumentCurrency? = nil) {
+                multiplier: Int64 = 1, currency: InstrumentCurrency? = nil, sessions: TradingSessions? = nil) {
         precondition(multiplier >= 1 && multiplier <= Instrument.maximumMultiplier, "multiplier \(multiplier) outside 1…10⁶")
         self.symbol = symbol
         self.sector = sector
@@ -26,6 +30,7 @@ public struct Instrument: Sendable, Equatable {
         self.venues = venues
         self.multiplier = multiplier
         self.currency = currency
+        self.sessions = sessions
     }
 
     /// The largest contract multiplier: with a rate of at most 10⁴ (``InstrumentCurrency``) every
@@ -36,6 +41,16 @@ public struct Instrument: Sendable, Equatable {
     /// conversion): the common case, valued without 128-bit arithmetic.
     @inline(__always)
     public var isPlainValue: Bool { multiplier == 1 && currency == nil }
+
+    /// True when a quote stamped `quoteTime` is older than `limit` at `time`. With sessions only
+    /// session time counts: a quote from the last minute before the close is not stale at the
+    /// next open, and no quote goes stale outside the session.
+    @inline(__always)
+    public func isStale(quoteTime: Timestamp, at time: Timestamp, after limit: DurationNanoseconds) -> Bool {
+        guard time > quoteTime else { return false }
+        guard let sessions else { return time - quoteTime > limit }
+        return sessions.sessionTime(from: quoteTime, to: time, exceeds: limit)
+    }
 
     /// True when the venue named `venueName` trades this instrument.
     public func isListed(at venueName: String) -> Bool { venues.isEmpty || venues.contains(venueName) }

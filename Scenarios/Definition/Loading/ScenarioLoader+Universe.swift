@@ -14,7 +14,8 @@ extension ScenarioLoader {
         var node: Node
     }
 
-    static func readUniverse(_ node: Node, accountCurrency: String, file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
+    static func readUniverse(_ node: Node, accountCurrency: String, start: Timestamp, end: Timestamp,
+                             file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "universe")
         guard !items.isEmpty else {
@@ -64,9 +65,11 @@ extension ScenarioLoader {
                 try scalars.integer(node, "\(path).multiplier", range: 1...Instrument.maximumMultiplier)
             } ?? 1
             let currency = try InstrumentCurrencyLoader.currency(&map, path: path, accountCurrency: accountCurrency, file: file)
-            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues", "multiplier", "currency", "fx_rate"])
+            let sessions = try SessionLoader.sessions(&map, path: path, start: start, end: end, file: file)
+            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues", "multiplier", "currency", "fx_rate",
+                                     "session", "holidays"])
             instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot, venues: venues,
-                                          multiplier: multiplier, currency: currency))
+                                          multiplier: multiplier, currency: currency, sessions: sessions))
         }
         return (instruments, listings)
     }
