@@ -50,6 +50,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     public let limitTimeToLiveNanoseconds: DurationNanoseconds
     /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)? Nil when it lists them all.
     private let listed: [Bool]?
+    /// Each symbol's sessions (``Instrument/sessions``); nil when no instrument has any.
+    private let sessions: [TradingSessions?]?
     /// The market's top of book, per symbol.
     private var books: [Touch]
     /// Our open orders, in time priority (arrival order).
@@ -77,6 +79,7 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         self.index = index
         self.profile = profile
         listed = instruments.allSatisfy { $0.isListed(at: profile.name) } ? nil : instruments.map { $0.isListed(at: profile.name) }
+        sessions = instruments.contains { $0.sessions != nil } ? instruments.map(\.sessions) : nil
         self.staleAfterNanoseconds = staleAfterNanoseconds
         self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
         self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
@@ -118,9 +121,10 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
         guard listed?[symbol] ?? true else { return reject(order, .symbolNotListed, into: &events) }
         guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
-        guard issuer.instruments[symbol].sessions?.isOpen(at: time) ?? true else { return reject(order, .marketClosed, into: &events) }
+        let symbolSessions = sessions?[symbol]
+        guard symbolSessions?.isOpen(at: time) ?? true else { return reject(order, .marketClosed, into: &events) }
         guard let quote = books[symbol].quote,
-              !issuer.instruments[symbol].isStale(quoteTime: books[symbol].quoteTime, at: time, after: staleAfterNanoseconds) else {
+              !TradingSessions.isStale(quoteTime: books[symbol].quoteTime, at: time, after: staleAfterNanoseconds, sessions: symbolSessions) else {
             return reject(order, .staleData, into: &events)
         }
         let touchPrice = order.side == .buy ? quote.bidPrice : quote.askPrice

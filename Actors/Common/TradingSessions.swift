@@ -64,6 +64,16 @@ public struct TradingSessions: Sendable, Equatable {
         return false
     }
 
+    /// True when a quote stamped `quoteTime` is older than `limit` at `time`: every second counts
+    /// without `sessions`, only session time with them (``sessionTime(from:to:exceeds:)``).
+    @inline(__always)
+    public static func isStale(quoteTime: Timestamp, at time: Timestamp, after limit: DurationNanoseconds,
+                               sessions: TradingSessions?) -> Bool {
+        guard time > quoteTime else { return false }
+        guard let sessions else { return time - quoteTime > limit }
+        return sessions.sessionTime(from: quoteTime, to: time, exceeds: limit)
+    }
+
     /// The trading day `time` belongs to: that of the last session opened at or before it (after
     /// the close, until the next open, the day that closed); before the first session, the UTC date.
     public func tradingDay(of time: Timestamp) -> UInt64 {

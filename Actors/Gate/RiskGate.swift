@@ -26,6 +26,8 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) private var samplingArmed = false
     /// The sessions whose opens begin the daily loss limit's days (the first instrument's that has them).
     private let dayCalendar: TradingSessions?
+    /// Each symbol's sessions, for the stale guard; nil when no instrument has any.
+    private let sessions: [TradingSessions?]?
     private let decisionsTopic: TopicID
     private let approvedTopic: TopicID
     /// The daily loss limit's day and state; nil without `maximumDailyLoss`.
@@ -61,6 +63,7 @@ public actor RiskGate: Component {
         peakEquityMinorUnits = initialCashMinorUnits
         let calendar = instruments.lazy.compactMap(\.sessions).first { !$0.opens.isEmpty }
         dayCalendar = calendar
+        sessions = instruments.contains { $0.sessions != nil } ? instruments.map(\.sessions) : nil
         dailyLoss = limits.maximumDailyLoss.map { DailyLossLimit(fraction: $0, sessions: calendar) }
         decisionsTopic = context.topic(Topics.gateDecisions, publishedAs: .gate)
         approvedTopic = context.topic(Topics.approvedIntents, publishedAs: .gate)
@@ -203,7 +206,8 @@ public actor RiskGate: Component {
         situation.dailyLossStopped = dailyLoss?.stopped ?? false
         if index < book.marks.count {
             situation.stale = lastQuoteTime[index] == 0
-                || book.instruments[index].isStale(quoteTime: lastQuoteTime[index], at: now, after: limits.staleAfterNanoseconds)
+                || TradingSessions.isStale(quoteTime: lastQuoteTime[index], at: now, after: limits.staleAfterNanoseconds,
+                                           sessions: sessions?[index])
             let reference = lastTradePrice[index] > 0 ? lastTradePrice[index] : book.marks[index]
             situation.outsideBand = reference > 0
                 && abs(Double(intent.referencePrice - reference)) > limits.priceBand * Double(reference)

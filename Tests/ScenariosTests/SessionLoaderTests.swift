@@ -88,3 +88,18 @@ import Testing
         #expect(Set(weekend.days.map { Int(($0 + 4) % 7) }) == [5, 6])
     }
 }
+
+extension SessionLoaderTests {
+    /// Instruments with the same session share its storage: a wide universe keeps one copy.
+    @Test func instrumentsWithTheSameSessionShareIt() throws {
+        let text = Self.scenario(Self.nyse).replacingOccurrences(of: "symbol: SPY,", with: "symbol: SPY,")
+            .replacingOccurrences(of: "  - { symbol: SPY", with: "  - { symbol: QQQ" + Self.nyse.dropFirst("{ symbol: SPY".count) + "\n  - { symbol: SPY")
+        let universe = try ScenarioLoader.parse(text, file: "s.yaml").universe
+        #expect(universe.map(\.symbol) == ["QQQ", "SPY"])
+        let first = try #require(universe[0].sessions)
+        let second = try #require(universe[1].sessions)
+        #expect(first == second)
+        let shared = first.opens.withUnsafeBufferPointer { a in second.opens.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        #expect(shared)
+    }
+}

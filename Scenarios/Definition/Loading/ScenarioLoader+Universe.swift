@@ -29,6 +29,7 @@ extension ScenarioLoader {
         var listings: [Listing] = []
         // A set, not a search of the instruments so far: that was quadratic in the universe.
         var symbols: Set<String> = []
+        var builtSessions: [SessionLoader.Specification: TradingSessions] = [:]
         for (index, item) in items.enumerated() {
             let path = "universe[\(index)]"
             var map = try StrictMapping(item, file: file, path: path)
@@ -65,7 +66,7 @@ extension ScenarioLoader {
                 try scalars.integer(node, "\(path).multiplier", range: 1...Instrument.maximumMultiplier)
             } ?? 1
             let currency = try InstrumentCurrencyLoader.currency(&map, path: path, accountCurrency: accountCurrency, file: file)
-            let sessions = try SessionLoader.sessions(&map, path: path, start: start, end: end, file: file)
+            let sessions = try SessionLoader.sessions(&map, path: path, start: start, end: end, built: &builtSessions, file: file)
             try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues", "multiplier", "currency", "fx_rate",
                                      "session", "holidays"])
             instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot, venues: venues,

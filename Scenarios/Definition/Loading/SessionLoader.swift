@@ -14,9 +14,31 @@ import Yams
 enum SessionLoader {
     static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
-    /// The sessions from a little before `start` to a little after `end`, or nil without `session:`.
+    /// What a `session:` and `holidays:` say: instruments that say the same share one
+    /// ``TradingSessions`` (its arrays are stored once, however wide the universe).
+    struct Specification: Hashable {
+        var open: Int64
+        var close: Int64
+        var zone: String
+        var days: Set<Int>
+        var holidays: Set<Int64>
+    }
+
+    /// The sessions from a little before `start` to a little after `end`, or nil without
+    /// `session:`; `built` keeps those already built, by what they say.
     static func sessions(_ map: inout StrictMapping, path: String, start: Timestamp, end: Timestamp,
-                         file: String) throws(ScenarioError) -> TradingSessions? {
+                         built: inout [Specification: TradingSessions], file: String) throws(ScenarioError) -> TradingSessions? {
+        guard let specification = try specification(&map, path: path, file: file) else { return nil }
+        if let known = built[specification] { return known }
+        // The zone was checked when it was read.
+        guard let zone = TimeZone(identifier: specification.zone) else { return nil }
+        let sessions = build(open: specification.open, close: specification.close, zone: zone, days: specification.days,
+                             holidays: specification.holidays, start: start, end: end)
+        built[specification] = sessions
+        return sessions
+    }
+
+    static func specification(_ map: inout StrictMapping, path: String, file: String) throws(ScenarioError) -> Specification? {
         let scalars = ScalarReader(file: file)
         let holidaysNode = map.value("holidays")
         guard let sessionNode = map.value("session") else {
@@ -35,7 +57,7 @@ enum SessionLoader {
         }
         let zoneNode = try session.require("time_zone")
         let zoneName = try scalars.text(zoneNode, "\(path).session.time_zone")
-        guard let zone = TimeZone(identifier: zoneName) else {
+        guard TimeZone(identifier: zoneName) != nil else {
             throw StrictMapping.error(file, zoneNode, "\(path).session.time_zone: no time zone named '\(zoneName)'",
                                       hint: "an IANA zone name such as America/New_York, America/Chicago, Europe/London or UTC")
         }
@@ -53,7 +75,7 @@ enum SessionLoader {
                 holidays.insert(Int64(time / TimeUnits.nanosecondsPerDay))
             }
         }
-        return build(open: open, close: close, zone: zone, days: days, holidays: holidays, start: start, end: end)
+        return Specification(open: open, close: close, zone: zoneName, days: days, holidays: holidays)
     }
 
     /// Sessions whose trading day falls from two days before `start` to two days after `end`.
