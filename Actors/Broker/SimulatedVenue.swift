@@ -16,7 +16,8 @@ import Messages
 /// - **Rejects**, checked in this order: duplicate order id (any id seen before; the original is
 ///   untouched), venue down, unknown symbol, a symbol this venue does not list
 ///   (``Instrument/venues``: symbol_not_listed), quantity ≤ 0, stale data (no quote yet, or the last
-///   one older than `staleAfterNanoseconds`), and for a pegged order no touch on its side to peg to
+///   one older than `staleAfterNanoseconds` of the instrument's session time), outside the
+///   instrument's session (market_closed), and for a pegged order no touch on its side to peg to
 ///   (no liquidity).
 /// - **Taking**: a market order, and the marketable part of a limit order, fill at the standing
 ///   quote — buys at the ask, sells at the bid — up to ⌊displayed size × liquidity⌋, shared by all
@@ -49,6 +50,8 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     public let limitTimeToLiveNanoseconds: DurationNanoseconds
     /// Per symbol: does this venue list it (``Instrument/isListed(at:)``)? Nil when it lists them all.
     private let listed: [Bool]?
+    /// Each symbol's sessions (``Instrument/sessions``); nil when no instrument has any.
+    private let sessions: [TradingSessions?]?
     /// The market's top of book, per symbol.
     private var books: [Touch]
     /// Our open orders, in time priority (arrival order).
@@ -69,12 +72,14 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
                 staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000,
                 marketTimeToLiveNanoseconds: DurationNanoseconds = 5_000_000_000,
                 limitTimeToLiveNanoseconds: DurationNanoseconds = 60_000_000_000) {
-        precondition(profile.makerFeeBasisPoints.isFinite && profile.takerFeeBasisPoints.isFinite, "fees must be finite")
-        precondition(abs(profile.makerFeeBasisPoints) <= 10_000 && abs(profile.takerFeeBasisPoints) <= 10_000,
+        precondition(profile.makerFeeMicroBasisPoints.magnitude <= 10_000_000_000 && profile.takerFeeMicroBasisPoints.magnitude <= 10_000_000_000,
                      "fees above 100% of the notional are a configuration error")
+        precondition(profile.feePerContractMicroUnits >= 0 && profile.feePerContractMicroUnits <= VenueProfile.maximumFeePerContractMicroUnits,
+                     "a fee per contract above 1000 currency units is a configuration error")
         self.index = index
         self.profile = profile
         listed = instruments.allSatisfy { $0.isListed(at: profile.name) } ? nil : instruments.map { $0.isListed(at: profile.name) }
+        sessions = instruments.contains { $0.sessions != nil } ? instruments.map(\.sessions) : nil
         self.staleAfterNanoseconds = staleAfterNanoseconds
         self.marketTimeToLiveNanoseconds = marketTimeToLiveNanoseconds
         self.limitTimeToLiveNanoseconds = limitTimeToLiveNanoseconds
@@ -116,7 +121,10 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
         guard symbol < books.count else { return reject(order, .unknownSymbol, into: &events) }
         guard listed?[symbol] ?? true else { return reject(order, .symbolNotListed, into: &events) }
         guard order.quantity > 0 else { return reject(order, .invalidQuantity, into: &events) }
-        guard let quote = books[symbol].quote, !isStale(quoteTime: books[symbol].quoteTime, at: time) else {
+        let symbolSessions = sessions?[symbol]
+        guard symbolSessions?.isOpen(at: time) ?? true else { return reject(order, .marketClosed, into: &events) }
+        guard let quote = books[symbol].quote,
+              !TradingSessions.isStale(quoteTime: books[symbol].quoteTime, at: time, after: staleAfterNanoseconds, sessions: symbolSessions) else {
             return reject(order, .staleData, into: &events)
         }
         let touchPrice = order.side == .buy ? quote.bidPrice : quote.askPrice
@@ -245,10 +253,6 @@ public struct SimulatedVenue: BrokerAdapter, Sendable {
     }
 
     // MARK: Refusing orders
-
-    private func isStale(quoteTime: Timestamp, at time: Timestamp) -> Bool {
-        time > quoteTime && time - quoteTime > staleAfterNanoseconds
-    }
 
     private func reject(_ order: Order, _ reason: ExecutionReport.RejectReason, into events: inout [VenueEvent]) {
         events.append(.report(ExecutionReport(orderID: order.orderID, symbol: order.symbol, kind: .rejected, reason: reason,

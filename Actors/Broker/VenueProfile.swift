@@ -7,11 +7,16 @@ import Messages
 /// An order's `venue` field indexes the broker's list of profiles.
 public struct VenueProfile: Sendable, Equatable {
     public var name: String
-    /// Fee on resting (liquidity-adding) fills, in basis points of the notional; negative is a
-    /// rebate paid to us.
-    public var makerFeeBasisPoints: Double
-    /// Fee on liquidity-taking fills, in basis points of the notional.
-    public var takerFeeBasisPoints: Double
+    /// Fee on resting (liquidity-adding) fills, in millionths of a basis point of the notional
+    /// (0.25 bp is 250 000); negative is a rebate paid to us. Integers, so that what a fill is
+    /// charged is exact: a scenario's decimal fee is read to this without binary floating point.
+    public var makerFeeMicroBasisPoints: Int64
+    /// Fee on liquidity-taking fills, in millionths of a basis point of the notional.
+    public var takerFeeMicroBasisPoints: Int64
+    /// Fee per contract (per unit of quantity: one ES lot, one share) on every fill, maker or
+    /// taker, in millionths of the account currency (1.18 USD is 1 180 000), added to the basis
+    /// points' fee.
+    public var feePerContractMicroUnits: Int64
     /// Order entry: from our send to the matching engine.
     public var orderLatency: LatencyModel
     /// Venue to us: from the matching engine's event (ack, fill, reject…) to its delivery.
@@ -27,16 +32,40 @@ public struct VenueProfile: Sendable, Equatable {
 
     public init(name: String = "venue", makerFeeBasisPoints: Double = 0, takerFeeBasisPoints: Double = 1,
                 orderLatency: LatencyModel = .constant(1_000_000), ackLatency: LatencyModel = .constant(0),
-                liquidity: Double = 1, downFrom: Timestamp? = nil, downUntil: Timestamp? = nil) {
+                liquidity: Double = 1, downFrom: Timestamp? = nil, downUntil: Timestamp? = nil, feePerContractMicroUnits: Int64 = 0) {
+        precondition(makerFeeBasisPoints.isFinite && takerFeeBasisPoints.isFinite, "fees must be finite")
+        precondition(abs(makerFeeBasisPoints) <= 10_000 && abs(takerFeeBasisPoints) <= 10_000,
+                     "fees above 100% of the notional are a configuration error")
         self.name = name
-        self.makerFeeBasisPoints = makerFeeBasisPoints
-        self.takerFeeBasisPoints = takerFeeBasisPoints
+        makerFeeMicroBasisPoints = VenueProfile.microBasisPoints(makerFeeBasisPoints)
+        takerFeeMicroBasisPoints = VenueProfile.microBasisPoints(takerFeeBasisPoints)
+        self.feePerContractMicroUnits = feePerContractMicroUnits
         self.orderLatency = orderLatency
         self.ackLatency = ackLatency
         self.liquidity = liquidity
         self.downFrom = downFrom
         self.downUntil = downUntil
     }
+
+    /// The maker fee in basis points: what the router's cost model reads.
+    public var makerFeeBasisPoints: Double {
+        get { Double(makerFeeMicroBasisPoints) / 1_000_000 }
+        set { makerFeeMicroBasisPoints = VenueProfile.microBasisPoints(newValue) }
+    }
+
+    /// The taker fee in basis points: what the router's cost model reads.
+    public var takerFeeBasisPoints: Double {
+        get { Double(takerFeeMicroBasisPoints) / 1_000_000 }
+        set { takerFeeMicroBasisPoints = VenueProfile.microBasisPoints(newValue) }
+    }
+
+    /// The largest fee per contract: 1000 currency units (a venue refuses a fill whose fee would
+    /// fall outside the valuation domain, as it refuses one whose notional would).
+    public static let maximumFeePerContractMicroUnits: Int64 = 1_000_000_000
+
+    /// Basis points to millionths of a basis point, to the nearest: exact for every decimal of at
+    /// most six places (|bp| ≤ 10 000 keeps the product far inside a `Double`'s exact integers).
+    static func microBasisPoints(_ basisPoints: Double) -> Int64 { Int64((basisPoints * 1_000_000).rounded()) }
 
     /// True when the venue neither accepts orders nor matches at `time`: inside
     /// `[downFrom, downUntil)`, with a missing bound open-ended. No window when both are nil.

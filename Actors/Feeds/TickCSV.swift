@@ -92,8 +92,8 @@ public struct TickCSV: InputSource {
             throw fail(1, "unknown symbol '\(fields[1])' (not in the universe)")
         }
         func price(_ column: Int) throws -> Int64 {
-            guard let value = FixedPointText.parse(fields[column], precision: instrument.precision) else {
-                throw fail(column, "expected a price with at most \(instrument.precision) decimals in \(TickCSV.header[column]), found '\(fields[column])'")
+            guard let value = ExactDecimalText.parse(fields[column], precision: instrument.precision) else {
+                throw fail(column, "expected a price with at most \(instrument.precision) decimals (zeros past them are fine) in \(TickCSV.header[column]), found '\(fields[column])'")
             }
             // Beyond the market bounds no later arithmetic is safe: refused here, with its line.
             guard MarketBounds.isPriceMagnitudeInRange(value) else {

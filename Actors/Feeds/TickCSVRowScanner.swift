@@ -148,7 +148,7 @@ struct TickCSVRowScanner {
         FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { MarketBounds.isSizeMagnitudeInRange($0) ? $0 : nil }
     }
 
-    /// `[-]digits[.digits]` with 1 to `precision` decimals: what `FixedPointText.parse(_:precision:)`
+    /// `[-]digits[.digits]` with 1 to `precision` decimals (and zeros past them): what `ExactDecimalText.parse(_:precision:)`
     /// reads to the same value (it also takes `100.`, left to the general path); nil on overflow
     /// in both.
     /// Nil too beyond ``MarketBounds/maximumPriceMinorUnits``, which the general path refuses with its line.

@@ -5,6 +5,8 @@ import Messages
 /// open orders + approved, not yet ordered), marks, cash, daily volatility per symbol.
 public struct GateBook: Sendable {
     public let instruments: [Instrument]
+    /// Each instrument's ``Instrument/valuation``: what the limits read on every judgement.
+    private let valuations: [InstrumentValuation]
     /// Sector index per symbol.
     public let sectors: [Int]
     public let sectorCount: Int
@@ -17,6 +19,7 @@ public struct GateBook: Sendable {
 
     public init(instruments: [Instrument], cashMinorUnits: Int64) {
         self.instruments = instruments
+        valuations = instruments.map(\.valuation)
         var names: [String] = []
         for instrument in instruments where !names.contains(instrument.sector) { names.append(instrument.sector) }
         sectors = instruments.map { instrument in names.firstIndex(of: instrument.sector)! }
@@ -32,14 +35,14 @@ public struct GateBook: Sendable {
     /// bound (``MarketBounds/maximumPositionValueMinorUnits``), which every limit then refuses.
     public func notional(_ index: Int, quantity: Int64) -> Int64 {
         guard marks[index] > 0, quantity != 0 else { return 0 }
-        return instruments[index].saturatedNotionalMinorUnits(quantity: quantity, price: marks[index])
+        return valuations[index].saturatedNotionalMinorUnits(quantity: quantity, price: marks[index])
     }
 
     /// Whether the symbol's held and committed quantities keep a value inside the valuation domain
     /// at `price`.
     /// - Complexity: O(1), no allocation (every quote).
     public func isValuable(_ index: Int, at price: Int64) -> Bool {
-        let instrument = instruments[index]
+        let instrument = valuations[index]
         return (positions[index] == 0 || instrument.checkedNotionalMinorUnits(quantity: positions[index], price: price) != nil)
             && (committed[index] == 0 || instrument.checkedNotionalMinorUnits(quantity: committed[index], price: price) != nil)
     }

@@ -8,6 +8,8 @@ public enum GateCheck {
     /// The context of one judgement besides the book.
     public struct Situation: Sendable {
         public var killSwitchEngaged = false
+        /// The day's loss passed the daily loss limit (``GateLimits/maximumDailyLoss``).
+        public var dailyLossStopped = false
         /// The symbol's last quote is older than the stale limit.
         public var stale = false
         /// The reference price is outside the band around the last trade.
@@ -40,13 +42,15 @@ public enum GateCheck {
         if situation.outsideBand { reasons.insert(.priceBand) }
         if situation.throttled { reasons.insert(.throttle) }
         if situation.coolingDown { reasons.insert(.cooldown) }
-        if situation.killSwitchEngaged {
+        if situation.killSwitchEngaged || situation.dailyLossStopped {
             // Only the part that takes both positions toward flat passes.
             var towardFlat: Int64 = 0
             if current * intent.quantity < 0 && held * intent.quantity < 0 {
                 towardFlat = (intent.quantity > 0 ? 1 : -1) * min(abs(current), abs(held), abs(intent.quantity))
             }
-            return verdict(towardFlat, reasons.union(.killSwitch))
+            if situation.killSwitchEngaged { reasons.insert(.killSwitch) }
+            if situation.dailyLossStopped { reasons.insert(.dailyLoss) }
+            return verdict(towardFlat, reasons)
         }
         guard reasons.isEmpty else { return verdict(0, reasons) }
         let direction: Int64 = intent.quantity > 0 ? 1 : -1

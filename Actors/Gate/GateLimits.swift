@@ -23,6 +23,10 @@ public struct GateLimits: Sendable, Equatable {
     public var staleAfterNanoseconds: DurationNanoseconds = 5_000_000_000
     /// |position| per symbol, in lots.
     public var maximumPositionLots: Int64 = 1_000
+    /// A loss of this share of the equity the trading day began with stops new risk for the rest
+    /// of the day; the next session's open (the next UTC midnight without sessions) lifts it. Nil:
+    /// no daily limit.
+    public var maximumDailyLoss: Double?
 
     public init() {}
 }

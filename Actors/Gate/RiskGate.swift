@@ -7,7 +7,8 @@ import Logging
 /// router. It keeps its own book: positions and cash from the portfolio, open orders from the
 /// order flow, marks and last trades from the market, σ from 1-minute returns. A drawdown of
 /// `maximumDrawdown` from the equity peak engages the kill switch: no new risk until an operator
-/// calls ``resetKillSwitch()``; reducing intents still pass.
+/// calls ``resetKillSwitch()``; reducing intents still pass. A loss of `maximumDailyLoss` within a
+/// trading day stops new risk likewise, until the next day begins (``DailyLossLimit``).
 public actor RiskGate: Component {
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
@@ -23,8 +24,14 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) private var approvalTimes: [Timestamp] = []
     @exclusivity(unchecked) private var peakEquityMinorUnits: Int64
     @exclusivity(unchecked) private var samplingArmed = false
+    /// The sessions whose opens begin the daily loss limit's days (the first instrument's that has them).
+    private let dayCalendar: TradingSessions?
+    /// Each symbol's sessions, for the stale guard; nil when no instrument has any.
+    private let sessions: [TradingSessions?]?
     private let decisionsTopic: TopicID
     private let approvedTopic: TopicID
+    /// The daily loss limit's day and state; nil without `maximumDailyLoss`.
+    @exclusivity(unchecked) private var dailyLoss: DailyLossLimit?
     @exclusivity(unchecked) public private(set) var killSwitchEngaged = false
     @exclusivity(unchecked) public private(set) var killSwitchTime: Timestamp?
     /// Quotes refused as marks because they would value the book beyond the valuation domain.
@@ -54,6 +61,10 @@ public actor RiskGate: Component {
         lastApprovalTime = Array(repeating: nil, count: instruments.count)
         volatility = DailyVolatility(symbolCount: instruments.count)
         peakEquityMinorUnits = initialCashMinorUnits
+        let calendar = instruments.lazy.compactMap(\.sessions).first { !$0.opens.isEmpty }
+        dayCalendar = calendar
+        sessions = instruments.contains { $0.sessions != nil } ? instruments.map(\.sessions) : nil
+        dailyLoss = limits.maximumDailyLoss.map { DailyLossLimit(fraction: $0, sessions: calendar) }
         decisionsTopic = context.topic(Topics.gateDecisions, publishedAs: .gate)
         approvedTopic = context.topic(Topics.approvedIntents, publishedAs: .gate)
     }
@@ -83,6 +94,12 @@ public actor RiskGate: Component {
     /// over them are not forced out, only new risk is judged against them.
     public func reloadLimits(_ newLimits: GateLimits) {
         limits = newLimits
+        if let fraction = newLimits.maximumDailyLoss {
+            if dailyLoss == nil { dailyLoss = DailyLossLimit(fraction: fraction, sessions: dayCalendar) }
+            dailyLoss?.fraction = fraction
+        } else {
+            dailyLoss = nil
+        }
         context.logger.warning("gate limits reloaded")
     }
 
@@ -93,7 +110,15 @@ public actor RiskGate: Component {
         context.logger.warning("kill switch reset by the operator")
     }
 
+    /// True while the day's loss has stopped new risk (``GateLimits/maximumDailyLoss``).
+    public var dailyLossStopped: Bool { dailyLoss?.stopped ?? false }
+    /// Trading days on which the daily loss limit stopped new risk.
+    public var dailyLossStops: Int { dailyLoss?.stops ?? 0 }
+
     public func receive(_ delivery: Delivery) {
+        if dailyLoss != nil, dailyLoss?.roll(at: delivery.time, equityMinorUnits: book.equityMinorUnits) == true {
+            context.logger.info("daily loss limit lifted: a new trading day")
+        }
         switch delivery.message {
         case .intent(let intent):
             judge(intent)
@@ -165,6 +190,12 @@ public actor RiskGate: Component {
         if drawdown >= limits.maximumDrawdown {
             engage(.killSwitch, why: "kill switch engaged", metadata: ["drawdown": "\(drawdown)", "equity": "\(equity)"])
         }
+        if dailyLoss?.check(equityMinorUnits: equity) == true {
+            // Recorded like the kill switch, with its own reason: no new risk until the next day.
+            context.logger.warning("daily loss limit reached: no new risk until the next session", metadata: ["equity": "\(equity)"])
+            context.publish(decisionsTopic, .gate(GateDecision(symbol: GateDecision.allSymbols, outcome: .rejected, requestedQuantity: 0,
+                                                               approvedQuantity: 0, reasons: .dailyLoss, traceID: context.traceID)))
+        }
     }
 
     private func judge(_ intent: Intent) {
@@ -172,8 +203,11 @@ public actor RiskGate: Component {
         let now = context.now
         var situation = GateCheck.Situation()
         situation.killSwitchEngaged = killSwitchEngaged
+        situation.dailyLossStopped = dailyLoss?.stopped ?? false
         if index < book.marks.count {
-            situation.stale = lastQuoteTime[index] == 0 || now - lastQuoteTime[index] > limits.staleAfterNanoseconds
+            situation.stale = lastQuoteTime[index] == 0
+                || TradingSessions.isStale(quoteTime: lastQuoteTime[index], at: now, after: limits.staleAfterNanoseconds,
+                                           sessions: sessions?[index])
             let reference = lastTradePrice[index] > 0 ? lastTradePrice[index] : book.marks[index]
             situation.outsideBand = reference > 0
                 && abs(Double(intent.referencePrice - reference)) > limits.priceBand * Double(reference)

@@ -11,6 +11,10 @@ public struct TradingCalendar: Sendable, Equatable {
     /// False: an equity sample on a Saturday or a Sunday (a venue filling a resting order against
     /// Friday's quote, say) belongs to the Friday before. True for a market that never closes.
     public var tradesOnWeekends: Bool
+    /// The instruments' sessions, when the scenario declares them: a time then belongs to the
+    /// trading day of the last session opened at or before it (weekends and holidays have no
+    /// session, so they fold into the day before), whatever `tradesOnWeekends` says.
+    public var sessions: TradingSessions?
 
     public static let defaultTradingDaysPerYear = 252.0
     public static let defaultSessionNanoseconds: DurationNanoseconds = 23_400 * 1_000_000_000
@@ -23,9 +27,11 @@ public struct TradingCalendar: Sendable, Equatable {
         self.tradesOnWeekends = tradesOnWeekends
     }
 
-    /// The trading day a time belongs to, as days since 1970-01-01 (a Thursday) in UTC: its own
-    /// date, or without weekend trading, the Friday before a Saturday or a Sunday.
+    /// The trading day a time belongs to, as days since 1970-01-01 (a Thursday): its session's
+    /// trading day when there are sessions; else its own UTC date, or without weekend trading, the
+    /// Friday before a Saturday or a Sunday.
     public func tradingDay(of time: Timestamp) -> UInt64 {
+        if let sessions { return sessions.tradingDay(of: time) }
         let date = time / TimeUnits.nanosecondsPerDay
         guard !tradesOnWeekends else { return date }
         switch (date + 4) % 7 {  // 0 Sunday … 6 Saturday

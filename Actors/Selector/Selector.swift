@@ -79,8 +79,13 @@ public actor Selector: Component {
     /// The kept slate made at the last interval, scored at this one (one interval exactly).
     @exclusivity(unchecked) private var unscoredDecision: Int?
     private let slateTopic: TopicID
+    /// Every instrument's sessions, when every instrument has them (else nil: some market is
+    /// always open): while all are closed — a weekend, a holiday — the interval passes without a slate.
+    private let sessions: [TradingSessions]?
 
-    public init(context: Context, parameters: Parameters, symbolCount: Int) {
+    /// - Parameter sessions: each symbol's sessions (``Instrument/sessions``); empty or any nil:
+    ///   a slate every interval.
+    public init(context: Context, parameters: Parameters, symbolCount: Int, sessions: [TradingSessions?] = []) {
         precondition(parameters.count >= 1 && parameters.count <= 255)
         self.context = context
         self.parameters = parameters
@@ -91,6 +96,14 @@ public actor Selector: Component {
         forecasts = Array(repeating: nil, count: symbolCount)
         slateTopic = context.topic(Topics.slates, publishedAs: .selector)
         decisionShares.reserveCapacity(DecisionShares.reservedCount)
+        let known = sessions.compactMap { $0 }
+        self.sessions = !known.isEmpty && known.count == sessions.count ? known : nil
+    }
+
+    /// True when some instrument's market is open at `time` (always, without sessions).
+    private func anyMarketOpen(at time: Timestamp) -> Bool {
+        guard let sessions else { return true }
+        return sessions.contains { $0.isOpen(at: time) }
     }
 
     /// Keeps every slate from now on (``decisions``), for off-policy evaluation; changes nothing
@@ -113,6 +126,11 @@ public actor Selector: Component {
             guard Int(forecast.symbol) < forecasts.count, forecast.mu.isFinite, forecast.sigma.isFinite, forecast.sigma > 0 else { return }
             forecasts[Int(forecast.symbol)] = (forecast.mu, forecast.sigma, delivery.time, forecast.shares)
         case .timer:
+            guard anyMarketOpen(at: delivery.time) else {
+                // Every market is closed: no return to sample, no slate to trade on.
+                context.schedule(after: parameters.intervalNanoseconds)
+                return
+            }
             sample()
             hindsight.score(logMids: logMids)
             scoreLastDecision()

@@ -48,7 +48,7 @@ public struct ScenarioComponents {
             blender = kernel.spawn(stage.name) { Blender(context: $0, parameters: parameters, symbolCount: universe.count) }
         case .selector:
             guard let parameters = scenario.selector else { return }
-            selector = kernel.spawn(stage.name) { Selector(context: $0, parameters: parameters, symbolCount: universe.count) }
+            selector = kernel.spawn(stage.name) { Selector(context: $0, parameters: parameters, symbolCount: universe.count, sessions: universe.map(\.sessions)) }
         case .sizer:
             guard let parameters = scenario.execution?.sizer else { return }
             sizer = kernel.spawn(stage.name) { Sizer(context: $0, parameters: parameters, instruments: universe, initialCashMinorUnits: cash) }

@@ -120,7 +120,7 @@ import Testing
             Self.message($0) == "f.csv:3:1: error: expected a time like 01.03.2024 14:30 (%d.%m.%Y %H:%M) in column 'when', found '2024-03-01 15:31'"
         }
         #expect { try Self.records("when,price\n01.03.2024 15:30,100.001\n", layout) } throws: {
-            Self.message($0) == "f.csv:2:18: error: expected a price with at most 2 decimals in price (column 'price'), found '100.001'"
+            Self.message($0) == "f.csv:2:18: error: expected a price with at most 2 decimals (zeros past them are fine) in price (column 'price'), found '100.001'"
         }
         #expect { try Self.records("when,price\n01.03.2024 15:30\n", layout) } throws: {
             Self.message($0).hasPrefix("f.csv:2:1: error: expected at least 2 fields")

@@ -87,7 +87,7 @@ extension LayoutCSVReader {
     private func price(_ field: CSVLayout.Field, _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ precision: Int) throws -> Int64 {
         let range = try range(field, line)!
         guard let value = FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[range]), precision: precision) else {
-            throw problem(column: column(range, line), "expected a price with at most \(precision) decimals in \(field.rawValue) (\(describe(field))), found '\(BytesText.string(bytes, range))'")
+            throw problem(column: column(range, line), "expected a price with at most \(precision) decimals (zeros past them are fine) in \(field.rawValue) (\(describe(field))), found '\(BytesText.string(bytes, range))'")
         }
         guard MarketBounds.isPriceMagnitudeInRange(value) else {
             throw problem(column: column(range, line), "expected a price of at most \(FixedPointText.format(MarketBounds.maximumPriceMinorUnits, precision: precision)) in \(field.rawValue), found '\(BytesText.string(bytes, range))'")

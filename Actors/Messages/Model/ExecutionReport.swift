@@ -38,6 +38,8 @@ public struct ExecutionReport: WireCodable, Equatable {
         /// A fill would be worth more than the valuation domain (Actors' `MarketBounds`): the venue
         /// cancels the order's rest instead.
         case valuation = 11
+        /// The order arrived outside its instrument's trading session (`universe[].session`).
+        case marketClosed = 12
 
         public var description: String {
             switch self {
@@ -53,6 +55,7 @@ public struct ExecutionReport: WireCodable, Equatable {
             case .venueReject: "venue_reject"
             case .symbolNotListed: "symbol_not_listed"
             case .valuation: "valuation"
+            case .marketClosed: "market_closed"
             }
         }
     }

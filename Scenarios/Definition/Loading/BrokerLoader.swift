@@ -6,7 +6,7 @@ import Yams
 /// The `broker:` section: one venue from `order_latency` / `fee_bps`, or a list of `venues:`
 /// with fees, latency models and liquidity (docs/scenarios.md).
 enum BrokerLoader {
-    static let venueKeys = ["name", "maker_fee_bps", "taker_fee_bps", "order_latency", "ack_latency", "liquidity", "down_from", "down_until"]
+    static let venueKeys = ["name", "maker_fee_bps", "taker_fee_bps", "fee_per_contract", "order_latency", "ack_latency", "liquidity", "down_from", "down_until"]
 
     static func broker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {
         var parameters = SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000_000, feeBasisPoints: 1)
@@ -14,10 +14,17 @@ enum BrokerLoader {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "broker")
         if let latency = map.value("order_latency") { parameters.orderLatencyNanoseconds = try scalars.duration(latency, "broker.order_latency") }
-        if let fee = map.value("fee_bps") { parameters.feeBasisPoints = try scalars.integer(fee, "broker.fee_bps", range: 0...10_000) }
+        if let fee = map.value("fee_bps") {
+            let microBasisPoints = try scalars.exactDecimal(fee, "broker.fee_bps", decimals: 6, range: 0...10_000_000_000)
+            parameters.venues[0].makerFeeMicroBasisPoints = microBasisPoints
+            parameters.venues[0].takerFeeMicroBasisPoints = microBasisPoints
+        }
+        if let fee = map.value("fee_per_contract") {
+            parameters.venues[0].feePerContractMicroUnits = try feePerContract(fee, "broker.fee_per_contract", file: file)
+        }
         if let venuesNode = map.value("venues") {
-            if let single = map.value("order_latency") ?? map.value("fee_bps") {
-                throw StrictMapping.error(file, single, "give either venues: or the single venue's order_latency / fee_bps, not both",
+            if let single = map.value("order_latency") ?? map.value("fee_bps") ?? map.value("fee_per_contract") {
+                throw StrictMapping.error(file, single, "give either venues: or the single venue's order_latency / fee_bps / fee_per_contract, not both",
                                           hint: "move them into the venue's entry")
             }
             var venues: [VenueProfile] = []
@@ -43,7 +50,7 @@ enum BrokerLoader {
         if let value = map.value("duplicate_report_probability") {
             parameters.duplicateReportProbability = try scalars.decimal(value, "broker.duplicate_report_probability", range: 0...1)
         }
-        try map.finish(allowed: ["order_latency", "fee_bps", "venues", "stale_after", "market_time_to_live", "limit_time_to_live",
+        try map.finish(allowed: ["order_latency", "fee_bps", "fee_per_contract", "venues", "stale_after", "market_time_to_live", "limit_time_to_live",
                                  "duplicate_report_probability"])
         return parameters
     }
@@ -52,8 +59,13 @@ enum BrokerLoader {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: path)
         var venue = VenueProfile(name: try scalars.text(try map.require("name"), "\(path).name"))
-        if let value = map.value("maker_fee_bps") { venue.makerFeeBasisPoints = try scalars.decimal(value, "\(path).maker_fee_bps", range: -100...1_000) }
-        if let value = map.value("taker_fee_bps") { venue.takerFeeBasisPoints = try scalars.decimal(value, "\(path).taker_fee_bps", range: 0...1_000) }
+        if let value = map.value("maker_fee_bps") {
+            venue.makerFeeMicroBasisPoints = try scalars.exactDecimal(value, "\(path).maker_fee_bps", decimals: 6, range: -100_000_000...1_000_000_000)
+        }
+        if let value = map.value("taker_fee_bps") {
+            venue.takerFeeMicroBasisPoints = try scalars.exactDecimal(value, "\(path).taker_fee_bps", decimals: 6, range: 0...1_000_000_000)
+        }
+        if let value = map.value("fee_per_contract") { venue.feePerContractMicroUnits = try feePerContract(value, "\(path).fee_per_contract", file: file) }
         if let value = map.value("order_latency") { venue.orderLatency = try latency(value, "\(path).order_latency", file: file) }
         if let value = map.value("ack_latency") { venue.ackLatency = try latency(value, "\(path).ack_latency", file: file) }
         if let value = map.value("liquidity") { venue.liquidity = try scalars.decimal(value, "\(path).liquidity", range: 0...100) }
@@ -67,6 +79,12 @@ enum BrokerLoader {
         }
         try map.finish(allowed: venueKeys)
         return venue
+    }
+
+    /// A fee per contract in the account currency, exact to a millionth (0.0035 a share, 1.18 a
+    /// futures lot), in millionths.
+    private static func feePerContract(_ node: Node, _ what: String, file: String) throws(ScenarioError) -> Int64 {
+        try ScalarReader(file: file).exactDecimal(node, what, decimals: 6, range: 0...VenueProfile.maximumFeePerContractMicroUnits)
     }
 
     /// A duration (constant), or one of `{ normal: { mean, deviation } }`, `{ lognormal: { median, sigma } }`,

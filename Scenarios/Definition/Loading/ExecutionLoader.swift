@@ -46,8 +46,11 @@ enum ExecutionLoader {
             limits.staleAfterNanoseconds = try positive(scalars.duration(value, "gate.stale_after"), value, "gate.stale_after", file)
         }
         if let value = map.value("max_position") { limits.maximumPositionLots = try scalars.integer(value, "gate.max_position", range: 0...1_000_000_000) }
+        if let value = map.value("daily_loss_limit") {
+            limits.maximumDailyLoss = try scalars.decimal(value, "gate.daily_loss_limit", range: 0.0001...1)
+        }
         try map.finish(allowed: ["max_trade_risk", "max_gross", "max_net", "max_sector", "max_drawdown", "max_orders_per_minute", "cooldown",
-                                 "price_band", "stale_after", "max_position"])
+                                 "price_band", "stale_after", "max_position", "daily_loss_limit"])
         return limits
     }
 

@@ -5,11 +5,18 @@ import Yams
 
 /// Reads the `metrics:` section (``MetricsSettings``).
 enum MetricsLoader {
-    static func metrics(_ node: Node?, file: String) throws(ScenarioError) -> MetricsSettings {
-        guard let node else { return MetricsSettings() }
+    /// - Parameter universe: its first instrument with sessions gives the metrics their trading
+    ///   days, and (without `metrics.session`) the session's length.
+    static func metrics(_ node: Node?, universe: [Instrument], file: String) throws(ScenarioError) -> MetricsSettings {
+        var settings = MetricsSettings()
+        if let sessions = universe.lazy.compactMap(\.sessions).first(where: { !$0.opens.isEmpty }) {
+            settings.calendar.sessions = sessions
+            let lengths = zip(sessions.opens, sessions.closes).map { $1 - $0 }.sorted()
+            settings.calendar.sessionNanoseconds = lengths[lengths.count / 2]
+        }
+        guard let node else { return settings }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "metrics")
-        var settings = MetricsSettings()
         if let value = map.value("trading_days_per_year") {
             settings.calendar.tradingDaysPerYear = try scalars.decimal(value, "metrics.trading_days_per_year", range: 1...366)
         }

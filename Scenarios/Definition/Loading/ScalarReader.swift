@@ -1,3 +1,4 @@
+import Actors
 import Foundation
 import Kernel
 import Messages
@@ -52,6 +53,27 @@ struct ScalarReader {
         return value
     }
 
+    /// An exact decimal read to fixed point with `decimals` places (zeros past them are fine), in
+    /// `range` (in those fixed-point units): fees, rates and multipliers, where binary floating
+    /// point would drift from what the file says.
+    func exactDecimal(_ node: Node, _ what: String, decimals: Int, range: ClosedRange<Int64>) throws(ScenarioError) -> Int64 {
+        let raw = try text(node, what)
+        let bounds = "from \(DecimalText.shortest(range.lowerBound, precision: decimals)) to \(DecimalText.shortest(range.upperBound, precision: decimals))"
+        let trimmed = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        guard let value = DecimalText.fixedPoint(raw, precision: decimals) else {
+            let tooPrecise = ExactDecimalText.significantDecimals(trimmed) > decimals
+                && ExactDecimalText.parse(String(trimmed.prefix { $0 != "." }), precision: 0) != nil
+            throw StrictMapping.error(file, node, tooPrecise ? "\(what) has more than \(decimals) decimals, found '\(raw)'"
+                                                             : "\(what) must be a decimal number, found '\(raw)'",
+                                      hint: "an exact decimal \(bounds) with at most \(decimals) decimals, without units or %")
+        }
+        guard range.contains(value) else {
+            throw StrictMapping.error(file, node, "\(what) must be between \(DecimalText.shortest(range.lowerBound, precision: decimals)) and \(DecimalText.shortest(range.upperBound, precision: decimals)), found \(raw)",
+                                      hint: "valid range: \(bounds)")
+        }
+        return value
+    }
+
     func boolean(_ node: Node, _ what: String) throws(ScenarioError) -> Bool {
         let raw = try text(node, what)
         switch raw {
@@ -67,7 +89,7 @@ struct ScalarReader {
         let raw = try text(node, what)
         guard let value = DecimalText.fixedPoint(raw, precision: precision) else {
             let example = precision == 0 ? "100" : "100." + String(repeating: "0", count: precision - 1) + "5"
-            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals, found '\(raw)'",
+            throw StrictMapping.error(file, node, "\(what) must be a decimal number with at most \(precision) decimals (zeros past them are fine), found '\(raw)'",
                                       hint: "exact decimal text such as \(example)" + (precision < 8 ? "; more decimals need a larger price_precision" : ""))
         }
         return value
@@ -81,7 +103,7 @@ struct ScalarReader {
         let digits = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         let wellFormed = parts.count <= 2 && !parts[0].isEmpty && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
-            && (parts.count == 1 || parts[1].count <= precision)
+            && ExactDecimalText.significantDecimals(digits) <= precision
         // Well-formed digits that do not fit 64 bits are a value too large, not a format mistake.
         guard let value = DecimalText.fixedPoint(raw, precision: precision) ?? (wellFormed ? Int64.max : nil) else {
             return try fixedPoint(node, what, precision: precision)

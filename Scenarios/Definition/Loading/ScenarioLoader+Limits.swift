@@ -18,27 +18,35 @@ extension ScenarioLoader {
         var prices: [Int64] = []
         prices.reserveCapacity(universe.count)
         for instrument in universe {
+            let price: Int64
             if let known = priceByPrecision[instrument.pricePrecision] {
-                prices.append(known)
-                continue
-            }
-            let price = try scalars.amount(node, "\(path).initial_price", precision: instrument.pricePrecision,
+                price = known
+            } else {
+                price = try scalars.amount(node, "\(path).initial_price", precision: instrument.pricePrecision,
                                            maximum: ScenarioLimits.maximumPriceUnits, why: priceBoundReason)
-            guard price > 0 else { throw StrictMapping.error(file, node, "\(path).initial_price must be positive", hint: "a price above zero, e.g. initial_price: 100.00") }
-            // price ≤ 10^12 and the scale ≤ 100: this product cannot overflow.
-            let unitValue = instrument.notionalMinorUnits(quantity: 1, price: price)
-            guard unitValue <= ScenarioLimits.maximumUnitNotionalMinorUnits else {
-                throw StrictMapping.error(file, node, "\(path).initial_price makes one unit of \(instrument.symbol) (price_precision \(instrument.pricePrecision)) worth \(DecimalText.format(unitValue, precision: 2)), more than 10000000000.00 (10^12 minor units)",
+                guard price > 0 else { throw StrictMapping.error(file, node, "\(path).initial_price must be positive", hint: "a price above zero, e.g. initial_price: 100.00") }
+                priceByPrecision[instrument.pricePrecision] = price
+            }
+            // One unit's value in the account currency, multiplier and rate included; beyond the
+            // valuation domain it has no value at all (nil), and is over the bound either way.
+            if instrument.isPlainValue && instrument.pricePrecision >= 2 { prices.append(price); continue }
+            // A plain price ≤ 10^12 scaled by ≤ 100 cannot overflow.
+            let unitValue = instrument.isPlainValue ? instrument.notionalMinorUnits(quantity: 1, price: price)
+                                                    : instrument.checkedNotionalMinorUnits(quantity: 1, price: price)
+            let valuation = instrument.isPlainValue ? "" : ", multiplier \(instrument.multiplier)"
+                + (instrument.currency.map { ", \($0.code) at \(DecimalText.shortest($0.rate.hundredMillionths, precision: 8))" } ?? "")
+            guard let unitValue, unitValue <= ScenarioLimits.maximumUnitNotionalMinorUnits else {
+                let worth = unitValue.map { DecimalText.format($0, precision: 2) } ?? "more than 10^13 minor units"
+                throw StrictMapping.error(file, node, "\(path).initial_price makes one unit of \(instrument.symbol) (price_precision \(instrument.pricePrecision)\(valuation)) worth \(worth), more than 10000000000.00 (10^12 minor units)",
                                           hint: priceBoundReason)
             }
-            priceByPrecision[instrument.pricePrecision] = price
             prices.append(price)
         }
         return prices
     }
 
     /// One order of the simple trader at a feed's initial price — `trader.quantity × lot_size ×
-    /// initial_price` — is worth at most 10^15 minor units: at the feeds' 1,000× price ceiling it
+    /// initial_price × multiplier × fx_rate` — is worth at most 10^15 minor units: at the feeds' 1,000× price ceiling it
     /// is then 10^18, under Int64.max.
     static func checkOrderNotional(quantity: Int64, universe: [Instrument], feeds: [FeedSettings], node: Node, file: String) throws(ScenarioError) {
         let quantityNode = node.mapping?["quantity"] ?? node
@@ -51,7 +59,8 @@ extension ScenarioLoader {
             }
             for (instrument, price) in zip(universe, prices) {
                 // In floating point: only compared with the bound, and exact enough for that.
-                var notional = Double(quantity) * Double(instrument.lotSize) * Double(price)
+                var notional = Double(quantity) * Double(instrument.lotSize) * Double(price) * Double(instrument.multiplier)
+                    * (instrument.currency?.rate.value ?? 1)
                 for _ in 0..<abs(instrument.pricePrecision - 2) { notional = instrument.pricePrecision < 2 ? notional * 10 : notional / 10 }
                 guard notional <= Double(ScenarioLimits.maximumOrderNotionalMinorUnits) else {
                     throw StrictMapping.error(file, quantityNode, "trader.quantity (\(quantity)) × lot_size (\(instrument.lotSize)) of \(instrument.symbol) at feeds[\(feedIndex)].initial_price is an order worth \(DecimalText.grouped(UInt64(min(notional, 1e19).rounded()))) minor units, more than 10^13",

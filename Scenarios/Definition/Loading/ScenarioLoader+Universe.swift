@@ -4,7 +4,8 @@ import Kernel
 import Messages
 import Yams
 
-/// `universe:`: the instruments, their sectors and the venues that list them.
+/// `universe:`: the instruments, their sectors, the venues that list them, and how they are valued
+/// (contract multiplier, currency and rate).
 extension ScenarioLoader {
     /// One venue name of `universe[].venues`, kept with its node until the broker's venues are known.
     struct Listing {
@@ -13,7 +14,8 @@ extension ScenarioLoader {
         var node: Node
     }
 
-    static func readUniverse(_ node: Node, file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
+    static func readUniverse(_ node: Node, accountCurrency: String, start: Timestamp, end: Timestamp,
+                             file: String) throws(ScenarioError) -> ([Instrument], [Listing]) {
         let scalars = ScalarReader(file: file)
         let items = try scalars.list(node, "universe")
         guard !items.isEmpty else {
@@ -27,6 +29,7 @@ extension ScenarioLoader {
         var listings: [Listing] = []
         // A set, not a search of the instruments so far: that was quadratic in the universe.
         var symbols: Set<String> = []
+        var builtSessions: [SessionLoader.Specification: TradingSessions] = [:]
         for (index, item) in items.enumerated() {
             let path = "universe[\(index)]"
             var map = try StrictMapping(item, file: file, path: path)
@@ -59,8 +62,15 @@ extension ScenarioLoader {
                     listings.append(Listing(path: "\(path).venues[\(position)]", name: name, node: nameNode))
                 }
             }
-            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues"])
-            instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot, venues: venues))
+            let multiplier = try map.value("multiplier").map { node throws(ScenarioError) in
+                try scalars.integer(node, "\(path).multiplier", range: 1...Instrument.maximumMultiplier)
+            } ?? 1
+            let currency = try InstrumentCurrencyLoader.currency(&map, path: path, accountCurrency: accountCurrency, file: file)
+            let sessions = try SessionLoader.sessions(&map, path: path, start: start, end: end, built: &builtSessions, file: file)
+            try map.finish(allowed: ["symbol", "sector", "price_precision", "lot_size", "venues", "multiplier", "currency", "fx_rate",
+                                     "session", "holidays"])
+            instruments.append(Instrument(symbol: symbol, sector: sector, pricePrecision: Int(precision), lotSize: lot, venues: venues,
+                                          multiplier: multiplier, currency: currency, sessions: sessions))
         }
         return (instruments, listings)
     }

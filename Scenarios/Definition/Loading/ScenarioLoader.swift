@@ -63,7 +63,7 @@ public enum ScenarioLoader {
         let runNanoseconds = end - start
         let account = try top.value("account").map { node throws(ScenarioError) in try readAccount(node, file: file) }
             ?? AccountSettings(currency: "EUR", initialCashMinorUnits: 50_000)
-        let (universe, listings) = try readUniverse(try top.require("universe"), file: file)
+        let (universe, listings) = try readUniverse(try top.require("universe"), accountCurrency: account.currency, start: start, end: end, file: file)
         let feedsNode = try top.require("feeds")
         let feeds = try FeedLoader.feeds(feedsNode, universe: universe, start: start, requireDataFiles: requireDataFiles, file: file)
         try GuardLoader.checkAgreement(feeds, universe: universe, node: feedsNode, file: file)
@@ -106,7 +106,7 @@ public enum ScenarioLoader {
             try BudgetLoader.budgets(node, present: presentStages(agents: agents, blender: blender, selector: selector, execution: execution),
                                      file: file)
         }
-        let metrics = try MetricsLoader.metrics(top.value("metrics"), file: file)
+        let metrics = try MetricsLoader.metrics(top.value("metrics"), universe: universe, file: file)
         try top.finish(allowed: topLevelKeys)
         var scenario = Scenario(name: name, description: description, seed: seed, startTime: start, endTime: end, account: account,
                         universe: universe, feeds: feeds, agents: agents, blender: blender, selector: selector, trader: trader,
