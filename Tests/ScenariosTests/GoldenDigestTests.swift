@@ -48,7 +48,7 @@ import Testing
         Golden(scenario: "sp500-2008", length: nil, events: 53_774, digest: "7727d705d97a9b64", decisionDigest: "1bd4aff162de754a"),
         // Real intraday futures trades (trades only: synthetic quotes from Roll's spread), the
         // whole pipeline over two days; pinned 2026-12-02 when it joined the library.
-        Golden(scenario: "es-2013-09", length: nil, events: 8_694_017, digest: "580534688bc114d0", decisionDigest: "894c7cb8e68e458f"),
+        Golden(scenario: "es-2013-09", length: nil, events: 8_690_564, digest: "29f7917d45afd15c", decisionDigest: "4ff41f9d217f3d53"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
         // Formats 2 and 3 (trace ids by sequence): one-strategy as the builds of 2026-11-22 to
