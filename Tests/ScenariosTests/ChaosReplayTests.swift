@@ -132,4 +132,14 @@ import Scenarios
         #expect(error?.line == ReplayTests.scenario.split(separator: "\n").count + 2, "the planted_bug line")
         #expect(error?.message.contains("unknown bug 'lost-fills'") == true, "\(String(describing: error))")
     }
+
+    /// one-strategy's seed 100, cut at 15 minutes, ends inside a dropped broker session that began
+    /// at 14:41:19: the fill of an order sent at 14:41:35 is held with it. The order is not lost —
+    /// the run ended before the session came back — so the oracle does not call it one.
+    @Test func anOrderSentDuringFaultsStillActiveAtTheEndIsNotCalledLost() throws {
+        let scenario = try ScenarioLoader.load(path: try #require(ScenarioLocator.resolve("one-strategy")))
+        let result = try ChaosRun.run(scenario: scenario, seed: 100, until: scenario.startTime + 15 * ChaosReplayTests.minute)
+        #expect(result.plan.faults.contains { $0.kind == .brokerSessionDrop }, "the plan this test was written for")
+        #expect(result.violations.isEmpty, "\(result.violations)")
+    }
 }

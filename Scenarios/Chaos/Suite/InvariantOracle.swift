@@ -57,6 +57,9 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
     private var killEngaged = false
     private var limitScale = 1.0
     private var activeFaults = 0
+    /// When the faults active now began (none active: nil): an episode still open when the run
+    /// ends may be withholding the reports of the orders sent during it.
+    private var faultEpisodeStart: Timestamp?
     private var lastFaultStop: Timestamp?
     private var signalsBeforeFaults = 0
     private var firstSignalAfterFaults: Timestamp?
@@ -108,10 +111,12 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
             guard let kind = FaultKind(rawValue: event.kind) else { return }
             switch event.phase {
             case .start:
+                if activeFaults == 0 { faultEpisodeStart = input.time }
                 activeFaults += 1
                 if kind == .gateLimitReload { limitScale = event.magnitude }
             case .stop:
                 activeFaults -= 1
+                if activeFaults == 0 { faultEpisodeStart = nil }
                 lastFaultStop = input.time
                 firstSignalAfterFaults = nil
                 if kind == .gateLimitReload { limitScale = 1 }
@@ -249,12 +254,15 @@ public final class InvariantOracle: InputObserver, DeliveryObserver {
         }
     }
 
-    /// End-of-run checks: every order terminal (or young enough to be still working), and
-    /// liveness after the last fault.
+    /// End-of-run checks: every order terminal (or young enough to be still working, or sent
+    /// during faults still active when the run ends: a dropped session may be holding its
+    /// reports, and nothing says when it comes back), and liveness after the last fault.
     public func finish(endTime runEnd: Timestamp) {
         let end = max(runEnd, endTime)
+        let unresolvedSince = faultEpisodeStart ?? .max
         for id in orderIDsInOrder {
-            guard let state = orders[id], state.terminalAt == nil, end - state.emitted > lastTimeToLiveNanoseconds else { continue }
+            guard let state = orders[id], state.terminalAt == nil, end - state.emitted > lastTimeToLiveNanoseconds,
+                  state.emitted < unresolvedSince else { continue }
             fail(.ordersReachTerminalState, state.emitted, "order \(id) (symbol \(state.order.symbol), \(state.order.quantity)) never reached a terminal state")
             break
         }
