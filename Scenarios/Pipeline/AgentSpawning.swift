@@ -21,7 +21,7 @@ extension Kernel {
             case .feature(let type, let horizon, let agentID):
                 let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
                 features.append(spawnFeatureAgent(type: type, name: name, universe: universe, parameters: parameters))
-            case .registered(let type, _, let horizon, let agentID, let componentParameters):
+            case .registered(let type, let horizon, let agentID, let componentParameters):
                 let parameters = FeatureAgentParameters(horizonNanoseconds: horizon, agentID: agentID)
                 features.append(spawnRegisteredAgent(type: type, name: name, universe: universe, componentParameters: componentParameters,
                                                      parameters: parameters))

@@ -4,8 +4,9 @@ import Testing
 /// `metronome chaos` as a user runs it, including the self-test: a planted bug must be caught
 /// and its plan shrunk to at most three faults.
 @Suite(.serialized) struct ChaosCommandTests {
-    /// one-strategy (fast: one symbol, a trader on every crossover) with a chaos section.
-    func scenario(in directory: URL) throws -> URL {
+    /// one-strategy (fast: one symbol, a trader on every crossover) with a chaos section; the
+    /// shard and merge tests run the same suite.
+    static func scenario(in directory: URL) throws -> URL {
         let library = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/Library/one-strategy.yaml")
         var text = try String(contentsOf: library, encoding: .utf8)
         text += """
@@ -27,7 +28,7 @@ import Testing
 
     @Test func plantedDuplicateFillBugIsCaughtAndShrunkToAtMostThreeFaults() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let file = try scenario(in: directory)
+        let file = try ChaosCommandTests.scenario(in: directory)
         let out = directory.appendingPathComponent("chaos")
         let report = directory.appendingPathComponent("chaos.json")
         let planted = ["METRONOME_PLANTED_BUG": "duplicate-fills"]
@@ -58,7 +59,7 @@ import Testing
 
     @Test func withoutThePlantedBugTheSameSeedsPassInParallelWorkers() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let file = try scenario(in: directory)
+        let file = try ChaosCommandTests.scenario(in: directory)
         let report = directory.appendingPathComponent("chaos.json")
         let result = try CommandRunner.metronome("chaos", file.path, "--seeds", "1..4", "--jobs", "2", "--until", "2h",
                                                  "--out", directory.appendingPathComponent("chaos").path, "--report-json", report.path)

@@ -8,26 +8,6 @@ import Testing
 @Suite(.serialized) struct ShardMergeCommandTests {
     static let planted = ["METRONOME_PLANTED_BUG": "duplicate-fills"]
 
-    /// The chaos self-test's scenario: with the planted bug, some seeds fail and shrink.
-    func scenario(in directory: URL) throws -> URL {
-        let library = CommandRunner.repositoryRoot.appendingPathComponent("Scenarios/Library/one-strategy.yaml")
-        let text = try String(contentsOf: library, encoding: .utf8) + """
-
-            chaos:
-              faults: [broker_duplicate_report, feed_gap, feed_clock_skew, agent_missed_deadline, broker_delayed_ack, kernel_event_burst]
-              swarm: false
-              events: 6
-              from: 10m
-              until: 1h30m
-              min_duration: 5m
-              max_duration: 20m
-
-            """
-        let url = directory.appendingPathComponent("chaos-one.yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
-
     /// The report's lines but for the two that carry the wall time.
     static func linesWithoutWallTime(_ url: URL) throws -> [Substring] {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter {
@@ -43,7 +23,7 @@ import Testing
 
     @Test func fourChaosShardsMergeIntoTheReportOfOneMachine() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let file = try scenario(in: directory)
+        let file = try ChaosCommandTests.scenario(in: directory)
         let out = directory.appendingPathComponent("shared")
         for index in 1...4 {
             let shard = try chaos(file, ["--jobs", "1", "--shard", "\(index)/4", "--out", out.path, "--quiet"])
@@ -74,7 +54,7 @@ import Testing
 
     @Test func missingDuplicatedAndMixedShardsAreNamed() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let file = try scenario(in: directory)
+        let file = try ChaosCommandTests.scenario(in: directory)
         let out = directory.appendingPathComponent("shared")
         for index in [1, 2, 4] {
             let shard = try CommandRunner.run(CommandRunner.product("metronome"), ["chaos", file.path, "--seeds", "1..8", "--until", "30m", "--jobs", "1",

@@ -59,15 +59,23 @@ struct LookbackMomentumModel: FeatureModel {
             .replacingOccurrences(of: "  - { name: momentum, type: top-performers, horizon: 30m }", with: agent)
     }
 
+    /// One day with the registered agent, for the recordings (the `value` agent's 1d horizon needs
+    /// a longer run).
+    static var oneDayText: String {
+        text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
+            .replacingOccurrences(of: "duration: 3d", with: "duration: 1d")
+            .replacingOccurrences(of: "  - { name: value, type: value, horizon: 1d }\n", with: "")
+    }
+
     @Test func aRegisteredAgentRunsReportsAndRepeatsItsDigest() throws {
         try ComponentRegistry.$scoped.withValue(Self.registry) {
             let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
             let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
-            guard case .registered(let type, let version, _, let agentID, let parameters) = scenario.agents[6].kind else {
+            guard case .registered(let type, _, let agentID, let parameters) = scenario.agents[6].kind else {
                 Issue.record("the agent is not a registered one: \(scenario.agents[6].kind)")
                 return
             }
-            #expect(type == "lookback-momentum" && version == 1 && agentID == 7)
+            #expect(type == "lookback-momentum" && ComponentRegistry.current.agentType(named: type)?.version == 1 && agentID == 7)
             #expect(try parameters.integer("lookback", default: 20, range: 1...100) == 15)
             let run = try ScenarioRun(scenario: scenario)
             let first = try run.run()
@@ -101,9 +109,7 @@ struct LookbackMomentumModel: FeatureModel {
     @Test func aRecordingReplaysWithTheTypeAndIsRefusedWithoutIt() throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("registered-\(UUID().uuidString).mlog").path
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
-            .replacingOccurrences(of: "duration: 3d", with: "duration: 1d")
-            .replacingOccurrences(of: "  - { name: value, type: value, horizon: 1d }\n", with: "")
+        let text = Self.oneDayText
         try ComponentRegistry.$scoped.withValue(Self.registry) {
             let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
             _ = try ScenarioRun(scenario: scenario, options: .init(recording: .init(path: log))).run()
@@ -126,11 +132,9 @@ struct LookbackMomentumModel: FeatureModel {
     }
 
     @Test func itsOwnValuesAreJournaledBehindItsSignalsByName() throws {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("custom-values-\(UUID().uuidString).mlog").path
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("registered-\(UUID().uuidString).mlog").path
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let text = Self.text(agent: "  - { name: mine, type: lookback-momentum, horizon: 30m, lookback: 15 }")
-            .replacingOccurrences(of: "duration: 3d", with: "duration: 1d")
-            .replacingOccurrences(of: "  - { name: value, type: value, horizon: 1d }\n", with: "")
+        let text = Self.oneDayText
         try ComponentRegistry.$scoped.withValue(Self.registry) {
             let scenario = try ScenarioLoader.parse(text, file: "mine.yaml")
             _ = try ScenarioRun(scenario: scenario, options: .init(recording: .init(path: log, signals: true))).run()

@@ -120,6 +120,6 @@ extension AgentLoader {
         let parameters = ComponentParameters(file: file, path: path, entries: entries, mappingLine: item.mark?.line ?? 0,
                                              mappingColumn: item.mark?.column ?? 0)
         _ = try type.makeModel(parameters, universe)
-        return .registered(type: type.name, version: type.version, horizonNanoseconds: horizon, agentID: agentID, parameters: parameters)
+        return .registered(type: type.name, horizonNanoseconds: horizon, agentID: agentID, parameters: parameters)
     }
 }

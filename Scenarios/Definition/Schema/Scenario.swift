@@ -91,8 +91,7 @@ public struct AgentSettings: Sendable, Equatable {
         case technical(barNanoseconds: DurationNanoseconds, horizonNanoseconds: DurationNanoseconds, agentID: UInt16)
         /// An agent type another package registered (``ComponentRegistry``): its model is made
         /// from `parameters` when the run spawns it.
-        case registered(type: String, version: UInt16, horizonNanoseconds: DurationNanoseconds, agentID: UInt16,
-                        parameters: ComponentParameters)
+        case registered(type: String, horizonNanoseconds: DurationNanoseconds, agentID: UInt16, parameters: ComponentParameters)
     }
 
     public var name: String
@@ -106,7 +105,7 @@ public struct AgentSettings: Sendable, Equatable {
         case .emaCross: "ema-cross"
         case .feature(let type, _, _): type
         case .technical: "technical"
-        case .registered(let type, _, _, _, _): type
+        case .registered(let type, _, _, _): type
         }
     }
 }
