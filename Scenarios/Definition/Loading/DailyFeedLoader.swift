@@ -10,13 +10,7 @@ enum DailyFeedLoader {
     static func feed(type: String, map: inout StrictMapping, universe: [Instrument], requireDataFiles: Bool, path: String,
                      file: String) throws(ScenarioError) -> (FeedSettings.Kind, SpikeFilterSettings?) {
         let scalars = ScalarReader(file: file)
-        let pathNode = try map.require("path")
-        let relative = try scalars.text(pathNode, "\(path).path")
-        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let resolved = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
-        guard !requireDataFiles || FileManager.default.fileExists(atPath: resolved) else {
-            throw StrictMapping.error(file, pathNode, "\(path).path: no file at \(resolved)", hint: "paths are relative to the scenario file")
-        }
+        let resolved = try FeedLoader.dataPath(&map, requireDataFiles: requireDataFiles, path: path, file: file)
         if type == "daily-bars" {
             let symbolNode = try map.require("symbol")
             let symbol = try scalars.text(symbolNode, "\(path).symbol")

@@ -56,18 +56,25 @@ enum FeedLoader {
         }
     }
 
-    /// `type: csv`: recorded ticks from a file (its path relative to the scenario's folder), in
-    /// the tick CSV or in the layout the feed declares.
-    private static func tickCSVFeed(_ map: inout StrictMapping, item: Node, name: String, universe: [Instrument], requireDataFiles: Bool,
-                                    path: String, file: String) throws(ScenarioError) -> FeedSettings {
-        let scalars = ScalarReader(file: file)
+    /// A data feed's `path`, resolved against the scenario's folder; with `requireDataFiles`, the
+    /// file must exist (an error at the key's line otherwise).
+    static func dataPath(_ map: inout StrictMapping, requireDataFiles: Bool, path: String, file: String) throws(ScenarioError) -> String {
         let pathNode = try map.require("path")
-        let relative = try scalars.text(pathNode, "\(path).path")
+        let relative = try ScalarReader(file: file).text(pathNode, "\(path).path")
         let base = URL(fileURLWithPath: file).deletingLastPathComponent()
         let resolved = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).path
         guard !requireDataFiles || FileManager.default.fileExists(atPath: resolved) else {
             throw StrictMapping.error(file, pathNode, "\(path).path: no file at \(resolved)", hint: "paths are relative to the scenario file")
         }
+        return resolved
+    }
+
+    /// `type: csv`: recorded ticks from a file (its path relative to the scenario's folder), in
+    /// the tick CSV or in the layout the feed declares.
+    private static func tickCSVFeed(_ map: inout StrictMapping, item: Node, name: String, universe: [Instrument], requireDataFiles: Bool,
+                                    path: String, file: String) throws(ScenarioError) -> FeedSettings {
+        let scalars = ScalarReader(file: file)
+        let resolved = try FeedLoader.dataPath(&map, requireDataFiles: requireDataFiles, path: path, file: file)
         let latency = try map.value("latency").map { node throws(ScenarioError) in try scalars.duration(node, "\(path).latency") } ?? 0
         let declared = try LayoutLoader.layout(&map, item: item, universe: universe, path: path, file: file)
         let resolution = declared.flatMap { $0.layout.readsBars ? $0.layout.barIntervalNanoseconds : nil } ?? 0
