@@ -32,6 +32,8 @@ let package = Package(
         .library(name: "Actors", targets: ["Actors"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "MetronomeCommandLine", targets: ["MetronomeCommandLine"]),
+        // The Gymnasium environment's C ABI, loaded by python/metronome_gym (docs/python.md).
+        .library(name: "MetronomeGym", type: .dynamic, targets: ["MetronomeGym"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -179,6 +181,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Scenarios/CLI",
+            swiftSettings: strictSwift
+        ),
+        // The kernel in a Python process: a C ABI over a scenario's policy stage (docs/python.md).
+        .target(
+            name: "MetronomeGym",
+            dependencies: ["Kernel", "Messages", "Actors", "ScenarioDefinition", "ScenarioRunning"],
+            path: "Scenarios/Gym",
             swiftSettings: strictSwift
         ),
         .executableTarget(name: "metronome", dependencies: ["MetronomeCommandLine"], path: "Scenarios/Main", swiftSettings: strictSwift),

@@ -6,7 +6,7 @@ public struct PipelineStage: Sendable, Equatable {
     public enum Role: String, Sendable, CaseIterable {
         case inputGuard = "feed.guard"
         case agents = "agent.*"
-        case blender, selector, sizer, gate, router, trader, broker, portfolio
+        case blender, selector, sizer, policy, gate, router, trader, broker, portfolio
     }
 
     /// When a subscription applies to only some of a stage's components; the raw value is how the

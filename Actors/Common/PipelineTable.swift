@@ -6,7 +6,8 @@
 /// docs/architecture.md shows the same table; a test keeps the two equal row by row.
 ///
 /// Stages a scenario does not configure are not spawned: the blender (`blender:`), the selector
-/// (`selector:`), the sizer, gate and router (`sizer:`), and the simple trader (no `sizer:`).
+/// (`selector:`), the sizer, gate and router (`sizer:`), the policy stage in the sizer's place
+/// (`policy:`, with the gate and router), and the simple trader (neither).
 public enum PipelineTable {
     public static let stages: [PipelineStage] = [
         PipelineStage(role: .inputGuard, components: ["FeedGuard"],
@@ -27,6 +28,10 @@ public enum PipelineTable {
                                    .init(Topics.orders), .init(Topics.fills), .init(Topics.executionReports),
                                    .init(Topics.slates, when: .followsSlates)],
                       publishes: [Topics.intents]),
+        PipelineStage(role: .policy, components: ["PolicyStage"],
+                      subscribes: [.init(Topics.quotes), .init(Topics.forecasts), .init(Topics.positions), .init(Topics.gateDecisions),
+                                   .init(Topics.orders), .init(Topics.fills), .init(Topics.executionReports)],
+                      publishes: [Topics.policyActions, Topics.intents]),
         PipelineStage(role: .gate, components: ["RiskGate"],
                       subscribes: [.init(Topics.intents), .init(Topics.quotes), .init(Topics.trades), .init(Topics.positions),
                                    .init(Topics.orders), .init(Topics.fills), .init(Topics.executionReports)],

@@ -21,6 +21,8 @@ public enum Topics {
     public static let forecasts = "forecasts"
     /// The selector's ``SlateEntry`` picks.
     public static let slates = "slates"
+    /// A policy stage's ``PolicyAction``s (docs/python.md).
+    public static let policyActions = "policy.actions"
     /// ``Intent``s: target positions with the numbers behind them.
     public static let intents = "intents"
     /// Intents the gate let through, with the approved quantity.

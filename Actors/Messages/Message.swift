@@ -25,6 +25,7 @@ public enum Message: Sendable, Equatable {
     case gate(GateDecision)
     case report(ExecutionReport)
     case tradeCost(TradeCostRecord)
+    case action(PolicyAction)
     case fault(FaultEvent)
 
     @inlinable public var tag: MessageTag {
@@ -47,6 +48,7 @@ public enum Message: Sendable, Equatable {
         case .gate: .gate
         case .report: .report
         case .tradeCost: .tradeCost
+        case .action: .action
         case .fault: .fault
         }
     }
@@ -72,6 +74,7 @@ public enum Message: Sendable, Equatable {
         case .gate(let value): value.encode(into: &writer)
         case .report(let value): value.encode(into: &writer)
         case .tradeCost(let value): value.encode(into: &writer)
+        case .action(let value): value.encode(into: &writer)
         case .fault(let value): value.encode(into: &writer)
         }
     }
@@ -102,6 +105,7 @@ public enum Message: Sendable, Equatable {
         case .gate: return .gate(try GateDecision(from: &reader))
         case .report: return .report(try ExecutionReport(from: &reader))
         case .tradeCost: return .tradeCost(try TradeCostRecord(from: &reader))
+        case .action: return .action(try PolicyAction(from: &reader))
         case .fault: return .fault(try FaultEvent(from: &reader))
         }
     }
@@ -122,6 +126,7 @@ extension Message {
         case .report(let value): value.traceID
         case .fill(let value): value.traceID
         case .position(let value): value.traceID
+        case .action(let value): value.traceID
         default: nil
         }
     }

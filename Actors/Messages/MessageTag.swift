@@ -32,6 +32,8 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case report = 54
     case fill = 55
     case tradeCost = 56
+    /// A policy stage's action (docs/python.md).
+    case action = 57
 
     /// The name used in NDJSON output and reports.
     public var description: String {
@@ -55,6 +57,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .gate: "gate"
         case .report: "report"
         case .tradeCost: "tca"
+        case .action: "action"
         }
     }
 
@@ -85,7 +88,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     /// fills, positions and cost records. They feed the decision digest and form the decision log.
     @inlinable public var isDecision: Bool {
         switch self {
-        case .order, .orderVersion1, .fill, .fillVersion1, .position, .intent, .gate, .report, .tradeCost: true
+        case .order, .orderVersion1, .fill, .fillVersion1, .position, .intent, .gate, .report, .tradeCost, .action: true
         default: false
         }
     }

@@ -54,6 +54,7 @@ enum SummaryTable {
             } ?? "none"),
         ] + blenderWeightRows(report) + [
             ("selector", report.selector.map(MetricsText.selector) ?? "none"),
+        ] + policyRows(report) + [
             ("digest", report.digest),
             ("decision_digest", report.decision_digest),
         ]
@@ -68,6 +69,14 @@ enum SummaryTable {
     /// "0.098 → 0.031": a raw figure and the recalibrated one.
     private static func rawToRecalibrated(_ raw: Double?, _ recalibrated: Double?, _ format: (Double) -> String) -> String {
         (raw.map(format) ?? "-") + " → " + (recalibrated.map(format) ?? "-")
+    }
+
+    /// The policy stage's line, when the scenario has one.
+    static func policyRows(_ report: RunReport) -> [(String, String)] {
+        guard let policy = report.policy else { return [] }
+        return [("policy", "\(grouped(UInt64(policy.decisions))) decisions, \(grouped(UInt64(policy.intents))) intents, "
+                    + "\(policy.stops_hit) stops and \(policy.take_profits_hit) take-profits hit, "
+                    + String(format: "total reward %.4f", policy.total_reward))]
     }
 
     /// One row per regime: each agent's learned weight, by name, in scenario order.

@@ -13,6 +13,7 @@ public struct ScenarioComponents {
     public private(set) var blender: Blender?
     public private(set) var selector: Selector?
     public private(set) var sizer: Sizer?
+    public private(set) var policy: PolicyStage?
     public private(set) var gate: RiskGate?
     public private(set) var router: Router?
     public private(set) var trader: SignalTrader?
@@ -22,19 +23,23 @@ public struct ScenarioComponents {
     /// - Parameters:
     ///   - liveFeed: the feed guard judges the feed as ticks (a live run, and its replay).
     ///   - plantedDuplicateFills: the chaos self-test's planted bug (docs/chaos.md): never set in a real run.
-    public init(scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool) {
+    ///   - policyDecider: the policy stage's decider, in place of the one `policy.decider` names
+    ///     (an outside caller's, or a replayed log's); required when it names `external`.
+    public init(scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool, policyDecider: (any PolicyDecider)? = nil) {
         for stage in PipelineTable.stages {
-            spawn(stage, scenario: scenario, kernel: kernel, liveFeed: liveFeed, plantedDuplicateFills: plantedDuplicateFills)
+            spawn(stage, scenario: scenario, kernel: kernel, liveFeed: liveFeed, plantedDuplicateFills: plantedDuplicateFills,
+                  policyDecider: policyDecider)
         }
     }
 
     /// Sizer → gate → router, when the scenario has a `sizer:` section.
     public var execution: ExecutionChain? {
-        guard let sizer, let gate, let router else { return nil }
-        return ExecutionChain(sizer: sizer, gate: gate, router: router)
+        guard sizer != nil || policy != nil, let gate, let router else { return nil }
+        return ExecutionChain(sizer: sizer, policy: policy, gate: gate, router: router)
     }
 
-    private mutating func spawn(_ stage: PipelineStage, scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool) {
+    private mutating func spawn(_ stage: PipelineStage, scenario: Scenario, kernel: Kernel, liveFeed: Bool, plantedDuplicateFills: Bool,
+                                policyDecider: (any PolicyDecider)?) {
         let universe = scenario.universe
         let cash = scenario.account.initialCashMinorUnits
         switch stage.role {
@@ -52,6 +57,15 @@ public struct ScenarioComponents {
         case .sizer:
             guard let parameters = scenario.execution?.sizer else { return }
             sizer = kernel.spawn(stage.name) { Sizer(context: $0, parameters: parameters, instruments: universe, initialCashMinorUnits: cash) }
+        case .policy:
+            guard let parameters = scenario.execution?.policy else { return }
+            // The decider is the stage's alone from here on, called on the kernel thread only.
+            nonisolated(unsafe) let decider = policyDecider ?? Self.builtInDecider(parameters, seed: kernel.configuration.seed)
+            let end = kernel.configuration.endTime
+            policy = kernel.spawn(stage.name) { context in
+                PolicyStage(context: context, parameters: parameters, instruments: universe, initialCashMinorUnits: cash, decider: decider,
+                            runEnd: end)
+            }
         case .gate:
             guard let limits = scenario.execution?.gate else { return }
             gate = kernel.spawn(stage.name) { RiskGate(context: $0, limits: limits, instruments: universe, initialCashMinorUnits: cash) }
@@ -68,6 +82,16 @@ public struct ScenarioComponents {
                 Portfolio(context: context, instruments: universe, initialCashMinorUnits: cash,
                           plantedBugAppliesDuplicateFills: plantedDuplicateFills)
             }
+        }
+    }
+
+    /// The decider `policy.decider` names; `external` has none here (``ScenarioRun`` refuses to
+    /// run it without one).
+    private static func builtInDecider(_ parameters: PolicyStage.Parameters, seed: UInt64) -> any PolicyDecider {
+        switch parameters.decider {
+        case .random: RandomPolicyDecider(seed: seed, parameters: parameters)
+        case .flat: FlatPolicyDecider()
+        case .external: preconditionFailure("an external policy decider is given by the caller")
         }
     }
 

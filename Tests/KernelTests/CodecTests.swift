@@ -28,6 +28,8 @@ import Testing
         .tradeCost(TradeCostRecord(orderID: 5, symbol: 0, venue: 1, type: .limit, arrivalPrice: 10_002, averageFillPrice: 10_001.5,
                                    filledQuantity: 10, shortfallBasisPoints: -0.5, predictedCostBasisPoints: 0.25, propensity: 0.95)),
         .fault(FaultEvent(kind: 84, phase: .start, target: 3, magnitude: 0.25, parameter: 5_000_000_000)),
+        .action(PolicyAction(symbol: 0, step: 41, direction: -1, sizeIndex: 3, stopIndex: 1, takeProfitIndex: 2, targetQuantity: -60,
+                             reward: -0.0125, traceID: 8)),
     ]
 
     @Test func oldOrderAndFillLayoutsStillDecode() throws {

@@ -53,6 +53,11 @@ enum JournalFixture {
             return .fill(Fill(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), price: int(1 << 30),
                               feeMinorUnits: int(100), isFinal: random.nextBernoulli(0.5), traceID: random.next(), fillID: random.next(),
                               venue: UInt8(random.next(below: 3))))
+        case .action:
+            return .action(PolicyAction(symbol: UInt32(random.next(below: 100)), step: UInt32(random.next(below: 10_000)),
+                                        direction: Int8(random.next(below: 3)) - 1, sizeIndex: UInt8(random.next(below: 4)),
+                                        stopIndex: UInt8(random.next(below: 4)), takeProfitIndex: UInt8(random.next(below: 4)),
+                                        targetQuantity: int(100), reward: random.nextGaussian(), traceID: random.next()))
         case .intent:
             return .intent(Intent(symbol: 2, targetQuantity: int(100), quantity: int(100), referencePrice: int(1 << 30),
                                   kellyWeight: Float(random.nextGaussian()), cappedWeight: 0.5, drawdownScale: 1, cvarScale: 0.25, traceID: random.next()))

@@ -73,6 +73,7 @@ import Testing
         case .sizer:
             guard let sizer = scenario.execution?.sizer else { return [] }
             return [(stage.name, { $0 == .followsSlates && sizer.followsSlates })]
+        case .policy: return scenario.execution?.policy == nil ? [] : [(stage.name, { _ in false })]
         case .gate, .router: return scenario.execution == nil ? [] : [(stage.name, { _ in false })]
         case .trader:
             guard scenario.execution == nil else { return [] }
@@ -92,7 +93,7 @@ import Testing
         let calmDay = try library("calm-day")  // twelve agents, blender, selector, sizer following slates
         var calmDayWithoutSelector = calmDay
         calmDayWithoutSelector.selector = nil
-        calmDayWithoutSelector.execution?.sizer.followsSlates = false
+        calmDayWithoutSelector.execution?.sizer?.followsSlates = false
         let sectors = try library("correlated-sectors")  // blender, selector, trader following slates
         var sectorsFollowingForecasts = sectors
         sectorsFollowingForecasts.selector = nil

@@ -8,7 +8,7 @@ import Yams
 /// located at `file:line:column`, with a hint.
 public enum ScenarioLoader {
     static let topLevelKeys = ["version", "name", "description", "seed", "start", "duration", "end", "account",
-                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "gate", "router", "broker", "record", "chaos",
+                               "universe", "feeds", "agents", "blender", "selector", "trader", "sizer", "policy", "gate", "router", "broker", "record", "chaos",
                                "budgets", "metrics"]
 
     /// Loads and checks a scenario file.
@@ -93,7 +93,7 @@ public enum ScenarioLoader {
             // The simple trader sends each symbol's orders to the first venue that lists it.
             trader.venueBySymbol = universe.map { instrument in UInt8(broker.venues.firstIndex { instrument.isListed(at: $0.name) } ?? 0) }
         }
-        let execution = try readExecution(&top, hasBlender: blender != nil, hasSelector: selector != nil, symbols: universe.count,
+        let execution = try readExecution(&top, hasBlender: blender != nil, hasSelector: selector != nil, symbols: universe.map(\.symbol),
                                           runNanoseconds: runNanoseconds, file: file)
         if execution == nil {
             // The simple trader trades (its default quantity too): its order must fit the bound.
@@ -193,31 +193,47 @@ public enum ScenarioLoader {
         }
     }
 
-    /// The sizer → gate → router chain, present with a `sizer:` section (which replaces the simple
-    /// trader and needs a blender); nil without one.
-    private static func readExecution(_ top: inout StrictMapping, hasBlender: Bool, hasSelector: Bool, symbols: Int,
+    /// The sizer (or policy) → gate → router chain, present with a `sizer:` section (which replaces
+    /// the simple trader and needs a blender) or a `policy:` section; nil without either.
+    private static func readExecution(_ top: inout StrictMapping, hasBlender: Bool, hasSelector: Bool, symbols: [String],
                                       runNanoseconds: DurationNanoseconds, file: String) throws(ScenarioError) -> ExecutionSettings? {
-        guard let sizerNode = top.value("sizer") else {
+        let sizerNode = top.value("sizer")
+        let policyNode = top.value("policy")
+        guard sizerNode != nil || policyNode != nil else {
             if let stray = top.value("gate") ?? top.value("router") {
-                throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: section",
+                throw StrictMapping.error(file, stray, "gate: and router: belong to the execution side, which starts with a sizer: or a policy: section",
                                           hint: "add sizer: {} for the default sizer")
             }
             return nil
         }
         if let traderNode = top.value("trader") {
-            throw StrictMapping.error(file, traderNode, "a scenario has either a trader: or a sizer: section, not both",
-                                      hint: "the sizer → gate → router chain replaces the simple trader")
+            throw StrictMapping.error(file, traderNode, "a scenario has either a trader: or a \(sizerNode != nil ? "sizer" : "policy"): section, not both",
+                                      hint: "the \(sizerNode != nil ? "sizer" : "policy") → gate → router chain replaces the simple trader")
         }
-        guard hasBlender else {
-            throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
+        var sizer: Sizer.Parameters?
+        var policy: PolicyStage.Parameters?
+        if let sizerNode {
+            if let policyNode {
+                throw StrictMapping.error(file, policyNode, "a scenario has either a sizer: or a policy: section, not both",
+                                          hint: "the policy stage takes the sizer's place (docs/python.md)")
+            }
+            guard hasBlender else {
+                throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
+            }
+            var parameters = try ExecutionLoader.sizer(sizerNode, file: file)
+            try ScenarioLimits.checkWork("sizer.sample_interval", period: parameters.sampleIntervalNanoseconds, symbols: symbols.count,
+                                         runNanoseconds: runNanoseconds, node: sizerNode, unit: "risk samples", file: file)
+            parameters.followsSlates = hasSelector
+            sizer = parameters
+        } else if let policyNode {
+            let parameters = try PolicyLoader.policy(policyNode, symbols: symbols, file: file)
+            try ScenarioLimits.checkWork("policy.decision_interval", period: parameters.decisionIntervalNanoseconds, symbols: 1,
+                                         runNanoseconds: runNanoseconds, node: policyNode, unit: "decisions", file: file)
+            policy = parameters
         }
-        var sizer = try ExecutionLoader.sizer(sizerNode, file: file)
-        try ScenarioLimits.checkWork("sizer.sample_interval", period: sizer.sampleIntervalNanoseconds, symbols: symbols,
-                                     runNanoseconds: runNanoseconds, node: sizerNode, unit: "risk samples", file: file)
-        sizer.followsSlates = hasSelector
         let gate = try ExecutionLoader.gate(top.value("gate"), file: file)
         let router = try ExecutionLoader.router(top.value("router"), venues: [], file: file)
-        return ExecutionSettings(sizer: sizer, gate: gate, router: router)
+        return ExecutionSettings(sizer: sizer, policy: policy, gate: gate, router: router)
     }
 
     /// The stages a scenario's pipeline has, for `budgets:` (the feeds, the broker, the portfolio
@@ -230,7 +246,8 @@ public enum ScenarioLoader {
             case .agents: agents.contains { $0.enabled }
             case .blender: blender != nil
             case .selector: selector != nil
-            case .sizer, .gate, .router: execution != nil
+            case .sizer: execution?.sizer != nil
+            case .gate, .router: execution != nil
             case .trader: execution == nil
             }
         }

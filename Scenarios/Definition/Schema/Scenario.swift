@@ -110,9 +110,12 @@ public struct AgentSettings: Sendable, Equatable {
     }
 }
 
-/// The `sizer:`, `gate:` and `router:` sections.
+/// The `sizer:` (or `policy:`), `gate:` and `router:` sections.
 public struct ExecutionSettings: Sendable, Equatable {
-    public var sizer: Sizer.Parameters
+    /// The sizer; nil when a policy stage takes its place.
+    public var sizer: Sizer.Parameters?
+    /// The policy stage (docs/python.md), in the sizer's place.
+    public var policy: PolicyStage.Parameters?
     public var gate: GateLimits
     /// The router's settings; its venues are the broker's (filled in when the run is wired).
     public var router: Router.Parameters

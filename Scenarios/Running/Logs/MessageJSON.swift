@@ -27,6 +27,7 @@ public enum MessageJSON {
         case .fault(let fault): fields(fault)
         case .tradeCost(let record): fields(record)
         case .position(let position): fields(position)
+        case .action(let action): fields(action)
         }
     }
 
@@ -132,6 +133,13 @@ public enum MessageJSON {
     private static func fields(_ position: PositionUpdate) -> [(String, String)] {
         return [("symbol", "\(position.symbol)"), ("position", "\(position.position)"), ("cash", "\(position.cashMinorUnits)"),
                 ("realized_pnl", "\(position.realizedPnLMinorUnits)"), ("trace", "\(position.traceID)")]
+    }
+
+    private static func fields(_ action: PolicyAction) -> [(String, String)] {
+        return [("symbol", "\(action.symbol)"), ("step", "\(action.step)"), ("direction", "\(action.direction)"),
+                ("size_index", "\(action.sizeIndex)"), ("stop_index", "\(action.stopIndex)"),
+                ("take_profit_index", "\(action.takeProfitIndex)"), ("target", "\(action.targetQuantity)"),
+                ("reward", number(action.reward)), ("trace", "\(action.traceID)")]
     }
 
     /// `{"rsi":61.2,"macd":0.8,...}`: the values behind a signal, in journal order.

@@ -85,7 +85,10 @@ public final class ReplayRun {
         options.journalsAnnotations = header.formatVersion >= JournalFormat.firstAnnotationFormatVersion
         let expectations = ReplayExpectations()
         var pendingSource: RecordedInputSource?
-        run = try ScenarioRun(scenario: scenario, options: options, inputs: .deferred { kernel in
+        // A policy stage takes its actions from the log, whoever decided them (a Gymnasium caller,
+        // a Python callable, the scenario's random policy): the replay needs none of them.
+        let recordedPolicy = scenario.execution?.policy != nil ? RecordedPolicyDecider(reader: reader) : nil
+        run = try ScenarioRun(scenario: scenario, options: options, policyDecider: recordedPolicy, inputs: .deferred { kernel in
             let made = RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations)
             pendingSource = made
             return made

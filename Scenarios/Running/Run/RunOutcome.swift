@@ -20,6 +20,8 @@ public struct RunOutcome: Sendable {
     public var blender: BlenderFigures?
     /// The selector's figures, when the scenario has one.
     public var selector: SelectorFigures?
+    /// The policy stage's figures, when the scenario has one.
+    public var policy: PolicyFigures? = nil
     /// Per agent, in scenario order (enabled agents only).
     public var agents: [AgentFigures] = []
     /// Performance, execution and risk figures.

@@ -69,6 +69,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     /// The selector's figures (`slates`, `measured_slates`, `explorations`, `avg_pair_correlation`, `topk_avg_pair_correlation`,
     /// `selected_avg_pair_correlation`, `correlation_reduction`); absent without a selector.
     public var selector: SelectorFigures?
+    /// The policy stage's figures (`decisions`, `intents`, `stops_hit`, `take_profits_hit`, `total_reward`); absent without one.
+    public var policy: PolicyFigures?
     /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`, `pnl`.
     public var agents: [AgentFigures]
     /// `attributed` (Σ `agents[].pnl`) and `unattributed`: together, `pnl`.
@@ -124,6 +126,7 @@ public struct RunReport: Codable, Sendable, Equatable {
         quarantine = outcome.quarantine
         blender = outcome.blender
         selector = outcome.selector
+        policy = outcome.policy
         agents = outcome.agents
         let (byAgent, unattributed) = outcome.attribution.rounded(agentIDs: outcome.agents.map(\.id))
         for index in agents.indices { agents[index].pnl = DecimalText.format(byAgent[index], precision: 2) }

@@ -116,7 +116,13 @@ public final class ScenarioRun {
         }
     }
 
-    public init(scenario: Scenario, options: Options = Options(), inputs: InputPlan = .generate) throws {
+    /// - Parameter policyDecider: the policy stage's decider in place of the one `policy.decider`
+    ///   names; required when it names `external` (docs/python.md).
+    public init(scenario: Scenario, options: Options = Options(), policyDecider: (any PolicyDecider)? = nil,
+                inputs: InputPlan = .generate) throws {
+        if let policy = scenario.execution?.policy, policy.decider == .external, policyDecider == nil {
+            throw ExternalPolicyRequired(scenario: scenario.name)
+        }
         self.scenario = scenario
         let seed = options.seed ?? scenario.seed
         let window = Self.window(of: scenario, options: options)
@@ -128,7 +134,7 @@ public final class ScenarioRun {
         let plantedBug = scenario.chaos?.plantedBug ?? (options.mode == .replay ? nil : ScenarioRun.plantedBugFromEnvironment)
         // A live run (and its replay, on the live run's window) judges its feed as ticks.
         let pipeline = ScenarioComponents(scenario: scenario, kernel: kernel, liveFeed: options.mode == .live || options.window != nil,
-                                        plantedDuplicateFills: plantedBug == .duplicateFills)
+                                        plantedDuplicateFills: plantedBug == .duplicateFills, policyDecider: policyDecider)
         feedGuard = pipeline.feedGuard!
         (agents, featureAgents) = (pipeline.agents, pipeline.featureAgents)
         (blender, selector, execution, trader) = (pipeline.blender, pipeline.selector, pipeline.execution, pipeline.trader)
@@ -194,10 +200,15 @@ public final class ScenarioRun {
         // The trading figures take the portfolio's final sample, which the history's last piece needs.
         let trading = tradingFigures(orders: orders)
         let (series, attribution) = self.series()
+        let policyFigures = execution?.policy?.assumeIsolated { policy in
+            PolicyFigures(decisions: policy.step, intents: policy.intentsSent, stops_hit: policy.stopsHit,
+                          take_profits_hit: policy.takeProfitsHit, total_reward: policy.totalReward)
+        }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,
                           quarantined: quarantined.map { ($0.reason.rawValue, $0.count) }, quarantine: quarantine, blender: blenderFigures,
-                          selector: selectorFigures, agents: agentFigures, trading: trading, series: series, attribution: attribution)
+                          selector: selectorFigures, policy: policyFigures, agents: agentFigures, trading: trading, series: series,
+                          attribution: attribution)
     }
 
     /// Each enabled agent's figures, in the scenario's order (after the run, on the kernel thread).

@@ -1,0 +1,62 @@
+import Actors
+import Foundation
+import Kernel
+import Messages
+import ScenarioDefinition
+import ScenarioRunning
+
+/// A Gymnasium environment over a scenario with a `policy:` section (docs/python.md): `reset`
+/// starts an episode (a run of the scenario with the given seed), `step` hands the policy stage
+/// one action and waits for its next decision point or the run's end.
+final class GymEnvironment {
+    let scenario: Scenario
+    let policy: PolicyStage.Parameters
+    private(set) var episode: GymEpisode?
+
+    /// What a reset or a step left the episode at.
+    enum Progress { case decision, ended }
+
+    init(scenarioPath: String) throws {
+        let path = ScenarioLocator.resolve(scenarioPath) ?? scenarioPath
+        scenario = try ScenarioLoader.load(path: path)
+        guard let policy = scenario.execution?.policy else { throw GymError("\(path): the scenario has no policy: section; the environment steps a policy stage (docs/python.md)") }
+        self.policy = policy
+    }
+
+    var actionDimensions: [Int] {
+        [3, policy.sizeFractions.count, policy.stopMultiples.count, policy.takeProfitMultiples.count]
+    }
+
+    /// Drops the current episode (if any) and starts another.
+    func reset(seed: UInt64, recordPath: String?, recordSignals: Bool) throws -> Progress {
+        episode?.abandon()
+        let recording = recordPath.map { ScenarioRun.Recording(path: $0, signals: recordSignals) }
+        let made = GymEpisode(scenario: scenario, seed: seed, recording: recording)
+        episode = made
+        made.start()
+        return try progress(of: made, after: made.decider.waitForDecisionOrEnd())
+    }
+
+    func step(_ choice: PolicyChoice) throws -> Progress {
+        guard let episode else { throw GymError("step before reset") }
+        if let problem = choice.problem(for: policy) { throw GymError("invalid action: \(problem)") }
+        guard episode.decider.waitForDecisionOrEnd() == .awaitingAction else { throw GymError("step after the episode ended: call reset") }
+        episode.decider.give(choice)
+        return try progress(of: episode, after: episode.decider.waitForDecisionOrEnd())
+    }
+
+    private func progress(of episode: GymEpisode, after phase: SteppedPolicyDecider.Phase) throws -> Progress {
+        switch phase {
+        case .awaitingAction: return .decision
+        case .finished:
+            if let failure = episode.failure { throw GymError(failure) }
+            return .ended
+        case .running: preconditionFailure("the wait returns at a decision or the end")
+        }
+    }
+
+    func close() {
+        episode?.abandon()
+        episode = nil
+    }
+}
