@@ -5,6 +5,9 @@
 #                data in PREFIX/share/metronome (the binary finds them from any directory)
 #   make metrics-reference   recompute Tests/Fixtures/metrics/expected.json with empyrical (docs/metrics.md)
 #   make fuzz   build the libFuzzer targets and run each for FUZZ_SECONDS (default 60; docs/fuzzing.md)
+#   make python   the Gymnasium environment: libMetronomeGym.so (release) and a venv in .build/python-venv
+#   make python-test   its pytest suite (an episode twice, check_env, replays of recorded episodes; docs/python.md)
+#   make python-bench   environment steps per second against gym-anytrading on the same bars
 #   make slurm-test   a 4-shard chaos suite through a throw-away local Slurm cluster (docs/scale-out.md)
 SWIFT ?= swift
 RELEASE_BIN = .build/release/metronome
@@ -13,7 +16,9 @@ PREFIX ?= /usr/local
 # The binary `install` copies; `install-files` alone does not build (the tests install a debug build).
 BINARY ?= $(RELEASE_BIN)
 
-.PHONY: example-package demo test deps test-deps build lint unit release-digests slurm-test bench-kernel clean install install-files metrics-reference
+PYTHON_VENV = .build/python-venv
+
+.PHONY: python python-test python-bench example-package demo test deps test-deps build lint unit release-digests slurm-test bench-kernel clean install install-files metrics-reference
 
 deps:
 	@./scripts/install-deps.sh
@@ -50,7 +55,21 @@ example-package: unit
 slurm-test: build
 	./scripts/slurm/test-slurm.sh $(RELEASE_BIN)
 
-test: test-deps lint unit release-digests example-package slurm-test
+# The Gymnasium environment (docs/python.md): the release library the Python package loads, and the
+# release binary its tests replay logs with.
+python: build
+	$(SWIFT) build -c release --product MetronomeGym
+	@./scripts/install-deps.sh --python
+
+python-test: python
+	$(PYTHON_VENV)/bin/python -m pytest -q python/tests
+
+python-bench: build
+	$(SWIFT) build -c release --product MetronomeGym
+	@./scripts/install-deps.sh --python-bench
+	$(PYTHON_VENV)/bin/python python/bench/steps_per_second.py
+
+test: test-deps lint unit release-digests example-package python-test slurm-test
 
 metrics-reference:
 	@./scripts/install-deps.sh --reference

@@ -9,6 +9,21 @@ set -euo pipefail
 # metrics' reference values (scripts/metrics-reference.py, docs/metrics.md); the tests do not need
 # it: they read the committed values.
 
+# With --python, a venv in .build/python-venv with the Gymnasium environment's package
+# (python/, installed editable) and pytest; with --python-bench, also gym-anytrading for the
+# steps-per-second comparison (docs/python.md).
+if [ "${1:-}" = "--python" ] || [ "${1:-}" = "--python-bench" ]; then
+    root="$(cd "$(dirname "$0")/.." && pwd)"
+    venv="$root/.build/python-venv"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    packages=(gymnasium==1.4.0 numpy==2.4.6 pytest==9.2.0)
+    [ "${1:-}" = "--python-bench" ] && packages+=(gym-anytrading==2.0.0 pandas==3.1.1)
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$root/python" 2>/dev/null \
+        || "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -e "$root/python"
+    exit 0
+fi
+
 if [ "${1:-}" = "--reference" ]; then
     venv="$(dirname "$0")/../.build/reference-venv"
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

@@ -49,6 +49,9 @@ import Testing
         // Real intraday futures trades (trades only: synthetic quotes from Roll's spread), the
         // whole pipeline over two days; pinned 2026-12-02 when it joined the library.
         Golden(scenario: "es-2013-09", length: nil, events: 8_690_564, digest: "29f7917d45afd15c", decisionDigest: "4ff41f9d217f3d53"),
+        // A policy stage (its seeded random decider) on real daily bars; pinned 2026-12-02 when it
+        // joined the library.
+        Golden(scenario: "policy-sp500", length: nil, events: 65_331, digest: "0df1ea69134948df", decisionDigest: "6581677f84c703c0"),
         // The simple trader.
         Golden(scenario: "one-strategy", length: hour / 6, events: 11_875, digest: "2f45317086559ac7", decisionDigest: "80865beff809e2eb"),
         // Formats 2 and 3 (trace ids by sequence): one-strategy as the builds of 2026-11-22 to

@@ -6,7 +6,7 @@ import Testing
 /// Every scenario of the library validates, runs (its first 15 minutes), and reports consistently.
 @Suite struct LibraryTests {
     static let names = ["calm-day", "correlated-sectors", "es-2013-09", "flash-crash", "mean-reverting-day", "news-shock", "one-strategy",
-                        "planted-alpha", "regime-shift", "sp500-2008", "stress-100", "trending-day", "venue-outage"]
+                        "planted-alpha", "policy-sp500", "regime-shift", "sp500-2008", "stress-100", "trending-day", "venue-outage"]
 
     @Test func theLibraryHoldsTheDocumentedScenarios() {
         let found = ScenarioLocator.library().map { path in String(path.split(separator: "/").last!.dropLast(5)) }
@@ -48,8 +48,8 @@ import Testing
         let scenario = try ScenarioLoader.load(path: path)
         #expect(scenario.name == name, "the file's name: matches its file name")
         #expect(!scenario.description.isEmpty)
-        // The first 15 minutes (the daily-data scenario is short enough to run whole).
-        let until = name == "sp500-2008" ? nil : scenario.startTime + 900_000_000_000
+        // The first 15 minutes (the daily-data scenarios are short enough to run whole).
+        let until = ["sp500-2008", "policy-sp500"].contains(name) ? nil : scenario.startTime + 900_000_000_000
         let run = try ScenarioRun(scenario: scenario, options: .init(until: until))
         let outcome = try run.run()
         #expect(outcome.summary.inputs > 500, "\(name): \(outcome.summary.inputs) inputs")
@@ -66,14 +66,16 @@ import Testing
         // forecast (or followed signal) behind every fill; the report's parts add up to the PnL.
         #expect(outcome.attribution.totalMinorUnits == equity - initial, "\(name): attribution total")
         // Every fill has a decision behind it; what stays unattributed was made while every agent
-        // in that decision was silent (μ 0: no agent's view to credit).
-        #expect(outcome.attribution.unattributedMinorUnits == outcome.attribution.silentMinorUnits, "\(name): every fill has a decision behind it")
+        // in that decision was silent (μ 0: no agent's view to credit). A policy stage's fills are
+        // the policy's: no agent is credited with them.
+        let policyPnL = scenario.execution?.policy == nil ? 0 : Double(equity - initial)
+        #expect(outcome.attribution.unattributedMinorUnits == outcome.attribution.silentMinorUnits + policyPnL, "\(name): every fill has a decision behind it")
         let agentsPnL = report.agents.map { agent in DecimalText.fixedPoint(agent.pnl ?? "", precision: 2) ?? .max }
         #expect(!agentsPnL.contains(.max), "\(name): every agent has a pnl")
         let unattributed = try #require(DecimalText.fixedPoint(report.pnl_attribution.unattributed, precision: 2))
         #expect(agentsPnL.reduce(0, +) + unattributed == equity - initial, "\(name): Σ agents[].pnl + unattributed = pnl")
         #expect(DecimalText.fixedPoint(report.pnl_attribution.attributed, precision: 2) == agentsPnL.reduce(0, +))
-        #expect(abs(Double(unattributed) - outcome.attribution.silentMinorUnits) <= Double(report.agents.count) + 1,
+        #expect(abs(Double(unattributed) - outcome.attribution.silentMinorUnits - policyPnL) <= Double(report.agents.count) + 1,
                 "\(name): the remainder is the silent decisions' PnL and the agents' rounding to the cent")
     }
 }

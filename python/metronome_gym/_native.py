@@ -50,6 +50,16 @@ def binary_path() -> Path:
     return library_path().parent / "metronome"
 
 
+def resolve_scenario(scenario: str | os.PathLike) -> str:
+    """A scenario path, or a library name (``policy-sp500``) found in the repository's Scenarios/Library."""
+    text = os.fspath(scenario)
+    if os.path.exists(text) or "/" in text:
+        return text
+    stem = text[:-5] if text.endswith(".yaml") else text
+    candidate = _REPOSITORY / "Scenarios" / "Library" / f"{stem}.yaml"
+    return str(candidate) if candidate.exists() else text
+
+
 def load() -> ctypes.CDLL:
     """Loads the library once per process and declares its functions."""
     global _library

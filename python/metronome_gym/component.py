@@ -58,7 +58,7 @@ def run_policy(scenario: str | os.PathLike, policy: Policy, *, seed: int | None 
     callback = _native.POLICY_CALLBACK(decide)
     summary = ctypes.create_string_buffer(1 << 16)
     error = ctypes.create_string_buffer(1 << 12)
-    status = lib.metronome_run_policy(_native.encode(scenario), (seed or 0) & (2**64 - 1), int(seed is not None), _native.encode(record),
+    status = lib.metronome_run_policy(_native.encode(_native.resolve_scenario(scenario)), (seed or 0) & (2**64 - 1), int(seed is not None), _native.encode(record),
                                       int(record_signals), callback, None, summary, len(summary), error, len(error))
     if failure:
         raise failure[0]

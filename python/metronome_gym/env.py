@@ -39,7 +39,7 @@ class MetronomeEnv(gym.Env):
     def __init__(self, scenario: str | os.PathLike = "policy-sp500", record_signals: bool = False):
         self._lib = _native.load()
         error = ctypes.create_string_buffer(_ERROR_CAPACITY)
-        handle = self._lib.metronome_env_open(_native.encode(scenario), error, _ERROR_CAPACITY)
+        handle = self._lib.metronome_env_open(_native.encode(_native.resolve_scenario(scenario)), error, _ERROR_CAPACITY)
         if not handle:
             raise MetronomeError(error.value.decode("utf-8"))
         self._handle = handle
