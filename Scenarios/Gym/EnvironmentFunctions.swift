@@ -87,9 +87,39 @@ public func metronomeEnvStep(_ handle: UnsafeMutableRawPointer, _ action: Unsafe
     }
 }
 
+/// The first half of a step: hands the run `action` and returns at once (0, or −1 with the error);
+/// ``metronomeEnvAwait`` is the second. A vector of environments acts on every one, then awaits
+/// each, so their runs go on side by side.
+@_cdecl("metronome_env_act")
+public func metronomeEnvAct(_ handle: UnsafeMutableRawPointer, _ action: UnsafePointer<Int64>,
+                            _ errorText: UnsafeMutablePointer<CChar>?, _ errorCapacity: Int64) -> Int32 {
+    do {
+        try environment(handle).act(PolicyChoice(fromIndices: [action[0], action[1], action[2], action[3]]))
+        return 0
+    } catch {
+        CText.copy("\(error)", into: errorText, capacity: errorCapacity)
+        return -1
+    }
+}
+
+/// The second half of a step: waits for the next decision point or the end; as ``metronomeEnvStep``.
+@_cdecl("metronome_env_await")
+public func metronomeEnvAwait(_ handle: UnsafeMutableRawPointer, _ observation: UnsafeMutablePointer<Double>,
+                              _ reward: UnsafeMutablePointer<Double>, _ state: UnsafeMutablePointer<Int64>,
+                              _ errorText: UnsafeMutablePointer<CChar>?, _ errorCapacity: Int64) -> Int32 {
+    let environment = environment(handle)
+    do {
+        return report(environment, try environment.awaitDecision(), observation: observation, reward: reward, state: state)
+    } catch {
+        CText.copy("\(error)", into: errorText, capacity: errorCapacity)
+        return -1
+    }
+}
+
 private func report(_ environment: GymEnvironment, _ progress: GymEnvironment.Progress, observation: UnsafeMutablePointer<Double>,
                     reward: UnsafeMutablePointer<Double>?, state: UnsafeMutablePointer<Int64>) -> Int32 {
-    environment.episode?.decider.withState { decider in
+    // The run waits for an action (or has ended): its hand-over fields are still.
+    if let decider = environment.episode?.decider {
         for (index, value) in decider.observation.enumerated() { observation[index] = value }
         reward?.pointee = decider.reward
         state[0] = Int64(decider.step)

@@ -44,3 +44,21 @@ public func metronomeRunPolicy(_ scenarioPath: UnsafePointer<CChar>?, _ seed: UI
 public func metronomeBuildIdentity(_ text: UnsafeMutablePointer<CChar>?, _ capacity: Int64) -> Int64 {
     CText.copy(BuildIdentity.text, into: text, capacity: capacity)
 }
+
+/// Runs the scenario with its own `policy.decider` (or without a policy stage): the baseline a
+/// Python policy's overhead is measured against, and a way to run any scenario from Python.
+@_cdecl("metronome_run_scenario")
+public func metronomeRunScenario(_ scenarioPath: UnsafePointer<CChar>?, _ seed: UInt64, _ hasSeed: Int32,
+                                 _ json: UnsafeMutablePointer<CChar>?, _ jsonCapacity: Int64,
+                                 _ errorText: UnsafeMutablePointer<CChar>?, _ errorCapacity: Int64) -> Int32 {
+    do {
+        let path = CText.string(scenarioPath) ?? ""
+        let scenario = try ScenarioLoader.load(path: ScenarioLocator.resolve(path) ?? path)
+        let outcome = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(seed: hasSeed != 0 ? seed : nil)).run()
+        CText.copy(EpisodeSummary(outcome: outcome, log: nil).json, into: json, capacity: jsonCapacity)
+        return 0
+    } catch {
+        CText.copy("\(error)", into: errorText, capacity: errorCapacity)
+        return -1
+    }
+}

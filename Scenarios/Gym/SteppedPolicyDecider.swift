@@ -1,19 +1,29 @@
 import Actors
 import Foundation
 import Kernel
+import Synchronization
 
 /// The decider of a Gymnasium episode (docs/python.md): the run, on its own thread, hands each
 /// observation to the thread that steps the environment and waits for its action. While it waits
 /// the run's virtual clock stands still, so how long the caller takes changes nothing.
+///
+/// A hand-over is a store of ``phase`` after the data it publishes (release) and a load of it before
+/// reading them (acquire). Each side spins a little before it sleeps on the condition: a step of
+/// the pipeline takes tens of microseconds, and waking a sleeping thread costs about as much.
 final class SteppedPolicyDecider: PolicyDecider, @unchecked Sendable {
     /// Where the run is, as the stepping thread sees it.
-    enum Phase { case running, awaitingAction, finished }
+    enum Phase: UInt8 { case running, awaitingAction, finished }
 
+    /// Spins before sleeping, in loads of ``phase``.
+    private static let spinLimit = 20_000
+
+    private let phase = Atomic<UInt8>(Phase.running.rawValue)
     private let condition = NSCondition()
-    private var phase = Phase.running
-    private var action: PolicyChoice?
-    private var abandoned = false
-    /// The last observation handed over (the final one once the run has finished).
+    /// Written before `phase` turns `.running` again (by ``give(_:)`` or ``abandon()``).
+    private var action = PolicyChoice.flat
+    private let abandoned = Atomic<Bool>(false)
+    /// The last observation handed over (the final one once the run has finished): read by the
+    /// stepping thread only while the phase is not `.running`.
     private(set) var observation: [Double]
     private(set) var reward = 0.0
     private(set) var step = 0
@@ -27,30 +37,20 @@ final class SteppedPolicyDecider: PolicyDecider, @unchecked Sendable {
     // The run's thread.
 
     func decide(_ seen: PolicyObservation) -> PolicyChoice {
-        condition.lock()
-        defer { condition.unlock() }
-        if abandoned { return .flat }
+        if abandoned.load(ordering: .acquiring) { return .flat }
         copy(seen)
-        phase = .awaitingAction
-        condition.broadcast()
-        while action == nil && !abandoned { condition.wait() }
-        let chosen = action ?? .flat
-        action = nil
-        return chosen
+        publish(.awaitingAction)
+        wait(until: { $0 == .running })
+        return abandoned.load(ordering: .acquiring) ? .flat : action
     }
 
     func finish(_ seen: PolicyObservation) {
-        condition.lock()
         copy(seen)
-        condition.unlock()
     }
 
     /// The run returned (or failed): the stepping thread stops waiting.
     func runEnded() {
-        condition.lock()
-        phase = .finished
-        condition.broadcast()
-        condition.unlock()
+        publish(.finished)
     }
 
     private func copy(_ seen: PolicyObservation) {
@@ -65,35 +65,46 @@ final class SteppedPolicyDecider: PolicyDecider, @unchecked Sendable {
 
     /// Waits until the run asks for an action or ends.
     func waitForDecisionOrEnd() -> Phase {
-        condition.lock()
-        defer { condition.unlock() }
-        while phase == .running { condition.wait() }
-        return phase
+        wait(until: { $0 != .running })
     }
 
     /// Hands the run its action; it runs on to the next decision.
     func give(_ choice: PolicyChoice) {
-        condition.lock()
-        precondition(phase == .awaitingAction, "an action is given only when the run asks for one")
+        precondition(current == .awaitingAction, "an action is given only when the run asks for one")
         action = choice
-        phase = .running
-        condition.broadcast()
-        condition.unlock()
+        publish(.running)
     }
 
     /// The episode is dropped before its end: every decision from here on is flat, without waiting.
     func abandon() {
+        abandoned.store(true, ordering: .releasing)
+        if current == .awaitingAction { publish(.running) }
+    }
+
+    // Both.
+
+    private var current: Phase { Phase(rawValue: phase.load(ordering: .acquiring))! }
+
+    private func publish(_ next: Phase) {
+        phase.store(next.rawValue, ordering: .releasing)
         condition.lock()
-        abandoned = true
-        if phase == .awaitingAction { phase = .running }
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Reads the handed-over state under the lock.
-    func withState<T>(_ body: (SteppedPolicyDecider) -> T) -> T {
+    /// Spins, then sleeps, until `done` holds for the phase; returns it.
+    @discardableResult
+    private func wait(until done: (Phase) -> Bool) -> Phase {
+        for _ in 0..<Self.spinLimit {
+            let seen = current
+            if done(seen) { return seen }
+        }
         condition.lock()
         defer { condition.unlock() }
-        return body(self)
+        while true {
+            let seen = current
+            if done(seen) { return seen }
+            condition.wait()
+        }
     }
 }

@@ -80,6 +80,10 @@ def load() -> ctypes.CDLL:
     lib.metronome_env_reset.restype = ctypes.c_int32
     lib.metronome_env_step.argtypes = [voidp, longs, doubles, doubles, longs, ctypes.c_char_p, size]
     lib.metronome_env_step.restype = ctypes.c_int32
+    lib.metronome_env_act.argtypes = [voidp, longs, ctypes.c_char_p, size]
+    lib.metronome_env_act.restype = ctypes.c_int32
+    lib.metronome_env_await.argtypes = [voidp, doubles, doubles, longs, ctypes.c_char_p, size]
+    lib.metronome_env_await.restype = ctypes.c_int32
     lib.metronome_env_result.argtypes = [voidp, ctypes.c_char_p, size]
     lib.metronome_env_result.restype = size
     lib.metronome_env_close.argtypes = [voidp]
@@ -87,6 +91,8 @@ def load() -> ctypes.CDLL:
     lib.metronome_run_policy.argtypes = [text, ctypes.c_uint64, ctypes.c_int32, text, ctypes.c_int32, POLICY_CALLBACK, voidp,
                                          ctypes.c_char_p, size, ctypes.c_char_p, size]
     lib.metronome_run_policy.restype = ctypes.c_int32
+    lib.metronome_run_scenario.argtypes = [text, ctypes.c_uint64, ctypes.c_int32, ctypes.c_char_p, size, ctypes.c_char_p, size]
+    lib.metronome_run_scenario.restype = ctypes.c_int32
     lib.metronome_build_identity.argtypes = [ctypes.c_char_p, size]
     lib.metronome_build_identity.restype = size
     _library = lib

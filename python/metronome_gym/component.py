@@ -65,3 +65,16 @@ def run_policy(scenario: str | os.PathLike, policy: Policy, *, seed: int | None 
     if status != 0:
         raise MetronomeError(error.value.decode("utf-8"))
     return json.loads(summary.value.decode("utf-8"))
+
+
+def run_scenario(scenario: str | os.PathLike, *, seed: int | None = None) -> dict[str, Any]:
+    """Runs ``scenario`` in this process with its own deciders (no Python in the loop); returns the
+    same summary as ``run_policy``."""
+    lib = _native.load()
+    summary = ctypes.create_string_buffer(1 << 16)
+    error = ctypes.create_string_buffer(1 << 12)
+    status = lib.metronome_run_scenario(_native.encode(_native.resolve_scenario(scenario)), (seed or 0) & (2**64 - 1), int(seed is not None),
+                                        summary, len(summary), error, len(error))
+    if status != 0:
+        raise MetronomeError(error.value.decode("utf-8"))
+    return json.loads(summary.value.decode("utf-8"))

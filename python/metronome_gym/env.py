@@ -80,6 +80,13 @@ class MetronomeEnv(gym.Env):
         return self._observation.copy(), self._info(run_seed=run_seed)
 
     def step(self, action):
+        self.act(action)
+        return self.await_step()
+
+    def act(self, action) -> None:
+        """The first half of ``step``: hands the run its action and returns at once (the run goes on
+        to its next decision point on its own thread). ``MetronomeVectorEnv`` acts on every
+        environment, then awaits each."""
         if self._ended:
             raise MetronomeError("step after the episode ended: call reset()")
         values = np.asarray(action, dtype=np.int64).reshape(-1)
@@ -87,8 +94,14 @@ class MetronomeEnv(gym.Env):
             raise MetronomeError(f"an action is 4 indices (direction, size, stop, take-profit), got shape {np.shape(action)}")
         for index in range(4):
             self._action[index] = int(values[index])
-        status = self._lib.metronome_env_step(self._handle, self._action, self._observation_pointer, ctypes.byref(self._reward),
-                                              self._state, self._error, _ERROR_CAPACITY)
+        if self._lib.metronome_env_act(self._handle, self._action, self._error, _ERROR_CAPACITY) < 0:
+            raise MetronomeError(self._error.value.decode("utf-8"))
+
+    def await_step(self):
+        """The second half of ``step``: waits for the next decision point (or the end) and returns
+        ``(observation, reward, terminated, truncated, info)``."""
+        status = self._lib.metronome_env_await(self._handle, self._observation_pointer, ctypes.byref(self._reward), self._state,
+                                               self._error, _ERROR_CAPACITY)
         if status < 0:
             raise MetronomeError(self._error.value.decode("utf-8"))
         info = self._info()

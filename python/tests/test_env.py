@@ -90,8 +90,9 @@ def test_an_episode_dropped_midway_is_closed_and_replays(scenario, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_vectorized_environments_match_single_ones(scenario):
-    vector = metronome_gym.make_vec(scenario, num_envs=2, asynchronous=True)
+@pytest.mark.parametrize("mode", ["threads", "async"])
+def test_vectorized_environments_match_single_ones(scenario, mode):
+    vector = metronome_gym.make_vec(scenario, num_envs=2, mode=mode)
     observations, _ = vector.reset(seed=20)
     singles = [metronome_gym.MetronomeEnv(scenario) for _ in range(2)]
     for index, env in enumerate(singles):
@@ -107,6 +108,23 @@ def test_vectorized_environments_match_single_ones(scenario):
     vector.close()
     for env in singles:
         env.close()
+
+
+def test_the_thread_vector_resets_an_ended_episode_on_the_next_step(scenario):
+    vector = metronome_gym.make_vec(scenario, num_envs=2)
+    vector.reset(seed=1)
+    flat = np.array([[1, 0, 0, 0]] * 2)
+    steps = 0
+    while True:
+        _, rewards, terminated, truncated, infos = vector.step(flat)
+        steps += 1
+        if truncated.any():
+            break
+    assert steps == 1007 and truncated.all()
+    assert infos["_result"].all() and infos["result"][0]["policy"]["decisions"] == 1007
+    observations, rewards, terminated, truncated, infos = vector.step(flat)
+    assert (rewards == 0).all() and not truncated.any() and (infos["step"] == 0).all(), "the next step starts new episodes"
+    vector.close()
 
 
 def test_registered_with_gymnasium(scenario):
