@@ -30,8 +30,25 @@ grep -q '"custom":"range_width"' "$work/custom.txt" || fail "the package's own v
 if "$plain" replay "$work/breakout.mlog" > "$work/plain.txt" 2>&1; then
     fail "metronome replayed a log whose agent type it does not register"
 fi
-grep -q "component type 'range-breakout' version 1" "$work/plain.txt" || fail "the refusal does not name the component: $(cat "$work/plain.txt")"
+grep -q "'range-breakout' version 1" "$work/plain.txt" || fail "the refusal does not name the component: $(cat "$work/plain.txt")"
 "$custom" chaos "$package/breakout.yaml" --seeds 1..2 --jobs 2 --out "$work/chaos" > "$work/chaos.txt" 2>&1 \
     || fail "the chaos suite failed: $(tail -20 "$work/chaos.txt")"
 grep -q "every invariant held on every seed" "$work/chaos.txt" || fail "chaos: $(tail -5 "$work/chaos.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented"
+# The package's policy decider: a run records its actions, the package's executable replays it,
+# metronome refuses the log, and a bad parameter is named at its line.
+"$custom" run "$package/trend.yaml" --record "$work/trend.mlog" --report-json "$work/trend.json" > "$work/trend.txt" \
+    || fail "the trend policy run failed: $(cat "$work/trend.txt")"
+python3 - "$work/trend.json" <<'PY' || fail "the report does not show the package's policy deciding"
+import json, sys
+policy = json.load(open(sys.argv[1]))["policy"]
+assert policy["decisions"] == 48 and policy["intents"] > 5, policy
+PY
+"$custom" replay "$work/trend.mlog" > "$work/trend-replay.txt" 2>&1 || fail "the trend replay did not verify: $(tail -5 "$work/trend-replay.txt")"
+if "$plain" replay "$work/trend.mlog" > "$work/trend-plain.txt" 2>&1; then
+    fail "metronome replayed a log whose policy decider it does not register"
+fi
+grep -q "component types 'range-breakout' version 1, 'trend' version 1" "$work/trend-plain.txt" || fail "the refusal does not name the decider: $(cat "$work/trend-plain.txt")"
+sed 's/lookback: 3/lookback: 9/' "$package/trend.yaml" > "$work/bad-trend.yaml"
+if "$custom" validate "$work/bad-trend.yaml" > "$work/bad-trend.txt" 2>&1; then fail "a lookback beyond the window was accepted"; fi
+grep -q "bad-trend.yaml:.*lookback" "$work/bad-trend.txt" || fail "the bad parameter is not named at its line: $(cat "$work/bad-trend.txt")"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider too"

@@ -60,7 +60,8 @@ public struct ScenarioComponents {
         case .policy:
             guard let parameters = scenario.execution?.policy else { return }
             // The decider is the stage's alone from here on, called on the kernel thread only.
-            nonisolated(unsafe) let decider = policyDecider ?? Self.builtInDecider(parameters, seed: kernel.configuration.seed)
+            nonisolated(unsafe) let decider = policyDecider
+                ?? Self.scenarioDecider(parameters, registered: scenario.execution?.registeredPolicy, seed: kernel.configuration.seed)
             let end = kernel.configuration.endTime
             policy = kernel.spawn(stage.name) { context in
                 PolicyStage(context: context, parameters: parameters, instruments: universe, initialCashMinorUnits: cash, decider: decider,
@@ -85,12 +86,22 @@ public struct ScenarioComponents {
         }
     }
 
-    /// The decider `policy.decider` names; `external` has none here (``ScenarioRun`` refuses to
-    /// run it without one).
-    private static func builtInDecider(_ parameters: PolicyStage.Parameters, seed: UInt64) -> any PolicyDecider {
+    /// The decider `policy.decider` names: one of Metronome's, or a type another package
+    /// registered; a plain `external` has none here (``ScenarioRun`` refuses to run it without one).
+    private static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredPolicy?, seed: UInt64) -> any PolicyDecider {
+        if let registered {
+            guard let type = ComponentRegistry.current.policyType(named: registered.type) else {
+                preconditionFailure("policy decider '\(registered.type)' was registered when the scenario was loaded and is not now")
+            }
+            do {
+                return try type.makeDecider(registered.parameters, parameters, seed)
+            } catch {
+                preconditionFailure("policy decider '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
+            }
+        }
         switch parameters.decider {
-        case .random: RandomPolicyDecider(seed: seed, parameters: parameters)
-        case .flat: FlatPolicyDecider()
+        case .random: return RandomPolicyDecider(seed: seed, parameters: parameters)
+        case .flat: return FlatPolicyDecider()
         case .external: preconditionFailure("an external policy decider is given by the caller")
         }
     }

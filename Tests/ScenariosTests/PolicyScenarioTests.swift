@@ -9,12 +9,14 @@ import Testing
 /// from outside the scenario replays from its log alone.
 @Suite struct PolicyScenarioTests {
     static let path = ScenarioLocator.resolve("policy-sp500")!
-    static let source = try! String(contentsOfFile: path, encoding: .utf8)
 
     /// The library scenario with `old` replaced by `new`, read as if it were the library file.
+    /// (Each call reads its own copy and edits it with the standard library's algorithms:
+    /// Foundation's bridged string search is not safe on one string from tests running in parallel.)
     static func variant(_ old: String, _ new: String) throws(ScenarioError) -> Scenario {
-        precondition(source.contains(old), "the library scenario has \(old)")
-        return try ScenarioLoader.parse(source.replacingOccurrences(of: old, with: new), file: path)
+        let source = try! String(contentsOfFile: path, encoding: .utf8)
+        precondition(!source.ranges(of: old).isEmpty, "the library scenario has \(old)")
+        return try ScenarioLoader.parse(source.replacing(old, with: new), file: path)
     }
 
     /// Always long at half size, with no stop or take-profit.
@@ -79,5 +81,36 @@ import Testing
         #expect(replay.verified, "\(String(describing: replay.divergence))")
         #expect(replay.run.summary.digest == recorded.summary.digest)
         #expect(replay.run.policy?.decisions == recorded.policy?.decisions)
+    }
+
+    /// A package's decider type: named by `policy.decider`, its parameters read strictly, its
+    /// name and version in the build identity.
+    @Test func aRegisteredDeciderDecidesWithItsParameters() throws {
+        var registry = ComponentRegistry()
+        registry.registerPolicy(type: "always-long", version: 3, parameters: ["size"]) { parameters, policy, _ throws(ScenarioError) in
+            let size = try parameters.integer("size", default: 0, range: 0...(policy.sizeFractions.count - 1))
+            return SizedLong(sizeIndex: size)
+        }
+        try ComponentRegistry.$scoped.withValue(registry) {
+            let scenario = try Self.variant("decider: random", "decider: always-long\n  decider_parameters: { size: 3 }")
+            #expect(scenario.execution?.registeredPolicy?.type == "always-long")
+            let outcome = try ScenarioRun(scenario: scenario, options: ScenarioRun.Options(until: scenario.startTime + 10 * 86_400_000_000_000)).run()
+            #expect(outcome.portfolio.positions == [60], "long the whole 60 lots, as size index 3 says")
+            #expect(BuildIdentity.text.hasSuffix("; components: always-long@3"))
+            let refused = #expect(throws: ScenarioError.self) {
+                try Self.variant("decider: random", "decider: always-long\n  decider_parameters: { size: 4 }")
+            }
+            #expect(refused?.message.contains("policy.decider_parameters.size must be between 0 and 3, found 4") == true)
+            #expect(refused?.line == 42, "the value's line")
+            #expect(throws: ScenarioError.self) { try Self.variant("decider: random", "decider: always-long\n  decider_parameters: { sise: 1 }") }
+        }
+        #expect(throws: ScenarioError.self, "without the registry the name is unknown") { try Self.variant("decider: random", "decider: always-long") }
+    }
+
+    final class SizedLong: PolicyDecider, @unchecked Sendable {
+        let sizeIndex: Int
+        init(sizeIndex: Int) { self.sizeIndex = sizeIndex }
+        func decide(_ observation: PolicyObservation) -> PolicyChoice { PolicyChoice(direction: 1, sizeIndex: sizeIndex) }
+        func finish(_ observation: PolicyObservation) {}
     }
 }

@@ -26,8 +26,21 @@ public struct ComponentRegistry: Sendable {
         public let makeModel: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any FeatureModel
     }
 
+    /// A policy decider type from another package: the choices of a scenario's policy stage
+    /// (`policy.decider: <name>`, its parameters under `policy.decider_parameters`; docs/python.md).
+    public struct PolicyType: Sendable {
+        public let name: String
+        public let version: UInt16
+        public let parameterKeys: [String]
+        /// Makes the decider for a run (with the policy section and the run's seed); called once
+        /// when the scenario is loaded (to check the parameters) and once per run.
+        public let makeDecider: @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
+    }
+
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The policy decider types, in registration order.
+    public private(set) var policyTypes: [PolicyType] = []
     /// The names of the packages' own values (``CustomValue``), by their permanent id.
     public private(set) var valueNames: [(id: UInt16, name: String)] = []
 
@@ -50,6 +63,22 @@ public struct ComponentRegistry: Sendable {
 
     public func agentType(named name: String) -> AgentType? { agentTypes.first { $0.name == name } }
 
+    /// Registers a policy decider type. A built-in decider's name, or one registered twice, stops
+    /// the program with the name.
+    public mutating func registerPolicy(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
+    ) {
+        precondition(PolicyStage.Parameters.Decider(rawValue: name) == nil, "policy decider '\(name)' is one of Metronome's own")
+        precondition(policyType(named: name) == nil && agentType(named: name) == nil, "component type '\(name)' is registered twice")
+        policyTypes.append(PolicyType(name: name, version: version, parameterKeys: parameters, makeDecider: make))
+    }
+
+    public func policyType(named name: String) -> PolicyType? { policyTypes.first { $0.name == name } }
+
+    /// The version of the registered component type `name` (an agent or a policy decider), if any.
+    public func version(of name: String) -> UInt16? { agentType(named: name)?.version ?? policyType(named: name)?.version }
+
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
     /// `log cat` and `diff` print it by this name. An id is permanent, like a message tag; one
     /// registered twice stops the program.
@@ -61,7 +90,9 @@ public struct ComponentRegistry: Sendable {
     public func valueName(of id: UInt16) -> String? { valueNames.first { $0.id == id }?.name }
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
-    public var summary: String { agentTypes.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }
+    public var summary: String {
+        (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
+    }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else
     /// the process's.

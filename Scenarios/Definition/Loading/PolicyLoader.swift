@@ -6,10 +6,12 @@ import Yams
 /// The `policy:` section (docs/python.md): a policy stage in the sizer's place.
 enum PolicyLoader {
     static let keys = ["symbol", "decision_interval", "max_position", "size_fractions", "stop_multiples", "take_profit_multiples",
-                       "return_window", "volatility_half_life", "reward", "decider"]
+                       "return_window", "volatility_half_life", "reward", "decider", "decider_parameters"]
     static let rewardKeys = ["log_return", "drawdown", "trade", "holding", "cost"]
 
-    static func policy(_ node: Node, symbols: [String], file: String) throws(ScenarioError) -> PolicyStage.Parameters {
+    /// The section, and the registered decider type it names, if any.
+    static func policy(_ node: Node, symbols: [String], seed: UInt64, file: String) throws(ScenarioError)
+        -> (parameters: PolicyStage.Parameters, registered: RegisteredPolicy?) {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "policy")
         var parameters = PolicyStage.Parameters()
@@ -35,16 +37,51 @@ enum PolicyLoader {
             parameters.volatilityHalfLife = try scalars.decimal(value, "policy.volatility_half_life", range: 1...100_000)
         }
         if let value = map.value("reward") { parameters.reward = try reward(value, scalars: scalars, file: file) }
+        var registered: RegisteredPolicy?
         if let value = map.value("decider") {
             let name = try scalars.text(value, "policy.decider")
-            guard let decider = PolicyStage.Parameters.Decider(rawValue: name) else {
+            if let decider = PolicyStage.Parameters.Decider(rawValue: name) {
+                parameters.decider = decider
+            } else if let type = ComponentRegistry.current.policyType(named: name) {
+                // A package's decider: the choices come from outside Metronome's own deciders.
+                parameters.decider = .external
+                let own = try deciderParameters(map.value("decider_parameters"), type: type, node: node, file: file)
+                _ = try type.makeDecider(own, parameters, seed)
+                registered = RegisteredPolicy(type: name, parameters: own)
+            } else {
+                let known = PolicyStage.Parameters.Decider.allCases.map(\.rawValue) + ComponentRegistry.current.policyTypes.map(\.name)
                 throw StrictMapping.error(file, value, "policy.decider '\(name)' is not a decider",
-                                          hint: StrictMapping.choiceHint(name, among: PolicyStage.Parameters.Decider.allCases.map(\.rawValue)))
+                                          hint: StrictMapping.choiceHint(name, among: known))
             }
-            parameters.decider = decider
+        }
+        if registered == nil, let stray = map.value("decider_parameters") {
+            throw StrictMapping.error(file, stray, "policy.decider_parameters is for a decider another package registered",
+                                      hint: "Metronome's own deciders (random, flat, external) take no parameters")
         }
         try map.finish(allowed: keys)
-        return parameters
+        return (parameters, registered)
+    }
+
+    /// The registered decider's own keys, strictly: each a single value, any other key an error.
+    private static func deciderParameters(_ node: Node?, type: ComponentRegistry.PolicyType, node section: Node,
+                                          file: String) throws(ScenarioError) -> ComponentParameters {
+        let path = "policy.decider_parameters"
+        guard let node else {
+            return ComponentParameters(file: file, path: path, entries: [], mappingLine: section.mark?.line ?? 0,
+                                       mappingColumn: section.mark?.column ?? 0)
+        }
+        var map = try StrictMapping(node, file: file, path: path)
+        var entries: [ComponentParameters.Entry] = []
+        for key in type.parameterKeys {
+            guard let value = map.value(key) else { continue }
+            guard let scalar = value.scalar else {
+                throw StrictMapping.error(file, value, "\(path).\(key) must be a single value, found \(StrictMapping.kind(of: value))",
+                                          hint: "policy decider '\(type.name)' reads '\(key)' as one value")
+            }
+            entries.append(ComponentParameters.Entry(key: key, text: scalar.string, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0))
+        }
+        try map.finish(allowed: type.parameterKeys)
+        return ComponentParameters(file: file, path: path, entries: entries, mappingLine: node.mark?.line ?? 0, mappingColumn: node.mark?.column ?? 0)
     }
 
     /// A menu of 1 to 255 choices (an action index is one byte in the log).

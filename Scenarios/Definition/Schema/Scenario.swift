@@ -116,6 +116,8 @@ public struct ExecutionSettings: Sendable, Equatable {
     public var sizer: Sizer.Parameters?
     /// The policy stage (docs/python.md), in the sizer's place.
     public var policy: PolicyStage.Parameters?
+    /// The decider type another package registered, when `policy.decider` names one.
+    public var registeredPolicy: RegisteredPolicy?
     public var gate: GateLimits
     /// The router's settings; its venues are the broker's (filled in when the run is wired).
     public var router: Router.Parameters

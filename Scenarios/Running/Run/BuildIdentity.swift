@@ -36,18 +36,23 @@ public enum BuildIdentity {
         }
     }
 
-    /// Why this executable cannot replay a log recorded with `identity`, if it cannot: a
-    /// registered component type the log used that is missing here, or here in another version.
+    /// Why this executable cannot replay a log recorded with `identity`, if it cannot: the
+    /// registered component types of the executable that wrote it which are missing here, or here
+    /// in another version (all of them named, so one message says which executable to use).
     public static func componentMismatch(recordedBy identity: String, log: String) -> String? {
         let registry = ComponentRegistry.current
+        var missing: [String] = []
         for (name, version) in components(in: identity) {
-            guard let here = registry.agentType(named: name) else {
-                return "\(log) was recorded with component type '\(name)' version \(version) (written by \(identity)), which this executable does not register: replay it with the executable of the package that provides '\(name)' (docs/extending.md)"
+            guard let here = registry.version(of: name) else {
+                missing.append("'\(name)' version \(version)")
+                continue
             }
-            if here.version != version {
-                return "\(log) was recorded with component type '\(name)' version \(version), and this executable has version \(here.version): a replay could not reproduce it (docs/extending.md)"
+            if here != version {
+                return "\(log) was recorded with component type '\(name)' version \(version), and this executable has version \(here): a replay could not reproduce it (docs/extending.md)"
             }
         }
-        return nil
+        guard !missing.isEmpty else { return nil }
+        let types = missing.count == 1 ? "component type " + missing[0] : "component types " + missing.joined(separator: ", ")
+        return "\(log) was recorded with \(types) (written by \(identity)), which this executable does not register: replay it with the executable of the package that provides them (docs/extending.md)"
     }
 }

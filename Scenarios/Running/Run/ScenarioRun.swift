@@ -120,7 +120,7 @@ public final class ScenarioRun {
     ///   names; required when it names `external` (docs/python.md).
     public init(scenario: Scenario, options: Options = Options(), policyDecider: (any PolicyDecider)? = nil,
                 inputs: InputPlan = .generate) throws {
-        if let policy = scenario.execution?.policy, policy.decider == .external, policyDecider == nil {
+        if let policy = scenario.execution?.policy, policy.decider == .external, scenario.execution?.registeredPolicy == nil, policyDecider == nil {
             throw ExternalPolicyRequired(scenario: scenario.name)
         }
         self.scenario = scenario

@@ -1,10 +1,17 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with one more agent type.
+// `metronome-custom`: Metronome's whole command line, with one more agent type and a policy decider.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
 }
 registry.registerValue(id: RangeBreakoutModel.rangeWidthID, name: "range_width")
+// A policy stage's decider (docs/python.md): `policy.decider: trend`, its keys under `decider_parameters`.
+registry.registerPolicy(type: "trend", version: 1, parameters: ["lookback", "size", "stop"]) { parameters, policy, _ throws(ScenarioError) in
+    let lookback = try parameters.integer("lookback", default: 3, range: 1...policy.returnWindow)
+    let size = try parameters.integer("size", default: 0, range: 0...(policy.sizeFractions.count - 1))
+    let stop = try parameters.integer("stop", default: 0, range: 0...(policy.stopMultiples.count - 1))
+    return TrendPolicy(lookback: lookback, window: policy.returnWindow, sizeIndex: size, stopIndex: stop)
+}
 Metronome.main(registry: registry)
