@@ -8,14 +8,18 @@ import Synchronization
 /// the run's virtual clock stands still, so how long the caller takes changes nothing.
 ///
 /// A hand-over is a store of ``phase`` after the data it publishes (release) and a load of it before
-/// reading them (acquire). Each side spins a little before it sleeps on the condition: a step of
-/// the pipeline takes tens of microseconds, and waking a sleeping thread costs about as much.
+/// reading them (acquire). Each side waits briefly before it sleeps on the condition — a step of
+/// the pipeline takes tens of microseconds, and waking a sleeping thread costs about as much —
+/// spinning for a few microseconds, then yielding its core (other environments' runs may need it)
+/// until ``yieldingWaitNanoseconds`` have passed.
 final class SteppedPolicyDecider: PolicyDecider, @unchecked Sendable {
     /// Where the run is, as the stepping thread sees it.
     enum Phase: UInt8 { case running, awaitingAction, finished }
 
-    /// Spins before sleeping, in loads of ``phase``.
-    private static let spinLimit = 20_000
+    /// Loads of ``phase`` before the waiter starts yielding.
+    private static let spinLimit = 2_000
+    /// How long a waiter yields its core, checking between yields, before it sleeps.
+    private static let yieldingWaitNanoseconds: UInt64 = 500_000
 
     private let phase = Atomic<UInt8>(Phase.running.rawValue)
     private let condition = NSCondition()
@@ -98,6 +102,12 @@ final class SteppedPolicyDecider: PolicyDecider, @unchecked Sendable {
         for _ in 0..<Self.spinLimit {
             let seen = current
             if done(seen) { return seen }
+        }
+        let deadline = DispatchTime.now().uptimeNanoseconds + Self.yieldingWaitNanoseconds
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            let seen = current
+            if done(seen) { return seen }
+            sched_yield()
         }
         condition.lock()
         defer { condition.unlock() }

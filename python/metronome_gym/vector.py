@@ -60,13 +60,18 @@ class MetronomeVectorEnv(VectorEnv):
         return observations, rewards, terminated, truncated, self._batch(infos)
 
     def _batch(self, infos: list[dict]) -> dict[str, Any]:
-        """Gymnasium's vector info: per key an array over the environments and a `_key` mask."""
-        batched: dict[str, Any] = {}
-        for key in sorted({key for info in infos for key in info}):
-            present = np.array([key in info for info in infos])
-            values = [info.get(key) for info in infos]
-            batched[key] = np.array(values, dtype=object) if key == "result" else np.array([0 if value is None else value for value in values])
-            batched[f"_{key}"] = present
+        """Gymnasium's vector info: per key an array over the environments and a `_key` mask. Every
+        step has `step`, `time_ns` and `equity`; `result` (an episode's summary) only where one ended."""
+        everywhere = np.ones(self.num_envs, dtype=bool)
+        batched: dict[str, Any] = {
+            "step": np.array([info["step"] for info in infos]), "_step": everywhere,
+            "time_ns": np.array([info["time_ns"] for info in infos]), "_time_ns": everywhere,
+            "equity": np.array([info["equity"] for info in infos]), "_equity": everywhere,
+        }
+        ended = np.array(["result" in info for info in infos])
+        if ended.any():
+            batched["result"] = np.array([info.get("result") for info in infos], dtype=object)
+            batched["_result"] = ended
         return batched
 
     def close_extras(self, **kwargs):
