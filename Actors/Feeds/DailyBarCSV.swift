@@ -57,7 +57,7 @@ public struct DailyBarCSV: InputSource {
         for line in CSVText.lines(text) {
             lineNumber += 1
             if line.isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = CSVText.fields(line)
             if lineNumber == 1 {
                 guard fields == DailyBarCSV.expectedHeader else {
                     throw Problem(file: file, line: 1, column: 1,

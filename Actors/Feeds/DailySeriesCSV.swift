@@ -18,7 +18,7 @@ public struct DailySeriesCSV: InputSource {
         for line in CSVText.lines(text) {
             lineNumber += 1
             if line.isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = CSVText.fields(line)
             if lineNumber == 1 {
                 guard let found = fields.firstIndex(of: column), found > 0 else {
                     throw DailyBarCSV.Problem(file: file, line: 1, column: 1, message: "no column '\(column)' in the header \(line)")

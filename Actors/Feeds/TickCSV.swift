@@ -73,7 +73,7 @@ public struct TickCSV: InputSource {
                                instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
                                latencyNanoseconds: DurationNanoseconds, sides: inout TradeSideInference) throws -> InputRecord? {
         if line.isEmpty || line.hasPrefix("#") { return nil }
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let fields = CSVText.fields(line)
         func fail(_ column: Int, _ message: String) -> DailyBarCSV.Problem {
             let offset = fields.prefix(column).reduce(1) { $0 + $1.count + 1 }
             return DailyBarCSV.Problem(file: file, line: lineNumber, column: offset, message: message)
