@@ -82,3 +82,22 @@ public struct ComponentParameters: Sendable, Equatable {
         }
     }
 }
+
+extension ComponentParameters {
+    /// The keys `keys` of a registered component's mapping, each a single value, with where each
+    /// is written; `owner` names the component in errors ("agent type 'momentum'").
+    static func collect(_ map: inout StrictMapping, keys: [String], path: String, owner: String, mapping: Node,
+                        file: String) throws(ScenarioError) -> ComponentParameters {
+        var entries: [Entry] = []
+        for key in keys {
+            guard let node = map.value(key) else { continue }
+            guard let scalar = node.scalar else {
+                throw StrictMapping.error(file, node, "\(path).\(key) must be a single value, found \(StrictMapping.kind(of: node))",
+                                          hint: "\(owner) reads '\(key)' as one value")
+            }
+            entries.append(Entry(key: key, text: scalar.string, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0))
+        }
+        return ComponentParameters(file: file, path: path, entries: entries, mappingLine: mapping.mark?.line ?? 0,
+                                   mappingColumn: mapping.mark?.column ?? 0)
+    }
+}

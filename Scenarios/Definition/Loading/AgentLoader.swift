@@ -107,18 +107,9 @@ extension AgentLoader {
         } ?? 1_800_000_000_000
         try ScenarioLoader.checkScorableHorizon(horizon, agent: name, runNanoseconds: runNanoseconds, node: map.value("horizon") ?? item,
                                                 path: path, file: file)
-        var entries: [ComponentParameters.Entry] = []
-        for key in type.parameterKeys {
-            guard let node = map.value(key) else { continue }
-            guard let scalar = node.scalar else {
-                throw StrictMapping.error(file, node, "\(path).\(key) must be a single value, found \(StrictMapping.kind(of: node))",
-                                          hint: "agent type '\(type.name)' reads '\(key)' as one value")
-            }
-            entries.append(ComponentParameters.Entry(key: key, text: scalar.string, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0))
-        }
+        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "agent type '\(type.name)'",
+                                                         mapping: item, file: file)
         try map.finish(allowed: ComponentRegistry.commonAgentKeys + type.parameterKeys)
-        let parameters = ComponentParameters(file: file, path: path, entries: entries, mappingLine: item.mark?.line ?? 0,
-                                             mappingColumn: item.mark?.column ?? 0)
         _ = try type.makeModel(parameters, universe)
         return .registered(type: type.name, horizonNanoseconds: horizon, agentID: agentID, parameters: parameters)
     }

@@ -71,17 +71,10 @@ enum PolicyLoader {
                                        mappingColumn: section.mark?.column ?? 0)
         }
         var map = try StrictMapping(node, file: file, path: path)
-        var entries: [ComponentParameters.Entry] = []
-        for key in type.parameterKeys {
-            guard let value = map.value(key) else { continue }
-            guard let scalar = value.scalar else {
-                throw StrictMapping.error(file, value, "\(path).\(key) must be a single value, found \(StrictMapping.kind(of: value))",
-                                          hint: "policy decider '\(type.name)' reads '\(key)' as one value")
-            }
-            entries.append(ComponentParameters.Entry(key: key, text: scalar.string, line: value.mark?.line ?? 0, column: value.mark?.column ?? 0))
-        }
+        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "policy decider '\(type.name)'",
+                                                         mapping: node, file: file)
         try map.finish(allowed: type.parameterKeys)
-        return ComponentParameters(file: file, path: path, entries: entries, mappingLine: node.mark?.line ?? 0, mappingColumn: node.mark?.column ?? 0)
+        return parameters
     }
 
     /// A menu of 1 to 255 choices (an action index is one byte in the log).
