@@ -70,6 +70,14 @@ public func metronomeEnvReset(_ handle: UnsafeMutableRawPointer, _ seed: UInt64,
     }
 }
 
+/// The first half of a reset: starts the episode and returns at once; ``metronomeEnvAwait`` waits
+/// for its first decision point.
+@_cdecl("metronome_env_begin_reset")
+public func metronomeEnvBeginReset(_ handle: UnsafeMutableRawPointer, _ seed: UInt64, _ recordPath: UnsafePointer<CChar>?,
+                                   _ recordSignals: Int32) {
+    environment(handle).beginReset(seed: seed, recordPath: CText.string(recordPath), recordSignals: recordSignals != 0)
+}
+
 /// Acts with `action` (four indices, as the action space's sample) and runs to the next decision
 /// point or the end; writes the observation, the interval's reward and `state`.
 @_cdecl("metronome_env_step")

@@ -27,14 +27,20 @@ final class GymEnvironment {
         [3, policy.sizeFractions.count, policy.stopMultiples.count, policy.takeProfitMultiples.count]
     }
 
-    /// Drops the current episode (if any) and starts another.
+    /// Drops the current episode (if any) and starts another; returns at its first decision point.
     func reset(seed: UInt64, recordPath: String?, recordSignals: Bool) throws -> Progress {
+        beginReset(seed: seed, recordPath: recordPath, recordSignals: recordSignals)
+        return try awaitDecision()
+    }
+
+    /// The first half of a reset: drops the current episode and starts the next on its thread,
+    /// returning at once (a vector of environments resets several side by side).
+    func beginReset(seed: UInt64, recordPath: String?, recordSignals: Bool) {
         episode?.abandon()
         let recording = recordPath.map { ScenarioRun.Recording(path: $0, signals: recordSignals) }
         let made = GymEpisode(scenario: scenario, seed: seed, recording: recording)
         episode = made
         made.start()
-        return try progress(of: made, after: made.decider.waitForDecisionOrEnd())
     }
 
     func step(_ choice: PolicyChoice) throws -> Progress {

@@ -80,6 +80,8 @@ def load() -> ctypes.CDLL:
     lib.metronome_env_reset.restype = ctypes.c_int32
     lib.metronome_env_step.argtypes = [voidp, longs, doubles, doubles, longs, ctypes.c_char_p, size]
     lib.metronome_env_step.restype = ctypes.c_int32
+    lib.metronome_env_begin_reset.argtypes = [voidp, ctypes.c_uint64, text, ctypes.c_int32]
+    lib.metronome_env_begin_reset.restype = None
     lib.metronome_env_act.argtypes = [voidp, longs, ctypes.c_char_p, size]
     lib.metronome_env_act.restype = ctypes.c_int32
     lib.metronome_env_await.argtypes = [voidp, doubles, doubles, longs, ctypes.c_char_p, size]

@@ -65,19 +65,29 @@ class MetronomeEnv(gym.Env):
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None):
         """Starts an episode: ``seed`` is the run's seed (drawn from the environment's generator when
-        None); ``options={"record": "episode.mtj"}`` journals it."""
+        None); ``options={"record": "episode.mlog"}`` journals it."""
+        self.begin_reset(seed=seed, options=options)
+        return self.await_reset()
+
+    def begin_reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
+        """The first half of ``reset``: starts the episode's run on its thread and returns at once
+        (``MetronomeVectorEnv`` resets several side by side)."""
         super().reset(seed=seed)
-        run_seed = seed if seed is not None else int(self.np_random.integers(0, 2**63 - 1))
+        self._run_seed = seed if seed is not None else int(self.np_random.integers(0, 2**63 - 1))
         record = (options or {}).get("record")
-        status = self._lib.metronome_env_reset(self._handle, run_seed & (2**64 - 1), _native.encode(record), int(self.record_signals),
-                                               self._observation_pointer, self._state, self._error, _ERROR_CAPACITY)
+        self._lib.metronome_env_begin_reset(self._handle, self._run_seed & (2**64 - 1), _native.encode(record), int(self.record_signals))
+        self._started = True
+
+    def await_reset(self):
+        """The second half of ``reset``: waits for the first decision point; ``(observation, info)``."""
+        status = self._lib.metronome_env_await(self._handle, self._observation_pointer, ctypes.byref(self._reward), self._state,
+                                               self._error, _ERROR_CAPACITY)
         if status < 0:
             raise MetronomeError(self._error.value.decode("utf-8"))
         if status == 1:
             raise MetronomeError(f"{self.scenario}: the run ended before its first decision (no quote of the policy's symbol?)")
         self._ended = False
-        self._started = True
-        return self._observation.copy(), self._info(run_seed=run_seed)
+        return self._observation.copy(), self._info(run_seed=self._run_seed)
 
     def step(self, action):
         self.act(action)

@@ -14,7 +14,7 @@ from .env import MetronomeEnv
 class MetronomeVectorEnv(VectorEnv):
     """``num_envs`` environments over one scenario in this process: a step hands every run its
     action, then waits for each, so the runs go on in parallel on their own threads (the machine's
-    cores) with no inter-process traffic. ``reset(seed=s)`` seeds them s, s+1, …. An environment
+    cores) with no inter-process traffic; so do their resets. ``reset(seed=s)`` seeds them s, s+1, …. An environment
     whose episode ended is reset on the next step (Gymnasium's next-step autoreset): that step
     returns its first observation with reward 0."""
 
@@ -31,9 +31,11 @@ class MetronomeVectorEnv(VectorEnv):
 
     def reset(self, *, seed: int | list[int] | None = None, options: dict[str, Any] | None = None):
         seeds = list(seed) if isinstance(seed, (list, tuple)) else [None if seed is None else seed + index for index in range(self.num_envs)]
-        observations, infos = [], []
         for env, env_seed in zip(self.envs, seeds):
-            observation, info = env.reset(seed=env_seed, options=options)
+            env.begin_reset(seed=env_seed, options=options)
+        observations, infos = [], []
+        for env in self.envs:
+            observation, info = env.await_reset()
             observations.append(observation)
             infos.append(info)
         self._needs_reset = [False] * self.num_envs
@@ -41,8 +43,11 @@ class MetronomeVectorEnv(VectorEnv):
 
     def step(self, actions):
         actions = np.asarray(actions, dtype=np.int64)
+        # Every run goes on at once — the ended ones into their next episode — then each is awaited.
         for index, env in enumerate(self.envs):
-            if not self._needs_reset[index]:
+            if self._needs_reset[index]:
+                env.begin_reset()
+            else:
                 env.act(actions[index])
         observations = np.zeros((self.num_envs, *self.single_observation_space.shape))
         rewards = np.zeros(self.num_envs)
@@ -51,7 +56,7 @@ class MetronomeVectorEnv(VectorEnv):
         infos = []
         for index, env in enumerate(self.envs):
             if self._needs_reset[index]:
-                observations[index], info = env.reset()
+                observations[index], info = env.await_reset()
                 self._needs_reset[index] = False
             else:
                 observations[index], rewards[index], terminated[index], truncated[index], info = env.await_step()
