@@ -51,4 +51,21 @@ grep -q "component types 'range-breakout' version 1, 'trend' version 1" "$work/t
 sed 's/lookback: 3/lookback: 9/' "$package/trend.yaml" > "$work/bad-trend.yaml"
 if "$custom" validate "$work/bad-trend.yaml" > "$work/bad-trend.txt" 2>&1; then fail "a lookback beyond the window was accepted"; fi
 grep -q "bad-trend.yaml:.*lookback" "$work/bad-trend.txt" || fail "the bad parameter is not named at its line: $(cat "$work/bad-trend.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider too"
+# The package's feed type: its quotes reach the pipeline, the run replays, metronome does not know
+# the type, and a bad line of the file is named.
+"$custom" run "$package/own-feed.yaml" --record "$work/own-feed.mlog" --report-json "$work/own-feed.json" > "$work/own-feed.txt" \
+    || fail "the own-feed run failed: $(cat "$work/own-feed.txt")"
+python3 - "$work/own-feed.json" <<'PY' || fail "the report does not show the package's feed's quotes"
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["inputs"] == 2160 and report["policy"]["decisions"] == 36, (report["inputs"], report["policy"])
+PY
+"$custom" replay "$work/own-feed.mlog" > "$work/own-feed-replay.txt" 2>&1 || fail "the own-feed replay did not verify: $(tail -5 "$work/own-feed-replay.txt")"
+if "$plain" validate "$package/own-feed.yaml" > "$work/own-feed-plain.txt" 2>&1; then fail "metronome accepted a feed type it does not register"; fi
+grep -q "unknown feed type 'semicolon-quotes'" "$work/own-feed-plain.txt" || fail "the refusal does not name the feed type: $(cat "$work/own-feed-plain.txt")"
+mkdir "$work/bad-feed"
+head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quotes.txt"
+cp "$package/own-feed.yaml" "$work/bad-feed/"
+if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
+grep -q "quotes.txt:2: expected prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider and its feed type too"

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 import Yams
 
@@ -84,6 +85,9 @@ public struct ComponentParameters: Sendable, Equatable {
 }
 
 extension ComponentParameters {
+    /// The scenario file's folder (relative paths in the parameters resolve against it).
+    public var folder: String { URL(fileURLWithPath: file).deletingLastPathComponent().path }
+
     /// The keys `keys` of a registered component's mapping, each a single value, with where each
     /// is written; `owner` names the component in errors ("agent type 'momentum'").
     static func collect(_ map: inout StrictMapping, keys: [String], path: String, owner: String, mapping: Node,

@@ -37,8 +37,22 @@ public struct ComponentRegistry: Sendable {
         public let makeDecider: @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
     }
 
+    /// A feed type from another package: the events of a scenario's `feeds[]` entry with its
+    /// `type:` (the data a user already has, in its own format).
+    public struct FeedType: Sendable {
+        public let name: String
+        public let version: UInt16
+        /// The keys the type reads, besides `name`, `type` and `guard`.
+        public let parameterKeys: [String]
+        /// Makes the feed's events for a run; called once when the scenario is loaded (to check
+        /// the parameters and the data) and once per run.
+        public let makeFeed: @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
+    }
+
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The feed types, in registration order.
+    public private(set) var feedTypes: [FeedType] = []
     /// The policy decider types, in registration order.
     public private(set) var policyTypes: [PolicyType] = []
     /// The names of the packages' own values (``CustomValue``), by their permanent id.
@@ -70,14 +84,30 @@ public struct ComponentRegistry: Sendable {
         make: @escaping @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
     ) {
         precondition(PolicyStage.Parameters.Decider(rawValue: name) == nil, "policy decider '\(name)' is one of Metronome's own")
-        precondition(policyType(named: name) == nil && agentType(named: name) == nil, "component type '\(name)' is registered twice")
+        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
         policyTypes.append(PolicyType(name: name, version: version, parameterKeys: parameters, makeDecider: make))
     }
 
     public func policyType(named name: String) -> PolicyType? { policyTypes.first { $0.name == name } }
 
+    /// Registers a feed type. One of Metronome's feed types, or a name registered twice, stops the
+    /// program with the name.
+    public mutating func registerFeed(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
+    ) {
+        precondition(!ComponentRegistry.builtInFeedTypes.contains(name), "feed type '\(name)' is one of Metronome's own")
+        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
+        precondition(!parameters.contains { ["name", "type", "guard"].contains($0) }, "feed type '\(name)': name, type and guard are read by Metronome")
+        feedTypes.append(FeedType(name: name, version: version, parameterKeys: parameters, makeFeed: make))
+    }
+
+    public func feedType(named name: String) -> FeedType? { feedTypes.first { $0.name == name } }
+
     /// The version of the registered component type `name` (an agent or a policy decider), if any.
-    public func version(of name: String) -> UInt16? { agentType(named: name)?.version ?? policyType(named: name)?.version }
+    public func version(of name: String) -> UInt16? {
+        agentType(named: name)?.version ?? policyType(named: name)?.version ?? feedType(named: name)?.version
+    }
 
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
     /// `log cat` and `diff` print it by this name. An id is permanent, like a message tag; one
@@ -91,7 +121,8 @@ public struct ComponentRegistry: Sendable {
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String {
-        (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
+        (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }
+            + feedTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
     }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else
@@ -109,6 +140,8 @@ public struct ComponentRegistry: Sendable {
     /// The agent types Metronome defines itself.
     public static let builtInAgentTypes = ["technical", "ema-cross", "sentiment", "insider", "money-flows", "value", "macro", "flow",
                                            "top-performers", "causal", "hedging", "undervalued", "learning"]
+    /// The feed types Metronome defines itself.
+    public static let builtInFeedTypes = ["gbm", "synthetic", "csv", "daily-bars", "daily-series"]
     /// The keys of an agent's mapping that Metronome reads for every type.
     public static let commonAgentKeys = ["name", "type", "weight", "enabled", "horizon"]
 }

@@ -31,8 +31,14 @@ enum FeedLoader {
         let name = try map.value("name").map { node throws(ScenarioError) in try scalars.text(node, "\(path).name") } ?? "feed\(index)"
         let typeNode = try map.require("type")
         let type = try scalars.text(typeNode, "\(path).type")
+        if let registered = ComponentRegistry.current.feedType(named: type) {
+            return try registeredFeed(&map, type: registered, name: name, item: item, universe: universe, start: start,
+                                      requireDataFiles: requireDataFiles, path: path, file: file)
+        }
         guard types.contains(type) else {
-            throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'", hint: StrictMapping.choiceHint(type, among: types))
+            let known = types + ComponentRegistry.current.feedTypes.map(\.name)
+            throw StrictMapping.error(file, typeNode, "unknown feed type '\(type)'",
+                                      hint: StrictMapping.choiceHint(type, among: known) + "; a package's own feed type needs its own executable (docs/extending.md)")
         }
         switch type {
         case "daily-bars", "daily-series":
@@ -54,6 +60,23 @@ enum FeedLoader {
                                                      latencyNanoseconds: generated.latency)
             return FeedSettings(name: name, kind: .gbm(parameters), spikeFilter: generated.filter)
         }
+    }
+
+    /// A feed type another package registered: its own keys collected for it, `guard:` as for any
+    /// feed; its events are made once here (with a data file, when `requireDataFiles`) so that a
+    /// bad parameter or a bad file is reported at load time.
+    private static func registeredFeed(_ map: inout StrictMapping, type: ComponentRegistry.FeedType, name: String, item: Node,
+                                       universe: [Instrument], start: Timestamp, requireDataFiles: Bool, path: String,
+                                       file: String) throws(ScenarioError) -> FeedSettings {
+        let filter = try GuardLoader.spikeFilter(&map, fallback: .defaults(forResolution: 0), symbols: universe.count, path: path, file: file)
+        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "feed type '\(type.name)'",
+                                                         mapping: item, file: file)
+        try map.finish(allowed: ["name", "type", "guard"] + type.parameterKeys)
+        if requireDataFiles {
+            let request = FeedRequest(universe: universe, seed: 0, start: start, end: .max, scenarioFolder: parameters.folder)
+            _ = try type.makeFeed(parameters, request)
+        }
+        return FeedSettings(name: name, kind: .registered(type: type.name, parameters: parameters), spikeFilter: filter)
     }
 
     /// A data feed's `path`, resolved against the scenario's folder; with `requireDataFiles`, the

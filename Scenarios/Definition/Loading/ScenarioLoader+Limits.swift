@@ -55,7 +55,7 @@ extension ScenarioLoader {
             switch feed.kind {
             case .gbm(let parameters): prices = parameters.initialPrices
             case .synthetic(let parameters): prices = parameters.initialPrices
-            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries: continue
+            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries, .registered: continue
             }
             for (instrument, price) in zip(universe, prices) {
                 // In floating point: only compared with the bound, and exact enough for that.
@@ -77,7 +77,7 @@ extension ScenarioLoader {
             switch feed.kind {
             case .gbm(let parameters): parameters.intervalNanoseconds
             case .synthetic(let parameters): parameters.intervalNanoseconds
-            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries: nil
+            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries, .registered: nil
             }
         }.min()
     }

@@ -164,7 +164,7 @@ public enum ScenarioLoader {
             switch feed.kind {
             case .gbm(let parameters): interval = parameters.intervalNanoseconds
             case .synthetic(let parameters): interval = parameters.intervalNanoseconds
-            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries: continue
+            case .tickCSV, .layoutCSV, .dailyBars, .dailySeries, .registered: continue
             }
             let quotes = Double(runNanoseconds) / Double(interval) * Double(symbols)
             if quotes > 2e9 {

@@ -12,7 +12,7 @@ extension FeedSettings {
         switch kind {
         case .gbm(let parameters): parameters.intervalNanoseconds
         case .synthetic(let parameters): parameters.intervalNanoseconds
-        case .tickCSV: 0
+        case .tickCSV, .registered: 0
         case .layoutCSV(_, let layout, _, _): layout.readsBars ? layout.barIntervalNanoseconds ?? 0 : 0
         case .dailyBars: TimeUnits.nanosecondsPerDay
         case .dailySeries: nil

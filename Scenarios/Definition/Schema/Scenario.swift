@@ -61,6 +61,8 @@ public struct FeedSettings: Sendable, Equatable {
         case dailyBars(path: String, symbol: SymbolID, volatilityWindow: Int?)
         /// A dated series (one column, or the difference of two) as market-wide alternative data.
         case dailySeries(path: String, kind: AltDatum.Kind, column: String, minus: String?)
+        /// A feed type another package registered (docs/extending.md), with its own parameters.
+        case registered(type: String, parameters: ComponentParameters)
     }
 
     public var name: String
@@ -75,7 +77,7 @@ public struct FeedSettings: Sendable, Equatable {
     /// The data file the feed reads, if it reads one.
     public var dataPath: String? {
         switch kind {
-        case .gbm, .synthetic: nil
+        case .gbm, .synthetic, .registered: nil
         case .tickCSV(let path, _), .layoutCSV(let path, _, _, _), .dailyBars(let path, _, _), .dailySeries(let path, _, _, _): path
         }
     }

@@ -50,6 +50,15 @@ public enum ScenarioFeeds {
                         records.insert(first, at: 0)
                     }
                     sources.append(ArrayInputSource(records))
+                case .registered(let type, let parameters):
+                    guard let registered = ComponentRegistry.current.feedType(named: type) else {
+                        throw FeedTypeMissing(type: type)
+                    }
+                    let request = FeedRequest(universe: universe, seed: seed, start: scenario.startTime, end: end,
+                                              scenarioFolder: parameters.folder)
+                    sources.append(FeedEventInputs(source: try registered.makeFeed(parameters, request), quoteTopic: rawQuotes,
+                                                   tradeTopic: kernel.topic(named: Topics.rawTrades),
+                                                   alternativeTopic: kernel.topic(named: Topics.rawAlternativeData)))
                 case .synthetic(let parameters):
                     sources.append(try SyntheticMarketFeed(name: feed.name, parameters: parameters, quoteTopic: rawQuotes,
                                                             tradeTopic: kernel.topic(named: Topics.rawTrades),

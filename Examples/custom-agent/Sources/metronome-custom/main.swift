@@ -1,7 +1,7 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with one more agent type and a policy decider.
+// `metronome-custom`: Metronome's whole command line, with one more agent type, a policy decider and a feed type.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
@@ -13,5 +13,10 @@ registry.registerPolicy(type: "trend", version: 1, parameters: ["lookback", "siz
     let size = try parameters.integer("size", default: 0, range: 0...(policy.sizeFractions.count - 1))
     let stop = try parameters.integer("stop", default: 0, range: 0...(policy.stopMultiples.count - 1))
     return TrendPolicy(lookback: lookback, window: policy.returnWindow, sizeIndex: size, stopIndex: stop)
+}
+// A feed of its own format (docs/extending.md): `type: semicolon-quotes` with a `path`.
+registry.registerFeed(type: "semicolon-quotes", version: 1, parameters: ["path"]) { parameters, request throws(ScenarioError) in
+    let path = request.resolve(try parameters.text("path", default: "quotes.txt"))
+    return try SemicolonQuotes(path: path, request: request, parameters: parameters)
 }
 Metronome.main(registry: registry)
