@@ -31,8 +31,8 @@ public enum ScenarioFeeds {
                 case .dailyBars(let path, let symbol, let window):
                     // Bars from 60 days before the start feed the volatility window; quotes start at the start.
                     let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
-                    let bars = try DailyBarCSV(path: path, symbol: symbol, pricePrecision: universe[Int(symbol)].pricePrecision,
-                                               topic: rawQuotes, from: history, to: end).loadedBars
+                    let bars = try DailyBarsCache.bars(path: path, symbol: symbol, pricePrecision: universe[Int(symbol)].pricePrecision,
+                                                       topic: rawQuotes, from: history, to: end)
                     sources.append(DailyBarQuotes(bars: bars, quoteTopic: rawQuotes, altTopic: kernel.topic(named: Topics.rawAlternativeData),
                                                        volatilityWindow: window, from: scenario.startTime, to: end))
                 case .dailySeries(let path, let kind, let column, let minus):
