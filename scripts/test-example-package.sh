@@ -38,10 +38,13 @@ grep -q "every invariant held on every seed" "$work/chaos.txt" || fail "chaos: $
 # metronome refuses the log, and a bad parameter is named at its line.
 "$custom" run "$package/trend.yaml" --record "$work/trend.mlog" --report-json "$work/trend.json" > "$work/trend.txt" \
     || fail "the trend policy run failed: $(cat "$work/trend.txt")"
-python3 - "$work/trend.json" <<'PY' || fail "the report does not show the package's policy deciding"
+python3 - "$work/trend.json" <<'PY' || fail "the report does not show the package's policy deciding and its gate check cutting"
 import json, sys
-policy = json.load(open(sys.argv[1]))["policy"]
+report = json.load(open(sys.argv[1]))
+policy = report["policy"]
 assert policy["decisions"] == 48 and policy["intents"] > 5, policy
+# The package's gate check (max-notional, 2,500 EUR) cut the policy's 40 lots.
+assert report["gate"]["by_reason"].get("custom_check", 0) > 0, report["gate"]
 PY
 "$custom" replay "$work/trend.mlog" > "$work/trend-replay.txt" 2>&1 || fail "the trend replay did not verify: $(tail -5 "$work/trend-replay.txt")"
 if "$plain" replay "$work/trend.mlog" > "$work/trend-plain.txt" 2>&1; then

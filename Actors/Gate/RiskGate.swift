@@ -14,7 +14,7 @@ public actor RiskGate: Component {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
     @exclusivity(unchecked) public private(set) var limits: GateLimits
-    @exclusivity(unchecked) private var book: GateBook
+    @exclusivity(unchecked) var book: GateBook
     @exclusivity(unchecked) private var openOrders: OpenOrders
     @exclusivity(unchecked) private var approvedNotOrdered: [Int64]
     @exclusivity(unchecked) private var lastQuoteTime: [Timestamp]
@@ -50,9 +50,14 @@ public actor RiskGate: Component {
     /// building the names (an array of names per decision was two allocations on the hot path).
     @exclusivity(unchecked) private var reasonCountsBySlot = [Int](repeating: 0, count: GateReasons.named.count)
 
-    public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64) {
+    /// Checks other packages registered, applied after the gate's own limits, in the scenario's order.
+    let customChecks: [any CustomGateCheck]
+
+    public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64,
+                customChecks: [any CustomGateCheck] = []) {
         self.context = context
         self.limits = limits
+        self.customChecks = customChecks
         book = GateBook(instruments: instruments, cashMinorUnits: initialCashMinorUnits)
         openOrders = OpenOrders(symbolCount: instruments.count)
         approvedNotOrdered = Array(repeating: 0, count: instruments.count)
@@ -215,7 +220,8 @@ public actor RiskGate: Component {
         }
         approvalTimes.removeAll { now - $0 >= 60_000_000_000 }
         situation.throttled = approvalTimes.count >= limits.maximumOrdersPerMinute
-        let decision = GateCheck.evaluate(intent, book: book, limits: limits, situation: situation)
+        var decision = GateCheck.evaluate(intent, book: book, limits: limits, situation: situation)
+        if !customChecks.isEmpty { applyCustomChecks(to: &decision, intent: intent) }
         outcomeCounts[decision.outcome, default: 0] += 1
         if !decision.reasons.isEmpty {
             for (slot, (reason, _)) in GateReasons.named.enumerated() where decision.reasons.contains(reason) {

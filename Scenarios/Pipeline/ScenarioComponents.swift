@@ -69,7 +69,9 @@ public struct ScenarioComponents {
             }
         case .gate:
             guard let limits = scenario.execution?.gate else { return }
-            gate = kernel.spawn(stage.name) { RiskGate(context: $0, limits: limits, instruments: universe, initialCashMinorUnits: cash) }
+            // The checks are the gate's alone from here on, called on the kernel thread only.
+            nonisolated(unsafe) let checks = Self.gateChecks(scenario.execution?.gateChecks ?? [], universe: universe)
+            gate = kernel.spawn(stage.name) { RiskGate(context: $0, limits: limits, instruments: universe, initialCashMinorUnits: cash, customChecks: checks) }
         case .router:
             guard let parameters = Self.routerParameters(of: scenario) else { return }
             router = kernel.spawn(stage.name) { Router(context: $0, parameters: parameters, instruments: universe) }
@@ -88,7 +90,7 @@ public struct ScenarioComponents {
 
     /// The decider `policy.decider` names: one of Metronome's, or a type another package
     /// registered; a plain `external` has none here (``ScenarioRun`` refuses to run it without one).
-    private static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredPolicy?, seed: UInt64) -> any PolicyDecider {
+    private static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredComponent?, seed: UInt64) -> any PolicyDecider {
         if let registered {
             guard let type = ComponentRegistry.current.policyType(named: registered.type) else {
                 preconditionFailure("policy decider '\(registered.type)' was registered when the scenario was loaded and is not now")
@@ -103,6 +105,20 @@ public struct ScenarioComponents {
         case .random: return RandomPolicyDecider(seed: seed, parameters: parameters)
         case .flat: return FlatPolicyDecider()
         case .external: preconditionFailure("an external policy decider is given by the caller")
+        }
+    }
+
+    /// The checks other packages registered, made for this run.
+    private static func gateChecks(_ checks: [RegisteredComponent], universe: [Instrument]) -> [any CustomGateCheck] {
+        checks.map { check in
+            guard let type = ComponentRegistry.current.gateCheckType(named: check.type) else {
+                preconditionFailure("gate check '\(check.type)' was registered when the scenario was loaded and is not now")
+            }
+            do {
+                return try type.makeCheck(check.parameters, universe)
+            } catch {
+                preconditionFailure("gate check '\(check.type)' accepted its parameters at load time and refuses them now: \(error)")
+            }
         }
     }
 

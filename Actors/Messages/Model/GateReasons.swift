@@ -22,13 +22,15 @@ public struct GateReasons: OptionSet, Sendable, Hashable {
     public static let valuation = GateReasons(rawValue: 1 << 12)
     /// The day's loss passed the daily loss limit: no new risk until the next session opens.
     public static let dailyLoss = GateReasons(rawValue: 1 << 13)
+    /// A check another package registered cut or refused the intent (docs/extending.md).
+    public static let customCheck = GateReasons(rawValue: 1 << 14)
 
     /// Every reason with its report name, in bit order.
     public static let named: [(GateReasons, String)] = [
         (.tradeRisk, "trade_risk"), (.gross, "gross"), (.net, "net"), (.sector, "sector"), (.killSwitch, "kill_switch"),
         (.throttle, "throttle"), (.cooldown, "cooldown"), (.priceBand, "price_band"), (.staleData, "stale_data"),
         (.maxPosition, "max_position"), (.lotSize, "lot_size"), (.invalid, "invalid"), (.valuation, "valuation"),
-        (.dailyLoss, "daily_loss"),
+        (.dailyLoss, "daily_loss"), (.customCheck, "custom_check"),
     ]
 
     /// The names of the reasons set, in bit order.

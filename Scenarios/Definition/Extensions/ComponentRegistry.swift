@@ -49,8 +49,22 @@ public struct ComponentRegistry: Sendable {
         public let makeFeed: @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
     }
 
+    /// A risk-gate check from another package (`gate.checks[]`): it may cut or refuse what the
+    /// gate's own limits let through.
+    public struct GateCheckType: Sendable {
+        public let name: String
+        public let version: UInt16
+        /// The keys the check reads, besides `type`.
+        public let parameterKeys: [String]
+        /// Makes the check for a run (with the universe); called once when the scenario is loaded
+        /// (to check the parameters) and once per run.
+        public let makeCheck: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
+    }
+
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The gate check types, in registration order.
+    public private(set) var gateCheckTypes: [GateCheckType] = []
     /// The feed types, in registration order.
     public private(set) var feedTypes: [FeedType] = []
     /// The policy decider types, in registration order.
@@ -104,9 +118,22 @@ public struct ComponentRegistry: Sendable {
 
     public func feedType(named name: String) -> FeedType? { feedTypes.first { $0.name == name } }
 
+    /// Registers a risk-gate check. A name registered twice stops the program with the name.
+    public mutating func registerGateCheck(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
+    ) {
+        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
+        precondition(!parameters.contains("type"), "gate check '\(name)': type is read by Metronome")
+        gateCheckTypes.append(GateCheckType(name: name, version: version, parameterKeys: parameters, makeCheck: make))
+    }
+
+    public func gateCheckType(named name: String) -> GateCheckType? { gateCheckTypes.first { $0.name == name } }
+
     /// The version of the registered component type `name` (an agent or a policy decider), if any.
     public func version(of name: String) -> UInt16? {
         agentType(named: name)?.version ?? policyType(named: name)?.version ?? feedType(named: name)?.version
+            ?? gateCheckType(named: name)?.version
     }
 
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
@@ -122,7 +149,7 @@ public struct ComponentRegistry: Sendable {
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String {
         (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }
-            + feedTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
+            + feedTypes.map { "\($0.name)@\($0.version)" } + gateCheckTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
     }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else

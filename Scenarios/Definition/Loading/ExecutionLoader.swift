@@ -27,9 +27,9 @@ enum ExecutionLoader {
         return parameters
     }
 
-    static func gate(_ node: Node?, file: String) throws(ScenarioError) -> GateLimits {
+    static func gate(_ node: Node?, universe: [Instrument], file: String) throws(ScenarioError) -> (GateLimits, [RegisteredComponent]) {
         var limits = GateLimits()
-        guard let node else { return limits }
+        guard let node else { return (limits, []) }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "gate")
         if let value = map.value("max_trade_risk") { limits.maximumTradeRisk = try scalars.decimal(value, "gate.max_trade_risk", range: 0...1) }
@@ -49,9 +49,34 @@ enum ExecutionLoader {
         if let value = map.value("daily_loss_limit") {
             limits.maximumDailyLoss = try scalars.decimal(value, "gate.daily_loss_limit", range: 0.0001...1)
         }
+        let checks = try map.value("checks").map { node throws(ScenarioError) in try gateChecks(node, universe: universe, file: file) } ?? []
         try map.finish(allowed: ["max_trade_risk", "max_gross", "max_net", "max_sector", "max_drawdown", "max_orders_per_minute", "cooldown",
-                                 "price_band", "stale_after", "max_position", "daily_loss_limit"])
-        return limits
+                                 "price_band", "stale_after", "max_position", "daily_loss_limit", "checks"])
+        return (limits, checks)
+    }
+
+    /// `gate.checks`: checks other packages registered, each `{ type: <name>, <its keys> }`; each is
+    /// made once here so that a bad parameter is reported at its line.
+    private static func gateChecks(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> [RegisteredComponent] {
+        var checks: [RegisteredComponent] = []
+        for (index, item) in try ScalarReader(file: file).list(node, "gate.checks").enumerated() {
+            let path = "gate.checks[\(index)]"
+            var map = try StrictMapping(item, file: file, path: path)
+            let typeNode = try map.require("type")
+            let name = try ScalarReader(file: file).text(typeNode, "\(path).type")
+            guard let type = ComponentRegistry.current.gateCheckType(named: name) else {
+                let known = ComponentRegistry.current.gateCheckTypes.map(\.name)
+                throw StrictMapping.error(file, typeNode, "unknown gate check type '\(name)'",
+                                          hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
+                                              + "; a package's own check needs its own executable (docs/extending.md)")
+            }
+            let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "gate check '\(name)'",
+                                                             mapping: item, file: file)
+            try map.finish(allowed: ["type"] + type.parameterKeys)
+            _ = try type.makeCheck(parameters, universe)
+            checks.append(RegisteredComponent(type: name, parameters: parameters))
+        }
+        return checks
     }
 
     /// The router's own settings; its venues come from the broker's.

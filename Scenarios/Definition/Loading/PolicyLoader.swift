@@ -11,7 +11,7 @@ enum PolicyLoader {
 
     /// The section, and the registered decider type it names, if any.
     static func policy(_ node: Node, symbols: [String], seed: UInt64, file: String) throws(ScenarioError)
-        -> (parameters: PolicyStage.Parameters, registered: RegisteredPolicy?) {
+        -> (parameters: PolicyStage.Parameters, registered: RegisteredComponent?) {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "policy")
         var parameters = PolicyStage.Parameters()
@@ -37,7 +37,7 @@ enum PolicyLoader {
             parameters.volatilityHalfLife = try scalars.decimal(value, "policy.volatility_half_life", range: 1...100_000)
         }
         if let value = map.value("reward") { parameters.reward = try reward(value, scalars: scalars, file: file) }
-        var registered: RegisteredPolicy?
+        var registered: RegisteredComponent?
         if let value = map.value("decider") {
             let name = try scalars.text(value, "policy.decider")
             if let decider = PolicyStage.Parameters.Decider(rawValue: name) {
@@ -47,7 +47,7 @@ enum PolicyLoader {
                 parameters.decider = .external
                 let own = try deciderParameters(map.value("decider_parameters"), type: type, node: node, file: file)
                 _ = try type.makeDecider(own, parameters, seed)
-                registered = RegisteredPolicy(type: name, parameters: own)
+                registered = RegisteredComponent(type: name, parameters: own)
             } else {
                 let known = PolicyStage.Parameters.Decider.allCases.map(\.rawValue) + ComponentRegistry.current.policyTypes.map(\.name)
                 throw StrictMapping.error(file, value, "policy.decider '\(name)' is not a decider",

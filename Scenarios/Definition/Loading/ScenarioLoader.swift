@@ -93,7 +93,7 @@ public enum ScenarioLoader {
             // The simple trader sends each symbol's orders to the first venue that lists it.
             trader.venueBySymbol = universe.map { instrument in UInt8(broker.venues.firstIndex { instrument.isListed(at: $0.name) } ?? 0) }
         }
-        let execution = try readExecution(&top, hasBlender: blender != nil, hasSelector: selector != nil, symbols: universe.map(\.symbol), seed: seed,
+        let execution = try readExecution(&top, hasBlender: blender != nil, hasSelector: selector != nil, universe: universe, seed: seed,
                                           runNanoseconds: runNanoseconds, file: file)
         if execution == nil {
             // The simple trader trades (its default quantity too): its order must fit the bound.
@@ -195,7 +195,7 @@ public enum ScenarioLoader {
 
     /// The sizer (or policy) → gate → router chain, present with a `sizer:` section (which replaces
     /// the simple trader and needs a blender) or a `policy:` section; nil without either.
-    private static func readExecution(_ top: inout StrictMapping, hasBlender: Bool, hasSelector: Bool, symbols: [String], seed: UInt64,
+    private static func readExecution(_ top: inout StrictMapping, hasBlender: Bool, hasSelector: Bool, universe: [Instrument], seed: UInt64,
                                       runNanoseconds: DurationNanoseconds, file: String) throws(ScenarioError) -> ExecutionSettings? {
         let sizerNode = top.value("sizer")
         let policyNode = top.value("policy")
@@ -212,7 +212,7 @@ public enum ScenarioLoader {
         }
         var sizer: Sizer.Parameters?
         var policy: PolicyStage.Parameters?
-        var registeredPolicy: RegisteredPolicy?
+        var registeredPolicy: RegisteredComponent?
         if let sizerNode {
             if let policyNode {
                 throw StrictMapping.error(file, policyNode, "a scenario has either a sizer: or a policy: section, not both",
@@ -222,20 +222,20 @@ public enum ScenarioLoader {
                 throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
             }
             var parameters = try ExecutionLoader.sizer(sizerNode, file: file)
-            try ScenarioLimits.checkWork("sizer.sample_interval", period: parameters.sampleIntervalNanoseconds, symbols: symbols.count,
+            try ScenarioLimits.checkWork("sizer.sample_interval", period: parameters.sampleIntervalNanoseconds, symbols: universe.count,
                                          runNanoseconds: runNanoseconds, node: sizerNode, unit: "risk samples", file: file)
             parameters.followsSlates = hasSelector
             sizer = parameters
         } else if let policyNode {
-            let (parameters, registered) = try PolicyLoader.policy(policyNode, symbols: symbols, seed: seed, file: file)
+            let (parameters, registered) = try PolicyLoader.policy(policyNode, symbols: universe.map(\.symbol), seed: seed, file: file)
             registeredPolicy = registered
             try ScenarioLimits.checkWork("policy.decision_interval", period: parameters.decisionIntervalNanoseconds, symbols: 1,
                                          runNanoseconds: runNanoseconds, node: policyNode, unit: "decisions", file: file)
             policy = parameters
         }
-        let gate = try ExecutionLoader.gate(top.value("gate"), file: file)
+        let (gate, gateChecks) = try ExecutionLoader.gate(top.value("gate"), universe: universe, file: file)
         let router = try ExecutionLoader.router(top.value("router"), venues: [], file: file)
-        return ExecutionSettings(sizer: sizer, policy: policy, registeredPolicy: registeredPolicy, gate: gate, router: router)
+        return ExecutionSettings(sizer: sizer, policy: policy, registeredPolicy: registeredPolicy, gate: gate, gateChecks: gateChecks, router: router)
     }
 
     /// The stages a scenario's pipeline has, for `budgets:` (the feeds, the broker, the portfolio

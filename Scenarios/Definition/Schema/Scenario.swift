@@ -119,8 +119,10 @@ public struct ExecutionSettings: Sendable, Equatable {
     /// The policy stage (docs/python.md), in the sizer's place.
     public var policy: PolicyStage.Parameters?
     /// The decider type another package registered, when `policy.decider` names one.
-    public var registeredPolicy: RegisteredPolicy?
+    public var registeredPolicy: RegisteredComponent?
     public var gate: GateLimits
+    /// Checks other packages registered (`gate.checks`), after the gate's own limits, in order.
+    public var gateChecks: [RegisteredComponent] = []
     /// The router's settings; its venues are the broker's (filled in when the run is wired).
     public var router: Router.Parameters
 }

@@ -1,7 +1,7 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with one more agent type, a policy decider and a feed type.
+// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type and gate check.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
@@ -18,5 +18,10 @@ registry.registerPolicy(type: "trend", version: 1, parameters: ["lookback", "siz
 registry.registerFeed(type: "semicolon-quotes", version: 1, parameters: ["path"]) { parameters, request throws(ScenarioError) in
     let path = request.resolve(try parameters.text("path", default: "quotes.txt"))
     return try SemicolonQuotes(path: path, request: request, parameters: parameters)
+}
+// A risk-gate check (docs/extending.md): `gate.checks: [{ type: max-notional, limit: 2500.00 }]`.
+registry.registerGateCheck(type: "max-notional", version: 1, parameters: ["limit"]) { parameters, _ throws(ScenarioError) in
+    let limit = try parameters.number("limit", default: 1_000, range: 0.01...1e13)
+    return MaxNotional(limitMinorUnits: Int64((limit * 100).rounded()))
 }
 Metronome.main(registry: registry)
