@@ -70,5 +70,5 @@ mkdir "$work/bad-feed"
 head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quotes.txt"
 cp "$package/own-feed.yaml" "$work/bad-feed/"
 if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
-grep -q "quotes.txt:2: expected prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
+grep -q "quotes.txt:2: expected two prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
 echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider and its feed type too"

@@ -34,6 +34,14 @@ public struct PolicyChoice: Sendable, Equatable {
 }
 
 extension PolicyChoice {
+    /// Why a `MultiDiscrete` action (four indices) does not fit `parameters`, said in indices, as
+    /// the caller wrote it.
+    public static func problem(indices: [Int64], for parameters: PolicyStage.Parameters) -> String? {
+        guard indices.count == 4 else { return "an action is 4 indices (direction, size, stop, take-profit), got \(indices.count)" }
+        guard (0...2).contains(indices[0]) else { return "direction index \(indices[0]): expected 0 (short), 1 (flat) or 2 (long)" }
+        return PolicyChoice(fromIndices: indices).problem(for: parameters)
+    }
+
     /// From a Gymnasium `MultiDiscrete([3, sizes, stops, take-profits])` action: the direction's
     /// index 0, 1, 2 is short, flat, long. Indices out of the Int8/Int range become invalid choices
     /// (``problem(for:)`` names them) rather than traps.

@@ -28,6 +28,17 @@ public struct PolicyReward: Sendable, Equatable {
     ///   - held: a position was open during the interval.
     ///   - feeShare: the interval's fees over the equity at its start.
     public func score(logReturn value: Double, drawdownIncrease: Double, traded: Bool, held: Bool, feeShare: Double) -> Double {
-        logReturn * value - drawdown * max(drawdownIncrease, 0) - (traded ? trade : 0) - (held ? holding : 0) - cost * feeShare
+        terms(logReturn: value, drawdownIncrease: drawdownIncrease, traded: traded, held: held, feeShare: feeShare).total
+    }
+
+    /// The same, term by term.
+    public func terms(logReturn value: Double, drawdownIncrease: Double, traded: Bool, held: Bool, feeShare: Double) -> PolicyRewardTerms {
+        var terms = PolicyRewardTerms()
+        terms.logReturn = logReturn * value
+        terms.drawdown = -drawdown * max(drawdownIncrease, 0)
+        terms.trade = traded ? -trade : 0
+        terms.holding = held ? -holding : 0
+        terms.cost = -cost * feeShare
+        return terms
     }
 }

@@ -39,10 +39,12 @@ extension PolicyStage {
         if step > 0, book.equityAtDecisionMinorUnits > 0 {
             // An account at or below zero scores as if one minor unit were left: a finite, large loss.
             let before = Double(book.equityAtDecisionMinorUnits)
-            reward = parameters.reward.score(logReturn: log(Double(max(equity, 1)) / before),
-                                             drawdownIncrease: drawdown - book.drawdownAtDecision,
-                                             traded: book.tradedAtDecision, held: book.heldDuringInterval,
-                                             feeShare: Double(book.feesSinceDecisionMinorUnits) / before)
+            let terms = parameters.reward.terms(logReturn: log(Double(max(equity, 1)) / before),
+                                                drawdownIncrease: drawdown - book.drawdownAtDecision,
+                                                traded: book.tradedAtDecision, held: book.heldDuringInterval,
+                                                feeShare: Double(book.feesSinceDecisionMinorUnits) / before)
+            reward = terms.total
+            rewardTerms += terms
         }
         if book.midAtDecision > 0, book.lastMid > 0 { features.addReturn(log(Double(book.lastMid) / Double(book.midAtDecision))) }
         book.midAtDecision = book.lastMid

@@ -30,6 +30,8 @@ public actor PolicyStage: Component {
     @exclusivity(unchecked) public internal(set) var takeProfitsHit = 0
     /// The sum of the rewards handed to the decider so far.
     @exclusivity(unchecked) public internal(set) var totalReward = 0.0
+    /// The same sum, term by term.
+    @exclusivity(unchecked) public internal(set) var rewardTerms = PolicyRewardTerms()
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64,
                 decider: any PolicyDecider, runEnd: Timestamp?) {

@@ -73,6 +73,8 @@ struct ReplayCommand: ParsableCommand {
             throw CommandFailure.badInput("metronome: error: \(error)")
         } catch let error as JournalError {
             throw CommandFailure.badInput("metronome: error: \(log): \(error)")
+        } catch let error as ReplayComponentMismatch {
+            throw CommandFailure.badInput("metronome: error: \(error)")
         }
         var report = RunReport(outcome.run)
         report.mode = "replay"

@@ -76,7 +76,10 @@ enum SummaryTable {
         guard let policy = report.policy else { return [] }
         return [("policy", "\(grouped(UInt64(policy.decisions))) decisions, \(grouped(UInt64(policy.intents))) intents, "
                     + "\(policy.stops_hit) stops and \(policy.take_profits_hit) take-profits hit, "
-                    + String(format: "total reward %.4f", policy.total_reward))]
+                    + String(format: "total reward %.4f", policy.total_reward)),
+                ("", "reward terms: " + ["log_return", "drawdown", "trade", "holding", "cost"].map { name in
+                    name.replacingOccurrences(of: "_", with: " ") + String(format: " %+.4f", policy.reward_terms[name] ?? 0)
+                }.joined(separator: ", "))]
     }
 
     /// One row per regime: each agent's learned weight, by name, in scenario order.

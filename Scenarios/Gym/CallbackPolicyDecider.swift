@@ -35,9 +35,9 @@ final class CallbackPolicyDecider: PolicyDecider {
             call(observation, action: raw.baseAddress!.assumingMemoryBound(to: Int64.self))
         }
         guard status == 0 else { return fail("the policy callback returned \(status)") }
-        let choice = PolicyChoice(fromIndices: [action.0, action.1, action.2, action.3])
-        if let problem = choice.problem(for: parameters) { return fail("the policy returned an invalid action: \(problem)") }
-        return choice
+        let indices = [action.0, action.1, action.2, action.3]
+        if let problem = PolicyChoice.problem(indices: indices, for: parameters) { return fail("the policy returned an invalid action: \(problem)") }
+        return PolicyChoice(fromIndices: indices)
     }
 
     func finish(_ observation: PolicyObservation) {

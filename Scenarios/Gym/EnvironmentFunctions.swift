@@ -86,8 +86,7 @@ public func metronomeEnvStep(_ handle: UnsafeMutableRawPointer, _ action: Unsafe
                              _ errorText: UnsafeMutablePointer<CChar>?, _ errorCapacity: Int64) -> Int32 {
     let environment = environment(handle)
     do {
-        let choice = PolicyChoice(fromIndices: [action[0], action[1], action[2], action[3]])
-        let progress = try environment.step(choice)
+        let progress = try environment.step([action[0], action[1], action[2], action[3]])
         return report(environment, progress, observation: observation, reward: reward, state: state)
     } catch {
         CText.copy("\(error)", into: errorText, capacity: errorCapacity)
@@ -102,7 +101,7 @@ public func metronomeEnvStep(_ handle: UnsafeMutableRawPointer, _ action: Unsafe
 public func metronomeEnvAct(_ handle: UnsafeMutableRawPointer, _ action: UnsafePointer<Int64>,
                             _ errorText: UnsafeMutablePointer<CChar>?, _ errorCapacity: Int64) -> Int32 {
     do {
-        try environment(handle).act(PolicyChoice(fromIndices: [action[0], action[1], action[2], action[3]]))
+        try environment(handle).act([action[0], action[1], action[2], action[3]])
         return 0
     } catch {
         CText.copy("\(error)", into: errorText, capacity: errorCapacity)

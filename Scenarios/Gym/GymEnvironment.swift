@@ -43,23 +43,24 @@ final class GymEnvironment {
         made.start()
     }
 
-    func step(_ choice: PolicyChoice) throws -> Progress {
-        try act(choice)
+    func step(_ indices: [Int64]) throws -> Progress {
+        try act(indices)
         return try awaitDecision()
     }
 
     /// Hands the run its action and returns at once: the run goes on to its next decision point on
     /// its own thread (a vector of environments acts on all, then awaits each).
-    func act(_ choice: PolicyChoice) throws {
-        guard let episode else { throw GymError("step before reset") }
-        if let problem = choice.problem(for: policy) { throw GymError("invalid action: \(problem)") }
+    func act(_ indices: [Int64]) throws {
+        guard let episode else { throw GymError("step before reset: call reset() first") }
+        if let problem = PolicyChoice.problem(indices: indices, for: policy) { throw GymError("invalid action: \(problem)") }
+        let choice = PolicyChoice(fromIndices: indices)
         guard episode.decider.waitForDecisionOrEnd() == .awaitingAction else { throw GymError("step after the episode ended: call reset") }
         episode.decider.give(choice)
     }
 
     /// Waits for the run's next decision point or its end.
     func awaitDecision() throws -> Progress {
-        guard let episode else { throw GymError("step before reset") }
+        guard let episode else { throw GymError("step before reset: call reset() first") }
         return try progress(of: episode, after: episode.decider.waitForDecisionOrEnd())
     }
 

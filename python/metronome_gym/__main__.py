@@ -22,11 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         policy = load_policy(arguments.policy)
+    except (ValueError, ImportError, AttributeError) as error:
+        print(f"error: --policy {arguments.policy}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+    try:
         summary = run_policy(arguments.scenario, policy, seed=arguments.seed, record=arguments.record,
                              record_signals=arguments.record_signals)
-    except (MetronomeError, ValueError, ImportError, AttributeError) as error:
+    except MetronomeError as error:
+        # Metronome's own errors (a scenario's, at its file:line:column; an action out of range).
         print(f"error: {error}", file=sys.stderr)
         return 2
+    # The policy's own exceptions propagate with their traceback (exit status 1).
     print(json.dumps(summary, indent=2, sort_keys=True))
     return 0
 

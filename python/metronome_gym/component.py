@@ -13,6 +13,7 @@ import numpy as np
 
 from . import _native
 from ._native import MetronomeError
+from .env import action_indices
 
 Policy = Callable[[np.ndarray, dict], Any]
 
@@ -45,9 +46,7 @@ def run_policy(scenario: str | os.PathLike, policy: Policy, *, seed: int | None 
                 if finish is not None:
                     finish(observation, info)
                 return 0
-            chosen = np.asarray(policy(observation, info), dtype=np.int64).reshape(-1)
-            if chosen.shape != (4,):
-                raise ValueError(f"the policy returned {chosen.shape[0]} values: expected 4 (direction, size, stop, take-profit)")
+            chosen = action_indices(policy(observation, info))
             for index in range(4):
                 action[index] = int(chosen[index])
             return 0

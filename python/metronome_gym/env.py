@@ -16,6 +16,19 @@ from ._native import MetronomeError
 _ERROR_CAPACITY = 4096
 
 
+def action_indices(action) -> np.ndarray:
+    """An action as its four whole indices (direction, size, stop, take-profit); anything else is
+    an error that says what it got, not a silent truncation."""
+    values = np.asarray(action).reshape(-1)
+    if values.shape != (4,):
+        raise MetronomeError(f"an action is 4 indices (direction, size, stop, take-profit), got {np.asarray(action).tolist()!r}")
+    if values.dtype.kind == "f" and not np.all(np.isfinite(values) & (values == np.round(values))):
+        raise MetronomeError(f"action indices are whole numbers, got {values.tolist()!r}")
+    if values.dtype.kind not in "iuf":
+        raise MetronomeError(f"action indices are whole numbers, got {values.tolist()!r}")
+    return values.astype(np.int64)
+
+
 class MetronomeEnv(gym.Env):
     """Steps a scenario with a ``policy:`` section on Metronome's deterministic kernel, in process.
 
@@ -72,6 +85,7 @@ class MetronomeEnv(gym.Env):
     def begin_reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> None:
         """The first half of ``reset``: starts the episode's run on its thread and returns at once
         (``MetronomeVectorEnv`` resets several side by side)."""
+        self._check_open()
         super().reset(seed=seed)
         self._run_seed = seed if seed is not None else int(self.np_random.integers(0, 2**63 - 1))
         record = (options or {}).get("record")
@@ -97,15 +111,20 @@ class MetronomeEnv(gym.Env):
         """The first half of ``step``: hands the run its action and returns at once (the run goes on
         to its next decision point on its own thread). ``MetronomeVectorEnv`` acts on every
         environment, then awaits each."""
+        self._check_open()
+        if not self._started:
+            raise MetronomeError("step before reset: call reset() first")
         if self._ended:
             raise MetronomeError("step after the episode ended: call reset()")
-        values = np.asarray(action, dtype=np.int64).reshape(-1)
-        if values.shape != (4,):
-            raise MetronomeError(f"an action is 4 indices (direction, size, stop, take-profit), got shape {np.shape(action)}")
+        values = action_indices(action)
         for index in range(4):
             self._action[index] = int(values[index])
         if self._lib.metronome_env_act(self._handle, self._action, self._error, _ERROR_CAPACITY) < 0:
             raise MetronomeError(self._error.value.decode("utf-8"))
+
+    def _check_open(self) -> None:
+        if not getattr(self, "_handle", None):
+            raise MetronomeError("the environment is closed")
 
     def await_step(self):
         """The second half of ``step``: waits for the next decision point (or the end) and returns

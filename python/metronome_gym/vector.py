@@ -31,8 +31,8 @@ class MetronomeVectorEnv(VectorEnv):
 
     def reset(self, *, seed: int | list[int] | None = None, options: dict[str, Any] | None = None):
         seeds = list(seed) if isinstance(seed, (list, tuple)) else [None if seed is None else seed + index for index in range(self.num_envs)]
-        for env, env_seed in zip(self.envs, seeds):
-            env.begin_reset(seed=env_seed, options=options)
+        for index, (env, env_seed) in enumerate(zip(self.envs, seeds)):
+            env.begin_reset(seed=env_seed, options=self._options_for(index, options))
         observations, infos = [], []
         for env in self.envs:
             observation, info = env.await_reset()
@@ -40,6 +40,13 @@ class MetronomeVectorEnv(VectorEnv):
             infos.append(info)
         self._needs_reset = [False] * self.num_envs
         return np.stack(observations), self._batch(infos)
+
+    def _options_for(self, index: int, options: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Each environment records to its own log: `episode.mlog` becomes `episode-0.mlog`, `episode-1.mlog`, …."""
+        if not options or not options.get("record"):
+            return options
+        root, extension = os.path.splitext(os.fspath(options["record"]))
+        return {**options, "record": f"{root}-{index}{extension}"}
 
     def step(self, actions):
         actions = np.asarray(actions, dtype=np.int64)

@@ -59,6 +59,10 @@ def test_the_command_line_runs_a_module_function(scenario, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "metronome_gym", "run", scenario, "--policy", "policies"], capture_output=True, text=True,
                          cwd=REPOSITORY / "python" / "tests", timeout=300)
     assert bad.returncode == 2 and "MODULE:FUNCTION" in bad.stderr
+    # The policy's own exception: its traceback, exit status 1.
+    raising = subprocess.run([sys.executable, "-m", "metronome_gym", "run", scenario, "--policy", "policies:broken"], capture_output=True,
+                             text=True, cwd=REPOSITORY / "python" / "tests", timeout=300)
+    assert raising.returncode == 1 and "Traceback" in raising.stderr and "ZeroDivisionError: the model divided by zero at step 40" in raising.stderr
 
 
 def test_a_policys_exception_stops_the_run_and_is_raised(scenario):

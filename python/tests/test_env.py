@@ -148,4 +148,30 @@ def test_bad_input_is_a_clear_error(scenario, tmp_path):
         env.step([2, 9, 0, 0])
     with pytest.raises(metronome_gym.MetronomeError, match="4 indices"):
         env.step([2, 1])
+    with pytest.raises(metronome_gym.MetronomeError, match=r"direction index 3: expected 0 \(short\), 1 \(flat\) or 2 \(long\)"):
+        env.step([3, 0, 0, 0])
+    with pytest.raises(metronome_gym.MetronomeError, match="whole numbers"):
+        env.step([2.9, 1.5, 0, 0])
     env.close()
+    with pytest.raises(metronome_gym.MetronomeError, match="closed"):
+        env.step([1, 0, 0, 0])
+    fresh = metronome_gym.MetronomeEnv(scenario)
+    with pytest.raises(metronome_gym.MetronomeError, match="call reset"):
+        fresh.step([1, 0, 0, 0])
+    fresh.close()
+
+
+def test_a_recorded_vector_writes_one_log_per_environment(scenario, tmp_path):
+    vector = metronome_gym.make_vec(scenario, num_envs=2)
+    vector.reset(seed=30, options={"record": str(tmp_path / "vec.mlog")})
+    actions = np.array([[2, 1, 0, 0], [0, 1, 0, 0]])
+    while True:
+        _, _, terminated, truncated, infos = vector.step(actions)
+        if truncated.any():
+            break
+    vector.close()
+    logs = [result["log"] for result in infos["result"]]
+    assert logs == [str(tmp_path / "vec-0.mlog"), str(tmp_path / "vec-1.mlog")]
+    for log in logs:
+        result = replay(log)
+        assert result.returncode == 0, result.stdout + result.stderr

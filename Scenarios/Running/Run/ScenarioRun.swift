@@ -201,8 +201,8 @@ public final class ScenarioRun {
         let trading = tradingFigures(orders: orders)
         let (series, attribution) = self.series()
         let policyFigures = execution?.policy?.assumeIsolated { policy in
-            PolicyFigures(decisions: policy.step, intents: policy.intentsSent, stops_hit: policy.stopsHit,
-                          take_profits_hit: policy.takeProfitsHit, total_reward: policy.totalReward)
+            PolicyFigures(decisions: policy.step, intents: policy.intentsSent, stopsHit: policy.stopsHit,
+                          takeProfitsHit: policy.takeProfitsHit, totalReward: policy.totalReward, rewardTerms: policy.rewardTerms)
         }
         return RunOutcome(scenario: scenario, summary: summary, wallNanoseconds: max(wallNanoseconds, 1),
                           portfolio: book, orders: orders, signals: signals, journal: journal,

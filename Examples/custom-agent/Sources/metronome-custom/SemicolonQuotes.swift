@@ -25,8 +25,9 @@ struct SemicolonQuotes: FeedEventSource {
             guard let milliseconds = UInt64(fields[0]) else { throw bad("expected epoch milliseconds") }
             guard let symbol = request.symbol(named: String(fields[1])) else { throw bad("symbol '\(fields[1])' is not in the universe") }
             let precision = request.universe[Int(symbol)].pricePrecision
-            guard let bid = FixedPointText.parse(fields[2], precision: precision), let ask = FixedPointText.parse(fields[3], precision: precision),
-                  bid > 0, ask >= bid else { throw bad("expected prices with bid ≤ ask") }
+            guard let bid = FixedPointText.parse(fields[2], precision: precision), let ask = FixedPointText.parse(fields[3], precision: precision)
+            else { throw bad("expected two prices with at most \(precision) decimals") }
+            guard bid > 0, ask >= bid else { throw bad("expected 0 < bid ≤ ask") }
             let time = milliseconds * 1_000_000
             guard time >= request.start, time <= request.end else { continue }
             if let last = quotes.last, time < last.time { throw bad("times must not go back") }

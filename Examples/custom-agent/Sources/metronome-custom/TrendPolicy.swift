@@ -19,7 +19,7 @@ final class TrendPolicy: PolicyDecider {
 
     func decide(_ observation: PolicyObservation) -> PolicyChoice {
         var trend = 0.0
-        for index in (window - lookback)..<window { trend += observation.features[index] }
+        for index in max(window - lookback, 0)..<window { trend += observation.features[index] }
         let direction: Int8 = trend > 0 ? 1 : trend < 0 ? -1 : 0
         return PolicyChoice(direction: direction, sizeIndex: sizeIndex, stopIndex: stopIndex)
     }

@@ -9,7 +9,8 @@ registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"
 registry.registerValue(id: RangeBreakoutModel.rangeWidthID, name: "range_width")
 // A policy stage's decider (docs/python.md): `policy.decider: trend`, its keys under `decider_parameters`.
 registry.registerPolicy(type: "trend", version: 1, parameters: ["lookback", "size", "stop"]) { parameters, policy, _ throws(ScenarioError) in
-    let lookback = try parameters.integer("lookback", default: 3, range: 1...policy.returnWindow)
+    // The observation holds `return_window` returns (the scenario may set 0: then none to sum).
+    let lookback = try parameters.integer("lookback", default: 1, range: 1...max(policy.returnWindow, 1))
     let size = try parameters.integer("size", default: 0, range: 0...(policy.sizeFractions.count - 1))
     let stop = try parameters.integer("stop", default: 0, range: 0...(policy.stopMultiples.count - 1))
     return TrendPolicy(lookback: lookback, window: policy.returnWindow, sizeIndex: size, stopIndex: stop)
