@@ -62,6 +62,8 @@ python3 - "$work/own-feed.json" <<'PY' || fail "the report does not show the pac
 import json, sys
 report = json.load(open(sys.argv[1]))
 assert report["inputs"] == 2160 and report["policy"]["decisions"] == 36, (report["inputs"], report["policy"])
+# The package's venue adapter (touch) filled every order at once, at 0.50 EUR each.
+assert report["fills"] == report["orders"] > 0 and report["fees"] == f"{0.5 * report['fills']:.2f}", (report["orders"], report["fills"], report["fees"])
 PY
 "$custom" replay "$work/own-feed.mlog" > "$work/own-feed-replay.txt" 2>&1 || fail "the own-feed replay did not verify: $(tail -5 "$work/own-feed-replay.txt")"
 if "$plain" validate "$package/own-feed.yaml" > "$work/own-feed-plain.txt" 2>&1; then fail "metronome accepted a feed type it does not register"; fi
@@ -71,4 +73,4 @@ head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quote
 cp "$package/own-feed.yaml" "$work/bad-feed/"
 if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
 grep -q "quotes.txt:2: expected two prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider and its feed type too"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider, feed type, gate check and venue adapter too"

@@ -79,7 +79,9 @@ public struct ScenarioComponents {
             guard scenario.execution == nil else { return }
             trader = kernel.spawn(stage.name) { SignalTrader(context: $0, parameters: scenario.trader, symbolCount: universe.count) }
         case .broker:
-            broker = kernel.spawn(stage.name) { SimulatedBroker(context: $0, parameters: scenario.broker, instruments: universe) }
+            // Adapters only when a venue names one: an all-simulated broker builds its own venues.
+            nonisolated(unsafe) let adapters = scenario.venueAdapters.isEmpty ? nil : Self.venueAdapters(of: scenario)
+            broker = kernel.spawn(stage.name) { SimulatedBroker(context: $0, parameters: scenario.broker, instruments: universe, adapters: adapters) }
         case .portfolio:
             portfolio = kernel.spawn(stage.name) { context in
                 Portfolio(context: context, instruments: universe, initialCashMinorUnits: cash,
@@ -105,6 +107,27 @@ public struct ScenarioComponents {
         case .random: return RandomPolicyDecider(seed: seed, parameters: parameters)
         case .flat: return FlatPolicyDecider()
         case .external: preconditionFailure("an external policy decider is given by the caller")
+        }
+    }
+
+    /// Each venue's adapter for this run: the registered type a venue names, else the simulated venue.
+    private static func venueAdapters(of scenario: Scenario) -> [any BrokerAdapter] {
+        let broker = scenario.broker
+        return broker.venues.indices.map { index -> any BrokerAdapter in
+            guard index < scenario.venueAdapters.count, let registered = scenario.venueAdapters[index] else {
+                return SimulatedVenue(index: UInt8(index), profile: broker.venues[index], instruments: scenario.universe,
+                                      staleAfterNanoseconds: broker.staleAfterNanoseconds,
+                                      marketTimeToLiveNanoseconds: broker.marketTimeToLiveNanoseconds,
+                                      limitTimeToLiveNanoseconds: broker.limitTimeToLiveNanoseconds)
+            }
+            guard let type = ComponentRegistry.current.brokerAdapterType(named: registered.type) else {
+                preconditionFailure("broker adapter '\(registered.type)' was registered when the scenario was loaded and is not now")
+            }
+            do {
+                return try type.makeAdapter(registered.parameters, broker.venues[index], UInt8(index), scenario.universe)
+            } catch {
+                preconditionFailure("broker adapter '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
+            }
         }
     }
 

@@ -61,8 +61,22 @@ public struct ComponentRegistry: Sendable {
         public let makeCheck: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
     }
 
+    /// A venue adapter from another package (`broker.venues[].adapter`): what executes that venue's
+    /// orders in place of the simulated venue (docs/extending.md).
+    public struct BrokerAdapterType: Sendable {
+        public let name: String
+        public let version: UInt16
+        /// The keys the adapter reads from the venue's mapping, besides the venue's own.
+        public let parameterKeys: [String]
+        /// Makes the venue's adapter for a run (its profile, its index in `broker.venues`, the
+        /// universe); called once when the scenario is loaded and once per run.
+        public let makeAdapter: @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
+    }
+
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The venue adapter types, in registration order.
+    public private(set) var brokerAdapterTypes: [BrokerAdapterType] = []
     /// The gate check types, in registration order.
     public private(set) var gateCheckTypes: [GateCheckType] = []
     /// The feed types, in registration order.
@@ -130,10 +144,22 @@ public struct ComponentRegistry: Sendable {
 
     public func gateCheckType(named name: String) -> GateCheckType? { gateCheckTypes.first { $0.name == name } }
 
+    /// Registers a venue adapter type. A name registered twice stops the program with the name.
+    public mutating func registerBrokerAdapter(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
+    ) {
+        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
+        precondition(!parameters.contains { ["adapter"].contains($0) }, "broker adapter '\(name)': adapter is read by Metronome")
+        brokerAdapterTypes.append(BrokerAdapterType(name: name, version: version, parameterKeys: parameters, makeAdapter: make))
+    }
+
+    public func brokerAdapterType(named name: String) -> BrokerAdapterType? { brokerAdapterTypes.first { $0.name == name } }
+
     /// The version of the registered component type `name` (an agent or a policy decider), if any.
     public func version(of name: String) -> UInt16? {
         agentType(named: name)?.version ?? policyType(named: name)?.version ?? feedType(named: name)?.version
-            ?? gateCheckType(named: name)?.version
+            ?? gateCheckType(named: name)?.version ?? brokerAdapterType(named: name)?.version
     }
 
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
@@ -149,7 +175,8 @@ public struct ComponentRegistry: Sendable {
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String {
         (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }
-            + feedTypes.map { "\($0.name)@\($0.version)" } + gateCheckTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
+            + feedTypes.map { "\($0.name)@\($0.version)" } + gateCheckTypes.map { "\($0.name)@\($0.version)" }
+            + brokerAdapterTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
     }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else

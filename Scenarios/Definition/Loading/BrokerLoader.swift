@@ -8,9 +8,13 @@ import Yams
 enum BrokerLoader {
     static let venueKeys = ["name", "maker_fee_bps", "taker_fee_bps", "fee_per_contract", "order_latency", "ack_latency", "liquidity", "down_from", "down_until"]
 
-    static func broker(_ node: Node?, file: String) throws(ScenarioError) -> SimulatedBroker.Parameters {
+    /// The section, and per venue the adapter another package registered for it (all nil, or
+    /// empty, for simulated venues).
+    static func broker(_ node: Node?, universe: [Instrument], file: String) throws(ScenarioError)
+        -> (SimulatedBroker.Parameters, [RegisteredComponent?]) {
         var parameters = SimulatedBroker.Parameters(orderLatencyNanoseconds: 1_000_000, feeBasisPoints: 1)
-        guard let node else { return parameters }
+        var adapters: [RegisteredComponent?] = []
+        guard let node else { return (parameters, adapters) }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "broker")
         if let latency = map.value("order_latency") { parameters.orderLatencyNanoseconds = try scalars.duration(latency, "broker.order_latency") }
@@ -29,7 +33,8 @@ enum BrokerLoader {
             }
             var venues: [VenueProfile] = []
             for (index, item) in try scalars.list(venuesNode, "broker.venues").enumerated() {
-                let venue = try readVenue(item, path: "broker.venues[\(index)]", file: file)
+                let (venue, adapter) = try readVenue(item, index: index, universe: universe, file: file)
+                adapters.append(adapter)
                 guard !venues.contains(where: { $0.name == venue.name }) else {
                     throw StrictMapping.error(file, item, "two venues are named '\(venue.name)'", hint: "give each venue a distinct name: orders and universe[].venues refer to it")
                 }
@@ -52,10 +57,12 @@ enum BrokerLoader {
         }
         try map.finish(allowed: ["order_latency", "fee_bps", "fee_per_contract", "venues", "stale_after", "market_time_to_live", "limit_time_to_live",
                                  "duplicate_report_probability"])
-        return parameters
+        return (parameters, adapters.contains { $0 != nil } ? adapters : [])
     }
 
-    private static func readVenue(_ node: Node, path: String, file: String) throws(ScenarioError) -> VenueProfile {
+    private static func readVenue(_ node: Node, index: Int, universe: [Instrument], file: String) throws(ScenarioError)
+        -> (VenueProfile, RegisteredComponent?) {
+        let path = "broker.venues[\(index)]"
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: path)
         var venue = VenueProfile(name: try scalars.text(try map.require("name"), "\(path).name"))
@@ -77,8 +84,22 @@ enum BrokerLoader {
                                           hint: "the venue is down from down_from (\(TimeUnits.iso8601(from))) until down_until, which must come later")
             }
         }
-        try map.finish(allowed: venueKeys)
-        return venue
+        guard let adapterNode = map.value("adapter") else {
+            try map.finish(allowed: venueKeys + ["adapter"])
+            return (venue, nil)
+        }
+        let name = try scalars.text(adapterNode, "\(path).adapter")
+        guard let type = ComponentRegistry.current.brokerAdapterType(named: name) else {
+            let known = ComponentRegistry.current.brokerAdapterTypes.map(\.name)
+            throw StrictMapping.error(file, adapterNode, "unknown broker adapter '\(name)'",
+                                      hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
+                                          + "; a package's own adapter needs its own executable (docs/extending.md)")
+        }
+        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "broker adapter '\(name)'",
+                                                         mapping: node, file: file)
+        try map.finish(allowed: venueKeys + ["adapter"] + type.parameterKeys)
+        _ = try type.makeAdapter(parameters, venue, UInt8(index), universe)
+        return (venue, RegisteredComponent(type: name, parameters: parameters))
     }
 
     /// A fee per contract in the account currency, exact to a millionth (0.0035 a share, 1.18 a

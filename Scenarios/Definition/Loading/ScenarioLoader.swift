@@ -87,7 +87,7 @@ public enum ScenarioLoader {
             trader.followAgentID = nil
         }
         if selector != nil { trader.followsSlates = true }
-        let broker = try BrokerLoader.broker(top.value("broker"), file: file)
+        let (broker, venueAdapters) = try BrokerLoader.broker(top.value("broker"), universe: universe, file: file)
         try checkListings(listings, venues: broker.venues.map(\.name), file: file)
         if universe.contains(where: { !$0.venues.isEmpty }) {
             // The simple trader sends each symbol's orders to the first venue that lists it.
@@ -113,6 +113,7 @@ public enum ScenarioLoader {
                         execution: execution, broker: broker, record: record, chaos: chaos, sourceText: text, sourcePath: file)
         scenario.budgets = budgets
         scenario.metrics = metrics
+        scenario.venueAdapters = venueAdapters
         return scenario
     }
 

@@ -24,6 +24,9 @@ public struct Scenario: Sendable, Equatable {
     /// then replaces the simple trader.
     public var execution: ExecutionSettings?
     public var broker: SimulatedBroker.Parameters
+    /// Per entry of `broker.venues`: the adapter another package registered for it
+    /// (`adapter:`), nil for the simulated venue; empty when no venue names one.
+    public var venueAdapters: [RegisteredComponent?] = []
     /// The `record:` section: record `metronome run` to this log unless `--record` says otherwise.
     public var record: RecordSettings?
     /// The `chaos:` section: the faults `metronome chaos` may inject (docs/chaos.md).

@@ -1,7 +1,7 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type and gate check.
+// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type, gate check and venue adapter.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
@@ -24,5 +24,9 @@ registry.registerFeed(type: "semicolon-quotes", version: 1, parameters: ["path"]
 registry.registerGateCheck(type: "max-notional", version: 1, parameters: ["limit"]) { parameters, _ throws(ScenarioError) in
     let limit = try parameters.number("limit", default: 1_000, range: 0.01...1e13)
     return MaxNotional(limitMinorUnits: Int64((limit * 100).rounded()))
+}
+// A venue adapter (docs/extending.md): `broker.venues: [{ name: …, adapter: touch, fee: 0.50 }]`.
+registry.registerBrokerAdapter(type: "touch", version: 1, parameters: ["fee"]) { parameters, _, _, _ throws(ScenarioError) in
+    TouchVenue(feeMinorUnits: Int64((try parameters.number("fee", default: 0, range: 0...1_000_000) * 100).rounded()))
 }
 Metronome.main(registry: registry)
