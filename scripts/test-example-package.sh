@@ -46,6 +46,13 @@ assert policy["decisions"] == 48 and policy["intents"] > 5, policy
 # The package's gate check (max-notional, 2,500 EUR) cut the policy's 40 lots.
 assert report["gate"]["by_reason"].get("custom_check", 0) > 0, report["gate"]
 PY
+# Its routing rule (limit-first) sent every order as a limit order.
+"$custom" log cat "$work/trend.mlog" --type order > "$work/trend-orders.txt" || fail "log cat --type order failed"
+python3 - "$work/trend-orders.txt" <<'PY' || fail "the package's routing rule did not decide the order types"
+import json, sys
+types = [json.loads(line)["order_type"] for line in open(sys.argv[1])]
+assert types and set(types) == {"limit"}, sorted(set(types))
+PY
 "$custom" replay "$work/trend.mlog" > "$work/trend-replay.txt" 2>&1 || fail "the trend replay did not verify: $(tail -5 "$work/trend-replay.txt")"
 if "$plain" replay "$work/trend.mlog" > "$work/trend-plain.txt" 2>&1; then
     fail "metronome replayed a log whose policy decider it does not register"
@@ -73,4 +80,4 @@ head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quote
 cp "$package/own-feed.yaml" "$work/bad-feed/"
 if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
 grep -q "quotes.txt:2: expected two prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider, feed type, gate check and venue adapter too"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider, feed type, gate check, venue adapter and routing rule too"

@@ -78,8 +78,12 @@ public actor Router: Component {
     private let ordersTopic: TopicID
     private let costsTopic: TopicID
 
-    public init(context: Context, parameters: Parameters, instruments: [Instrument]) {
+    /// A package's routing rule in place of the router's own (``CustomRoutingPolicy``).
+    let customPolicy: (any CustomRoutingPolicy)?
+
+    public init(context: Context, parameters: Parameters, instruments: [Instrument], customPolicy: (any CustomRoutingPolicy)? = nil) {
         precondition(!parameters.venues.isEmpty)
+        self.customPolicy = customPolicy
         self.context = context
         self.parameters = parameters
         self.instruments = instruments
@@ -184,12 +188,20 @@ public actor Router: Component {
         let predicted = predictedBuffer
         var best = 0
         for position in candidates.indices where predicted[position] < predicted[best] { best = position }
-        let explorationShare = parameters.exploration / Double(candidates.count)
         var chosen = best
-        if context.random.nextDouble() < parameters.exploration {
-            chosen = Int(context.random.next() % UInt64(candidates.count))
+        let propensity: Double
+        if let customPolicy {
+            // A package's rule, deterministic: its choice has propensity 1.
+            let picked = customPolicy.choose(among: candidates, predictedCostBasisPoints: predicted, market: market, intent: intent)
+            chosen = candidates.indices.contains(picked) ? picked : best
+            propensity = 1
+        } else {
+            let explorationShare = parameters.exploration / Double(candidates.count)
+            if context.random.nextDouble() < parameters.exploration {
+                chosen = Int(context.random.next() % UInt64(candidates.count))
+            }
+            propensity = (chosen == best ? 1 - parameters.exploration : 0) + explorationShare
         }
-        let propensity = (chosen == best ? 1 - parameters.exploration : 0) + explorationShare
         let choice = candidates[chosen]
         // Crossing later on the chosen venue: its market candidate, plus the drift while waiting.
         let crossLater = candidates.first { $0.venue == choice.venue && $0.type == .market && $0.slices == 1 }?.modelCostBasisPoints ?? 0
@@ -201,7 +213,7 @@ public actor Router: Component {
             parent.decision = decisions!.count
             decisions!.append(RoutingDecision(traceID: intent.traceID, symbol: intent.symbol, quantity: quantity, market: market,
                                               listed: listedVenues?[index], candidates: candidates, predictedCostBasisPoints: predicted,
-                                              chosen: chosen, propensity: propensity, exploration: parameters.exploration))
+                                              chosen: chosen, propensity: propensity, exploration: customPolicy == nil ? parameters.exploration : 0))
         }
         parents.append(parent)
         sendSlice(firstParentSerial + parents.count - 1)

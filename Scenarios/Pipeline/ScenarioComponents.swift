@@ -74,7 +74,9 @@ public struct ScenarioComponents {
             gate = kernel.spawn(stage.name) { RiskGate(context: $0, limits: limits, instruments: universe, initialCashMinorUnits: cash, customChecks: checks) }
         case .router:
             guard let parameters = Self.routerParameters(of: scenario) else { return }
-            router = kernel.spawn(stage.name) { Router(context: $0, parameters: parameters, instruments: universe) }
+            // The rule is the router's alone from here on, called on the kernel thread only.
+            nonisolated(unsafe) let rule = scenario.execution?.routerPolicy.map { Self.routerPolicy($0, universe: universe) }
+            router = kernel.spawn(stage.name) { Router(context: $0, parameters: parameters, instruments: universe, customPolicy: rule) }
         case .trader:
             guard scenario.execution == nil else { return }
             trader = kernel.spawn(stage.name) { SignalTrader(context: $0, parameters: scenario.trader, symbolCount: universe.count) }
@@ -128,6 +130,18 @@ public struct ScenarioComponents {
             } catch {
                 preconditionFailure("broker adapter '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
             }
+        }
+    }
+
+    /// The routing rule another package registered, made for this run.
+    private static func routerPolicy(_ registered: RegisteredComponent, universe: [Instrument]) -> any CustomRoutingPolicy {
+        guard let type = ComponentRegistry.current.routerPolicyType(named: registered.type) else {
+            preconditionFailure("router policy '\(registered.type)' was registered when the scenario was loaded and is not now")
+        }
+        do {
+            return try type.makePolicy(registered.parameters, universe)
+        } catch {
+            preconditionFailure("router policy '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
         }
     }
 

@@ -73,8 +73,21 @@ public struct ComponentRegistry: Sendable {
         public let makeAdapter: @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
     }
 
+    /// A routing rule from another package (`router.policy`): it picks among the router's
+    /// candidates in place of the router's own rule.
+    public struct RouterPolicyType: Sendable {
+        public let name: String
+        public let version: UInt16
+        /// The keys the rule reads, besides `type`.
+        public let parameterKeys: [String]
+        /// Makes the rule for a run; called once when the scenario is loaded and once per run.
+        public let makePolicy: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
+    }
+
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The routing rule types, in registration order.
+    public private(set) var routerPolicyTypes: [RouterPolicyType] = []
     /// The venue adapter types, in registration order.
     public private(set) var brokerAdapterTypes: [BrokerAdapterType] = []
     /// The gate check types, in registration order.
@@ -156,10 +169,22 @@ public struct ComponentRegistry: Sendable {
 
     public func brokerAdapterType(named name: String) -> BrokerAdapterType? { brokerAdapterTypes.first { $0.name == name } }
 
+    /// Registers a routing rule type. A name registered twice stops the program with the name.
+    public mutating func registerRouterPolicy(
+        type name: String, version: UInt16, parameters: [String] = [],
+        make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
+    ) {
+        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
+        precondition(!parameters.contains("type"), "router policy '\(name)': type is read by Metronome")
+        routerPolicyTypes.append(RouterPolicyType(name: name, version: version, parameterKeys: parameters, makePolicy: make))
+    }
+
+    public func routerPolicyType(named name: String) -> RouterPolicyType? { routerPolicyTypes.first { $0.name == name } }
+
     /// The version of the registered component type `name` (an agent or a policy decider), if any.
     public func version(of name: String) -> UInt16? {
         agentType(named: name)?.version ?? policyType(named: name)?.version ?? feedType(named: name)?.version
-            ?? gateCheckType(named: name)?.version ?? brokerAdapterType(named: name)?.version
+            ?? gateCheckType(named: name)?.version ?? brokerAdapterType(named: name)?.version ?? routerPolicyType(named: name)?.version
     }
 
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
@@ -176,7 +201,8 @@ public struct ComponentRegistry: Sendable {
     public var summary: String {
         (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }
             + feedTypes.map { "\($0.name)@\($0.version)" } + gateCheckTypes.map { "\($0.name)@\($0.version)" }
-            + brokerAdapterTypes.map { "\($0.name)@\($0.version)" }).joined(separator: ", ")
+            + brokerAdapterTypes.map { "\($0.name)@\($0.version)" } + routerPolicyTypes.map { "\($0.name)@\($0.version)" })
+            .joined(separator: ", ")
     }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else

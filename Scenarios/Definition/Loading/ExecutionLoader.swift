@@ -80,9 +80,10 @@ enum ExecutionLoader {
     }
 
     /// The router's own settings; its venues come from the broker's.
-    static func router(_ node: Node?, venues: [VenueCosts], file: String) throws(ScenarioError) -> Router.Parameters {
+    static func router(_ node: Node?, venues: [VenueCosts], universe: [Instrument], file: String) throws(ScenarioError)
+        -> (Router.Parameters, RegisteredComponent?) {
         var parameters = Router.Parameters(venues: venues)
-        guard let node else { return parameters }
+        guard let node else { return (parameters, nil) }
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "router")
         if let value = map.value("exploration") { parameters.exploration = try scalars.decimal(value, "router.exploration", range: 0...1) }
@@ -98,8 +99,29 @@ enum ExecutionLoader {
             parameters.sliceIntervalNanoseconds = try ScenarioLimits.period(value, "router.slice_interval", file: file)
             parameters.costModel.sliceIntervalMinutes = Double(parameters.sliceIntervalNanoseconds) / 60e9
         }
-        try map.finish(allowed: ["exploration", "learning_rate", "temporary_impact", "permanent_impact", "participation", "slice_interval"])
-        return parameters
+        let policy = try map.value("policy").map { node throws(ScenarioError) in try routerPolicy(node, universe: universe, file: file) }
+        try map.finish(allowed: ["exploration", "learning_rate", "temporary_impact", "permanent_impact", "participation", "slice_interval", "policy"])
+        return (parameters, policy)
+    }
+
+    /// `router.policy: { type: <name>, <its keys> }`: a routing rule another package registered,
+    /// made once here so that a bad parameter is reported at its line.
+    private static func routerPolicy(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> RegisteredComponent {
+        let path = "router.policy"
+        var map = try StrictMapping(node, file: file, path: path)
+        let typeNode = try map.require("type")
+        let name = try ScalarReader(file: file).text(typeNode, "\(path).type")
+        guard let type = ComponentRegistry.current.routerPolicyType(named: name) else {
+            let known = ComponentRegistry.current.routerPolicyTypes.map(\.name)
+            throw StrictMapping.error(file, typeNode, "unknown router policy '\(name)'",
+                                      hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
+                                          + "; a package's own rule needs its own executable (docs/extending.md)")
+        }
+        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "router policy '\(name)'",
+                                                         mapping: node, file: file)
+        try map.finish(allowed: ["type"] + type.parameterKeys)
+        _ = try type.makePolicy(parameters, universe)
+        return RegisteredComponent(type: name, parameters: parameters)
     }
 
     private static func positive(_ value: DurationNanoseconds, _ node: Node, _ what: String, _ file: String) throws(ScenarioError) -> DurationNanoseconds {

@@ -235,8 +235,9 @@ public enum ScenarioLoader {
             policy = parameters
         }
         let (gate, gateChecks) = try ExecutionLoader.gate(top.value("gate"), universe: universe, file: file)
-        let router = try ExecutionLoader.router(top.value("router"), venues: [], file: file)
-        return ExecutionSettings(sizer: sizer, policy: policy, registeredPolicy: registeredPolicy, gate: gate, gateChecks: gateChecks, router: router)
+        let (router, routerPolicy) = try ExecutionLoader.router(top.value("router"), venues: [], universe: universe, file: file)
+        return ExecutionSettings(sizer: sizer, policy: policy, registeredPolicy: registeredPolicy, gate: gate, gateChecks: gateChecks, router: router,
+                                 routerPolicy: routerPolicy)
     }
 
     /// The stages a scenario's pipeline has, for `budgets:` (the feeds, the broker, the portfolio

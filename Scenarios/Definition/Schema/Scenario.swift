@@ -128,6 +128,8 @@ public struct ExecutionSettings: Sendable, Equatable {
     public var gateChecks: [RegisteredComponent] = []
     /// The router's settings; its venues are the broker's (filled in when the run is wired).
     public var router: Router.Parameters
+    /// A routing rule another package registered (`router.policy`), in place of the router's own.
+    public var routerPolicy: RegisteredComponent? = nil
 }
 
 /// The `record:` section.

@@ -1,7 +1,8 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type, gate check and venue adapter.
+// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type, gate check,
+// venue adapter and routing rule.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
@@ -29,4 +30,6 @@ registry.registerGateCheck(type: "max-notional", version: 1, parameters: ["limit
 registry.registerBrokerAdapter(type: "touch", version: 1, parameters: ["fee"]) { parameters, _, _, _ throws(ScenarioError) in
     TouchVenue(feeMinorUnits: Int64((try parameters.number("fee", default: 0, range: 0...1_000_000) * 100).rounded()))
 }
+// A routing rule (docs/extending.md): `router: { policy: { type: limit-first } }`.
+registry.registerRouterPolicy(type: "limit-first", version: 1) { _, _ throws(ScenarioError) in LimitFirst() }
 Metronome.main(registry: registry)
