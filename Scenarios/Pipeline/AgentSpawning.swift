@@ -65,7 +65,7 @@ extension Kernel {
         }
         let model: any FeatureModel
         do {
-            model = try registered.makeModel(componentParameters, universe)
+            model = try registered.make(componentParameters, universe)
         } catch {
             preconditionFailure("agent type '\(type)' accepted its parameters at load time and refused them at spawn: \(error)")
         }

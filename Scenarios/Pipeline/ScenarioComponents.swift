@@ -96,13 +96,8 @@ public struct ScenarioComponents {
     /// registered; a plain `external` has none here (``ScenarioRun`` refuses to run it without one).
     private static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredComponent?, seed: UInt64) -> any PolicyDecider {
         if let registered {
-            guard let type = ComponentRegistry.current.policyType(named: registered.type) else {
-                preconditionFailure("policy decider '\(registered.type)' was registered when the scenario was loaded and is not now")
-            }
-            do {
-                return try type.makeDecider(registered.parameters, parameters, seed)
-            } catch {
-                preconditionFailure("policy decider '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
+            return remade(registered, among: ComponentRegistry.current.policyTypes, kind: "policy decider") { type, own throws(ScenarioError) in
+                try type.make(own, parameters, seed)
             }
         }
         switch parameters.decider {
@@ -122,40 +117,39 @@ public struct ScenarioComponents {
                                       marketTimeToLiveNanoseconds: broker.marketTimeToLiveNanoseconds,
                                       limitTimeToLiveNanoseconds: broker.limitTimeToLiveNanoseconds)
             }
-            guard let type = ComponentRegistry.current.brokerAdapterType(named: registered.type) else {
-                preconditionFailure("broker adapter '\(registered.type)' was registered when the scenario was loaded and is not now")
-            }
-            do {
-                return try type.makeAdapter(registered.parameters, broker.venues[index], UInt8(index), scenario.universe)
-            } catch {
-                preconditionFailure("broker adapter '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
+            return remade(registered, among: ComponentRegistry.current.brokerAdapterTypes, kind: "broker adapter") { type, own throws(ScenarioError) in
+                try type.make(own, broker.venues[index], UInt8(index), scenario.universe)
             }
         }
     }
 
     /// The routing rule another package registered, made for this run.
     private static func routerPolicy(_ registered: RegisteredComponent, universe: [Instrument]) -> any CustomRoutingPolicy {
-        guard let type = ComponentRegistry.current.routerPolicyType(named: registered.type) else {
-            preconditionFailure("router policy '\(registered.type)' was registered when the scenario was loaded and is not now")
-        }
-        do {
-            return try type.makePolicy(registered.parameters, universe)
-        } catch {
-            preconditionFailure("router policy '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
+        remade(registered, among: ComponentRegistry.current.routerPolicyTypes, kind: "router policy") { type, own throws(ScenarioError) in
+            try type.make(own, universe)
         }
     }
 
     /// The checks other packages registered, made for this run.
     private static func gateChecks(_ checks: [RegisteredComponent], universe: [Instrument]) -> [any CustomGateCheck] {
         checks.map { check in
-            guard let type = ComponentRegistry.current.gateCheckType(named: check.type) else {
-                preconditionFailure("gate check '\(check.type)' was registered when the scenario was loaded and is not now")
+            remade(check, among: ComponentRegistry.current.gateCheckTypes, kind: "gate check") { type, own throws(ScenarioError) in
+                try type.make(own, universe)
             }
-            do {
-                return try type.makeCheck(check.parameters, universe)
-            } catch {
-                preconditionFailure("gate check '\(check.type)' accepted its parameters at load time and refuses them now: \(error)")
-            }
+        }
+    }
+
+    /// A registered component made again for a run. The loader made it with the same parameters,
+    /// so a type that is gone or refuses them now is the package's bug, not the scenario's.
+    private static func remade<Maker, Made>(_ registered: RegisteredComponent, among types: [ComponentType<Maker>], kind: String,
+                                            _ make: (ComponentType<Maker>, ComponentParameters) throws(ScenarioError) -> Made) -> Made {
+        guard let type = types.type(named: registered.type) else {
+            preconditionFailure("\(kind) '\(registered.type)' was registered when the scenario was loaded and is not now")
+        }
+        do {
+            return try make(type, registered.parameters)
+        } catch {
+            preconditionFailure("\(kind) '\(registered.type)' accepted its parameters at load time and refuses them now: \(error)")
         }
     }
 

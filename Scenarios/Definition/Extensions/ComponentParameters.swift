@@ -105,3 +105,22 @@ extension ComponentParameters {
                                    mappingColumn: mapping.mark?.column ?? 0)
     }
 }
+
+extension ComponentParameters {
+    /// A mapping that names a registered type (its `type:` or `adapter:`, `typeNode`, read as
+    /// `name`) among `types`: the type, and its own keys collected beside `commonKeys`, any other
+    /// key an error; an unknown name is an error listing the registered ones.
+    static func registered<Maker>(_ map: inout StrictMapping, name: String, typeNode: Node, among types: [ComponentType<Maker>], kind: String,
+                                  commonKeys: [String], path: String, mapping: Node,
+                                  file: String) throws(ScenarioError) -> (ComponentType<Maker>, ComponentParameters) {
+        guard let type = types.type(named: name) else {
+            let known = types.map(\.name)
+            throw StrictMapping.error(file, typeNode, "unknown \(kind) '\(name)'",
+                                      hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
+                                          + "; a package's own \(kind) needs its own executable (docs/extending.md)")
+        }
+        let parameters = try collect(&map, keys: type.parameterKeys, path: path, owner: "\(kind) '\(name)'", mapping: mapping, file: file)
+        try map.finish(allowed: commonKeys + type.parameterKeys)
+        return (type, parameters)
+    }
+}

@@ -10,79 +10,32 @@ import Synchronization
 /// test binds its own for the code it runs (``scoped``, a task-local value), so that tests running
 /// side by side never see each other's registrations.
 public struct ComponentRegistry: Sendable {
-    /// An agent type from another package: a ``FeatureModel`` the standard ``FeatureAgent`` runs
-    /// (it learns μ and σ from the model's feature and emits signals the blender weighs, like the
-    /// library's own agents).
-    public struct AgentType: Sendable {
-        /// The scenario's `type:`.
-        public let name: String
-        /// Written into every log the type runs in; replay refuses a log of another version.
-        public let version: UInt16
-        /// The keys the type reads from its mapping, besides `name`, `type`, `weight`, `enabled`
-        /// and `horizon`; any other key is an error at its line.
-        public let parameterKeys: [String]
-        /// Makes the model for a run; called once when the scenario is loaded (to check the
-        /// parameters) and once per run.
-        public let makeModel: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any FeatureModel
-    }
+    /// How each kind of registered type is made for a run.
+    public typealias AgentMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any FeatureModel
+    /// With the `policy:` section and the run's seed.
+    public typealias PolicyMaker = @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
+    public typealias FeedMaker = @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
+    public typealias GateCheckMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
+    public typealias RouterPolicyMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
+    /// With the venue's profile and its index in `broker.venues`.
+    public typealias BrokerAdapterMaker = @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
 
-    /// A policy decider type from another package: the choices of a scenario's policy stage
-    /// (`policy.decider: <name>`, its parameters under `policy.decider_parameters`; docs/python.md).
-    public struct PolicyType: Sendable {
-        public let name: String
-        public let version: UInt16
-        public let parameterKeys: [String]
-        /// Makes the decider for a run (with the policy section and the run's seed); called once
-        /// when the scenario is loaded (to check the parameters) and once per run.
-        public let makeDecider: @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
-    }
-
-    /// A feed type from another package: the events of a scenario's `feeds[]` entry with its
-    /// `type:` (the data a user already has, in its own format).
-    public struct FeedType: Sendable {
-        public let name: String
-        public let version: UInt16
-        /// The keys the type reads, besides `name`, `type` and `guard`.
-        public let parameterKeys: [String]
-        /// Makes the feed's events for a run; called once when the scenario is loaded (to check
-        /// the parameters and the data) and once per run.
-        public let makeFeed: @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
-    }
-
-    /// A risk-gate check from another package (`gate.checks[]`): it may cut or refuse what the
-    /// gate's own limits let through.
-    public struct GateCheckType: Sendable {
-        public let name: String
-        public let version: UInt16
-        /// The keys the check reads, besides `type`.
-        public let parameterKeys: [String]
-        /// Makes the check for a run (with the universe); called once when the scenario is loaded
-        /// (to check the parameters) and once per run.
-        public let makeCheck: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
-    }
-
-    /// A venue adapter from another package (`broker.venues[].adapter`): what executes that venue's
-    /// orders in place of the simulated venue (docs/extending.md).
-    public struct BrokerAdapterType: Sendable {
-        public let name: String
-        public let version: UInt16
-        /// The keys the adapter reads from the venue's mapping, besides the venue's own.
-        public let parameterKeys: [String]
-        /// Makes the venue's adapter for a run (its profile, its index in `broker.venues`, the
-        /// universe); called once when the scenario is loaded and once per run.
-        public let makeAdapter: @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
-    }
-
-    /// A routing rule from another package (`router.policy`): it picks among the router's
-    /// candidates in place of the router's own rule.
-    public struct RouterPolicyType: Sendable {
-        public let name: String
-        public let version: UInt16
-        /// The keys the rule reads, besides `type`.
-        public let parameterKeys: [String]
-        /// Makes the rule for a run; called once when the scenario is loaded and once per run.
-        public let makePolicy: @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
-    }
+    /// An agent type: a ``FeatureModel`` the standard ``FeatureAgent`` runs (it learns μ and σ from
+    /// the model's feature and emits signals the blender weighs, like the library's own agents);
+    /// its keys are besides `name`, `type`, `weight`, `enabled` and `horizon`.
+    public typealias AgentType = ComponentType<AgentMaker>
+    /// A policy decider (`policy.decider: <name>`, its keys under `policy.decider_parameters`; docs/python.md).
+    public typealias PolicyType = ComponentType<PolicyMaker>
+    /// A feed type (`feeds[].type`): the data a user already has, in its own format; its keys are
+    /// besides `name`, `type` and `guard`.
+    public typealias FeedType = ComponentType<FeedMaker>
+    /// A risk-gate check (`gate.checks[]`): it may cut or refuse what the gate's own limits let through.
+    public typealias GateCheckType = ComponentType<GateCheckMaker>
+    /// A routing rule (`router.policy`): it picks among the router's candidates in place of its own rule.
+    public typealias RouterPolicyType = ComponentType<RouterPolicyMaker>
+    /// A venue adapter (`broker.venues[].adapter`): what executes that venue's orders in place of
+    /// the simulated venue; its keys are besides the venue's own.
+    public typealias BrokerAdapterType = ComponentType<BrokerAdapterMaker>
 
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
@@ -101,91 +54,68 @@ public struct ComponentRegistry: Sendable {
 
     public init() {}
 
-    /// Registers an agent type. A name Metronome already uses, or one registered twice, is a
-    /// programming error of the package and stops the program with the name.
+    /// Registers an agent type. A name Metronome already uses, a name registered twice (as any
+    /// kind of type) or a key Metronome reads itself is a programming error of the package and
+    /// stops the program with the name — as for every kind below.
     public mutating func registerAgent<Model: FeatureModel>(
         type name: String, version: UInt16, parameters: [String] = [],
         make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> Model
     ) {
-        precondition(!ComponentRegistry.builtInAgentTypes.contains(name), "agent type '\(name)' is one of Metronome's own")
-        precondition(agentType(named: name) == nil, "agent type '\(name)' is registered twice")
-        precondition(!parameters.contains { ComponentRegistry.commonAgentKeys.contains($0) },
-                     "agent type '\(name)': \(ComponentRegistry.commonAgentKeys) are read by Metronome, not by the type")
-        agentTypes.append(AgentType(name: name, version: version, parameterKeys: parameters) { parameters, universe throws(ScenarioError) in
-            try make(parameters, universe)
-        })
+        let maker: AgentMaker = { parameters, universe throws(ScenarioError) in try make(parameters, universe) }
+        agentTypes.append(checked(name, kind: "agent type", builtIn: ComponentRegistry.builtInAgentTypes, version: version, parameters: parameters,
+                                  reserved: ComponentRegistry.commonAgentKeys, make: maker))
     }
 
-    public func agentType(named name: String) -> AgentType? { agentTypes.first { $0.name == name } }
+    public mutating func registerPolicy(type name: String, version: UInt16, parameters: [String] = [], make: @escaping PolicyMaker) {
+        policyTypes.append(checked(name, kind: "policy decider", builtIn: PolicyStage.Parameters.Decider.allCases.map(\.rawValue), version: version,
+                                   parameters: parameters, reserved: [], make: make))
+    }
 
-    /// Registers a policy decider type. A built-in decider's name, or one registered twice, stops
-    /// the program with the name.
-    public mutating func registerPolicy(
-        type name: String, version: UInt16, parameters: [String] = [],
-        make: @escaping @Sendable (ComponentParameters, PolicyStage.Parameters, UInt64) throws(ScenarioError) -> any PolicyDecider
-    ) {
-        precondition(PolicyStage.Parameters.Decider(rawValue: name) == nil, "policy decider '\(name)' is one of Metronome's own")
+    public mutating func registerFeed(type name: String, version: UInt16, parameters: [String] = [], make: @escaping FeedMaker) {
+        feedTypes.append(checked(name, kind: "feed type", builtIn: ComponentRegistry.builtInFeedTypes, version: version, parameters: parameters,
+                                 reserved: ["name", "type", "guard"], make: make))
+    }
+
+    public mutating func registerGateCheck(type name: String, version: UInt16, parameters: [String] = [], make: @escaping GateCheckMaker) {
+        gateCheckTypes.append(checked(name, kind: "gate check", builtIn: [], version: version, parameters: parameters, reserved: ["type"],
+                                      make: make))
+    }
+
+    public mutating func registerRouterPolicy(type name: String, version: UInt16, parameters: [String] = [], make: @escaping RouterPolicyMaker) {
+        routerPolicyTypes.append(checked(name, kind: "router policy", builtIn: [], version: version, parameters: parameters, reserved: ["type"],
+                                         make: make))
+    }
+
+    public mutating func registerBrokerAdapter(type name: String, version: UInt16, parameters: [String] = [], make: @escaping BrokerAdapterMaker) {
+        brokerAdapterTypes.append(checked(name, kind: "broker adapter", builtIn: [], version: version, parameters: parameters,
+                                          reserved: ["adapter"] + BrokerLoader.venueKeys, make: make))
+    }
+
+    /// A new type of any kind, after the checks every registration makes.
+    private func checked<Maker>(_ name: String, kind: String, builtIn: [String], version: UInt16, parameters: [String], reserved: [String],
+                                make: Maker) -> ComponentType<Maker> {
+        precondition(!builtIn.contains(name), "\(kind) '\(name)' is one of Metronome's own")
         precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
-        policyTypes.append(PolicyType(name: name, version: version, parameterKeys: parameters, makeDecider: make))
+        precondition(!parameters.contains { reserved.contains($0) }, "\(kind) '\(name)': \(reserved) are read by Metronome, not by the type")
+        return ComponentType(name: name, version: version, parameterKeys: parameters, make: make)
     }
 
-    public func policyType(named name: String) -> PolicyType? { policyTypes.first { $0.name == name } }
+    public func agentType(named name: String) -> AgentType? { agentTypes.type(named: name) }
+    public func policyType(named name: String) -> PolicyType? { policyTypes.type(named: name) }
+    public func feedType(named name: String) -> FeedType? { feedTypes.type(named: name) }
+    public func gateCheckType(named name: String) -> GateCheckType? { gateCheckTypes.type(named: name) }
+    public func routerPolicyType(named name: String) -> RouterPolicyType? { routerPolicyTypes.type(named: name) }
+    public func brokerAdapterType(named name: String) -> BrokerAdapterType? { brokerAdapterTypes.type(named: name) }
 
-    /// Registers a feed type. One of Metronome's feed types, or a name registered twice, stops the
-    /// program with the name.
-    public mutating func registerFeed(
-        type name: String, version: UInt16, parameters: [String] = [],
-        make: @escaping @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
-    ) {
-        precondition(!ComponentRegistry.builtInFeedTypes.contains(name), "feed type '\(name)' is one of Metronome's own")
-        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
-        precondition(!parameters.contains { ["name", "type", "guard"].contains($0) }, "feed type '\(name)': name, type and guard are read by Metronome")
-        feedTypes.append(FeedType(name: name, version: version, parameterKeys: parameters, makeFeed: make))
+    /// Every registered type's name and version, kind by kind in registration order.
+    private var registered: [(name: String, version: UInt16)] {
+        agentTypes.map { ($0.name, $0.version) } + policyTypes.map { ($0.name, $0.version) } + feedTypes.map { ($0.name, $0.version) }
+            + gateCheckTypes.map { ($0.name, $0.version) } + brokerAdapterTypes.map { ($0.name, $0.version) }
+            + routerPolicyTypes.map { ($0.name, $0.version) }
     }
 
-    public func feedType(named name: String) -> FeedType? { feedTypes.first { $0.name == name } }
-
-    /// Registers a risk-gate check. A name registered twice stops the program with the name.
-    public mutating func registerGateCheck(
-        type name: String, version: UInt16, parameters: [String] = [],
-        make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
-    ) {
-        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
-        precondition(!parameters.contains("type"), "gate check '\(name)': type is read by Metronome")
-        gateCheckTypes.append(GateCheckType(name: name, version: version, parameterKeys: parameters, makeCheck: make))
-    }
-
-    public func gateCheckType(named name: String) -> GateCheckType? { gateCheckTypes.first { $0.name == name } }
-
-    /// Registers a venue adapter type. A name registered twice stops the program with the name.
-    public mutating func registerBrokerAdapter(
-        type name: String, version: UInt16, parameters: [String] = [],
-        make: @escaping @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
-    ) {
-        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
-        precondition(!parameters.contains { ["adapter"].contains($0) }, "broker adapter '\(name)': adapter is read by Metronome")
-        brokerAdapterTypes.append(BrokerAdapterType(name: name, version: version, parameterKeys: parameters, makeAdapter: make))
-    }
-
-    public func brokerAdapterType(named name: String) -> BrokerAdapterType? { brokerAdapterTypes.first { $0.name == name } }
-
-    /// Registers a routing rule type. A name registered twice stops the program with the name.
-    public mutating func registerRouterPolicy(
-        type name: String, version: UInt16, parameters: [String] = [],
-        make: @escaping @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
-    ) {
-        precondition(self.version(of: name) == nil, "component type '\(name)' is registered twice")
-        precondition(!parameters.contains("type"), "router policy '\(name)': type is read by Metronome")
-        routerPolicyTypes.append(RouterPolicyType(name: name, version: version, parameterKeys: parameters, makePolicy: make))
-    }
-
-    public func routerPolicyType(named name: String) -> RouterPolicyType? { routerPolicyTypes.first { $0.name == name } }
-
-    /// The version of the registered component type `name` (an agent or a policy decider), if any.
-    public func version(of name: String) -> UInt16? {
-        agentType(named: name)?.version ?? policyType(named: name)?.version ?? feedType(named: name)?.version
-            ?? gateCheckType(named: name)?.version ?? brokerAdapterType(named: name)?.version ?? routerPolicyType(named: name)?.version
-    }
+    /// The version of the registered component type `name`, of any kind, if any.
+    public func version(of name: String) -> UInt16? { registered.first { $0.name == name }?.version }
 
     /// Names a value a model journals behind its signals (``FeatureModel/forEachCustomValue(of:_:)``):
     /// `log cat` and `diff` print it by this name. An id is permanent, like a message tag; one
@@ -198,12 +128,7 @@ public struct ComponentRegistry: Sendable {
     public func valueName(of id: UInt16) -> String? { valueNames.first { $0.id == id }?.name }
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
-    public var summary: String {
-        (agentTypes.map { "\($0.name)@\($0.version)" } + policyTypes.map { "\($0.name)@\($0.version)" }
-            + feedTypes.map { "\($0.name)@\($0.version)" } + gateCheckTypes.map { "\($0.name)@\($0.version)" }
-            + brokerAdapterTypes.map { "\($0.name)@\($0.version)" } + routerPolicyTypes.map { "\($0.name)@\($0.version)" })
-            .joined(separator: ", ")
-    }
+    public var summary: String { registered.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else
     /// the process's.

@@ -110,7 +110,7 @@ extension AgentLoader {
         let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "agent type '\(type.name)'",
                                                          mapping: item, file: file)
         try map.finish(allowed: ComponentRegistry.commonAgentKeys + type.parameterKeys)
-        _ = try type.makeModel(parameters, universe)
+        _ = try type.make(parameters, universe)
         return .registered(type: type.name, horizonNanoseconds: horizon, agentID: agentID, parameters: parameters)
     }
 }

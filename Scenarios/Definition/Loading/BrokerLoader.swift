@@ -89,16 +89,10 @@ enum BrokerLoader {
             return (venue, nil)
         }
         let name = try scalars.text(adapterNode, "\(path).adapter")
-        guard let type = ComponentRegistry.current.brokerAdapterType(named: name) else {
-            let known = ComponentRegistry.current.brokerAdapterTypes.map(\.name)
-            throw StrictMapping.error(file, adapterNode, "unknown broker adapter '\(name)'",
-                                      hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
-                                          + "; a package's own adapter needs its own executable (docs/extending.md)")
-        }
-        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "broker adapter '\(name)'",
-                                                         mapping: node, file: file)
-        try map.finish(allowed: venueKeys + ["adapter"] + type.parameterKeys)
-        _ = try type.makeAdapter(parameters, venue, UInt8(index), universe)
+        let (type, parameters) = try ComponentParameters.registered(&map, name: name, typeNode: adapterNode,
+                                                                    among: ComponentRegistry.current.brokerAdapterTypes, kind: "broker adapter",
+                                                                    commonKeys: venueKeys + ["adapter"], path: path, mapping: node, file: file)
+        _ = try type.make(parameters, venue, UInt8(index), universe)
         return (venue, RegisteredComponent(type: name, parameters: parameters))
     }
 

@@ -64,16 +64,9 @@ enum ExecutionLoader {
             var map = try StrictMapping(item, file: file, path: path)
             let typeNode = try map.require("type")
             let name = try ScalarReader(file: file).text(typeNode, "\(path).type")
-            guard let type = ComponentRegistry.current.gateCheckType(named: name) else {
-                let known = ComponentRegistry.current.gateCheckTypes.map(\.name)
-                throw StrictMapping.error(file, typeNode, "unknown gate check type '\(name)'",
-                                          hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
-                                              + "; a package's own check needs its own executable (docs/extending.md)")
-            }
-            let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "gate check '\(name)'",
-                                                             mapping: item, file: file)
-            try map.finish(allowed: ["type"] + type.parameterKeys)
-            _ = try type.makeCheck(parameters, universe)
+            let (type, parameters) = try ComponentParameters.registered(&map, name: name, typeNode: typeNode, among: ComponentRegistry.current.gateCheckTypes,
+                                                                        kind: "gate check", commonKeys: ["type"], path: path, mapping: item, file: file)
+            _ = try type.make(parameters, universe)
             checks.append(RegisteredComponent(type: name, parameters: parameters))
         }
         return checks
@@ -111,16 +104,9 @@ enum ExecutionLoader {
         var map = try StrictMapping(node, file: file, path: path)
         let typeNode = try map.require("type")
         let name = try ScalarReader(file: file).text(typeNode, "\(path).type")
-        guard let type = ComponentRegistry.current.routerPolicyType(named: name) else {
-            let known = ComponentRegistry.current.routerPolicyTypes.map(\.name)
-            throw StrictMapping.error(file, typeNode, "unknown router policy '\(name)'",
-                                      hint: (known.isEmpty ? "this executable registers none" : StrictMapping.choiceHint(name, among: known))
-                                          + "; a package's own rule needs its own executable (docs/extending.md)")
-        }
-        let parameters = try ComponentParameters.collect(&map, keys: type.parameterKeys, path: path, owner: "router policy '\(name)'",
-                                                         mapping: node, file: file)
-        try map.finish(allowed: ["type"] + type.parameterKeys)
-        _ = try type.makePolicy(parameters, universe)
+        let (type, parameters) = try ComponentParameters.registered(&map, name: name, typeNode: typeNode, among: ComponentRegistry.current.routerPolicyTypes,
+                                                                    kind: "router policy", commonKeys: ["type"], path: path, mapping: node, file: file)
+        _ = try type.make(parameters, universe)
         return RegisteredComponent(type: name, parameters: parameters)
     }
 

@@ -74,7 +74,7 @@ enum FeedLoader {
         try map.finish(allowed: ["name", "type", "guard"] + type.parameterKeys)
         if requireDataFiles {
             let request = FeedRequest(universe: universe, seed: 0, start: start, end: .max, scenarioFolder: parameters.folder)
-            _ = try type.makeFeed(parameters, request)
+            _ = try type.make(parameters, request)
         }
         return FeedSettings(name: name, kind: .registered(type: type.name, parameters: parameters), spikeFilter: filter)
     }

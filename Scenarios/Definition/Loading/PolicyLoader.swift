@@ -46,7 +46,7 @@ enum PolicyLoader {
                 // A package's decider: the choices come from outside Metronome's own deciders.
                 parameters.decider = .external
                 let own = try deciderParameters(map.value("decider_parameters"), type: type, node: node, file: file)
-                _ = try type.makeDecider(own, parameters, seed)
+                _ = try type.make(own, parameters, seed)
                 registered = RegisteredComponent(type: name, parameters: own)
             } else {
                 let known = PolicyStage.Parameters.Decider.allCases.map(\.rawValue) + ComponentRegistry.current.policyTypes.map(\.name)

@@ -56,7 +56,7 @@ public enum ScenarioFeeds {
                     }
                     let request = FeedRequest(universe: universe, seed: seed, start: scenario.startTime, end: end,
                                               scenarioFolder: parameters.folder)
-                    sources.append(FeedEventInputs(source: try registered.makeFeed(parameters, request), quoteTopic: rawQuotes,
+                    sources.append(FeedEventInputs(source: try registered.make(parameters, request), quoteTopic: rawQuotes,
                                                    tradeTopic: kernel.topic(named: Topics.rawTrades),
                                                    alternativeTopic: kernel.topic(named: Topics.rawAlternativeData)))
                 case .synthetic(let parameters):
