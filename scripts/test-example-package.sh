@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Examples/custom-agent — a package outside Metronome's own targets that registers an agent
-# type — and checks what docs/extending.md promises: its own metronome runs a scenario using the
+# type, a message type and the other kinds of component — and checks what docs/extending.md promises: its own metronome runs a scenario using the
 # type, records it, replays it exactly, runs a chaos suite on it; Metronome's own executable
 # refuses the log, naming the missing component.
 set -euo pipefail
@@ -23,6 +23,18 @@ import json, sys
 report = json.load(open(sys.argv[1]))
 agents = {a["name"]: a for a in report["agents"]}
 assert agents["breakout"]["type"] == "range-breakout" and agents["breakout"]["signals"] > 100, agents.get("breakout")
+# It sent its own message type, and the package's gate check that receives it refused chasing.
+assert agents["breakout"]["messages"] > 10 and "messages" not in agents["sentiment"], agents
+assert report["gate"]["by_reason"].get("custom_check", 0) > 0, report["gate"]
+PY
+grep -q "^messages .* of package types, sent by agents (breakout " "$work/run.txt" || fail "the report does not count the package's messages: $(cat "$work/run.txt")"
+"$custom" log cat "$work/breakout.mlog" --type package > "$work/package.txt" || fail "log cat --type package failed"
+python3 - "$work/package.txt" "$work/run.json" <<'PY' || fail "the package's messages are not on the record by name: $(head -3 "$work/package.txt")"
+import json, sys
+messages = [json.loads(line) for line in open(sys.argv[1])]
+sent = {a["name"]: a for a in json.load(open(sys.argv[2]))["agents"]}["breakout"]["messages"]
+assert len(messages) == sent, (len(messages), sent)
+assert all(m["message"] == "breakout" and m["direction"] in (1.0, -1.0) and m["range_width"] > 0 for m in messages), messages[:3]
 PY
 "$custom" replay "$work/breakout.mlog" > "$work/replay.txt" 2>&1 || fail "replay did not verify: $(tail -5 "$work/replay.txt")"
 "$custom" log cat "$work/breakout.mlog" --type custom > "$work/custom.txt" || fail "log cat --type custom failed"
@@ -80,4 +92,4 @@ head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quote
 cp "$package/own-feed.yaml" "$work/bad-feed/"
 if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
 grep -q "quotes.txt:2: expected two prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its policy decider, feed type, gate check, venue adapter and routing rule too"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its message type, policy decider, feed type, gate checks, venue adapter and routing rule too"

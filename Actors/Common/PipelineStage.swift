@@ -20,6 +20,9 @@ public struct PipelineStage: Sendable, Equatable {
         case followsForecasts = "following forecasts"
         /// A trader that follows the agents' signals.
         case followsSignals = "following signals"
+        /// A stage with a package's component that receives the package's own messages
+        /// (``PackageMessageReceiver``).
+        case receivesPackageMessages = "receiving package messages"
     }
 
     /// A topic a stage subscribes to; `condition`: only the components it applies to.

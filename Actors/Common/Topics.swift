@@ -17,6 +17,8 @@ public enum Topics {
     public static let alternativeData = "alt.data"
     /// The agents' ``Signal``s.
     public static let signals = "signals"
+    /// Messages of types other packages define (``PackageMessage``), from their agents.
+    public static let packageMessages = "package.messages"
     /// The blender's ``Forecast``s.
     public static let forecasts = "forecasts"
     /// The selector's ``SlateEntry`` picks.

@@ -51,7 +51,7 @@ public actor RiskGate: Component {
     @exclusivity(unchecked) private var reasonCountsBySlot = [Int](repeating: 0, count: GateReasons.named.count)
 
     /// Checks other packages registered, applied after the gate's own limits, in the scenario's order.
-    let customChecks: [any CustomGateCheck]
+    @exclusivity(unchecked) var customChecks: [any CustomGateCheck]
 
     public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64,
                 customChecks: [any CustomGateCheck] = []) {
@@ -75,7 +75,8 @@ public actor RiskGate: Component {
     }
 
     public func start() {
-        context.subscribe(as: .gate)
+        let receives = customChecks.contains { !$0.receivedMessageTypes.isEmpty }
+        context.subscribe(as: .gate) { $0 == .receivesPackageMessages && receives }
     }
 
     /// The operator engages the kill switch by hand (chaos: gate_kill_switch): recorded in the
@@ -173,6 +174,10 @@ public actor RiskGate: Component {
             samplingArmed = false
             volatility.sample(mids: book.marks)
             book.dailyVolatility = volatility.values
+        case .package(let message):
+            for index in customChecks.indices where customChecks[index].receivedMessageTypes.contains(message.typeID) {
+                customChecks[index].receive(message, at: delivery.time)
+            }
         default:
             break
         }

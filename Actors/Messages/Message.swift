@@ -18,6 +18,8 @@ public enum Message: Sendable, Equatable {
     case indicator(IndicatorValue)
     /// A value behind a signal of a package's own agent type (docs/extending.md).
     case custom(CustomValue)
+    /// A message of a type another package defines, delivered to its components (docs/extending.md).
+    case package(PackageMessage)
     case order(Order)
     case fill(Fill)
     case position(PositionUpdate)
@@ -41,6 +43,7 @@ public enum Message: Sendable, Equatable {
         case .slate: .slate
         case .indicator: .indicator
         case .custom: .custom
+        case .package: .package
         case .order: .order
         case .fill: .fill
         case .position: .position
@@ -67,6 +70,7 @@ public enum Message: Sendable, Equatable {
         case .slate(let value): value.encode(into: &writer)
         case .indicator(let value): value.encode(into: &writer)
         case .custom(let value): value.encode(into: &writer)
+        case .package(let value): value.encode(into: &writer)
         case .order(let value): value.encode(into: &writer)
         case .fill(let value): value.encode(into: &writer)
         case .position(let value): value.encode(into: &writer)
@@ -96,6 +100,7 @@ public enum Message: Sendable, Equatable {
         case .slate: return .slate(try SlateEntry(from: &reader))
         case .indicator: return .indicator(try IndicatorValue(from: &reader))
         case .custom: return .custom(try CustomValue(from: &reader))
+        case .package: return .package(try PackageMessage(from: &reader))
         case .order: return .order(try Order(from: &reader))
         case .fill: return .fill(try Fill(from: &reader))
         case .orderVersion1: return .order(try Order(version1: &reader))
@@ -120,6 +125,7 @@ extension Message {
         case .forecast(let value): value.traceID
         case .indicator(let value): value.traceID
         case .custom(let value): value.traceID
+        case .package(let value): value.traceID
         case .intent(let value): value.traceID
         case .gate(let value): value.traceID
         case .order(let value): value.traceID
@@ -139,6 +145,7 @@ extension Message {
         case .forecast(var value): value.traceID = trace; return .forecast(value)
         case .indicator(var value): value.traceID = trace; return .indicator(value)
         case .custom(var value): value.traceID = trace; return .custom(value)
+        case .package(var value): value.traceID = trace; return .package(value)
         case .intent(var value): value.traceID = trace; return .intent(value)
         case .gate(var value): value.traceID = trace; return .gate(value)
         case .order(var value): value.traceID = trace; return .order(value)

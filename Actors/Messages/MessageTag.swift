@@ -21,6 +21,9 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     case indicator = 35
     /// A value behind a signal of a package's own agent type (journaled only, never delivered).
     case custom = 36
+    /// A message of a type another package defines (``PackageMessage``): delivered, and
+    /// journaled as a signal record.
+    case package = 37
     /// Orders before venues and order types (read from old logs, never written).
     case orderVersion1 = 48
     /// Fills before fill ids and venues (read from old logs, never written).
@@ -50,6 +53,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
         case .slate: "slate"
         case .indicator: "indicator"
         case .custom: "custom"
+        case .package: "package"
         case .order, .orderVersion1: "order"
         case .fill, .fillVersion1: "fill"
         case .position: "position"
@@ -79,7 +83,7 @@ public enum MessageTag: UInt16, Sendable, CaseIterable, CustomStringConvertible 
     /// (docs/log-format.md); never part of the decision digest.
     @inlinable public var isSignal: Bool {
         switch self {
-        case .signal, .forecast, .slate, .indicator, .custom: true
+        case .signal, .forecast, .slate, .indicator, .custom, .package: true
         default: false
         }
     }

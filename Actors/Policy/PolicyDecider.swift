@@ -5,7 +5,8 @@ import Messages
 /// caller (a Gymnasium environment stepping the run, a Python callable), or a log being replayed.
 /// Called on the kernel thread, one decision at a time, while the run waits: whatever it takes,
 /// the run's virtual time does not move, so a slow policy changes no digest.
-public protocol PolicyDecider: AnyObject {
+/// A package's own decider may receive the package's own messages (``PackageMessageReceiver``).
+public protocol PolicyDecider: AnyObject, PackageMessageReceiver {
     /// The choice at one decision point. `observation` is valid only during the call.
     func decide(_ observation: PolicyObservation) -> PolicyChoice
     /// The run ended: the last observation (with the last interval's reward).

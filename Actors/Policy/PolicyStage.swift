@@ -14,7 +14,7 @@ public actor PolicyStage: Component {
 
     let parameters: Parameters
     let instrument: Instrument
-    let decider: any PolicyDecider
+    @exclusivity(unchecked) var decider: any PolicyDecider
     let runEnd: Timestamp?
     let actionsTopic: TopicID
     let intentsTopic: TopicID
@@ -49,7 +49,8 @@ public actor PolicyStage: Component {
     }
 
     public func start() {
-        context.subscribe(as: .policy)
+        let receives = !decider.receivedMessageTypes.isEmpty
+        context.subscribe(as: .policy) { $0 == .receivesPackageMessages && receives }
         book.startTime = context.now
         armDecision()
     }
@@ -84,6 +85,8 @@ public actor PolicyStage: Component {
             if quotedSinceDecision { decide() }
             // A run with an end keeps the grid to its end; one without (live) waits for a quote.
             if let runEnd, nextDecisionTime() <= runEnd { armDecision() }
+        case .package(let message):
+            if decider.receivedMessageTypes.contains(message.typeID) { decider.receive(message, at: delivery.time) }
         default:
             break
         }

@@ -79,7 +79,7 @@ public actor Router: Component {
     private let costsTopic: TopicID
 
     /// A package's routing rule in place of the router's own (``CustomRoutingPolicy``).
-    let customPolicy: (any CustomRoutingPolicy)?
+    @exclusivity(unchecked) var customPolicy: (any CustomRoutingPolicy)?
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], customPolicy: (any CustomRoutingPolicy)? = nil) {
         precondition(!parameters.venues.isEmpty)
@@ -104,7 +104,8 @@ public actor Router: Component {
     }
 
     public func start() {
-        context.subscribe(as: .router)
+        let receives = customPolicy.map { !$0.receivedMessageTypes.isEmpty } ?? false
+        context.subscribe(as: .router) { $0 == .receivesPackageMessages && receives }
     }
 
     /// Keeps every routing decision from now on (``decisions``): for off-policy evaluation.
@@ -166,6 +167,8 @@ public actor Router: Component {
                       !parents[serial - firstParentSerial].done {
                 sendSlice(serial)
             }
+        case .package(let message):
+            if customPolicy?.receivedMessageTypes.contains(message.typeID) == true { customPolicy?.receive(message, at: delivery.time) }
         default:
             break
         }

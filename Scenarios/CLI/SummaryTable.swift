@@ -16,6 +16,14 @@ enum SummaryTable {
             ("wall time", String(format: "%.3f s", report.wall_seconds)),
             ("events/s", grouped(UInt64(report.events_per_second))),
             ("signals", grouped(UInt64(report.signals))),
+        ]
+        let senders = report.agents.filter { ($0.messages ?? 0) > 0 }
+        if !senders.isEmpty {
+            let total = senders.reduce(0) { $0 + ($1.messages ?? 0) }
+            let each = senders.map { "\($0.name) \(grouped(UInt64($0.messages ?? 0)))" }.joined(separator: ", ")
+            rows.append(("messages", "\(grouped(UInt64(total))) of package types, sent by agents (\(each))"))
+        }
+        rows += [
             ("orders", grouped(UInt64(report.orders))),
             ("fills", grouped(UInt64(report.fills))),
             ("rejects", quarantineLine(report.rejects)),

@@ -6,6 +6,7 @@ import Messages
 /// thread once the kernel has finished).
 public struct AnyFeatureAgent {
     public let signalsEmitted: () -> Int
+    public let packageMessagesSent: () -> Int
     public let hitRate: () -> Double?
     public let informationCoefficient: () -> Double?
     /// Chaos: restart losing state (on the kernel thread, during the run).
@@ -15,6 +16,7 @@ public struct AnyFeatureAgent {
 
     init<Model: FeatureModel>(_ agent: FeatureAgent<Model>) {
         signalsEmitted = { agent.assumeIsolated { $0.signalsEmitted } }
+        packageMessagesSent = { agent.assumeIsolated { $0.packageMessagesSent } }
         hitRate = { agent.assumeIsolated { $0.hitRate } }
         informationCoefficient = { agent.assumeIsolated { $0.informationCoefficient } }
         restartLosingState = { agent.assumeIsolated { $0.restartLosingState() } }

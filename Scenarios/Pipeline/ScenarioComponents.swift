@@ -94,7 +94,7 @@ public struct ScenarioComponents {
 
     /// The decider `policy.decider` names: one of Metronome's, or a type another package
     /// registered; a plain `external` has none here (``ScenarioRun`` refuses to run it without one).
-    private static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredComponent?, seed: UInt64) -> any PolicyDecider {
+    package static func scenarioDecider(_ parameters: PolicyStage.Parameters, registered: RegisteredComponent?, seed: UInt64) -> any PolicyDecider {
         if let registered {
             return remade(registered, among: ComponentRegistry.current.policyTypes, kind: "policy decider") { type, own throws(ScenarioError) in
                 try type.make(own, parameters, seed)

@@ -18,6 +18,7 @@ import Testing
         .slate(SlateEntry(slateID: 3, mu: 0.002, score: 0.4, penalty: 0.1, propensity: 0.97, symbol: 2, rank: 1, count: 3, explored: false)),
         .indicator(IndicatorValue(symbol: 4, kind: .supertrend, value: -1234.5625, traceID: 28_613)),
         .custom(CustomValue(symbol: 5, valueID: 513, value: 0.015625, traceID: 28_614)),
+        .package(PackageMessage(typeID: 258, symbol: 6, values: (1.5, -0.0, 1e300, -2.25), traceID: 28_615)),
         .order(Order(orderID: 5, symbol: 0, side: .buy, quantity: 10, limitPrice: 10_001, traceID: 8, venue: 1, type: .pegged)),
         .fill(Fill(orderID: 5, symbol: 0, side: .buy, quantity: 10, price: 10_003, feeMinorUnits: -1, isFinal: true, traceID: 8, fillID: 44, venue: 1)),
         .position(PositionUpdate(symbol: 0, position: -3, cashMinorUnits: 49_000, realizedPnLMinorUnits: -12, traceID: 8)),
@@ -80,6 +81,12 @@ import Testing
         #expect(writer.bytes == [1, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 2, 0, 0, 0, 0, 0, 0, 0],
                 "tag 36 (docs/log-format.md): symbol u32, value id u16, value f64, trace_id u64")
         #expect(MessageTag.custom.rawValue == 36 && MessageTag.custom.isSignal && !MessageTag.custom.isDecision)
+        writer.reset()
+        Message.package(PackageMessage(typeID: 258, symbol: 1, values: (1.0, 0, 0, -2.0), traceID: 2)).encodePayload(into: &writer)
+        #expect(writer.bytes == [2, 1, 1, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0xF0, 0x3F] + [UInt8](repeating: 0, count: 16)
+                + [0, 0, 0, 0, 0, 0, 0, 0xC0] + [2, 0, 0, 0, 0, 0, 0, 0],
+                "tag 37 (docs/log-format.md): type id u16, symbol u32, four values f64, trace_id u64")
+        #expect(MessageTag.package.rawValue == 37 && MessageTag.package.isSignal && !MessageTag.package.isDecision)
     }
 
     @Test func truncatedInputIsAnErrorWithItsOffset() {

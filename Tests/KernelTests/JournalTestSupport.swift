@@ -46,6 +46,9 @@ enum JournalFixture {
         case .custom:
             return .custom(CustomValue(symbol: UInt32(random.next(below: 100)), valueID: UInt16(random.next(below: 1000)),
                                        value: random.nextGaussian(), traceID: random.next()))
+        case .package:
+            return .package(PackageMessage(typeID: UInt16(random.next(below: 1000)), symbol: UInt32(random.next(below: 100)),
+                                           values: (random.nextGaussian(), random.nextGaussian(), 0, random.nextDouble()), traceID: random.next()))
         case .order, .orderVersion1:
             return .order(Order(orderID: random.next(), symbol: 1, side: side(), quantity: int(1000), limitPrice: int(1 << 30), traceID: random.next(),
                                 venue: UInt8(random.next(below: 3)), type: OrderType.allCases[Int(random.next(below: 3))]))

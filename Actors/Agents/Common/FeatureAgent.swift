@@ -21,11 +21,15 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
     @exclusivity(unchecked) private var trackers: [ForecastTracker]
     @exclusivity(unchecked) private var logMids: [Double?]
     @exclusivity(unchecked) public private(set) var signalsEmitted = 0
+    /// Messages of the package's own types the model sent (``FeatureModel/sendsPackageMessages``).
+    @exclusivity(unchecked) public private(set) var packageMessagesSent = 0
     /// Per symbol: the last signal's μ was non-zero (nil before the first signal).
     @exclusivity(unchecked) private var speaking: [Bool?]
     /// μ turning 0 or non-zero, kept until the run's history takes them (``removeSilenceChanges(before:)``).
     @exclusivity(unchecked) private var silenceChanges: [SilenceChange] = []
     private let signalsTopic: TopicID
+    /// Where the model's own messages go, if it sends any (``FeatureModel/sendsPackageMessages``).
+    private let packageTopic: TopicID?
 
     public init(context: Context, model: Model, parameters: Parameters, symbolCount: Int) {
         self.context = context
@@ -38,6 +42,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
         speaking = Array(repeating: nil, count: symbolCount)
         silenceChanges.reserveCapacity(2 * symbolCount)
         signalsTopic = context.topic(Topics.signals, publishedAs: .agents)
+        packageTopic = Model.sendsPackageMessages ? context.topic(Topics.packageMessages, publishedAs: .agents) : nil
     }
 
     public func start() {
@@ -104,6 +109,12 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
 
     private func emit(symbol index: Int, time: Timestamp, trace: UInt64) {
         guard let logMid = logMids[index], let feature = model.feature(of: index), feature.isFinite else { return }
+        if let packageTopic {
+            model.sendMessages(about: index, traceID: trace) { message in
+                packageMessagesSent += 1
+                context.publish(packageTopic, .package(message))
+            }
+        }
         let tracker = trackers[index]
         let mu = tracker.regression.observations >= 10 ? tracker.regression.predict(feature) : 0
         let sigma = tracker.sigma

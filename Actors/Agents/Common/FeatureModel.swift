@@ -32,6 +32,14 @@ public protocol FeatureModel: Sendable {
     /// permanent id for it (``CustomValue``), for the journal (called only when the run journals
     /// signals); the default has none.
     func forEachCustomValue(of symbol: Int, _ body: (_ valueID: UInt16, _ value: Double) -> Void)
+    /// Whether the model sends messages of its package's own types (``sendMessages(about:traceID:_:)``):
+    /// only then does its agent publish on `package.messages`; the default does not.
+    static var sendsPackageMessages: Bool { get }
+    /// The package's own messages about `symbol`, sent when its feature changed, before the signal
+    /// (``PackageMessageType/packed(traceID:)`` makes one under `traceID`); called only when
+    /// ``sendsPackageMessages``. They are delivered to the package's receivers like any message
+    /// (docs/extending.md).
+    mutating func sendMessages(about symbol: Int, traceID: UInt64, _ send: (PackageMessage) -> Void)
     /// What the kernel calls with each delivery to this model's agent: `{ $0.receive($1) }`,
     /// written in the model's own declaration, where `Self` is concrete, so that it calls the
     /// agent's `receive` specialized for the model. Through the `Component` witness (the
@@ -47,6 +55,8 @@ extension FeatureModel {
     public var regime: UInt8 { 0 }
     public func forEachIndicator(of symbol: Int, _ body: (IndicatorValue.Kind, Double) -> Void) {}
     public func forEachCustomValue(of symbol: Int, _ body: (_ valueID: UInt16, _ value: Double) -> Void) {}
+    public static var sendsPackageMessages: Bool { false }
+    public mutating func sendMessages(about symbol: Int, traceID: UInt64, _ send: (PackageMessage) -> Void) {}
     public mutating func absorb(_ datum: AltDatum) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, time: Timestamp) -> SymbolID? { nil }
     public mutating func absorb(quote: Quote, logMid: Double, time: Timestamp) -> SymbolID? { absorb(quote: quote, time: time) }

@@ -1,4 +1,5 @@
 import Actors
+import Messages
 import Kernel
 import Synchronization
 
@@ -49,6 +50,8 @@ public struct ComponentRegistry: Sendable {
     public private(set) var feedTypes: [FeedType] = []
     /// The policy decider types, in registration order.
     public private(set) var policyTypes: [PolicyType] = []
+    /// The packages' own message types (``PackageMessageType``), in registration order.
+    public private(set) var messageTypes: [RegisteredMessageType] = []
     /// The names of the packages' own values (``CustomValue``), by their permanent id.
     public private(set) var valueNames: [(id: UInt16, name: String)] = []
 
@@ -111,7 +114,7 @@ public struct ComponentRegistry: Sendable {
     private var registered: [(name: String, version: UInt16)] {
         agentTypes.map { ($0.name, $0.version) } + policyTypes.map { ($0.name, $0.version) } + feedTypes.map { ($0.name, $0.version) }
             + gateCheckTypes.map { ($0.name, $0.version) } + brokerAdapterTypes.map { ($0.name, $0.version) }
-            + routerPolicyTypes.map { ($0.name, $0.version) }
+            + routerPolicyTypes.map { ($0.name, $0.version) } + messageTypes.map { ($0.name, $0.version) }
     }
 
     /// The version of the registered component type `name`, of any kind, if any.
@@ -126,6 +129,24 @@ public struct ComponentRegistry: Sendable {
     }
 
     public func valueName(of id: UInt16) -> String? { valueNames.first { $0.id == id }?.name }
+
+    /// Registers a message type of the package's own, which its agents send and its gate checks,
+    /// routing rules and policy deciders receive (docs/extending.md). Its id is permanent, like a
+    /// message tag; an id or a name registered twice, or more values than a message carries, stops
+    /// the program.
+    public mutating func registerMessage<Type: PackageMessageType>(_ type: Type.Type) {
+        precondition(messageType(id: Type.typeID) == nil, "message type id \(Type.typeID) is registered twice")
+        precondition(version(of: Type.typeName) == nil, "'\(Type.typeName)' is registered twice")
+        precondition(Type.valueNames.count <= PackageMessage.valueCount,
+                     "message type '\(Type.typeName)': at most \(PackageMessage.valueCount) values, not \(Type.valueNames.count)")
+        precondition(Type.valueNames.allSatisfy { name in !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") } },
+                     "message type '\(Type.typeName)': value names are lower-case letters, digits and '_' (they are JSON keys in log cat)")
+        messageTypes.append(RegisteredMessageType(typeID: Type.typeID, name: Type.typeName, version: Type.version,
+                                                  valueNames: Type.valueNames))
+    }
+
+    /// The registered message type with permanent id `id`, if any.
+    public func messageType(id: UInt16) -> RegisteredMessageType? { messageTypes.first { $0.typeID == id } }
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
     public var summary: String { registered.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }

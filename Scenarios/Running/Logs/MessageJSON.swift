@@ -19,6 +19,7 @@ public enum MessageJSON {
         case .slate(let entry): fields(entry)
         case .indicator(let value): fields(value)
         case .custom(let value): fields(value)
+        case .package(let message): fields(message)
         case .order(let order): fields(order)
         case .fill(let fill): fields(fill)
         case .intent(let intent): fields(intent)
@@ -82,6 +83,15 @@ public enum MessageJSON {
     private static func fields(_ value: CustomValue) -> [(String, String)] {
         let name = ComponentRegistry.current.valueName(of: value.valueID) ?? "#\(value.valueID)"
         return [("symbol", "\(value.symbol)"), ("custom", quoted(name)), ("value", number(value.value)), ("trace", "\(value.traceID)")]
+    }
+
+    /// A package's own message: its type and values named as the package registered them
+    /// (`#id` and `value0`…`value3` when this executable does not register the type).
+    private static func fields(_ message: PackageMessage) -> [(String, String)] {
+        let type = ComponentRegistry.current.messageType(id: message.typeID)
+        let names = type?.valueNames ?? (0..<PackageMessage.valueCount).map { "value\($0)" }
+        return [("symbol", "\(message.symbol)"), ("message", quoted(type?.name ?? "#\(message.typeID)"))]
+            + names.enumerated().map { ($1, number(message.value($0))) } + [("trace", "\(message.traceID)")]
     }
 
     private static func fields(_ order: Order) -> [(String, String)] {

@@ -9,6 +9,9 @@ import Messages
 final class RecordedPolicyDecider: PolicyDecider {
     private let choices: [PolicyChoice]
     private var next = 0
+    /// What the recorded run's decider received (a package's own decider may receive the
+    /// package's messages): the stage is wired as it was, so every delivery replays.
+    var receivedMessageTypes: [UInt16] = []
 
     /// Reads every policy action the log holds (a pass over its blocks; a torn tail ends it early,
     /// and the replay's verification reports the damage).

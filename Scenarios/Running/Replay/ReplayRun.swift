@@ -2,6 +2,7 @@ import Foundation
 import Kernel
 import Messages
 import ScenarioDefinition
+import ScenarioPipeline
 
 /// Rebuilds a run from a log alone: the embedded scenario, the recorded inputs on the virtual
 /// clock, no generators. With verification on, compares it with the recording as it goes.
@@ -88,6 +89,10 @@ public final class ReplayRun {
         // A policy stage takes its actions from the log, whoever decided them (a Gymnasium caller,
         // a Python callable, the scenario's random policy): the replay needs none of them.
         let recordedPolicy = scenario.execution?.policy != nil ? RecordedPolicyDecider(reader: reader) : nil
+        if let recordedPolicy, let parameters = scenario.execution?.policy, let registered = scenario.execution?.registeredPolicy {
+            recordedPolicy.receivedMessageTypes = ScenarioComponents.scenarioDecider(parameters, registered: registered, seed: header.seed)
+                .receivedMessageTypes
+        }
         run = try ScenarioRun(scenario: scenario, options: options, policyDecider: recordedPolicy, inputs: .deferred { kernel in
             let made = RecordedInputSource(reader: reader, kernel: kernel, expectations: expectations)
             pendingSource = made

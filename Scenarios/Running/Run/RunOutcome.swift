@@ -106,9 +106,11 @@ public struct AgentFigures: Sendable, Codable, Equatable {
     public var informationCoefficient: Double?
     /// The PnL attributed to the agent, in the account currency (``PnLAttribution``; filled in by the report).
     public var pnl: String?
+    /// Messages of its package's own types it sent (docs/extending.md); nil for an agent that sends none.
+    public var messages: Int? = nil
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, weight, signals, pnl
+        case id, name, type, weight, signals, pnl, messages
         case hitRate = "hit_rate"
         case informationCoefficient = "ic"
     }

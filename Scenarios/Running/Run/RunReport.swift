@@ -71,7 +71,8 @@ public struct RunReport: Codable, Sendable, Equatable {
     public var selector: SelectorFigures?
     /// The policy stage's figures (`decisions`, `intents`, `stops_hit`, `take_profits_hit`, `total_reward`); absent without one.
     public var policy: PolicyFigures?
-    /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`, `pnl`.
+    /// Per agent: `id`, `name`, `type`, `weight`, `signals`, `hit_rate`, `ic`, `pnl`, and `messages` for an agent that sent
+    /// messages of its package's own types.
     public var agents: [AgentFigures]
     /// `attributed` (Σ `agents[].pnl`) and `unattributed`: together, `pnl`.
     public var pnl_attribution: AttributionFigures

@@ -227,7 +227,8 @@ public final class ScenarioRun {
                 guard let agent = featureIterator.next() else { continue }
                 figures.append(AgentFigures(id: index + 1, name: settings.name, type: settings.typeName, weight: settings.weight,
                                             signals: agent.signalsEmitted(), hitRate: agent.hitRate(),
-                                            informationCoefficient: agent.informationCoefficient()))
+                                            informationCoefficient: agent.informationCoefficient(),
+                                            messages: agent.packageMessagesSent() > 0 ? agent.packageMessagesSent() : nil))
             }
         }
         return figures

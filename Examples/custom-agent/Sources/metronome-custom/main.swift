@@ -1,13 +1,18 @@
 import MetronomeCommandLine
 import Scenarios
 
-// `metronome-custom`: Metronome's whole command line, with its own agent type, policy decider, feed type, gate check,
-// venue adapter and routing rule.
+// `metronome-custom`: Metronome's whole command line, with its own agent type, message type, policy decider, feed type,
+// gate checks, venue adapter and routing rule.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
 }
 registry.registerValue(id: RangeBreakoutModel.rangeWidthID, name: "range_width")
+// Its own message type, which the agent sends and the breakout-guard gate check receives.
+registry.registerMessage(Breakout.self)
+registry.registerGateCheck(type: "breakout-guard", version: 1) { _, universe throws(ScenarioError) in
+    BreakoutGuard(symbolCount: universe.count)
+}
 // A policy stage's decider (docs/python.md): `policy.decider: trend`, its keys under `decider_parameters`.
 registry.registerPolicy(type: "trend", version: 1, parameters: ["lookback", "size", "stop"]) { parameters, policy, _ throws(ScenarioError) in
     // The observation holds `return_window` returns (the scenario may set 0: then none to sum).
