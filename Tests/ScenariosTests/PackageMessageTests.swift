@@ -189,3 +189,80 @@ struct NoChasing: CustomGateCheck {
         }
     }
 }
+
+/// A policy decider that receives ``RangeEdge``: long after its symbol's last edge was the high,
+/// short after the low, flat before the first.
+final class EdgeFollower: PolicyDecider {
+    let received: ReceivedMessages
+    private var lastEdge = 0.0
+    init(received: ReceivedMessages) { self.received = received }
+    var receivedMessageTypes: [UInt16] { [RangeEdge.typeID] }
+    func receive(_ message: PackageMessage, at time: Timestamp) {
+        received.messages.withLock { $0.append(message) }
+        if let edge = RangeEdge(message) { lastEdge = edge.values.0 }
+    }
+    func decide(_ observation: PolicyObservation) -> PolicyChoice { PolicyChoice(direction: Int8(lastEdge), sizeIndex: 0) }
+    func finish(_ observation: PolicyObservation) {}
+}
+
+/// A routing rule that receives ``RangeEdge`` too (it only counts them) and picks the cheapest.
+struct CountingRule: CustomRoutingPolicy {
+    let received: ReceivedMessages
+    var receivedMessageTypes: [UInt16] { [RangeEdge.typeID] }
+    mutating func receive(_ message: PackageMessage, at time: Timestamp) { received.messages.withLock { $0.append(message) } }
+    func choose(among candidates: [RoutingChoice], predictedCostBasisPoints: [Double], market: CostModel.Market, intent: Intent) -> Int {
+        predictedCostBasisPoints.indices.min { predictedCostBasisPoints[$0] < predictedCostBasisPoints[$1] } ?? 0
+    }
+}
+
+/// The same messages decide a policy stage and reach a routing rule; the replay, which takes the
+/// policy's actions from the log, is wired as the run was and verifies.
+@Suite struct PackageMessagePolicyTests {
+    static func registry(decider: ReceivedMessages, rule: ReceivedMessages) -> ComponentRegistry {
+        var registry = ComponentRegistry()
+        registry.registerAgent(type: "range-edge", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
+            RangeEdgeModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
+        }
+        registry.registerPolicy(type: "edge-follower", version: 1) { _, _, _ throws(ScenarioError) in EdgeFollower(received: decider) }
+        registry.registerRouterPolicy(type: "counting", version: 1) { _, _ throws(ScenarioError) in CountingRule(received: rule) }
+        registry.registerMessage(RangeEdge.self)
+        return registry
+    }
+
+    static let text = """
+        version: 1
+        name: edge-policy
+        seed: 11
+        start: 2024-03-01T14:30:00Z
+        duration: 2h
+        account: { currency: EUR, initial_cash: 10000.00 }
+        universe:
+          - { symbol: ACME, sector: technology }
+        feeds:
+          - { name: acme, type: gbm, interval: 1s, drift: 0.05, volatility: 0.25, initial_price: 100.00, spread_ticks: 2, max_size: 500 }
+        agents:
+          - { name: edges, type: range-edge, horizon: 5m, window: 120 }
+        policy: { decision_interval: 5m, max_position: 20, size_fractions: [1.0], stop_multiples: [0], take_profit_multiples: [0], decider: edge-follower }
+        gate: { max_gross: 1.0, max_net: 1.0, max_sector: 1.0, max_trade_risk: 1.0 }
+        router: { policy: { type: counting } }
+        """
+
+    @Test func thePolicyFollowsTheMessagesAndTheReplayVerifies() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("package-policy-\(UUID().uuidString).mlog").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let (decider, rule) = (ReceivedMessages(), ReceivedMessages())
+        let registry = Self.registry(decider: decider, rule: rule)
+        try ComponentRegistry.$scoped.withValue(registry) {
+            let scenario = try ScenarioLoader.parse(Self.text, file: "edge-policy.yaml")
+            let run = try ScenarioRun(scenario: scenario, options: .init(recording: .init(path: log)))
+            let outcome = try run.run()
+            let messages = decider.messages.withLock { $0 }
+            #expect(messages.count > 4 && messages == rule.messages.withLock { $0 }, "both receivers get every message, in order")
+            let kernel = run.kernel
+            #expect(kernel.subscribers(of: kernel.topic(named: Topics.packageMessages)).map { kernel.name(of: $0) } == ["policy", "router"])
+            #expect((outcome.policy?.intents ?? 0) > 2, "the decider turned the edges into positions")
+            let replay = try ReplayRun(logPath: log).replay()
+            #expect(replay.verified, "\(String(describing: replay.divergence))")
+        }
+    }
+}
