@@ -28,6 +28,13 @@ assert agents["breakout"]["messages"] > 10 and "messages" not in agents["sentime
 assert report["gate"]["by_reason"].get("custom_check", 0) > 0, report["gate"]
 PY
 grep -q "^messages .* of package types, sent by agents (breakout " "$work/run.txt" || fail "the report does not count the package's messages: $(cat "$work/run.txt")"
+# Its sizing rule (fixed-lots, 2 lots) named every target in place of Kelly sizing.
+"$custom" log cat "$work/breakout.mlog" --type intent > "$work/intents.txt" || fail "log cat --type intent failed"
+python3 - "$work/intents.txt" <<'PY' || fail "the package's sizing rule did not size the intents"
+import json, sys
+targets = {json.loads(line)["target"] for line in open(sys.argv[1])}
+assert targets == {-2, 0, 2}, sorted(targets)
+PY
 "$custom" log cat "$work/breakout.mlog" --type package > "$work/package.txt" || fail "log cat --type package failed"
 python3 - "$work/package.txt" "$work/run.json" <<'PY' || fail "the package's messages are not on the record by name: $(head -3 "$work/package.txt")"
 import json, sys
@@ -92,4 +99,4 @@ head -20 "$package/quotes.txt" | sed 's/;ACME;/;ACME;x/' > "$work/bad-feed/quote
 cp "$package/own-feed.yaml" "$work/bad-feed/"
 if "$custom" validate "$work/bad-feed/own-feed.yaml" > "$work/bad-feed.txt" 2>&1; then fail "a bad data line was accepted"; fi
 grep -q "quotes.txt:2: expected two prices" "$work/bad-feed.txt" || fail "the bad line is not named: $(cat "$work/bad-feed.txt")"
-echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its message type, policy decider, feed type, gate checks, venue adapter and routing rule too"
+echo "example package: run, record, replay, refusal by metronome and a chaos suite all as documented; its message type, sizing rule, policy decider, feed type, gate checks, venue adapter and routing rule too"

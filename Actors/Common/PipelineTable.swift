@@ -26,7 +26,7 @@ public enum PipelineTable {
         PipelineStage(role: .sizer, components: ["Sizer"],
                       subscribes: [.init(Topics.quotes), .init(Topics.forecasts), .init(Topics.positions), .init(Topics.gateDecisions),
                                    .init(Topics.orders), .init(Topics.fills), .init(Topics.executionReports),
-                                   .init(Topics.slates, when: .followsSlates)],
+                                   .init(Topics.slates, when: .followsSlates), .init(Topics.packageMessages, when: .receivesPackageMessages)],
                       publishes: [Topics.intents]),
         PipelineStage(role: .policy, components: ["PolicyStage"],
                       subscribes: [.init(Topics.quotes), .init(Topics.forecasts), .init(Topics.positions), .init(Topics.gateDecisions),

@@ -55,9 +55,13 @@ public actor Sizer: Component {
     /// Kept until the run's history takes them (``removeDecisionShares(before:)``).
     @exclusivity(unchecked) public private(set) var decisionShares: [DecisionShares] = []
     @exclusivity(unchecked) private var samplingArmed = false
+    /// A package's sizing rule in place of ``KellySizing`` (``CustomSizingRule``).
+    @exclusivity(unchecked) var customRule: (any CustomSizingRule)?
 
-    public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64) {
+    public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64,
+                customRule: (any CustomSizingRule)? = nil) {
         self.context = context
+        self.customRule = customRule
         self.parameters = parameters
         self.instruments = instruments
         let count = instruments.count
@@ -79,7 +83,8 @@ public actor Sizer: Component {
 
     public func start() {
         let followsSlates = parameters.followsSlates
-        context.subscribe(as: .sizer) { $0 == .followsSlates && followsSlates }
+        let receives = customRule.map { !$0.receivedMessageTypes.isEmpty } ?? false
+        context.subscribe(as: .sizer) { ($0 == .followsSlates && followsSlates) || ($0 == .receivesPackageMessages && receives) }
     }
 
     /// Cash plus every position at its mark, in minor units.
@@ -129,6 +134,8 @@ public actor Sizer: Component {
         case .timer:
             samplingArmed = false
             sampleReturn()
+        case .package(let message):
+            if customRule?.receivedMessageTypes.contains(message.typeID) == true { customRule?.receive(message, at: delivery.time) }
         default:
             break
         }
@@ -170,9 +177,14 @@ public actor Sizer: Component {
         let drawdown = peakEquityMinorUnits > 0 ? Double(peakEquityMinorUnits - equity) / Double(peakEquityMinorUnits) : 0
         // A lot worth more than the valuation domain cannot be sized (nor filled).
         guard let lotNotional = instruments[index].checkedNotionalMinorUnits(quantity: instruments[index].lotSize, price: mark) else { return }
-        let result = parameters.sizing.size(mu: held ? mu[index] : 0, sigma: sigma[index], equityMinorUnits: equity,
-                                            drawdown: drawdown, cvar: conditionalValueAtRisk,
-                                            lotNotionalMinorUnits: lotNotional, currentQuantity: positions[index] / instruments[index].lotSize)
+        let currentLots = positions[index] / instruments[index].lotSize
+        let result = customRule.map { rule in
+            sized(by: rule, SizingRequest(symbol: SymbolID(index), mu: held ? mu[index] : 0, sigma: sigma[index], held: held,
+                                          equityMinorUnits: equity, drawdown: drawdown, conditionalValueAtRisk: conditionalValueAtRisk,
+                                          markPrice: mark, lotNotionalMinorUnits: lotNotional, currentLots: currentLots))
+        } ?? parameters.sizing.size(mu: held ? mu[index] : 0, sigma: sigma[index], equityMinorUnits: equity,
+                                    drawdown: drawdown, cvar: conditionalValueAtRisk,
+                                    lotNotionalMinorUnits: lotNotional, currentQuantity: currentLots)
         let target = result.targetQuantity * instruments[index].lotSize
         guard target != targets[index] else { return }
         let intent = Intent(symbol: SymbolID(index), targetQuantity: target, quantity: target - targets[index], referencePrice: mark,
@@ -182,6 +194,16 @@ public actor Sizer: Component {
         intentsSent += 1
         decisionShares.append(DecisionShares(time: context.now, symbol: SymbolID(index), traceID: traces[index], shares: shares[index]))
         context.publish(intentsTopic, .intent(intent))
+    }
+
+    /// A package rule's target, kept within the lots the valuation domain holds; the intent's
+    /// weights are the target's share of equity (no Kelly step is behind it, so both scales are 1).
+    private func sized(by rule: any CustomSizingRule, _ request: SizingRequest) -> KellySizing.Result {
+        let maximumLots = MarketBounds.maximumPositionValueMinorUnits / request.lotNotionalMinorUnits
+        let target = min(max(rule.targetLots(for: request), -maximumLots), maximumLots)
+        let weight = request.equityMinorUnits > 0
+            ? Double(target) * Double(request.lotNotionalMinorUnits) / Double(request.equityMinorUnits) : 0
+        return KellySizing.Result(kellyWeight: weight, cappedWeight: weight, drawdownScale: 1, cvarScale: 1, targetQuantity: target)
     }
 
     /// Hands the decision records made before `cutoff` to the run's history (the report's PnL

@@ -56,7 +56,11 @@ public struct ScenarioComponents {
             selector = kernel.spawn(stage.name) { Selector(context: $0, parameters: parameters, symbolCount: universe.count, sessions: universe.map(\.sessions)) }
         case .sizer:
             guard let parameters = scenario.execution?.sizer else { return }
-            sizer = kernel.spawn(stage.name) { Sizer(context: $0, parameters: parameters, instruments: universe, initialCashMinorUnits: cash) }
+            // The rule is the sizer's alone from here on, called on the kernel thread only.
+            nonisolated(unsafe) let rule = scenario.execution?.sizingRule.map { Self.sizingRule($0, universe: universe) }
+            sizer = kernel.spawn(stage.name) {
+                Sizer(context: $0, parameters: parameters, instruments: universe, initialCashMinorUnits: cash, customRule: rule)
+            }
         case .policy:
             guard let parameters = scenario.execution?.policy else { return }
             // The decider is the stage's alone from here on, called on the kernel thread only.
@@ -126,6 +130,12 @@ public struct ScenarioComponents {
     /// The routing rule another package registered, made for this run.
     private static func routerPolicy(_ registered: RegisteredComponent, universe: [Instrument]) -> any CustomRoutingPolicy {
         remade(registered, among: ComponentRegistry.current.routerPolicyTypes, kind: "router policy") { type, own throws(ScenarioError) in
+            try type.make(own, universe)
+        }
+    }
+
+    private static func sizingRule(_ registered: RegisteredComponent, universe: [Instrument]) -> any CustomSizingRule {
+        remade(registered, among: ComponentRegistry.current.sizingRuleTypes, kind: "sizing rule") { type, own throws(ScenarioError) in
             try type.make(own, universe)
         }
     }

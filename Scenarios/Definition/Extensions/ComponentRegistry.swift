@@ -18,6 +18,7 @@ public struct ComponentRegistry: Sendable {
     public typealias FeedMaker = @Sendable (ComponentParameters, FeedRequest) throws(ScenarioError) -> any FeedEventSource
     public typealias GateCheckMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomGateCheck
     public typealias RouterPolicyMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomRoutingPolicy
+    public typealias SizingRuleMaker = @Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> any CustomSizingRule
     /// With the venue's profile and its index in `broker.venues`.
     public typealias BrokerAdapterMaker = @Sendable (ComponentParameters, VenueProfile, UInt8, [Instrument]) throws(ScenarioError) -> any BrokerAdapter
 
@@ -34,12 +35,16 @@ public struct ComponentRegistry: Sendable {
     public typealias GateCheckType = ComponentType<GateCheckMaker>
     /// A routing rule (`router.policy`): it picks among the router's candidates in place of its own rule.
     public typealias RouterPolicyType = ComponentType<RouterPolicyMaker>
+    /// A sizing rule (`sizer.rule`): it names each symbol's target position in place of the sizer's Kelly sizing.
+    public typealias SizingRuleType = ComponentType<SizingRuleMaker>
     /// A venue adapter (`broker.venues[].adapter`): what executes that venue's orders in place of
     /// the simulated venue; its keys are besides the venue's own.
     public typealias BrokerAdapterType = ComponentType<BrokerAdapterMaker>
 
     /// The agent types, in registration order.
     public private(set) var agentTypes: [AgentType] = []
+    /// The sizing rule types, in registration order.
+    public private(set) var sizingRuleTypes: [SizingRuleType] = []
     /// The routing rule types, in registration order.
     public private(set) var routerPolicyTypes: [RouterPolicyType] = []
     /// The venue adapter types, in registration order.
@@ -89,6 +94,11 @@ public struct ComponentRegistry: Sendable {
                                          make: make))
     }
 
+    public mutating func registerSizingRule(type name: String, version: UInt16, parameters: [String] = [], make: @escaping SizingRuleMaker) {
+        sizingRuleTypes.append(checked(name, kind: "sizing rule", builtIn: [], version: version, parameters: parameters, reserved: ["type"],
+                                       make: make))
+    }
+
     public mutating func registerBrokerAdapter(type name: String, version: UInt16, parameters: [String] = [], make: @escaping BrokerAdapterMaker) {
         brokerAdapterTypes.append(checked(name, kind: "broker adapter", builtIn: [], version: version, parameters: parameters,
                                           reserved: ["adapter"] + BrokerLoader.venueKeys, make: make))
@@ -108,13 +118,14 @@ public struct ComponentRegistry: Sendable {
     public func feedType(named name: String) -> FeedType? { feedTypes.type(named: name) }
     public func gateCheckType(named name: String) -> GateCheckType? { gateCheckTypes.type(named: name) }
     public func routerPolicyType(named name: String) -> RouterPolicyType? { routerPolicyTypes.type(named: name) }
+    public func sizingRuleType(named name: String) -> SizingRuleType? { sizingRuleTypes.type(named: name) }
     public func brokerAdapterType(named name: String) -> BrokerAdapterType? { brokerAdapterTypes.type(named: name) }
 
     /// Every registered type's name and version, kind by kind in registration order.
     private var registered: [(name: String, version: UInt16)] {
         agentTypes.map { ($0.name, $0.version) } + policyTypes.map { ($0.name, $0.version) } + feedTypes.map { ($0.name, $0.version) }
             + gateCheckTypes.map { ($0.name, $0.version) } + brokerAdapterTypes.map { ($0.name, $0.version) }
-            + routerPolicyTypes.map { ($0.name, $0.version) } + messageTypes.map { ($0.name, $0.version) }
+            + routerPolicyTypes.map { ($0.name, $0.version) } + sizingRuleTypes.map { ($0.name, $0.version) } + messageTypes.map { ($0.name, $0.version) }
     }
 
     /// The version of the registered component type `name`, of any kind, if any.

@@ -5,7 +5,7 @@ import Yams
 
 /// The execution side's sections: `sizer:`, `gate:`, `router:` (docs/scenarios.md).
 enum ExecutionLoader {
-    static func sizer(_ node: Node, file: String) throws(ScenarioError) -> Sizer.Parameters {
+    static func sizer(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> (Sizer.Parameters, RegisteredComponent?) {
         let scalars = ScalarReader(file: file)
         var map = try StrictMapping(node, file: file, path: "sizer")
         var parameters = Sizer.Parameters()
@@ -22,9 +22,12 @@ enum ExecutionLoader {
             parameters.sampleIntervalNanoseconds = try ScenarioLimits.period(value, "sizer.sample_interval", file: file)
         }
         if let value = map.value("tail_window") { parameters.tailWindow = Int(try scalars.integer(value, "sizer.tail_window", range: 20...100_000)) }
+        let rule = try map.value("rule").map { node throws(ScenarioError) in
+            try registered(node, path: "sizer.rule", among: ComponentRegistry.current.sizingRuleTypes, kind: "sizing rule", universe: universe, file: file)
+        }
         try map.finish(allowed: ["kelly_fraction", "max_volatility", "drawdown_limit", "cvar_budget", "max_trade_risk", "min_notional",
-                                 "sample_interval", "tail_window"])
-        return parameters
+                                 "sample_interval", "tail_window", "rule"])
+        return (parameters, rule)
     }
 
     static func gate(_ node: Node?, universe: [Instrument], file: String) throws(ScenarioError) -> (GateLimits, [RegisteredComponent]) {
@@ -97,15 +100,20 @@ enum ExecutionLoader {
         return (parameters, policy)
     }
 
-    /// `router.policy: { type: <name>, <its keys> }`: a routing rule another package registered,
-    /// made once here so that a bad parameter is reported at its line.
+    /// `router.policy: { type: <name>, <its keys> }`: a routing rule another package registered.
     private static func routerPolicy(_ node: Node, universe: [Instrument], file: String) throws(ScenarioError) -> RegisteredComponent {
-        let path = "router.policy"
+        try registered(node, path: "router.policy", among: ComponentRegistry.current.routerPolicyTypes, kind: "router policy", universe: universe, file: file)
+    }
+
+    /// `{ type: <name>, <its keys> }` naming a type another package registered (a routing rule, a
+    /// sizing rule), made once here so that a bad parameter is reported at its line.
+    private static func registered<Made>(_ node: Node, path: String, among types: [ComponentType<@Sendable (ComponentParameters, [Instrument]) throws(ScenarioError) -> Made>],
+                                         kind: String, universe: [Instrument], file: String) throws(ScenarioError) -> RegisteredComponent {
         var map = try StrictMapping(node, file: file, path: path)
         let typeNode = try map.require("type")
         let name = try ScalarReader(file: file).text(typeNode, "\(path).type")
-        let (type, parameters) = try ComponentParameters.registered(&map, name: name, typeNode: typeNode, among: ComponentRegistry.current.routerPolicyTypes,
-                                                                    kind: "router policy", commonKeys: ["type"], path: path, mapping: node, file: file)
+        let (type, parameters) = try ComponentParameters.registered(&map, name: name, typeNode: typeNode, among: types,
+                                                                    kind: kind, commonKeys: ["type"], path: path, mapping: node, file: file)
         _ = try type.make(parameters, universe)
         return RegisteredComponent(type: name, parameters: parameters)
     }

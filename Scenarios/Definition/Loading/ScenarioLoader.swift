@@ -212,6 +212,7 @@ public enum ScenarioLoader {
                                       hint: "the \(sizerNode != nil ? "sizer" : "policy") → gate → router chain replaces the simple trader")
         }
         var sizer: Sizer.Parameters?
+        var sizingRule: RegisteredComponent?
         var policy: PolicyStage.Parameters?
         var registeredPolicy: RegisteredComponent?
         if let sizerNode {
@@ -222,7 +223,8 @@ public enum ScenarioLoader {
             guard hasBlender else {
                 throw StrictMapping.error(file, sizerNode, "the sizer sizes the blender's forecasts: it needs a blender", hint: "add a blender: section")
             }
-            var parameters = try ExecutionLoader.sizer(sizerNode, file: file)
+            var parameters: Sizer.Parameters
+            (parameters, sizingRule) = try ExecutionLoader.sizer(sizerNode, universe: universe, file: file)
             try ScenarioLimits.checkWork("sizer.sample_interval", period: parameters.sampleIntervalNanoseconds, symbols: universe.count,
                                          runNanoseconds: runNanoseconds, node: sizerNode, unit: "risk samples", file: file)
             parameters.followsSlates = hasSelector
@@ -236,7 +238,7 @@ public enum ScenarioLoader {
         }
         let (gate, gateChecks) = try ExecutionLoader.gate(top.value("gate"), universe: universe, file: file)
         let (router, routerPolicy) = try ExecutionLoader.router(top.value("router"), venues: [], universe: universe, file: file)
-        return ExecutionSettings(sizer: sizer, policy: policy, registeredPolicy: registeredPolicy, gate: gate, gateChecks: gateChecks, router: router,
+        return ExecutionSettings(sizer: sizer, sizingRule: sizingRule, policy: policy, registeredPolicy: registeredPolicy, gate: gate, gateChecks: gateChecks, router: router,
                                  routerPolicy: routerPolicy)
     }
 

@@ -119,6 +119,8 @@ public struct AgentSettings: Sendable, Equatable {
 public struct ExecutionSettings: Sendable, Equatable {
     /// The sizer; nil when a policy stage takes its place.
     public var sizer: Sizer.Parameters?
+    /// A sizing rule another package registered (`sizer.rule`), in place of the sizer's Kelly sizing.
+    public var sizingRule: RegisteredComponent? = nil
     /// The policy stage (docs/python.md), in the sizer's place.
     public var policy: PolicyStage.Parameters?
     /// The decider type another package registered, when `policy.decider` names one.

@@ -2,7 +2,7 @@ import MetronomeCommandLine
 import Scenarios
 
 // `metronome-custom`: Metronome's whole command line, with its own agent type, message type, policy decider, feed type,
-// gate checks, venue adapter and routing rule.
+// sizing rule, gate checks, venue adapter and routing rule.
 var registry = ComponentRegistry()
 registry.registerAgent(type: "range-breakout", version: 1, parameters: ["window"]) { parameters, universe throws(ScenarioError) in
     RangeBreakoutModel(symbolCount: universe.count, window: try parameters.integer("window", default: 30, range: 2...10_000))
@@ -34,6 +34,11 @@ registry.registerGateCheck(type: "max-notional", version: 1, parameters: ["limit
 // A venue adapter (docs/extending.md): `broker.venues: [{ name: …, adapter: touch, fee: 0.50 }]`.
 registry.registerBrokerAdapter(type: "touch", version: 1, parameters: ["fee"]) { parameters, _, _, _ throws(ScenarioError) in
     TouchVenue(feeMinorUnits: Int64((try parameters.number("fee", default: 0, range: 0...1_000_000) * 100).rounded()))
+}
+// A sizing rule (docs/extending.md): `sizer: { rule: { type: fixed-lots, lots: 2 } }`.
+registry.registerSizingRule(type: "fixed-lots", version: 1, parameters: ["lots", "min_score"]) { parameters, _ throws(ScenarioError) in
+    FixedLots(lots: Int64(try parameters.integer("lots", default: 1, range: 1...1_000_000)),
+              minimumScore: try parameters.number("min_score", default: 0.05, range: 0...100))
 }
 // A routing rule (docs/extending.md): `router: { policy: { type: limit-first } }`.
 registry.registerRouterPolicy(type: "limit-first", version: 1) { _, _ throws(ScenarioError) in LimitFirst() }
