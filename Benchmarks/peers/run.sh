@@ -14,7 +14,7 @@
 # Environment: ROUNDS (default 3), QUOTES (default 1000000), ENGINES (default "metronome
 # hftbacktest nautilus c-baseline"; add nautilus-python for NautilusTrader's Cython engine with
 # the Python EMACross example), PYTHON312 (the Python >= 3.12 NautilusTrader needs; default
-# python3.12 on the PATH, else pyenv's 3.12.1).
+# pyenv's 3.12.1 if installed, else python3.12 on the PATH).
 # Engines whose venv is missing are named with the command that installs them, and skipped.
 set -euo pipefail
 
@@ -45,7 +45,12 @@ mkdir -p "$out"
 
 hftbacktest_python=$out/hftbacktest-venv/bin/python
 nautilus_python=$out/nautilus-venv/bin/python
-python312=${PYTHON312:-$(command -v python3.12 || echo /root/.pyenv/versions/3.12.1/bin/python3.12)}
+# pyenv's 3.12.1 first: a pyenv shim named python3.12 fails when 3.12 is not the selected version.
+pyenv_python312=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")/versions/3.12.1/bin/python3.12
+if [[ -n ${PYTHON312:-} ]]; then python312=$PYTHON312
+elif [[ -x $pyenv_python312 ]]; then python312=$pyenv_python312
+else python312=$(command -v python3.12 || echo python3.12)
+fi
 
 # Creates a venv with the pinned requirements: make_venv <directory> <python> <requirements file>.
 make_venv() {
