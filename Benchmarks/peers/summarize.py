@@ -115,6 +115,26 @@ def extras(engine: str, runs: list) -> list:
     return []
 
 
+def crossings_check(measured: dict) -> str:
+    """Whether the engines traded the same crossings: one order per change of side (Metronome,
+    hftbacktest, the C baseline), one fewer for NautilusTrader's Rust EmaCross (no side before
+    its first cross), and as many changes of side for its Python EMACross."""
+    changes = {}
+    for engine, runs in measured.items():
+        for run in runs:
+            if engine == "nautilus":
+                changes.setdefault(engine, set()).add(run["orders"] + 1)
+            elif engine == "nautilus-python":
+                changes.setdefault(engine, set()).add(run["changes_of_side"])
+            else:
+                changes.setdefault(engine, set()).add(run["orders"])
+    counts = sorted(set().union(*changes.values()))
+    if len(counts) == 1:
+        return f"same crossings: every engine took {counts[0]:,} changes of side"
+    detail = ", ".join(f"{engine} {'/'.join(f'{count:,}' for count in sorted(values))}" for engine, values in changes.items())
+    return f"the engines did NOT take the same number of changes of side: {detail}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory")
@@ -157,6 +177,7 @@ def main() -> None:
         print("\nApart from the engine-run time (s, median (min–max)):\n")
         for label, name, text in lines:
             print(f"- {label}: {name}: {text}")
+    print("\n- " + crossings_check(measured))
     with open(arguments.versions) as file:
         versions = json.load(file)
     print("\n- versions: " + "; ".join(f"{name} {version}" for name, version in versions.items()))
