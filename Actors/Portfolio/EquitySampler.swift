@@ -10,14 +10,15 @@ import Messages
 struct EquitySampler: Sendable {
     private(set) var curve: EquityCurve
     /// Every symbol's mark at each sample, in the curve's order.
-    private(set) var markSamples: [[Int64]] = []
+    private(set) var markSamples: MarkSamples
     /// A sampling timer is scheduled and has not fired yet.
     private var timerArmed = false
     /// A quote or fill arrived since the last sample: only then can equity have changed.
     private var activitySinceSample = false
 
-    init(curve: EquityCurve) {
+    init(curve: EquityCurve, symbolCount: Int) {
         self.curve = curve
+        markSamples = MarkSamples(symbolCount: symbolCount)
     }
 
     /// Moves the curve's grid to start at `time` (before the first sample).
@@ -51,7 +52,7 @@ struct EquitySampler: Sendable {
         guard activitySinceSample else { return }
         if !curve.isEmpty && curve.lastSampleTime == now {
             curve.replaceLast(equityMinorUnits)
-            if !markSamples.isEmpty { markSamples[markSamples.count - 1] = marks }
+            if !markSamples.isEmpty { markSamples.replaceLast(marks) }
         } else {
             curve.append(equityMinorUnits, at: now)
             markSamples.append(marks)

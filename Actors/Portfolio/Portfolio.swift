@@ -93,7 +93,7 @@ public actor Portfolio: Component {
     @exclusivity(unchecked) private var sampler: EquitySampler
     public var equityCurve: EquityCurve { sampler.curve }
     /// Every symbol's mark at each equity sample (for the report's price paths).
-    public var markSamples: [[Int64]] { sampler.markSamples }
+    public var markSamples: MarkSamples { sampler.markSamples }
     /// The applied fills (for the report's price paths and PnL attribution), kept until the run's
     /// history takes them (``removeFillPoints(before:)``).
     @exclusivity(unchecked) public private(set) var fillPoints: [FillPoint] = []
@@ -137,7 +137,8 @@ public actor Portfolio: Component {
         drawdown = DrawdownTracker(initialEquityMinorUnits: initialCashMinorUnits)
         sampler = EquitySampler(curve: EquityCurve(sampleIntervalNanoseconds: sampleIntervalNanoseconds,
                                                    initialEquityMinorUnits: initialCashMinorUnits, originTime: context.now,
-                                                   expectedSampleCount: expectedSampleCount))
+                                                   expectedSampleCount: expectedSampleCount),
+                                symbolCount: count)
         positionsTopic = context.topic(Topics.positions, publishedAs: .portfolio)
     }
 

@@ -43,7 +43,7 @@ public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
         } else {
             writeAhead = nil
         }
-        kernel.addObserver(self)
+        kernel.attachJournal(self)
     }
 
     public func kernel(_ kernel: EventKernel<Payload>, admitted input: KernelAdmittedInput<Payload>) {

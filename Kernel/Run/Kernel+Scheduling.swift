@@ -43,8 +43,9 @@ extension EventKernel {
     @inline(never)
     func emitDecision(time: Timestamp, source: ActorID, message: Payload) {
         digest.recordDecision(time: time, source: source, message: message)
-        guard source != .input, !observers.isEmpty else { return }
+        guard source != .input, journal != nil || !observers.isEmpty else { return }
         let decision = KernelRecordedDecision(time: time, source: source, message: message)
+        journal?.kernel(self, emitted: decision)
         for observer in observers { observer.kernel(self, emitted: decision) }
     }
 
@@ -52,8 +53,9 @@ extension EventKernel {
     /// arriving as inputs are journaled as inputs already.
     @inline(never)
     func emitAnnotation(time: Timestamp, source: ActorID, message: Payload) {
-        guard source != .input, !observers.isEmpty else { return }
+        guard source != .input, journal != nil || !observers.isEmpty else { return }
         let annotation = KernelRecordedDecision(time: time, source: source, message: message)
+        journal?.kernel(self, emittedAnnotation: annotation)
         for observer in observers { observer.kernel(self, emittedAnnotation: annotation) }
     }
 
@@ -209,6 +211,7 @@ extension EventKernel {
         let admitted = KernelAdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
                                      deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0,
                                      traceID: traceID)
+        journal?.kernel(self, admitted: admitted)
         for observer in observers { observer.kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         lastInputTraceID = traceID

@@ -34,6 +34,11 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     @exclusivity(unchecked) var digest: RunDigest
     @exclusivity(unchecked) var inputs = InputMerger<Payload>()
     @exclusivity(unchecked) var observers: [any InputObserver<Payload>] = []
+    /// The run's journal, if it records: held as its own type, not among ``observers``, so that
+    /// the kernel specialized for its payload calls the recorder specialized too. Through the
+    /// existential the recorder's generic code ran unspecialized, looking up generic metadata on
+    /// every input (docs/performance.md, "Recording on one core").
+    @exclusivity(unchecked) var journal: JournalRecorder<Payload>?
     /// Whether an observer reads the event digest at each input: reading it hashes the buffered
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false
@@ -192,6 +197,14 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     public func addObserver(_ observer: any InputObserver<Payload>) {
         observers.append(observer)
         observersReadEventDigest = observersReadEventDigest || observer.readsEventDigest
+    }
+
+    /// Attaches the run's journal (``JournalRecorder``): it sees every input, decision and
+    /// annotation before the observers do.
+    func attachJournal(_ recorder: JournalRecorder<Payload>) {
+        precondition(journal == nil, "one journal per run")
+        journal = recorder
+        observersReadEventDigest = true
     }
 
     /// Asks the run to stop after the current event. Thread-safe.

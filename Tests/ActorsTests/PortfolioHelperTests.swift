@@ -65,7 +65,7 @@ import Testing
     /// One timer per stretch of activity; a timer after a final sample records nothing; a final
     /// sample at a grid sample's instant replaces it.
     @Test func equitySamplerSamplesOnlyAfterActivity() {
-        var sampler = EquitySampler(curve: EquityCurve(sampleIntervalNanoseconds: 60, initialEquityMinorUnits: 1_000))
+        var sampler = EquitySampler(curve: EquityCurve(sampleIntervalNanoseconds: 60, initialEquityMinorUnits: 1_000), symbolCount: 1)
         #expect(sampler.noteActivity(at: 10) == 60)
         #expect(sampler.noteActivity(at: 20) == nil, "already armed")
         sampler.sampleOnTimer(equityMinorUnits: 1_010, marks: [5], at: 60)
@@ -77,13 +77,13 @@ import Testing
         sampler.sampleOnTimer(equityMinorUnits: 970, marks: [2], at: 180)
         #expect(sampler.curve.sampleTimes == [60, 150])
         #expect(sampler.curve.samplesMinorUnits == [1_010, 990])
-        #expect(sampler.markSamples == [[5], [4]])
+        #expect(sampler.markSamples.allRows == [[5], [4]])
         #expect(sampler.noteActivity(at: 240) == 300)
         sampler.sampleOnTimer(equityMinorUnits: 1_000, marks: [5], at: 300)
         #expect(sampler.noteActivity(at: 300) == 360)
         sampler.recordFinalSample(equityMinorUnits: 1_005, marks: [7], at: 300)
         #expect(sampler.curve.sampleTimes == [60, 150, 300])
         #expect(sampler.curve.samplesMinorUnits == [1_010, 990, 1_005])
-        #expect(sampler.markSamples == [[5], [4], [7]])
+        #expect(sampler.markSamples.allRows == [[5], [4], [7]] && sampler.markSamples[2][0] == 7 && sampler.markSamples.count == 3)
     }
 }

@@ -10,7 +10,7 @@ public struct RunSeries: Sendable {
     public var sampleTimes: [Timestamp]
     public var equityMinorUnits: [Int64]
     /// Per sample, every symbol's mark.
-    public var marks: [[Int64]]
+    public var marks: MarkSamples
     /// The fills drawn on the price paths (thinned on long runs) and the exact count per symbol.
     public var fills: ChartFills
     /// Order send → fill report of the routed fills, simulated nanoseconds by power of two

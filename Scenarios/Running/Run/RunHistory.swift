@@ -75,7 +75,7 @@ public final class RunHistory: InputObserver {
         let (fills, times, marks) = portfolio.assumeIsolated { portfolio in
             let times = portfolio.equityCurve.sampleTimes
             let end = times[start...].firstIndex { $0 >= cutoff } ?? times.endIndex
-            return (portfolio.removeFillPoints(before: cutoff), Array(times[start..<end]), Array(portfolio.markSamples[start..<end]))
+            return (portfolio.removeFillPoints(before: cutoff), Array(times[start..<end]), portfolio.markSamples.rows(start..<end))
         }
         samplesTaken += times.count
         attributor.advance(fills: fills, sampleTimes: times, marks: marks)
