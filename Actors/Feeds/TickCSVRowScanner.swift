@@ -179,8 +179,11 @@ struct TickCSVRowScanner {
             for _ in fraction.count..<9 { scale *= 10 }
             nanosecondsOfDay += value * scale
         }
+        guard Int64(day) <= TimeUnits.daysInMonth(year: Int64(year), month: Int64(month)) else { return nil }
         let days = TimeUnits.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
-        guard TimeUnits.civilFromDays(days) == (Int64(year), Int64(month), Int64(day)) else { return nil }
-        return UInt64(days) * TimeUnits.nanosecondsPerDay + nanosecondsOfDay
+        // Past the last nanosecond a timestamp holds: the general path names the problem.
+        let (dayStart, overflow) = UInt64(days).multipliedReportingOverflow(by: TimeUnits.nanosecondsPerDay)
+        let (time, overflowSum) = dayStart.addingReportingOverflow(nanosecondsOfDay)
+        return overflow || overflowSum ? nil : time
     }
 }

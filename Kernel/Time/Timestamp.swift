@@ -42,6 +42,16 @@ public enum TimeUnits {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Days in `month` (1–12) of `year` in the proleptic Gregorian calendar: a date is valid when
+    /// its day is at most this (a check that costs no division by the era, as a round trip does).
+    public static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// The inverse of ``daysFromCivil(year:month:day:)``.
     public static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468

@@ -67,4 +67,19 @@ import Testing
         }
         #expect(DurationText.parseChecked("6h30m") == .success(23_400_000_000_000))
     }
+
+    /// The month lengths agree with the calendar's own round trip (days → date → days) on every
+    /// date of four centuries, leap rules included (1900 and 2100 are not leap years, 2000 is).
+    @Test func daysInMonthAgreesWithTheCalendarRoundTrip() {
+        for year in Int64(1900)...2300 {
+            for month in Int64(1)...12 {
+                for day in Int64(28)...31 {
+                    let days = TimeUnits.daysFromCivil(year: year, month: month, day: day)
+                    let roundTrips = TimeUnits.civilFromDays(days) == (year, month, day)
+                    #expect((day <= TimeUnits.daysInMonth(year: year, month: month)) == roundTrips, "\(year)-\(month)-\(day)")
+                }
+            }
+        }
+        #expect(TimeUnits.daysInMonth(year: 2000, month: 2) == 29 && TimeUnits.daysInMonth(year: 1900, month: 2) == 28)
+    }
 }
