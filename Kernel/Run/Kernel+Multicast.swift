@@ -34,9 +34,11 @@ extension EventKernel {
         let count = Int(entry.multicastCount)
         let time = entry.key.time
         let first = entry.key.sequence
-        // A local reference: a subscription made by a handler replaces the kernel's array, not this one.
-        let list = subscribers[Int(entry.target.rawValue)]
-        assert(count >= 2 && count <= list.count, "a multicast reaches the first subscribers of its publish")
+        // Each subscriber is read in place, by index: subscriptions only append, so a handler that
+        // subscribes leaves the first `count` as they were, and reading in place takes no
+        // reference to the list (a local copy of it was a retain and a release per multicast).
+        let topic = Int(entry.target.rawValue)
+        assert(count >= 2 && count <= subscribers[topic].count, "a multicast reaches the first subscribers of its publish")
         var sharedRecordReady = false
         for index in 0..<count {
             if index > 0 {
@@ -50,7 +52,7 @@ extension EventKernel {
                 multicastBacklog &-= 1
             }
             let sequence = first &+ UInt64(index)
-            let target = list[index]
+            let target = subscribers[topic][index]
             if deliveryInterceptor != nil {
                 // Intercepted like any single event, on its own copy: the interceptor may change
                 // this delivery's message, and the next subscribers still get it as published.

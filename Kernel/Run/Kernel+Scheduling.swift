@@ -19,11 +19,12 @@ extension EventKernel {
         if message.isDecision { emitDecision(time: time, source: source, message: message) }
         if journalsAnnotations && message.isAnnotation { emitAnnotation(time: time, source: source, message: message) }
         if let probe = stageProbe { probe.kernel(self, emitted: message, from: source, at: time) }
-        let list = subscribers[Int(topic.rawValue)]
-        if list.count > 1 {
-            scheduleMulticast(at: time, source: source, topic: topic, count: list.count, message: message)
-        } else if let target = list.first {
-            schedule(at: time, source: source, target: target, message: message)
+        // Read in place: a copy of the topic's list would be a retain and a release per publish.
+        let count = subscribers[Int(topic.rawValue)].count
+        if count > 1 {
+            scheduleMulticast(at: time, source: source, topic: topic, count: count, message: message)
+        } else if count == 1 {
+            schedule(at: time, source: source, target: subscribers[Int(topic.rawValue)][0], message: message)
         }
     }
 
@@ -212,7 +213,7 @@ extension EventKernel {
                                      deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0,
                                      traceID: traceID)
         journal?.kernel(self, admitted: admitted)
-        for observer in observers { observer.kernel(self, admitted: admitted) }
+        for index in observers.indices { observers[index].kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         lastInputTraceID = traceID
         publish(from: .input, to: record.topic, record.message, delay: 0)
