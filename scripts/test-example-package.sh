@@ -43,7 +43,8 @@ sent = {a["name"]: a for a in json.load(open(sys.argv[2]))["agents"]}["breakout"
 assert len(messages) == sent, (len(messages), sent)
 assert all(m["message"] == "breakout" and m["direction"] in (1.0, -1.0) and m["range_width"] > 0 for m in messages), messages[:3]
 PY
-"$custom" replay "$work/breakout.mlog" > "$work/replay.txt" 2>&1 || fail "replay did not verify: $(tail -5 "$work/replay.txt")"
+"$custom" replay "$work/breakout.mlog" --verify > "$work/replay.txt" 2>&1 || fail "replay did not verify: $(tail -5 "$work/replay.txt")"
+grep -q "^verified: both digests equal the recording" "$work/replay.txt" || fail "the replay did not say it verified: $(tail -3 "$work/replay.txt")"
 "$custom" log cat "$work/breakout.mlog" --type custom > "$work/custom.txt" || fail "log cat --type custom failed"
 grep -q '"custom":"range_width"' "$work/custom.txt" || fail "the package's own value is not on the record by name: $(head -3 "$work/custom.txt")"
 if "$plain" replay "$work/breakout.mlog" > "$work/plain.txt" 2>&1; then
@@ -72,7 +73,8 @@ import json, sys
 types = [json.loads(line)["order_type"] for line in open(sys.argv[1])]
 assert types and set(types) == {"limit"}, sorted(set(types))
 PY
-"$custom" replay "$work/trend.mlog" > "$work/trend-replay.txt" 2>&1 || fail "the trend replay did not verify: $(tail -5 "$work/trend-replay.txt")"
+"$custom" replay "$work/trend.mlog" --verify > "$work/trend-replay.txt" 2>&1 || fail "the trend replay did not verify: $(tail -5 "$work/trend-replay.txt")"
+grep -q "^verified: both digests equal the recording" "$work/trend-replay.txt" || fail "the trend replay did not say it verified"
 if "$plain" replay "$work/trend.mlog" > "$work/trend-plain.txt" 2>&1; then
     fail "metronome replayed a log whose policy decider it does not register"
 fi
@@ -91,7 +93,8 @@ assert report["inputs"] == 2160 and report["policy"]["decisions"] == 36, (report
 # The package's venue adapter (touch) filled every order at once, at 0.50 EUR each.
 assert report["fills"] == report["orders"] > 0 and report["fees"] == f"{0.5 * report['fills']:.2f}", (report["orders"], report["fills"], report["fees"])
 PY
-"$custom" replay "$work/own-feed.mlog" > "$work/own-feed-replay.txt" 2>&1 || fail "the own-feed replay did not verify: $(tail -5 "$work/own-feed-replay.txt")"
+"$custom" replay "$work/own-feed.mlog" --verify > "$work/own-feed-replay.txt" 2>&1 || fail "the own-feed replay did not verify: $(tail -5 "$work/own-feed-replay.txt")"
+grep -q "^verified: both digests equal the recording" "$work/own-feed-replay.txt" || fail "the own-feed replay did not say it verified"
 if "$plain" validate "$package/own-feed.yaml" > "$work/own-feed-plain.txt" 2>&1; then fail "metronome accepted a feed type it does not register"; fi
 grep -q "unknown feed type 'semicolon-quotes'" "$work/own-feed-plain.txt" || fail "the refusal does not name the feed type: $(cat "$work/own-feed-plain.txt")"
 mkdir "$work/bad-feed"

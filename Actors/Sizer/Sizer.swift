@@ -199,6 +199,10 @@ public actor Sizer: Component {
     /// A package rule's target, kept within the lots the valuation domain holds; the intent's
     /// weights are the target's share of equity (no Kelly step is behind it, so both scales are 1).
     private func sized(by rule: any CustomSizingRule, _ request: SizingRequest) -> KellySizing.Result {
+        // A lot worth less than a minor unit cannot be sized (as for Kelly sizing): flat.
+        guard request.lotNotionalMinorUnits > 0 else {
+            return KellySizing.Result(kellyWeight: 0, cappedWeight: 0, drawdownScale: 1, cvarScale: 1, targetQuantity: 0)
+        }
         let maximumLots = MarketBounds.maximumPositionValueMinorUnits / request.lotNotionalMinorUnits
         let target = min(max(rule.targetLots(for: request), -maximumLots), maximumLots)
         let weight = request.equityMinorUnits > 0

@@ -79,6 +79,10 @@ struct EdgeLots: CustomSizingRule {
             }
             #expect(unknown.line == 16 && unknown.message.contains("unknown sizing rule 'edge-lot'") && unknown.hint?.contains("edge-lots") == true,
                     "\(unknown)")
+            let ignored = try #require(throws: ScenarioError.self) {
+                try ScenarioLoader.parse(Self.text(rule: "{ type: edge-lots }, kelly_fraction: 0.5"), file: "edges.yaml")
+            }
+            #expect(ignored.line == 16 && ignored.message.contains("sizer.kelly_fraction has no effect with sizer.rule"), "\(ignored)")
         }
     }
 }

@@ -152,6 +152,8 @@ public struct ComponentRegistry: Sendable {
                      "message type '\(Type.typeName)': at most \(PackageMessage.valueCount) values, not \(Type.valueNames.count)")
         precondition(Type.valueNames.allSatisfy { name in !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") } },
                      "message type '\(Type.typeName)': value names are lower-case letters, digits and '_' (they are JSON keys in log cat)")
+        precondition(Set(Type.valueNames).count == Type.valueNames.count && !Type.valueNames.contains(where: Self.reservedValueNames.contains),
+                     "message type '\(Type.typeName)': value names are distinct and none of \(Self.reservedValueNames) (log cat's own keys)")
         messageTypes.append(RegisteredMessageType(typeID: Type.typeID, name: Type.typeName, version: Type.version,
                                                   valueNames: Type.valueNames))
     }
@@ -179,6 +181,8 @@ public struct ComponentRegistry: Sendable {
                                            "top-performers", "causal", "hedging", "undervalued", "learning"]
     /// The feed types Metronome defines itself.
     public static let builtInFeedTypes = ["gbm", "synthetic", "csv", "daily-bars", "daily-series"]
+    /// The keys `log cat` writes for every package message: no value may take one of them.
+    public static let reservedValueNames = ["record", "time", "time_ns", "seq", "topic", "type", "source", "symbol", "message", "trace"]
     /// The keys of an agent's mapping that Metronome reads for every type.
     public static let commonAgentKeys = ["name", "type", "weight", "enabled", "horizon"]
 }

@@ -25,10 +25,18 @@ enum ExecutionLoader {
         let rule = try map.value("rule").map { node throws(ScenarioError) in
             try registered(node, path: "sizer.rule", among: ComponentRegistry.current.sizingRuleTypes, kind: "sizing rule", universe: universe, file: file)
         }
+        // A rule names the targets in place of the Kelly steps: their keys would be silently ignored.
+        if rule != nil, let key = Self.kellyKeys.first(where: { map.value($0) != nil }), let node = map.value(key) {
+            throw StrictMapping.error(file, node, "sizer.\(key) has no effect with sizer.rule: the rule names every target in place of Kelly sizing",
+                                      hint: "remove sizer.\(key), or the rule")
+        }
         try map.finish(allowed: ["kelly_fraction", "max_volatility", "drawdown_limit", "cvar_budget", "max_trade_risk", "min_notional",
                                  "sample_interval", "tail_window", "rule"])
         return (parameters, rule)
     }
+
+    /// The sizer's keys that only Kelly sizing reads.
+    static let kellyKeys = ["kelly_fraction", "max_volatility", "drawdown_limit", "cvar_budget", "max_trade_risk", "min_notional"]
 
     static func gate(_ node: Node?, universe: [Instrument], file: String) throws(ScenarioError) -> (GateLimits, [RegisteredComponent]) {
         var limits = GateLimits()
