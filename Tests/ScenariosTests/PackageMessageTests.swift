@@ -21,6 +21,20 @@ struct RangeEdge: PackageMessageType {
     init(symbol: SymbolID, direction: Double, logMid: Double) { self.init(symbol: symbol, values: (direction, logMid, 0, 0)) }
 }
 
+/// ``RangeEdge`` under another permanent id: what an executable that renumbered the type has.
+struct RenumberedEdge: PackageMessageType {
+    static let typeID: UInt16 = 4
+    static let typeName = "edge"
+    static let version: UInt16 = 1
+    static let valueNames = ["direction", "log_mid"]
+    var symbol: SymbolID
+    var values: (Double, Double, Double, Double)
+    init(symbol: SymbolID, values: (Double, Double, Double, Double)) {
+        self.symbol = symbol
+        self.values = values
+    }
+}
+
 /// An agent model that sends a ``RangeEdge`` each time a symbol's mid reaches the other edge of
 /// its last `window` mids (its feature is where the mid sits in that range, −1…+1).
 struct RangeEdgeModel: FeatureModel {
@@ -175,7 +189,7 @@ struct NoChasing: CustomGateCheck {
         }
         #expect(journaled == received.messages.withLock { $0 }, "every message delivered is journaled, in order")
         try ComponentRegistry.$scoped.withValue(registry) {
-            #expect(try JournalReader(path: log).header.buildIdentity.hasSuffix("components: range-edge@1, no-chasing@1, edge@1"))
+            #expect(try JournalReader(path: log).header.buildIdentity.hasSuffix("components: range-edge@1, no-chasing@1, edge@1#3"))
             let line = MessageJSON.object(.package(journaled[0]))
             #expect(line.contains("\"message\":\"edge\",\"direction\":") && line.contains("\"log_mid\":"), "\(line)")
             let replay = try ReplayRun(logPath: log).replay()
@@ -186,6 +200,17 @@ struct NoChasing: CustomGateCheck {
         try ComponentRegistry.$scoped.withValue(ComponentRegistry()) {
             let refusal = try #require(throws: ReplayComponentMismatch.self) { try ReplayRun(logPath: log) }
             #expect(refusal.message.contains("'range-edge' version 1, 'no-chasing' version 1, 'edge' version 1"), "\(refusal.message)")
+        }
+        // The same name under another id would read the log's messages as another type.
+        var renumbered = ComponentRegistry()
+        renumbered.registerAgent(type: "range-edge", version: 1) { _, universe throws(ScenarioError) in RangeEdgeModel(symbolCount: universe.count, window: 60) }
+        renumbered.registerGateCheck(type: "no-chasing", version: 1) { _, universe throws(ScenarioError) in
+            NoChasing(listens: true, received: ReceivedMessages(), lastEdge: Array(repeating: 0, count: universe.count))
+        }
+        renumbered.registerMessage(RenumberedEdge.self)
+        try ComponentRegistry.$scoped.withValue(renumbered) {
+            let refusal = try #require(throws: ReplayComponentMismatch.self) { try ReplayRun(logPath: log) }
+            #expect(refusal.message.contains("message type 'edge' as id 3, and this executable registers it as id 4"), "\(refusal.message)")
         }
     }
 }

@@ -162,7 +162,12 @@ public struct ComponentRegistry: Sendable {
     public func messageType(id: UInt16) -> RegisteredMessageType? { messageTypes.first { $0.typeID == id } }
 
     /// `momentum@1, …`: what a log records of the registered types (empty when there are none).
-    public var summary: String { registered.map { "\($0.name)@\($0.version)" }.joined(separator: ", ") }
+    /// A message type also carries its permanent id (`breakout@1#1`): a replay checks it too.
+    public var summary: String {
+        registered.map { item in
+            "\(item.name)@\(item.version)" + (messageTypes.first { $0.name == item.name }.map { "#\($0.typeID)" } ?? "")
+        }.joined(separator: ", ")
+    }
 
     /// The registry the loader and the spawner use: the scoped one if a caller bound one, else
     /// the process's.

@@ -26,13 +26,20 @@ public enum BuildIdentity {
 
     static let componentsMarker = "components: "
 
-    /// The registered component types a log's build identity names, as `(name, version)`.
-    public static func components(in identity: String) -> [(name: String, version: UInt16)] {
+    /// The registered component types a log's build identity names, as `(name, version, id)`; `id`
+    /// is a message type's permanent id (`breakout@1#1`), nil for the other kinds.
+    public static func components(in identity: String) -> [(name: String, version: UInt16, messageID: UInt16?)] {
         guard let range = identity.range(of: "; " + componentsMarker) else { return [] }
         return identity[range.upperBound...].split(separator: ",").compactMap { item in
             let parts = item.trimmingCharacters(in: .whitespaces).split(separator: "@")
-            guard parts.count == 2, let version = UInt16(parts[1]) else { return nil }
-            return (String(parts[0]), version)
+            guard parts.count == 2 else { return nil }
+            let versionAndID = parts[1].split(separator: "#")
+            guard let version = UInt16(versionAndID[0]) else { return nil }
+            if versionAndID.count == 2 {
+                guard let id = UInt16(versionAndID[1]) else { return nil }
+                return (String(parts[0]), version, id)
+            }
+            return versionAndID.count == 1 ? (String(parts[0]), version, nil) : nil
         }
     }
 
@@ -42,13 +49,16 @@ public enum BuildIdentity {
     public static func componentMismatch(recordedBy identity: String, log: String) -> String? {
         let registry = ComponentRegistry.current
         var missing: [String] = []
-        for (name, version) in components(in: identity) {
+        for (name, version, messageID) in components(in: identity) {
             guard let here = registry.version(of: name) else {
                 missing.append("'\(name)' version \(version)")
                 continue
             }
             if here != version {
                 return "\(log) was recorded with component type '\(name)' version \(version), and this executable has version \(here): a replay could not reproduce it (docs/extending.md)"
+            }
+            if let messageID, let type = registry.messageTypes.first(where: { $0.name == name }), type.typeID != messageID {
+                return "\(log) was recorded with message type '\(name)' as id \(messageID), and this executable registers it as id \(type.typeID): its messages would be read as another type (docs/extending.md)"
             }
         }
         guard !missing.isEmpty else { return nil }
