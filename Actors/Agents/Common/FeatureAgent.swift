@@ -74,7 +74,7 @@ public actor FeatureAgent<Model: FeatureModel>: Component {
             guard index < logMids.count, quote.bidPrice > 0, quote.askPrice >= quote.bidPrice else { return }
             let logMid = context.logMid(of: quote)
             logMids[index] = logMid
-            trackers[index].observe(time: delivery.time, logMid: logMid)
+            if trackers[index].hasDueForecast(at: delivery.time) { trackers[index].observe(time: delivery.time, logMid: logMid) }
             if let changed = model.absorb(quote: quote, logMid: logMid, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }
         case .trade(let trade):
             if let changed = model.absorb(trade: trade, time: delivery.time) { emitChanged(changed, time: delivery.time, trace: context.traceID) }

@@ -87,6 +87,14 @@ public struct ForecastTracker: Sendable {
         pending.append(Pending(time: time, feature: feature, mu: mu, logMid: logMid))
     }
 
+    /// Whether a forecast is at least one horizon old at `time` (``observe(time:logMid:)`` would
+    /// resolve one). A read, so that the agent, which sees every quote, makes the mutating call
+    /// only when there is something to resolve: most quotes find nothing due.
+    @inline(__always)
+    public func hasDueForecast(at time: Timestamp) -> Bool {
+        head < pending.count && time &- pending[head].time >= horizonNanoseconds
+    }
+
     /// Resolves every forecast at least one horizon old against the mid now.
     /// - Complexity: amortized O(1) per forecast.
     public mutating func observe(time: Timestamp, logMid: Double) {
