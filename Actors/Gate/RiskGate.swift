@@ -52,6 +52,9 @@ public actor RiskGate: Component {
 
     /// Checks other packages registered, applied after the gate's own limits, in the scenario's order.
     @exclusivity(unchecked) var customChecks: [any CustomGateCheck]
+    /// Each check's ``PackageMessageReceiver/receivedMessageTypes``, read once at start: a check's
+    /// property may build its list on every read.
+    @exclusivity(unchecked) var checkMessageTypes: [[UInt16]] = []
 
     public init(context: Context, limits: GateLimits, instruments: [Instrument], initialCashMinorUnits: Int64,
                 customChecks: [any CustomGateCheck] = []) {
@@ -75,7 +78,8 @@ public actor RiskGate: Component {
     }
 
     public func start() {
-        let receives = customChecks.contains { !$0.receivedMessageTypes.isEmpty }
+        checkMessageTypes = customChecks.map(\.receivedMessageTypes)
+        let receives = checkMessageTypes.contains { !$0.isEmpty }
         context.subscribe(as: .gate) { $0 == .receivesPackageMessages && receives }
     }
 
@@ -175,7 +179,7 @@ public actor RiskGate: Component {
             volatility.sample(mids: book.marks)
             book.dailyVolatility = volatility.values
         case .package(let message):
-            for index in customChecks.indices where customChecks[index].receivedMessageTypes.contains(message.typeID) {
+            for index in customChecks.indices where checkMessageTypes[index].contains(message.typeID) {
                 customChecks[index].receive(message, at: delivery.time)
             }
         default:

@@ -15,6 +15,8 @@ public actor PolicyStage: Component {
     let parameters: Parameters
     let instrument: Instrument
     @exclusivity(unchecked) var decider: any PolicyDecider
+    /// The decider's ``PackageMessageReceiver/receivedMessageTypes``, read once at start.
+    @exclusivity(unchecked) var deciderMessageTypes: [UInt16] = []
     let runEnd: Timestamp?
     let actionsTopic: TopicID
     let intentsTopic: TopicID
@@ -49,7 +51,8 @@ public actor PolicyStage: Component {
     }
 
     public func start() {
-        let receives = !decider.receivedMessageTypes.isEmpty
+        deciderMessageTypes = decider.receivedMessageTypes
+        let receives = !deciderMessageTypes.isEmpty
         context.subscribe(as: .policy) { $0 == .receivesPackageMessages && receives }
         book.startTime = context.now
         armDecision()
@@ -86,7 +89,7 @@ public actor PolicyStage: Component {
             // A run with an end keeps the grid to its end; one without (live) waits for a quote.
             if let runEnd, nextDecisionTime() <= runEnd { armDecision() }
         case .package(let message):
-            if decider.receivedMessageTypes.contains(message.typeID) { decider.receive(message, at: delivery.time) }
+            if deciderMessageTypes.contains(message.typeID) { decider.receive(message, at: delivery.time) }
         default:
             break
         }

@@ -80,6 +80,8 @@ public actor Router: Component {
 
     /// A package's routing rule in place of the router's own (``CustomRoutingPolicy``).
     @exclusivity(unchecked) var customPolicy: (any CustomRoutingPolicy)?
+    /// The rule's ``PackageMessageReceiver/receivedMessageTypes``, read once at start.
+    @exclusivity(unchecked) var policyMessageTypes: [UInt16] = []
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], customPolicy: (any CustomRoutingPolicy)? = nil) {
         precondition(!parameters.venues.isEmpty)
@@ -104,7 +106,8 @@ public actor Router: Component {
     }
 
     public func start() {
-        let receives = customPolicy.map { !$0.receivedMessageTypes.isEmpty } ?? false
+        policyMessageTypes = customPolicy?.receivedMessageTypes ?? []
+        let receives = !policyMessageTypes.isEmpty
         context.subscribe(as: .router) { $0 == .receivesPackageMessages && receives }
     }
 
@@ -168,7 +171,7 @@ public actor Router: Component {
                 sendSlice(serial)
             }
         case .package(let message):
-            if customPolicy?.receivedMessageTypes.contains(message.typeID) == true { customPolicy?.receive(message, at: delivery.time) }
+            if policyMessageTypes.contains(message.typeID) { customPolicy?.receive(message, at: delivery.time) }
         default:
             break
         }

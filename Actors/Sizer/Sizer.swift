@@ -57,6 +57,8 @@ public actor Sizer: Component {
     @exclusivity(unchecked) private var samplingArmed = false
     /// A package's sizing rule in place of ``KellySizing`` (``CustomSizingRule``).
     @exclusivity(unchecked) var customRule: (any CustomSizingRule)?
+    /// The rule's ``PackageMessageReceiver/receivedMessageTypes``, read once at start.
+    @exclusivity(unchecked) var ruleMessageTypes: [UInt16] = []
 
     public init(context: Context, parameters: Parameters, instruments: [Instrument], initialCashMinorUnits: Int64,
                 customRule: (any CustomSizingRule)? = nil) {
@@ -83,7 +85,8 @@ public actor Sizer: Component {
 
     public func start() {
         let followsSlates = parameters.followsSlates
-        let receives = customRule.map { !$0.receivedMessageTypes.isEmpty } ?? false
+        ruleMessageTypes = customRule?.receivedMessageTypes ?? []
+        let receives = !ruleMessageTypes.isEmpty
         context.subscribe(as: .sizer) { ($0 == .followsSlates && followsSlates) || ($0 == .receivesPackageMessages && receives) }
     }
 
@@ -135,7 +138,7 @@ public actor Sizer: Component {
             samplingArmed = false
             sampleReturn()
         case .package(let message):
-            if customRule?.receivedMessageTypes.contains(message.typeID) == true { customRule?.receive(message, at: delivery.time) }
+            if ruleMessageTypes.contains(message.typeID) { customRule?.receive(message, at: delivery.time) }
         default:
             break
         }
