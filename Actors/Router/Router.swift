@@ -34,8 +34,8 @@ public actor Router: Component {
     public nonisolated let context: Context
     public nonisolated var unownedExecutor: UnownedSerialExecutor { context.unownedExecutor }
 
-    private let parameters: Parameters
-    private let instruments: [Instrument]
+    let parameters: Parameters
+    let instruments: [Instrument]
     /// Per symbol, per venue: does the venue list the symbol? Unlisted venues are never priced.
     /// Nil when every instrument trades everywhere (nothing to store).
     private let listedVenues: [[Bool]]?
@@ -64,19 +64,19 @@ public actor Router: Component {
     /// the venue's ack: order entry, matching engine, the report's way back), by power of two.
     @exclusivity(unchecked) public private(set) var ackLatencyNanoseconds = PowerOfTwoHistogram()
     /// Per arm (venue × market/limit/pegged/POV): learned correction (bps) and orders scored.
-    @exclusivity(unchecked) public private(set) var corrections: [Double]
-    @exclusivity(unchecked) public private(set) var armCounts: [Int]
+    @exclusivity(unchecked) public internal(set) var corrections: [Double]
+    @exclusivity(unchecked) public internal(set) var armCounts: [Int]
     @exclusivity(unchecked) public private(set) var ordersSent = 0
-    @exclusivity(unchecked) public private(set) var records: Int = 0
+    @exclusivity(unchecked) public internal(set) var records: Int = 0
     /// Σ shortfall × arrival notional and Σ arrival notional, for the notional-weighted average.
-    @exclusivity(unchecked) public private(set) var shortfallWeighted = 0.0
-    @exclusivity(unchecked) public private(set) var shortfallWeight = 0.0
+    @exclusivity(unchecked) public internal(set) var shortfallWeighted = 0.0
+    @exclusivity(unchecked) public internal(set) var shortfallWeight = 0.0
     @exclusivity(unchecked) private var samplingArmed = false
     /// Every routing decision, when kept (``recordDecisions()``); nil otherwise, so that a run
     /// allocates nothing for them.
-    @exclusivity(unchecked) public private(set) var decisions: [RoutingDecision]?
+    @exclusivity(unchecked) public internal(set) var decisions: [RoutingDecision]?
     private let ordersTopic: TopicID
-    private let costsTopic: TopicID
+    let costsTopic: TopicID
 
     /// A package's routing rule in place of the router's own (``CustomRoutingPolicy``).
     @exclusivity(unchecked) var customPolicy: (any CustomRoutingPolicy)?
@@ -276,37 +276,5 @@ public actor Router: Component {
             parents.removeFirst()
             firstParentSerial += 1
         }
-    }
-
-    private func finish(_ parent: ParentOrder) {
-        let instrument = instruments[Int(parent.symbol)]
-        let arrival = Double(parent.arrivalMid)
-        var shortfall = 0.0
-        var notional: Int64 = 0
-        if parent.filledQuantity > 0 {
-            let priceShortfall = Double(parent.side.sign) * (parent.averagePrice - arrival) / arrival * 10_000
-            // Saturates at the valuation domain's bound: a cost ratio needs no more.
-            notional = abs(instrument.saturatedNotionalMinorUnits(quantity: parent.filledQuantity, price: parent.arrivalMid))
-            let feeCost = notional > 0 ? Double(parent.feesMinorUnits) / Double(notional) * 10_000 : 0
-            shortfall = priceShortfall + feeCost
-        }
-        let filledShare = Double(parent.filledQuantity) / Double(max(parent.quantity, 1))
-        let realized = filledShare * shortfall + (1 - filledShare) * parent.missCostBasisPoints
-        if parent.decision >= 0 { decisions?[parent.decision].realizedCostBasisPoints = realized }
-        let arm = parent.choice.arm
-        let residual = realized - parent.choice.modelCostBasisPoints
-        corrections[arm] += parameters.learningRate * (residual - corrections[arm])
-        armCounts[arm] += 1
-        if notional > 0 {
-            shortfallWeighted += shortfall * Double(notional)
-            shortfallWeight += Double(notional)
-        }
-        records += 1
-        let record = TradeCostRecord(orderID: parent.firstOrderID, symbol: parent.symbol, venue: UInt8(parent.choice.venue),
-                                     type: parent.choice.slices > 1 ? .market : parent.choice.type, arrivalPrice: parent.arrivalMid,
-                                     averageFillPrice: parent.averagePrice, filledQuantity: parent.filledQuantity,
-                                     shortfallBasisPoints: shortfall, predictedCostBasisPoints: Float(parent.predictedCostBasisPoints),
-                                     propensity: Float(parent.propensity))
-        context.publish(costsTopic, .tradeCost(record))
     }
 }
