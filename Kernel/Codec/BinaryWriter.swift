@@ -69,6 +69,16 @@ public struct BinaryWriter: ~Copyable, FixedWidthWriter, @unchecked Sendable {
         count &+= byteCount
     }
 
+    /// Appends what `body` writes at the address it is given, up to `maximum` bytes (reserved
+    /// first, uninitialized); `body` returns how many it wrote. For a C library that writes into a
+    /// caller's buffer (a compressor), with no zero-filled scratch array.
+    mutating func appendWritten(reserving maximum: Int, _ body: (UnsafeMutableRawPointer, Int) -> Int) {
+        reserve(maximum)
+        let written = body(pointer + count, maximum)
+        precondition(written >= 0 && written <= maximum, "wrote past the reserved bytes")
+        count &+= written
+    }
+
     /// Replaces the byte at `offset` (already written): patches a length written before its data.
     @inline(__always)
     public mutating func overwrite(_ byte: UInt8, at offset: Int) {

@@ -37,10 +37,19 @@ public enum BlockCodec: UInt8, Sendable, CaseIterable, CustomStringConvertible {
 
     /// Compresses one block into a single frame.
     public func compress(_ input: UnsafeRawBufferPointer, level: Int32) throws(JournalError) -> [UInt8] {
+        var output = BinaryWriter(reservingCapacity: 256)
+        try appendFrame(of: input, level: level, zstdContext: nil, to: &output)
+        return output.bytes
+    }
+
+    /// Appends one frame holding `input` to `output`. A zstd context, when given, is reused (a
+    /// writer compresses every block with one); without one, zstd makes and frees its own.
+    func appendFrame(of input: UnsafeRawBufferPointer, level: Int32, zstdContext: OpaquePointer?,
+                     to output: inout BinaryWriter) throws(JournalError) {
         switch self {
-        case .zstd: return try BlockCodec.zstdCompress(input, level: level)
-        case .lz4: return try BlockCodec.lz4Compress(input, level: level)
-        case .none: return BlockCodec.storedFrame(input)
+        case .zstd: try BlockCodec.appendZstdFrame(input, level: level, context: zstdContext, to: &output)
+        case .lz4: try BlockCodec.appendLZ4Frame(input, level: level, to: &output)
+        case .none: BlockCodec.appendStoredFrame(input, to: &output)
         }
     }
 
@@ -55,17 +64,20 @@ public enum BlockCodec: UInt8, Sendable, CaseIterable, CustomStringConvertible {
 
     // MARK: zstd
 
-    private static func zstdCompress(_ input: UnsafeRawBufferPointer, level: Int32) throws(JournalError) -> [UInt8] {
-        let bound = ZSTD_compressBound(input.count)
-        var output = [UInt8](repeating: 0, count: bound)
-        let written = output.withUnsafeMutableBytes { out in
-            ZSTD_compress(out.baseAddress, bound, input.baseAddress, input.count, level)
+    private static func appendZstdFrame(_ input: UnsafeRawBufferPointer, level: Int32, context: OpaquePointer?,
+                                        to output: inout BinaryWriter) throws(JournalError) {
+        var result = 0
+        output.appendWritten(reserving: ZSTD_compressBound(input.count)) { out, capacity in
+            result = if let context {
+                ZSTD_compressCCtx(context, out, capacity, input.baseAddress, input.count, level)
+            } else {
+                ZSTD_compress(out, capacity, input.baseAddress, input.count, level)
+            }
+            return ZSTD_isError(result) != 0 ? 0 : result
         }
-        if ZSTD_isError(written) != 0 {
-            throw JournalError.codec("zstd compression failed: \(String(cString: ZSTD_getErrorName(written)))")
+        if ZSTD_isError(result) != 0 {
+            throw JournalError.codec("zstd compression failed: \(String(cString: ZSTD_getErrorName(result)))")
         }
-        output.removeSubrange(written...)
-        return output
     }
 
     private static func zstdDecompress(_ frame: UnsafeRawBufferPointer, expectedSize: Int) throws(JournalError) -> [UInt8] {
@@ -89,21 +101,21 @@ public enum BlockCodec: UInt8, Sendable, CaseIterable, CustomStringConvertible {
 
     /// A zstd frame of raw blocks (RFC 8878 §3.1.1): magic, a single-segment frame header with a
     /// 4-byte content size, then blocks of at most 128 KiB stored verbatim.
-    static func storedFrame(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+    static func appendStoredFrame(_ input: UnsafeRawBufferPointer, to output: inout BinaryWriter) {
         let maximumBlock = 128 * 1024
-        var frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0xA0]  // magic 0xFD2FB528, FHD: FCS 4 bytes, single segment
-        let size = UInt32(input.count)
-        frame += [UInt8(size & 0xFF), UInt8((size >> 8) & 0xFF), UInt8((size >> 16) & 0xFF), UInt8(size >> 24)]
+        for byte: UInt8 in [0x28, 0xB5, 0x2F, 0xFD, 0xA0] { output.write(byte) }  // magic 0xFD2FB528, FHD: FCS 4 bytes, single segment
+        output.write(UInt32(input.count))
         var offset = 0
         repeat {
             let length = min(maximumBlock, input.count - offset)
             let last: UInt32 = offset + length == input.count ? 1 : 0
             let header = last | (0 << 1) | (UInt32(length) << 3)  // block type 0 = raw
-            frame += [UInt8(header & 0xFF), UInt8((header >> 8) & 0xFF), UInt8((header >> 16) & 0xFF)]
-            if length > 0 { frame += UnsafeRawBufferPointer(rebasing: input[offset..<offset + length]) }
+            output.write(UInt8(header & 0xFF))
+            output.write(UInt8((header >> 8) & 0xFF))
+            output.write(UInt8((header >> 16) & 0xFF))
+            if length > 0 { output.writeRaw(UnsafeRawBufferPointer(rebasing: input[offset..<offset + length])) }
             offset += length
         } while offset < input.count
-        return frame
     }
 
     // MARK: lz4
@@ -116,18 +128,16 @@ public enum BlockCodec: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         return preferences
     }
 
-    private static func lz4Compress(_ input: UnsafeRawBufferPointer, level: Int32) throws(JournalError) -> [UInt8] {
+    private static func appendLZ4Frame(_ input: UnsafeRawBufferPointer, level: Int32, to output: inout BinaryWriter) throws(JournalError) {
         var preferences = lz4Preferences(size: input.count, level: level)
-        let bound = LZ4F_compressFrameBound(input.count, &preferences)
-        var output = [UInt8](repeating: 0, count: bound)
-        let written = output.withUnsafeMutableBytes { out in
-            LZ4F_compressFrame(out.baseAddress, bound, input.baseAddress, input.count, &preferences)
+        var result = 0
+        output.appendWritten(reserving: LZ4F_compressFrameBound(input.count, &preferences)) { out, capacity in
+            result = LZ4F_compressFrame(out, capacity, input.baseAddress, input.count, &preferences)
+            return LZ4F_isError(result) != 0 ? 0 : result
         }
-        if LZ4F_isError(written) != 0 {
-            throw JournalError.codec("lz4 compression failed: \(String(cString: LZ4F_getErrorName(written)))")
+        if LZ4F_isError(result) != 0 {
+            throw JournalError.codec("lz4 compression failed: \(String(cString: LZ4F_getErrorName(result)))")
         }
-        output.removeSubrange(written...)
-        return output
     }
 
     private static func lz4Decompress(_ frame: UnsafeRawBufferPointer, expectedSize: Int) throws(JournalError) -> [UInt8] {

@@ -105,7 +105,9 @@ public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
             firstSequence: encoder.firstSequence == .max ? 0 : encoder.firstSequence, lastSequence: encoder.lastSequence,
             uncompressedBytes: 0, compressedBytes: 0, checksum: 0, checkpointSequence: checkpointSequence, deliveries: deliveries,
             eventDigest: eventDigest, decisionDigest: decisionDigest, inputDigest: inputDigest)
-        let block = SealedBlock(bytes: encoder.buffer.bytes, descriptor: descriptor)
+        var bytes = writer.takeSpareBlockBytes()
+        encoder.buffer.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        let block = SealedBlock(bytes: bytes, descriptor: descriptor)
         encoder.reset()
         blockIndex += 1
         // The next inputs go to the next block's segment, so this one can be dropped once written.

@@ -65,6 +65,11 @@ public final class JournalWriter: @unchecked Sendable {
     private var offset: UInt64 = 0
     private var lastSyncWallTime: UInt64 = 0
     private var thread = pthread_t()
+    /// The writer thread's compressor: one zstd context and one frame buffer for every block.
+    private let compressor: BlockCompressor
+    /// Block buffers the writer thread is done with, for the kernel thread to fill again
+    /// (``takeSpareBlockBytes()``): a fresh megabyte array per block was faulted in page by page.
+    private var spareBlockBytes: [[UInt8]] = []
 
     /// Creates (or truncates) the file and writes the header synchronously.
     public init(path: String, header: JournalHeader, options: Options) throws(JournalError) {
@@ -74,6 +79,7 @@ public final class JournalWriter: @unchecked Sendable {
         }
         self.path = path
         self.options = options
+        compressor = BlockCompressor(codec: options.codec, level: options.level)
         formatVersion = header.formatVersion
         headerDigest = header.frameDigest
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -119,6 +125,14 @@ public final class JournalWriter: @unchecked Sendable {
         pthread_cond_broadcast(&queueChanged)
     }
 
+    /// An empty buffer for the next block's bytes, with the capacity of one already written when
+    /// the writer thread has one to spare.
+    func takeSpareBlockBytes() -> [UInt8] {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return spareBlockBytes.popLast() ?? []
+    }
+
     /// Waits for every queued block, writes the index and the trailer, syncs and closes.
     func close(trailer: JournalTrailer) throws(JournalError) -> Statistics {
         pthread_mutex_lock(&mutex)
@@ -143,8 +157,13 @@ public final class JournalWriter: @unchecked Sendable {
 
     /// The writer thread: take a block, checksum, compress, append, maybe sync.
     private func drainLoop() {
+        var spent: [UInt8]?
         while true {
             pthread_mutex_lock(&mutex)
+            if var bytes = spent.take(), spareBlockBytes.count <= options.queueCapacity {
+                bytes.removeAll(keepingCapacity: true)
+                spareBlockBytes.append(bytes)
+            }
             while queue.isEmpty && !closing { pthread_cond_wait(&queueChanged, &mutex) }
             guard let block = queue.popFirst() else {
                 pthread_mutex_unlock(&mutex)
@@ -156,6 +175,7 @@ public final class JournalWriter: @unchecked Sendable {
             if failed { continue }
             do {
                 try write(block)
+                spent = block.bytes
             } catch {
                 pthread_mutex_lock(&mutex)
                 failure = error
@@ -165,28 +185,34 @@ public final class JournalWriter: @unchecked Sendable {
         }
     }
 
-    /// A sealed block as it goes in the file: its descriptor frame (checksums and sizes filled
-    /// in) and its compressed data frame.
-    static func frames(of block: SealedBlock, codec: BlockCodec, level: Int32, formatVersion: UInt16,
-                       headerDigest: UInt64) throws(JournalError) -> (descriptor: BlockDescriptor, bytes: [UInt8]) {
+    /// Compresses a sealed block into `compressor`'s frame and returns its descriptor with the
+    /// checksums and sizes filled in: the block as it goes in the file is the descriptor's frame,
+    /// then the compressed data frame.
+    static func seal(_ block: SealedBlock, with compressor: BlockCompressor, headerDigest: UInt64) throws(JournalError) -> BlockDescriptor {
         var descriptor = block.descriptor
         descriptor.checksum = block.bytes.withUnsafeBytes { XXH64.hash($0, seed: 0) }
-        let compressed = try block.bytes.withUnsafeBytes { raw in Result { () throws(JournalError) in
-            try codec.compress(raw, level: level)
-        } }.get()
-        descriptor.codec = codec
+        try block.bytes.withUnsafeBytes { raw in Result { () throws(JournalError) in try compressor.compress(raw) } }.get()
+        descriptor.codec = compressor.codec
         descriptor.uncompressedBytes = UInt32(block.bytes.count)
-        descriptor.compressedBytes = UInt32(compressed.count)
-        descriptor.frameChecksum = compressed.withUnsafeBytes { XXH64.hash($0, seed: 0) }
+        descriptor.compressedBytes = UInt32(compressor.frame.count)
+        descriptor.frameChecksum = compressor.frame.withUnsafeBytes { XXH64.hash($0, seed: 0) }
         descriptor.headerDigest = headerDigest
-        return (descriptor, descriptor.encodeFrame(formatVersion: formatVersion) + compressed)
+        return descriptor
+    }
+
+    /// ``seal(_:with:headerDigest:)`` with a compressor of its own, returning the block's bytes.
+    static func frames(of block: SealedBlock, codec: BlockCodec, level: Int32, formatVersion: UInt16,
+                       headerDigest: UInt64) throws(JournalError) -> (descriptor: BlockDescriptor, bytes: [UInt8]) {
+        let compressor = BlockCompressor(codec: codec, level: level)
+        let descriptor = try seal(block, with: compressor, headerDigest: headerDigest)
+        return (descriptor, descriptor.encodeFrame(formatVersion: formatVersion) + compressor.frame.bytes)
     }
 
     private func write(_ block: SealedBlock) throws(JournalError) {
-        let (descriptor, bytes) = try JournalWriter.frames(of: block, codec: options.codec, level: options.level,
-                                                           formatVersion: formatVersion, headerDigest: headerDigest)
+        let descriptor = try JournalWriter.seal(block, with: compressor, headerDigest: headerDigest)
         let blockOffset = offset
-        try writeAll(bytes)
+        try writeAll(descriptor.encodeFrame(formatVersion: formatVersion))
+        try compressor.frame.withUnsafeBytes { frame in Result { () throws(JournalError) in try writeAll(frame) } }.get()
         blockWritten?(descriptor.blockIndex)
         index.append(JournalIndexEntry(offset: blockOffset, firstTime: descriptor.firstTime, lastTime: descriptor.lastTime,
                                        firstSequence: descriptor.firstSequence, recordCount: descriptor.recordCount))
@@ -208,11 +234,13 @@ public final class JournalWriter: @unchecked Sendable {
     }
 
     private func writeAll(_ bytes: [UInt8]) throws(JournalError) {
+        try bytes.withUnsafeBytes { raw in Result { () throws(JournalError) in try writeAll(raw) } }.get()
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(JournalError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes { raw in
-                writeDescriptor(descriptor, raw.baseAddress! + written, raw.count - written)
-            }
+            let result = writeDescriptor(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 throw JournalError.io("write \(path): \(String(cString: strerror(errno)))")
