@@ -46,7 +46,7 @@ extension EventKernel {
         digest.recordDecision(time: time, source: source, message: message)
         guard source != .input, journal != nil || !observers.isEmpty else { return }
         let decision = KernelRecordedDecision(time: time, source: source, message: message)
-        journal?.kernel(self, emitted: decision)
+        journalHandle?._withUnsafeGuaranteedRef { $0.kernel(self, emitted: decision) }
         for observer in observers { observer.kernel(self, emitted: decision) }
     }
 
@@ -56,7 +56,7 @@ extension EventKernel {
     func emitAnnotation(time: Timestamp, source: ActorID, message: Payload) {
         guard source != .input, journal != nil || !observers.isEmpty else { return }
         let annotation = KernelRecordedDecision(time: time, source: source, message: message)
-        journal?.kernel(self, emittedAnnotation: annotation)
+        journalHandle?._withUnsafeGuaranteedRef { $0.kernel(self, emittedAnnotation: annotation) }
         for observer in observers { observer.kernel(self, emittedAnnotation: annotation) }
     }
 
@@ -212,7 +212,7 @@ extension EventKernel {
         let admitted = KernelAdmittedInput(time: time, sequence: sequence, topic: record.topic, message: record.message,
                                      deliveriesBefore: deliveries, eventDigestBefore: observersReadEventDigest ? digest.event : 0,
                                      traceID: traceID)
-        journal?.kernel(self, admitted: admitted)
+        journalHandle?._withUnsafeGuaranteedRef { $0.kernel(self, admitted: admitted) }
         for index in observers.indices { observers[index].kernel(self, admitted: admitted) }
         inputsAdmitted &+= 1
         lastInputTraceID = traceID

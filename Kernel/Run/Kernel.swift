@@ -39,6 +39,9 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     /// existential the recorder's generic code ran unspecialized, looking up generic metadata on
     /// every input (docs/performance.md, "Recording on one core").
     @exclusivity(unchecked) var journal: JournalRecorder<Payload>?
+    /// ``journal``, unretained: the kernel calls it through this on every input and decision
+    /// (a call through the optional strong reference retained and released it each time).
+    @exclusivity(unchecked) var journalHandle: Unmanaged<JournalRecorder<Payload>>?
     /// Whether an observer reads the event digest at each input: reading it hashes the buffered
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false
@@ -204,6 +207,7 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     func attachJournal(_ recorder: JournalRecorder<Payload>) {
         precondition(journal == nil, "one journal per run")
         journal = recorder
+        journalHandle = Unmanaged.passUnretained(recorder)
         observersReadEventDigest = true
     }
 
