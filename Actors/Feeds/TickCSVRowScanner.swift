@@ -23,6 +23,10 @@ struct TickCSVRowScanner {
     /// looked up in the dictionary once, not once per row.
     private var lastSymbolBytes: [UInt8] = []
     private var lastInstrument: (id: SymbolID, precision: Int)?
+    /// The last ISO time's first 16 bytes (`YYYY-MM-DDTHH:MM`, as two words) and the instant that
+    /// minute starts at: the rows of a tick file share a minute many at a time, so only the
+    /// seconds and the fraction are read again.
+    private var lastMinute: (first: UInt64, second: UInt64, start: UInt64)?
 
     init(instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
          latencyNanoseconds: DurationNanoseconds) {
@@ -36,7 +40,7 @@ struct TickCSVRowScanner {
     /// - Complexity: O(bytes in the row); no allocation once the symbol is cached.
     mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, _ row: Range<Int>) -> InputRecord? {
         var fields = FieldCursor(bytes: bytes, row: row)
-        guard let timeField = fields.next(), let time = TickCSVRowScanner.time(bytes, timeField),
+        guard let timeField = fields.next(), let time = time(bytes, timeField),
               let symbolField = fields.next(), let instrument = instrument(bytes, symbolField),
               let kindField = fields.next() else { return nil }
         let precision = instrument.precision
@@ -76,7 +80,10 @@ struct TickCSVRowScanner {
     /// The instrument named by the field; the dictionary lookup goes through `String`, so it
     /// matches exactly the symbols the general path matches.
     private mutating func instrument(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> (id: SymbolID, precision: Int)? {
-        if let lastInstrument, lastSymbolBytes.elementsEqual(bytes[field]) { return lastInstrument }
+        if let lastInstrument, lastSymbolBytes.count == field.count,
+           lastSymbolBytes.withUnsafeBufferPointer({ last in
+               (0..<field.count).allSatisfy { last[$0] == bytes[field.lowerBound &+ $0] }
+           }) { return lastInstrument }
         // The general path trims spaces and tabs around a symbol before looking it up.
         guard let first = field.first, bytes[first] > UInt8(ascii: " "), bytes[field.upperBound - 1] > UInt8(ascii: " ") else { return nil }
         guard let found = instruments[String(decoding: bytes[field], as: UTF8.self)] else { return nil }
@@ -88,6 +95,8 @@ struct TickCSVRowScanner {
     // MARK: - Fields
 
     private static let comma = UInt8(ascii: ",")
+    /// Nanoseconds per unit of a fraction of `n` digits (1 to 9): 10⁹⁻ⁿ.
+    private static let fractionScale: [UInt64] = [1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]
     private static let zero = UInt8(ascii: "0")
 
     /// The fields of a row in order, split at every comma, empty fields kept (as
@@ -104,12 +113,12 @@ struct TickCSVRowScanner {
             end = row.upperBound
         }
 
+        @inline(__always)
         mutating func next() -> Range<Int>? {
             guard !exhausted else { return nil }
-            var index = start
-            while index < end && bytes[index] != TickCSVRowScanner.comma { index += 1 }
+            let index = ByteScan.firstIndex(of: TickCSVRowScanner.comma, in: bytes, from: start, end: end)
             let field = start..<index
-            if index == end { exhausted = true } else { start = index + 1 }
+            if index == end { exhausted = true } else { start = index &+ 1 }
             return field
         }
 
@@ -120,23 +129,30 @@ struct TickCSVRowScanner {
         }
     }
 
+    @inline(__always)
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ word: StaticString) -> Bool {
         guard field.count == word.utf8CodeUnitCount else { return false }
-        return word.withUTF8Buffer { $0.elementsEqual(bytes[field]) }
+        let expected = word.utf8Start
+        for offset in 0..<field.count where bytes[field.lowerBound &+ offset] != expected[offset] { return false }
+        return true
     }
 
-    private static func digit(_ byte: UInt8) -> UInt64? {
-        let value = byte &- zero
-        return value < 10 ? UInt64(value) : nil
+    /// Two ASCII digits at `offset` → their value (0…99), or nil.
+    @inline(__always)
+    private static func twoDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64? {
+        let tens = bytes[offset] &- zero, units = bytes[offset &+ 1] &- zero
+        return tens < 10 && units < 10 ? UInt64(tens) &* 10 &+ UInt64(units) : nil
     }
 
     /// `digits` (1 to `maximumDigits` of them, so that nothing can overflow) → their value.
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, maximumDigits: Int) -> UInt64? {
         guard !field.isEmpty, field.count <= maximumDigits else { return nil }
+        // At most 19 digits: below 10¹⁹, which a UInt64 holds.
         var value: UInt64 = 0
         for index in field {
-            guard let digit = digit(bytes[index]) else { return nil }
-            value = value * 10 + digit
+            let digit = bytes[index] &- zero
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
         }
         return value
     }
@@ -159,31 +175,50 @@ struct TickCSVRowScanner {
 
     /// Integer nanoseconds (at most 19 digits) or `YYYY-MM-DDTHH:MM:SS[.f…]Z` with 1 to 9
     /// fraction digits: what `TickCSV.parseTime` reads to the same instant.
-    private static func time(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Timestamp? {
-        if let nanoseconds = digits(bytes, field, maximumDigits: 19) { return nanoseconds }
+    private mutating func time(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Timestamp? {
         let start = field.lowerBound
-        guard field.count >= 20, bytes[field.upperBound - 1] == UInt8(ascii: "Z"),
-              bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"), bytes[start + 10] == UInt8(ascii: "T"),
-              bytes[start + 13] == UInt8(ascii: ":"), bytes[start + 16] == UInt8(ascii: ":"),
-              let year = digits(bytes, start..<start + 4, maximumDigits: 4), let month = digits(bytes, start + 5..<start + 7, maximumDigits: 2),
-              let day = digits(bytes, start + 8..<start + 10, maximumDigits: 2), let hour = digits(bytes, start + 11..<start + 13, maximumDigits: 2),
-              let minute = digits(bytes, start + 14..<start + 16, maximumDigits: 2),
-              let second = digits(bytes, start + 17..<start + 19, maximumDigits: 2),
-              year >= 1970, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
-        var nanosecondsOfDay = hour * TimeUnits.nanosecondsPerHour + minute * TimeUnits.nanosecondsPerMinute
-            + second * TimeUnits.nanosecondsPerSecond
+        // An ISO time has a `-` where integer nanoseconds would have their fifth digit.
+        guard field.count >= 20, bytes[start + 4] == UInt8(ascii: "-") else { return TickCSVRowScanner.digits(bytes, field, maximumDigits: 19) }
+        let first = ByteScan.load(bytes, at: start), second = ByteScan.load(bytes, at: start + 8)
+        let minuteStart: UInt64
+        if let lastMinute, lastMinute.first == first, lastMinute.second == second {
+            minuteStart = lastMinute.start
+        } else {
+            guard let read = TickCSVRowScanner.minuteStart(bytes, start) else { return nil }
+            lastMinute = (first, second, read)
+            minuteStart = read
+        }
+        guard let withinMinute = TickCSVRowScanner.secondsAndFraction(bytes, field) else { return nil }
+        // Past the last nanosecond a timestamp holds: the general path names the problem.
+        let (time, overflow) = minuteStart.addingReportingOverflow(withinMinute)
+        return overflow ? nil : time
+    }
+
+    /// `YYYY-MM-DDTHH:MM` at `start` → the instant that minute starts at; nil when out of range.
+    private static func minuteStart(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt64? {
+        guard bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"), bytes[start + 10] == UInt8(ascii: "T"),
+              bytes[start + 13] == UInt8(ascii: ":"),
+              let year = digits(bytes, start..<start + 4, maximumDigits: 4), let month = twoDigits(bytes, start + 5),
+              let day = twoDigits(bytes, start + 8), let hour = twoDigits(bytes, start + 11), let minute = twoDigits(bytes, start + 14),
+              year >= 1970, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
+              Int64(day) <= TimeUnits.daysInMonth(year: Int64(year), month: Int64(month)) else { return nil }
+        let days = TimeUnits.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+        let (dayStart, overflow) = UInt64(days).multipliedReportingOverflow(by: TimeUnits.nanosecondsPerDay)
+        let (minuteStart, overflowSum) = dayStart.addingReportingOverflow(hour * TimeUnits.nanosecondsPerHour + minute * TimeUnits.nanosecondsPerMinute)
+        return overflow || overflowSum ? nil : minuteStart
+    }
+
+    /// `:SS[.f…]Z` from the field's 17th byte to its end → nanoseconds into the minute.
+    private static func secondsAndFraction(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> UInt64? {
+        let start = field.lowerBound
+        guard bytes[field.upperBound - 1] == UInt8(ascii: "Z"), bytes[start + 16] == UInt8(ascii: ":"),
+              let second = twoDigits(bytes, start + 17), second < 60 else { return nil }
+        var nanoseconds = second * TimeUnits.nanosecondsPerSecond
         if field.count > 20 {
             let fraction = start + 20..<field.upperBound - 1
             guard bytes[start + 19] == UInt8(ascii: "."), let value = digits(bytes, fraction, maximumDigits: 9) else { return nil }
-            var scale: UInt64 = 1
-            for _ in fraction.count..<9 { scale *= 10 }
-            nanosecondsOfDay += value * scale
+            nanoseconds += value &* TickCSVRowScanner.fractionScale[fraction.count]
         }
-        guard Int64(day) <= TimeUnits.daysInMonth(year: Int64(year), month: Int64(month)) else { return nil }
-        let days = TimeUnits.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
-        // Past the last nanosecond a timestamp holds: the general path names the problem.
-        let (dayStart, overflow) = UInt64(days).multipliedReportingOverflow(by: TimeUnits.nanosecondsPerDay)
-        let (time, overflowSum) = dayStart.addingReportingOverflow(nanosecondsOfDay)
-        return overflow || overflowSum ? nil : time
+        return nanoseconds
     }
 }

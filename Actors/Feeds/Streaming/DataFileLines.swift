@@ -55,13 +55,22 @@ public struct DataFileLines {
         while true {
             let bytes = buffer.bytes
             var high: UInt8 = 0
+            // Eight bytes at a time up to the word holding the line break, then byte by byte.
+            var highWords: UInt64 = 0
+            let lineFeeds = ByteScan.repeated(0x0A), carriageReturns = ByteScan.repeated(0x0D)
+            while scan &+ 8 <= end {
+                let word = ByteScan.load(bytes, at: scan)
+                if ByteScan.contains(word, lineFeeds) || ByteScan.contains(word, carriageReturns) { break }
+                highWords |= word
+                scan &+= 8
+            }
             while scan < end {
                 let byte = bytes[scan]
                 if byte == 0x0A || byte == 0x0D { break }
                 high |= byte
                 scan += 1
             }
-            ascii = ascii && high < 0x80
+            ascii = ascii && high < 0x80 && highWords & ByteScan.highBits == 0
             if scan < end {
                 if bytes[scan] == 0x0D && scan + 1 == end && !exhausted {
                     scan = try refill(keepingFrom: scan)  // is the `\r` followed by a `\n`?
