@@ -161,7 +161,11 @@ struct TickCSVRowScanner {
     /// the general path).
     /// Nil too beyond ``MarketBounds/maximumSize``, which the general path refuses with its line.
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int64? {
-        FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { MarketBounds.isSizeMagnitudeInRange($0) ? $0 : nil }
+        // `Int64(_:)` refuses `5.0`, which `FixedPointBytes` reads at precision 0: left to the
+        // general path, which names the error.
+        guard ByteScan.firstIndex(of: UInt8(ascii: "."), in: bytes, from: field.lowerBound, end: field.upperBound) == field.upperBound
+        else { return nil }
+        return FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { MarketBounds.isSizeMagnitudeInRange($0) ? $0 : nil }
     }
 
     /// `[-]digits[.digits]` with 1 to `precision` decimals (and zeros past them): what `ExactDecimalText.parse(_:precision:)`

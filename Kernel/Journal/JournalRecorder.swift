@@ -106,6 +106,7 @@ public final class JournalRecorder<Payload: KernelPayload>: InputObserver {
             uncompressedBytes: 0, compressedBytes: 0, checksum: 0, checkpointSequence: checkpointSequence, deliveries: deliveries,
             eventDigest: eventDigest, decisionDigest: decisionDigest, inputDigest: inputDigest)
         var bytes = writer.takeSpareBlockBytes()
+        bytes.reserveCapacity(encoder.byteCount)
         encoder.buffer.withUnsafeBytes { bytes.append(contentsOf: $0) }
         let block = SealedBlock(bytes: bytes, descriptor: descriptor)
         encoder.reset()

@@ -140,6 +140,7 @@ public final class JournalWriter: @unchecked Sendable {
         pthread_cond_broadcast(&queueChanged)
         pthread_mutex_unlock(&mutex)
         pthread_join(thread, nil)
+        spareBlockBytes = []
         defer { closeDescriptor(descriptor) }
         if let failure { throw failure }
         var complete = trailer
@@ -211,8 +212,10 @@ public final class JournalWriter: @unchecked Sendable {
     private func write(_ block: SealedBlock) throws(JournalError) {
         let descriptor = try JournalWriter.seal(block, with: compressor, headerDigest: headerDigest)
         let blockOffset = offset
-        try writeAll(descriptor.encodeFrame(formatVersion: formatVersion))
-        try compressor.frame.withUnsafeBytes { frame in Result { () throws(JournalError) in try writeAll(frame) } }.get()
+        let descriptorFrame = descriptor.encodeFrame(formatVersion: formatVersion)
+        try descriptorFrame.withUnsafeBytes { head in
+            compressor.frame.withUnsafeBytes { frame in Result { () throws(JournalError) in try writeAll(head, frame) } }
+        }.get()
         blockWritten?(descriptor.blockIndex)
         index.append(JournalIndexEntry(offset: blockOffset, firstTime: descriptor.firstTime, lastTime: descriptor.lastTime,
                                        firstSequence: descriptor.firstSequence, recordCount: descriptor.recordCount))
@@ -235,6 +238,25 @@ public final class JournalWriter: @unchecked Sendable {
 
     private func writeAll(_ bytes: [UInt8]) throws(JournalError) {
         try bytes.withUnsafeBytes { raw in Result { () throws(JournalError) in try writeAll(raw) } }.get()
+    }
+
+    /// Two buffers in one `writev(2)` (the rest, if it writes less, by ``writeAll(_:)``): a block's
+    /// descriptor and data frames reach the file together, as one write did when they were one array.
+    private func writeAll(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) throws(JournalError) {
+        var vectors = [iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+                       iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count)]
+        var written = -1
+        while written < 0 {
+            written = vectors.withUnsafeMutableBufferPointer { writev(descriptor, $0.baseAddress, 2) }
+            if written < 0 && errno != EINTR { throw JournalError.io("write \(path): \(String(cString: strerror(errno)))") }
+        }
+        offset += UInt64(written)
+        if written < first.count {
+            try writeAll(UnsafeRawBufferPointer(rebasing: first[written...]))
+            try writeAll(second)
+        } else if written < first.count + second.count {
+            try writeAll(UnsafeRawBufferPointer(rebasing: second[(written - first.count)...]))
+        }
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(JournalError) {

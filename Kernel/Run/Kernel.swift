@@ -38,10 +38,12 @@ public final class EventKernel<Payload: KernelPayload>: @unchecked Sendable {
     /// the kernel specialized for its payload calls the recorder specialized too. Through the
     /// existential the recorder's generic code ran unspecialized, looking up generic metadata on
     /// every input (docs/performance.md, "Recording on one core").
-    @exclusivity(unchecked) var journal: JournalRecorder<Payload>?
+    /// Set only by ``attachJournal(_:)``, with ``journalHandle``, and never cleared: the handle is
+    /// valid while the kernel lives.
+    @exclusivity(unchecked) private(set) var journal: JournalRecorder<Payload>?
     /// ``journal``, unretained: the kernel calls it through this on every input and decision
     /// (a call through the optional strong reference retained and released it each time).
-    @exclusivity(unchecked) var journalHandle: Unmanaged<JournalRecorder<Payload>>?
+    @exclusivity(unchecked) private(set) var journalHandle: Unmanaged<JournalRecorder<Payload>>?
     /// Whether an observer reads the event digest at each input: reading it hashes the buffered
     /// records and finalizes, a few percent of a pipeline run that nobody journals.
     @exclusivity(unchecked) var observersReadEventDigest = false

@@ -32,6 +32,12 @@ import Testing
 
     /// The tick CSV's own columns, reordered, with extra columns and named by the `tick-csv`
     /// preset, read to exactly the records `TickCSV` reads from the plain file.
+    @Test func everyFieldHasItsPlaceInTheIndexTable() {
+        for (place, field) in CSVLayout.Field.allCases.enumerated() {
+            #expect(LayoutCSVReader.slot(field) == place, "\(field)")
+        }
+    }
+
     @Test func reorderedTickColumnsReadAsTheTickCSV() throws {
         let plain = """
             time,symbol,kind,bid,ask,bid_size,ask_size,price,size,side

@@ -36,7 +36,7 @@ struct CSVFieldSplitter {
                 index = start
                 end = start
             }
-            while index < row.upperBound && bytes[index] != delimiter { index += 1 }
+            index = ByteScan.firstIndex(of: delimiter, in: bytes, from: index, end: row.upperBound)
             if !quoted {
                 end = index
                 while end > start && CSVFieldSplitter.isBlank(bytes[end - 1]) && bytes[end - 1] != delimiter { end -= 1 }

@@ -10,11 +10,10 @@ extension LayoutCSVReader {
         }
         let timeRange = try range(.time, line)!
         let time = try self.time(bytes, timeRange, line)
-        if settings.layout.readsBars {
+        if readsBars {
             try readBar(bytes, line, instrument: instrument, time: time)
             return
         }
-        let layout = settings.layout
         let isQuote: Bool
         if let kind = try range(.kind, line) {
             if BytesText.equalsIgnoringCase(bytes, kind, "quote") {
@@ -24,9 +23,9 @@ extension LayoutCSVReader {
             } else {
                 throw problem(column: column(kind, line), "expected kind quote or trade, found '\(BytesText.string(bytes, kind))'")
             }
-        } else if layout.maps(.bid), let bid = try range(.bid, line), let ask = try range(.ask, line), !bid.isEmpty || !ask.isEmpty {
+        } else if mapsBid, let bid = try range(.bid, line), let ask = try range(.ask, line), !bid.isEmpty || !ask.isEmpty {
             isQuote = true
-        } else if layout.maps(.price), let price = try range(.price, line), !price.isEmpty {
+        } else if mapsPrice, let price = try range(.price, line), !price.isEmpty {
             isQuote = false
         } else {
             throw problem(column: 1, "expected a bid and an ask (a quote) or a price (a trade), found neither")

@@ -35,12 +35,20 @@ struct LayoutCSVReader: RecordReader {
     var pendingIndex = 0
     /// Rows skipped: another symbol, or a bar with a missing value (`.` or empty).
     var rowsSkipped = 0
+    /// What the layout maps, decided once: asking the layout searches its columns, copying each
+    /// (and retaining its name) — for every row.
+    let readsBars: Bool
+    let mapsBid: Bool
+    let mapsPrice: Bool
 
     init(lines: DataFileLines, file: String, settings: Settings) throws {
         self.lines = lines
         self.file = file
         self.settings = settings
         let layout = settings.layout
+        readsBars = layout.readsBars
+        mapsBid = layout.maps(.bid)
+        mapsPrice = layout.maps(.price)
         splitter = CSVFieldSplitter(delimiter: layout.delimiter)
         indices = Array(repeating: -1, count: CSVLayout.Field.allCases.count)
         pending.reserveCapacity(4)
@@ -65,7 +73,27 @@ struct LayoutCSVReader: RecordReader {
         }
     }
 
-    static func slot(_ field: CSVLayout.Field) -> Int { CSVLayout.Field.allCases.firstIndex(of: field)! }
+    /// The field's place in ``CSVLayout/Field/allCases`` (``indices``' order), by a switch: a search
+    /// of `allCases` ran several times a row (`LayoutCSVTests` checks the two agree).
+    static func slot(_ field: CSVLayout.Field) -> Int {
+        switch field {
+        case .time: 0
+        case .symbol: 1
+        case .kind: 2
+        case .bid: 3
+        case .ask: 4
+        case .bidSize: 5
+        case .askSize: 6
+        case .price: 7
+        case .size: 8
+        case .side: 9
+        case .open: 10
+        case .high: 11
+        case .low: 12
+        case .close: 13
+        case .volume: 14
+        }
+    }
 
     mutating func next() throws -> InputRecord? {
         while true {
