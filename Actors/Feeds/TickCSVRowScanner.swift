@@ -123,8 +123,17 @@ struct TickCSVRowScanner {
         }
 
         /// Steps over `count` fields; false when the row has fewer.
+        @inline(__always)
         mutating func skip(_ count: Int) -> Bool {
-            for _ in 0..<count where next() == nil { return false }
+            for _ in 0..<count {
+                // An empty field before a comma (a quote row ends `,,,`): stepped over as `next()`
+                // would step over it, without a search.
+                if !exhausted && start < end && bytes[start] == TickCSVRowScanner.comma {
+                    start &+= 1
+                    continue
+                }
+                if next() == nil { return false }
+            }
             return true
         }
     }
@@ -157,21 +166,34 @@ struct TickCSVRowScanner {
         return value
     }
 
-    /// `[-]digits`: what `Int64(_:)` reads to the same value (it also takes `+digits`, left to
-    /// the general path).
-    /// Nil too beyond ``MarketBounds/maximumSize``, which the general path refuses with its line.
+    /// `[-]digits`, at most 18 bytes: what `Int64(_:)` reads to the same value (it also takes
+    /// `+digits` and longer runs of leading zeros, left to the general path, and refuses `5.0`, as
+    /// this does). Nil too beyond ``MarketBounds/maximumSize``, which the general path refuses
+    /// with its line.
+    @inline(__always)
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int64? {
-        // `Int64(_:)` refuses `5.0`, which `FixedPointBytes` reads at precision 0: left to the
-        // general path, which names the error.
-        guard ByteScan.firstIndex(of: UInt8(ascii: "."), in: bytes, from: field.lowerBound, end: field.upperBound) == field.upperBound
-        else { return nil }
-        return FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: 0).flatMap { MarketBounds.isSizeMagnitudeInRange($0) ? $0 : nil }
+        guard !field.isEmpty, field.count <= 18 else { return nil }
+        var index = field.lowerBound
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index &+= 1 }
+        guard index < field.upperBound else { return nil }
+        // At most 18 digits: below 10¹⁸, which an Int64 holds.
+        var value: Int64 = 0
+        while index < field.upperBound {
+            let digit = bytes[index] &- zero
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            index &+= 1
+        }
+        let size = negative ? -value : value
+        return MarketBounds.isSizeMagnitudeInRange(size) ? size : nil
     }
 
     /// `[-]digits[.digits]` with 1 to `precision` decimals (and zeros past them): what `ExactDecimalText.parse(_:precision:)`
     /// reads to the same value (it also takes `100.`, left to the general path); nil on overflow
     /// in both.
     /// Nil too beyond ``MarketBounds/maximumPriceMinorUnits``, which the general path refuses with its line.
+    @inline(__always)
     private static func price(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, precision: Int) -> Int64? {
         FixedPointBytes.parse(UnsafeBufferPointer(rebasing: bytes[field]), precision: precision)
             .flatMap { MarketBounds.isPriceMagnitudeInRange($0) ? $0 : nil }
