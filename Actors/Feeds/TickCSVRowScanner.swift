@@ -154,6 +154,7 @@ struct TickCSVRowScanner {
     }
 
     /// `digits` (1 to `maximumDigits` of them, so that nothing can overflow) → their value.
+    @inline(__always)
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, maximumDigits: Int) -> UInt64? {
         guard !field.isEmpty, field.count <= maximumDigits else { return nil }
         // At most 19 digits: below 10¹⁹, which a UInt64 holds.
@@ -166,26 +167,18 @@ struct TickCSVRowScanner {
         return value
     }
 
-    /// `[-]digits`, at most 18 bytes: what `Int64(_:)` reads to the same value (it also takes
+    /// `[-]digits`, at most 18 digits: what `Int64(_:)` reads to the same value (it also takes
     /// `+digits` and longer runs of leading zeros, left to the general path, and refuses `5.0`, as
     /// this does). Nil too beyond ``MarketBounds/maximumSize``, which the general path refuses
     /// with its line.
     @inline(__always)
     private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Int64? {
-        guard !field.isEmpty, field.count <= 18 else { return nil }
-        var index = field.lowerBound
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index &+= 1 }
-        guard index < field.upperBound else { return nil }
+        guard !field.isEmpty else { return nil }
+        let negative = bytes[field.lowerBound] == UInt8(ascii: "-")
         // At most 18 digits: below 10¹⁸, which an Int64 holds.
-        var value: Int64 = 0
-        while index < field.upperBound {
-            let digit = bytes[index] &- zero
-            guard digit < 10 else { return nil }
-            value = value &* 10 &+ Int64(digit)
-            index &+= 1
-        }
-        let size = negative ? -value : value
+        guard let magnitude = digits(bytes, (negative ? field.lowerBound &+ 1 : field.lowerBound)..<field.upperBound, maximumDigits: 18)
+        else { return nil }
+        let size = negative ? -Int64(magnitude) : Int64(magnitude)
         return MarketBounds.isSizeMagnitudeInRange(size) ? size : nil
     }
 

@@ -27,9 +27,6 @@ public struct MarkSamples: Sendable, Equatable, RandomAccessCollection {
         range.map { Array(values[($0 * symbolCount)..<(($0 + 1) * symbolCount)]) }
     }
 
-    /// Every sample as an array.
-    public var allRows: [[Int64]] { rows(0..<endIndex) }
-
     mutating func append(_ marks: [Int64]) {
         precondition(marks.count == symbolCount, "one mark per symbol")
         values.append(contentsOf: marks)

@@ -29,14 +29,13 @@ final class ComponentPort<Payload: KernelPayload> {
     init<Target: Component>(name: String, component: Target, receiver isolated: IsolatedReceiver<Target>)
     where Target.Payload == Payload {
         self.name = name
-        // The casts only drop the static proof of isolation, which the kernel guarantees by
+        // The cast only drops the static proof of isolation, which the kernel guarantees by
         // construction (an `isolated` parameter is an ordinary parameter at the ABI level), and
-        // the component's type, a class reference either way. They are made between structs that
+        // the component's type, a class reference either way. It is made between structs that
         // hold the closure at the same abstraction: casting the function types themselves passed
         // them through `unsafeBitCast`'s generic parameters, which left two reabstraction thunks
         // on every delivery (docs/performance.md).
-        let unchecked = unsafeBitCast(isolated, to: UncheckedReceiver<Target>.self)
-        call = unsafeBitCast(unchecked, to: ErasedReceiver<Payload>.self).call
+        call = unsafeBitCast(isolated, to: ErasedReceiver<Payload>.self).call
         self.component = Unmanaged.passUnretained(component)
         start = { component.assumeIsolated { $0.start() } }
         stop = { component.assumeIsolated { $0.stop() } }

@@ -77,13 +77,13 @@ import Testing
         sampler.sampleOnTimer(equityMinorUnits: 970, marks: [2], at: 180)
         #expect(sampler.curve.sampleTimes == [60, 150])
         #expect(sampler.curve.samplesMinorUnits == [1_010, 990])
-        #expect(sampler.markSamples.allRows == [[5], [4]])
+        #expect(sampler.markSamples.rows(0..<sampler.markSamples.count) == [[5], [4]])
         #expect(sampler.noteActivity(at: 240) == 300)
         sampler.sampleOnTimer(equityMinorUnits: 1_000, marks: [5], at: 300)
         #expect(sampler.noteActivity(at: 300) == 360)
         sampler.recordFinalSample(equityMinorUnits: 1_005, marks: [7], at: 300)
         #expect(sampler.curve.sampleTimes == [60, 150, 300])
         #expect(sampler.curve.samplesMinorUnits == [1_010, 990, 1_005])
-        #expect(sampler.markSamples.allRows == [[5], [4], [7]] && sampler.markSamples[2][0] == 7 && sampler.markSamples.count == 3)
+        #expect(sampler.markSamples.rows(0..<sampler.markSamples.count) == [[5], [4], [7]] && sampler.markSamples[2][0] == 7 && sampler.markSamples.count == 3)
     }
 }

@@ -12,27 +12,23 @@ struct RangeEdge: PackageMessageType {
     static let typeName = "edge"
     static let version: UInt16 = 1
     static let valueNames = ["direction", "log_mid"]
+    // The protocol's init(symbol:values:) is the memberwise one.
     var symbol: SymbolID
     var values: (Double, Double, Double, Double)
-    init(symbol: SymbolID, values: (Double, Double, Double, Double)) {
-        self.symbol = symbol
-        self.values = values
-    }
+}
+
+extension RangeEdge {
     init(symbol: SymbolID, direction: Double, logMid: Double) { self.init(symbol: symbol, values: (direction, logMid, 0, 0)) }
 }
 
 /// ``RangeEdge`` under another permanent id: what an executable that renumbered the type has.
 struct RenumberedEdge: PackageMessageType {
     static let typeID: UInt16 = 4
-    static let typeName = "edge"
-    static let version: UInt16 = 1
-    static let valueNames = ["direction", "log_mid"]
+    static let typeName = RangeEdge.typeName
+    static let version = RangeEdge.version
+    static let valueNames = RangeEdge.valueNames
     var symbol: SymbolID
     var values: (Double, Double, Double, Double)
-    init(symbol: SymbolID, values: (Double, Double, Double, Double)) {
-        self.symbol = symbol
-        self.values = values
-    }
 }
 
 /// An agent model that sends a ``RangeEdge`` each time a symbol's mid reaches the other edge of

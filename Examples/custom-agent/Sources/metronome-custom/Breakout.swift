@@ -9,14 +9,12 @@ struct Breakout: PackageMessageType {
     static let version: UInt16 = 1
     static let valueNames = ["direction", "range_width"]
 
+    // The protocol's init(symbol:values:) is the memberwise one Swift writes for these two.
     var symbol: SymbolID
     var values: (Double, Double, Double, Double)
+}
 
-    init(symbol: SymbolID, values: (Double, Double, Double, Double)) {
-        self.symbol = symbol
-        self.values = values
-    }
-
+extension Breakout {
     init(symbol: SymbolID, direction: Double, rangeWidth: Double) {
         self.init(symbol: symbol, values: (direction, rangeWidth, 0, 0))
     }
