@@ -36,7 +36,7 @@ public struct TickCSV: InputSource {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: true)
         file = path
-        stream = try CheckedStream { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        stream = try CheckedStream(file: path) { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
                                                file: path)
     }
@@ -52,16 +52,17 @@ public struct TickCSV: InputSource {
     ///   - fastPath: read plain rows from their bytes (``TickCSVRowScanner``); false reads every
     ///     row with the general path, so that tests can compare the two.
     ///   - chunkBytes: how much of the text is split into lines at a time (tests use tiny ones).
+    ///   - spilling: the run reads the checked records back (``CheckedStream``); false parses the text again.
     init(text: String, file: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
          tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds, fastPath: Bool, chunkBytes: Int = 1 << 18,
-         tradeQuotes: TradeQuoteSettings = .automatic) throws {
+         tradeQuotes: TradeQuoteSettings = .automatic, spilling: Bool = true) throws {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: fastPath)
         let bytes = Array(text.utf8)
         // The text is plain whatever the name says: a compressed file's name is not used to decode it.
         let plainName = DataFileText.Compression(path: file) == .none ? file : file + " (text)"
         self.file = file
-        stream = try CheckedStream {
+        stream = try CheckedStream(file: file, spilling: spilling) {
             try TickCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
         }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
@@ -134,6 +135,9 @@ public struct TickCSV: InputSource {
 
     /// Records the source gives: the file's, and the synthetic quotes of its trades-only symbols.
     public var count: Int { stream.count + (tradeQuotes?.quoteCount ?? 0) }
+
+    /// Whether the run reads the checked records back rather than parsing the text again (``CheckedStream``).
+    var readsSpill: Bool { stream.readsSpill }
 
     public mutating func next() throws -> InputRecord? {
         if let held = tradeQuotes?.takeHeld() { return held }

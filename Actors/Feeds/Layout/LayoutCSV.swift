@@ -23,21 +23,22 @@ public struct LayoutCSV: InputSource {
         let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                                 latencyNanoseconds: latencyNanoseconds, from: from, to: to)
         file = path
-        stream = try CheckedStream { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        stream = try CheckedStream(file: path) { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
                                                file: path)
     }
 
-    /// A text in memory, split into lines `chunkBytes` at a time (tests use tiny chunks).
+    /// A text in memory, split into lines `chunkBytes` at a time (tests use tiny chunks); with
+    /// `spilling` false the run parses the text again instead of reading the checked records back.
     public init(text: String, file: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
                 tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, chunkBytes: Int = 1 << 18,
-                tradeQuotes: TradeQuoteSettings = .automatic) throws {
+                tradeQuotes: TradeQuoteSettings = .automatic, spilling: Bool = true) throws {
         let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                                 latencyNanoseconds: latencyNanoseconds)
         let bytes = Array(text.utf8)
         let plainName = DataFileText.Compression(path: file) == .none ? file : file + " (text)"
         self.file = file
-        stream = try CheckedStream {
+        stream = try CheckedStream(file: file, spilling: spilling) {
             try LayoutCSVReader(lines: DataFileLines(bytes: bytes, path: plainName, chunkBytes: chunkBytes), file: file, settings: settings)
         }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
@@ -46,6 +47,9 @@ public struct LayoutCSV: InputSource {
 
     /// Records the source gives: the file's, and the synthetic quotes of its trades-only symbols.
     public var count: Int { stream.count + (tradeQuotes?.quoteCount ?? 0) }
+
+    /// Whether the run reads the checked records back rather than parsing the text again (``CheckedStream``).
+    var readsSpill: Bool { stream.readsSpill }
 
     public mutating func next() throws -> InputRecord? {
         if let held = tradeQuotes?.takeHeld() { return held }
