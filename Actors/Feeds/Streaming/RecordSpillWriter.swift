@@ -7,9 +7,10 @@ import Messages
 final class RecordSpillWriter {
     static let chunkBytes = 1 << 18
     private let file: SpillFile
-    private var codec = RecordSpillCodec()
+    // Only the checking pass's thread touches a writer: no dynamic exclusivity check per record.
+    @exclusivity(unchecked) private var codec = RecordSpillCodec()
     private let buffer: UnsafeMutablePointer<UInt8>
-    private var used = 0
+    @exclusivity(unchecked) private var used = 0
 
     /// Nil when no temporary file can be made.
     init?() {
