@@ -55,12 +55,19 @@ public struct DataFileLines {
         while true {
             let bytes = buffer.bytes
             var high: UInt8 = 0
-            // Eight bytes at a time up to the word holding the line break, then byte by byte.
+            // Eight bytes at a time up to the line break, whose offset in its word the word gives;
+            // byte by byte only in the buffer's last few bytes.
             var highWords: UInt64 = 0
             let lineFeeds = ByteScan.repeated(0x0A), carriageReturns = ByteScan.repeated(0x0D)
             while scan &+ 8 <= end {
                 let word = ByteScan.load(bytes, at: scan)
-                if ByteScan.contains(word, lineFeeds) || ByteScan.contains(word, carriageReturns) { break }
+                let breaks = ByteScan.zeroByteMarks(word ^ lineFeeds) | ByteScan.zeroByteMarks(word ^ carriageReturns)
+                if breaks != 0 {
+                    let offset = ByteScan.firstMarkedOffset(breaks)
+                    highWords |= word & ((1 &<< UInt64(offset &* 8)) &- 1)  // the bytes before the break
+                    scan &+= offset
+                    break
+                }
                 highWords |= word
                 scan &+= 8
             }
