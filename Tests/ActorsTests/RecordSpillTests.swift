@@ -1,4 +1,5 @@
 @testable import Actors
+import Foundation
 import Kernel
 import Messages
 import Testing
@@ -151,5 +152,20 @@ import Testing
         #expect(spilled.readsSpill && !parsedTwice.readsSpill)
         #expect(spilled.records.count == 2_000)
         #expect(spilled.records == parsedTwice.records)
+    }
+
+    @Test func aSpillIsAnonymousAndNoneIsMadeWhereNoDirectoryIs() throws {
+        #expect(SpillFile(directory: "/nonexistent-\(UInt64.max)") == nil)
+        let directory = "/tmp/metronome-spill-test-\(getpid())"
+        #expect(mkdir(directory, 0o700) == 0)
+        defer { rmdir(directory) }
+        let spill = try #require(SpillFile(directory: directory))
+        let bytes: [UInt8] = [1, 2, 3, 4, 5]
+        #expect(bytes.withUnsafeBytes { spill.append($0) })
+        // Unlinked at once: the directory is empty while the file is open, and it reads back.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+        var back = [UInt8](repeating: 0, count: 8)
+        #expect(back.withUnsafeMutableBytes { spill.read(at: 1, into: $0) } == 4)
+        #expect(Array(back.prefix(4)) == [2, 3, 4, 5])
     }
 }

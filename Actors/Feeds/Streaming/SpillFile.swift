@@ -12,9 +12,13 @@ final class SpillFile {
     /// Bytes written so far.
     private(set) var length = 0
 
-    /// Nil when no temporary file can be made (then the caller reads its data file again).
-    init?() {
-        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    /// The directory spills go to: `$TMPDIR`, or `/tmp` when it is unset or empty.
+    static var defaultDirectory: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    /// Nil when no temporary file can be made in `directory` (then the caller reads its data file again).
+    init?(directory: String = SpillFile.defaultDirectory) {
         var template = Array((directory + "/metronome-spill-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
