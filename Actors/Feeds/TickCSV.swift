@@ -31,12 +31,14 @@ public struct TickCSV: InputSource {
     /// - Parameters:
     ///   - instruments: symbol name → (id, price precision).
     ///   - tradeQuotes: which symbols' trades also make quotes (``TradeQuoteSettings``).
+    ///   - spilling: keep the checked records for the run (``CheckedStream``); false when nothing
+    ///     will read them (`validate`), or to parse the text again.
     public init(path: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
-                latencyNanoseconds: DurationNanoseconds = 0, tradeQuotes: TradeQuoteSettings = .automatic) throws {
+                latencyNanoseconds: DurationNanoseconds = 0, tradeQuotes: TradeQuoteSettings = .automatic, spilling: Bool = true) throws {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: true)
         file = path
-        stream = try CheckedStream(file: path) { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        stream = try CheckedStream(file: path, spilling: spilling) { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
                                                file: path)
     }

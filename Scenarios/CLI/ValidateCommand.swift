@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
         let dataFiles = loaded.feeds.compactMap(\.dataPath)
         do {
             let kernel = Kernel(configuration: KernelConfiguration(seed: loaded.seed, startTime: loaded.startTime))
-            _ = try ScenarioFeeds.sources(of: loaded, kernel: kernel, seed: loaded.seed, end: loaded.endTime)
+            _ = try ScenarioFeeds.sources(of: loaded, kernel: kernel, seed: loaded.seed, end: loaded.endTime, forRun: false)
         } catch {
             throw CommandFailure.badInput("metronome: error: \(error)")
         }

@@ -120,8 +120,7 @@ import Testing
         return (records, source.readsSpill)
     }
 
-    /// 60,000 rows spill more than one chunk of the reader's buffer, so its refill is crossed
-    /// many times.
+    /// 60,000 rows spill more than two chunks of the reader's buffer, so its refill is crossed.
     @Test func aTickFileReadsTheSameFromItsSpillAsFromItsText() throws {
         let text = Self.tickFile(rows: 60_000)
         let spilled = try Self.read(text, spilling: true)
@@ -167,5 +166,34 @@ import Testing
         var back = [UInt8](repeating: 0, count: 8)
         #expect(back.withUnsafeMutableBytes { spill.read(at: 1, into: $0) } == 4)
         #expect(Array(back.prefix(4)) == [2, 3, 4, 5])
+    }
+
+    /// The reader's refills read any amount, a byte at a time too: records straddle every chunk
+    /// boundary.
+    @Test func aSpillReadsBackInChunksOfAnySize() throws {
+        let records = Self.records(count: 3_000, seed: 11)
+        let writer = try #require(RecordSpillWriter())
+        for record in records { #expect(writer.append(record)) }
+        let file = try #require(writer.finish())
+        for chunkBytes in [1, 7, 100, 1 << 18] {
+            var reader = RecordSpillReader(file: file, origin: "t.csv", chunkBytes: chunkBytes)
+            var back: [InputRecord] = []
+            while let record = try reader.next() { back.append(record) }
+            #expect(back == records, "chunks of \(chunkBytes)")
+        }
+    }
+
+    @Test func aSpillCutShortIsAnErrorNamingTheDataFile() throws {
+        let records = Self.records(count: 2, seed: 5)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * RecordSpillCodec.maximumRecordBytes + RecordSpillCodec.slackBytes)
+        defer { buffer.deallocate() }
+        var codec = RecordSpillCodec()
+        let first = codec.encode(records[0], at: buffer)!
+        let second = codec.encode(records[1], at: buffer + first)!
+        let file = try #require(SpillFile())
+        #expect(file.append(UnsafeRawBufferPointer(start: buffer, count: first + second - 1)))
+        var reader = RecordSpillReader(file: file, origin: "ticks.csv")
+        #expect(try reader.next() == records[0])
+        #expect { _ = try reader.next() } throws: { "\($0)".contains("ticks.csv: the temporary copy of its checked records could not be read back") }
     }
 }

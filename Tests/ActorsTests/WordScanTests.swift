@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    /// The ASCII check of a line takes the bytes of the break's word that come before the break,
+    /// and only those: a non-ASCII byte just before a line break marks its line, one just after
+    /// marks the next line only.
+    @Test func theBytesBesideALineBreakCountForTheirOwnLine() throws {
+        var random = Stream(state: 17)
+        let pieces: [[UInt8]] = [Array("abcdefg".utf8), [0xC3, 0xA9], [0x0A], [0x0D, 0x0A], Array("0123".utf8), [0xE2, 0x88, 0x9A]]
+        for _ in 0..<400 {
+            let bytes = (0..<random.next(24)).flatMap { _ in pieces[random.next(pieces.count)] }
+            let expected = StreamedDataFileTests.reference(String(decoding: bytes, as: UTF8.self)).map { $0.utf8.allSatisfy { $0 < 0x80 } }
+            for chunk in [3, 8, 64, 1 << 18] {
+                var reader = try DataFileLines(bytes: bytes, path: "t.csv", chunkBytes: chunk)
+                var ascii: [Bool] = []
+                while try reader.advance() { ascii.append(reader.lineIsASCII) }
+                #expect(ascii == expected, "\(bytes) in chunks of \(chunk)")
+            }
+        }
+    }
+
     @Test func aNonASCIIByteDeepInALongLineIsFoundAndChecked() throws {
         let valid = Array("0123456789abcdef0123456789".utf8) + Array("é".utf8) + Array("0123456789abcdef\n".utf8)
         var reader = try DataFileLines(bytes: valid, path: "t.csv")

@@ -17,13 +17,15 @@ public struct LayoutCSV: InputSource {
     ///   - instruments: symbol name → (id, price precision).
     ///   - from, to: only records admitted in [from, to) are read (a vendor's day file for an hour's run).
     ///   - tradeQuotes: which symbols' trades also make quotes (``TradeQuoteSettings``).
+    ///   - spilling: keep the checked records for the run (``CheckedStream``); false when nothing
+    ///     will read them (`validate`).
     public init(path: String, layout: CSVLayout, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID,
                 tradeTopic: TopicID, latencyNanoseconds: DurationNanoseconds = 0, from: Timestamp = 0, to: Timestamp = .max,
-                tradeQuotes: TradeQuoteSettings = .automatic) throws {
+                tradeQuotes: TradeQuoteSettings = .automatic, spilling: Bool = true) throws {
         let settings = LayoutCSVReader.Settings(layout: layout, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                                 latencyNanoseconds: latencyNanoseconds, from: from, to: to)
         file = path
-        stream = try CheckedStream(file: path) { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        stream = try CheckedStream(file: path, spilling: spilling) { try LayoutCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
                                                file: path)
     }

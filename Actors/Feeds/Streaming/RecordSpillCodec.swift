@@ -5,7 +5,7 @@ import Messages
 /// prefix varints for what changed since the previous record — the step of the admission time,
 /// the feed's latency (admission − exchange time), the topic and symbol, the price (the bid of a
 /// quote) as a difference, a quote's spread — and the sizes. A flag marks each of those that is
-/// as before, so a regular tick file's quote takes about six bytes. Reading one back costs a
+/// as before, so a regular tick file's quote takes about five bytes. Reading one back costs a
 /// small share of parsing its text again (docs/performance.md, "One reading pass").
 ///
 /// Differences are taken with wrapping arithmetic and zigzag-coded, so any field value, however
@@ -119,7 +119,8 @@ struct RecordSpillCodec {
     /// A prefix varint: the first byte's trailing zeros say how many bytes follow, so one 8-byte
     /// load and a mask read any value below 2⁵⁶ (a first byte of 0: the eight bytes after it hold
     /// the value).
-    /// Writes 8 bytes past the value's end at most: the buffers keep that much slack.
+    /// The value is stored as one 8-byte word from its start, so up to 7 bytes past its end are
+    /// written: the buffers keep ``slackBytes`` of slack.
     @inline(__always)
     private static func write(_ value: UInt64, at target: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         guard value < 1 << 56 else {

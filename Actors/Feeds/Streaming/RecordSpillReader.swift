@@ -8,18 +8,21 @@ struct RecordSpillReader {
     /// The data file the records came from, for an error.
     private let origin: String
     private var codec = RecordSpillCodec()
-    private var buffer = [UInt8](repeating: 0, count: RecordSpillReader.capacity + RecordSpillCodec.slackBytes)
+    private var buffer: [UInt8]
     /// Bytes the buffer holds (the slack past them stays unwritten).
-    private static let capacity = RecordSpillWriter.chunkBytes + RecordSpillCodec.maximumRecordBytes
+    private let capacity: Int
     /// Unread bytes: `buffer[start..<end]`.
     private var start = 0
     private var end = 0
     /// Where in the file the next read starts.
     private var fileOffset = 0
 
-    init(file: SpillFile, origin: String) {
+    /// - Parameter chunkBytes: how much is read at a time (tests use tiny reads).
+    init(file: SpillFile, origin: String, chunkBytes: Int = RecordSpillWriter.chunkBytes) {
         self.file = file
         self.origin = origin
+        capacity = max(chunkBytes, 1) + RecordSpillCodec.maximumRecordBytes
+        buffer = [UInt8](repeating: 0, count: capacity + RecordSpillCodec.slackBytes)
     }
 
     mutating func next() throws -> InputRecord? {
@@ -33,18 +36,24 @@ struct RecordSpillReader {
         return decoded.record
     }
 
-    /// Moves the unread bytes to the front and reads the file after them.
+    /// Moves the unread bytes to the front and reads the file after them, until a whole record is
+    /// there or the file ends (a read may return less than asked).
     private mutating func refill() throws {
         let unread = end - start
-        let read = buffer.withUnsafeMutableBytes { bytes -> Int? in
+        let capacity = self.capacity, length = file.length, file = self.file
+        var filled = unread, offset = fileOffset
+        let failed = buffer.withUnsafeMutableBytes { bytes -> Bool in
             if unread > 0 { bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + start, byteCount: unread) }
-            let room = UnsafeMutableRawBufferPointer(rebasing: bytes[unread..<RecordSpillReader.capacity])
-            return file.read(at: fileOffset, into: UnsafeMutableRawBufferPointer(start: room.baseAddress, count: min(room.count, file.length - fileOffset)))
+            while filled < RecordSpillCodec.maximumRecordBytes && offset < length {
+                let room = UnsafeMutableRawBufferPointer(start: bytes.baseAddress! + filled, count: min(capacity - filled, length - offset))
+                guard let read = file.read(at: offset, into: room), read > 0 else { return true }
+                filled += read
+                offset += read
+            }
+            return false
         }
-        guard let read, read > 0 else { throw damaged() }
-        fileOffset += read
-        start = 0
-        end = unread + read
+        (start, end, fileOffset) = (0, filled, offset)
+        if failed { throw damaged() }
     }
 
     private func damaged() -> DataFileText.Failure {

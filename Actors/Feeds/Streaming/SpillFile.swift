@@ -22,6 +22,9 @@ final class SpillFile {
         var template = Array((directory + "/metronome-spill-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
+        // Close-on-exec: the processes a run starts (sweep workers, chaos shards) must not inherit
+        // it (Glibc's module does not export `mkostemp`, which would set it at once).
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.descriptor = descriptor
     }

@@ -10,7 +10,10 @@ public enum ScenarioFeeds {
     /// - Parameters:
     ///   - kernel: resolves the raw topics (created if needed).
     ///   - end: no input after this time.
-    public static func sources(of scenario: Scenario, kernel: Kernel, seed: UInt64, end: Timestamp) throws -> [any InputSource<Message>] {
+    ///   - forRun: false when the sources are only made to check the data (`validate`): data files
+    ///     then keep no copy of their checked records for a run that will not come.
+    public static func sources(of scenario: Scenario, kernel: Kernel, seed: UInt64, end: Timestamp,
+                               forRun: Bool = true) throws -> [any InputSource<Message>] {
         let universe = scenario.universe
         let rawQuotes = kernel.topic(named: Topics.rawQuotes)
         var sources: [any InputSource<Message>] = []
@@ -22,12 +25,12 @@ public enum ScenarioFeeds {
                 case .tickCSV(let path, let latency):
                     sources.append(try TickCSV(path: path, instruments: instruments(of: universe), quoteTopic: rawQuotes,
                                                tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency,
-                                               tradeQuotes: feed.tradeQuotes))
+                                               tradeQuotes: feed.tradeQuotes, spilling: forRun))
                 case .layoutCSV(let path, let layout, let latency, _):
                     // Only the run's span: a vendor file of a whole day or year may start before it.
                     sources.append(try LayoutCSV(path: path, layout: layout, instruments: instruments(of: universe), quoteTopic: rawQuotes,
                                                  tradeTopic: kernel.topic(named: Topics.rawTrades), latencyNanoseconds: latency,
-                                                 from: scenario.startTime, to: end, tradeQuotes: feed.tradeQuotes))
+                                                 from: scenario.startTime, to: end, tradeQuotes: feed.tradeQuotes, spilling: forRun))
                 case .dailyBars(let path, let symbol, let window):
                     // Bars from 60 days before the start feed the volatility window; quotes start at the start.
                     let history = scenario.startTime > 60 * TimeUnits.nanosecondsPerDay ? scenario.startTime - 60 * TimeUnits.nanosecondsPerDay : 0
