@@ -26,4 +26,19 @@ import Testing
         HampelFilter.replace(2, with: 0, in: &short)
         #expect(short == [0, 1, 3], "2 was not there: 0 is inserted")
     }
+
+    /// The branch-free search finds what a scan finds: the first element not below the value, in
+    /// arrays of every length up to 40, with duplicates, for values below, between, on and above.
+    @Test func lowerBoundIsTheFirstElementNotBelow() {
+        var random = SplitMix64(seed: 9)
+        for count in 0...40 {
+            for _ in 0..<20 {
+                let sorted = (0..<count).map { _ in Double(random.next() % 12) }.sorted()
+                for value in stride(from: -1.0, through: 12.5, by: 0.5) {
+                    let expected = sorted.firstIndex { !($0 < value) } ?? sorted.count
+                    #expect(HampelFilter.lowerBound(of: value, in: sorted) == expected, "\(value) in \(sorted)")
+                }
+            }
+        }
+    }
 }

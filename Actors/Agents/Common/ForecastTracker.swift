@@ -18,6 +18,10 @@ public struct ForecastTracker: Sendable {
     }
 
     public let horizonNanoseconds: DurationNanoseconds
+    /// False for a tracker that only scores forecasts made elsewhere (the EMA-crossover agent's,
+    /// for the report): the regression and the residual mean, which nothing would read, are not
+    /// kept, and a resolved forecast costs a third as much.
+    public let fitsRegression: Bool
     private var pending: [Pending] = []
     private var head = 0
     public private(set) var regression: OnlineRegression
@@ -69,9 +73,12 @@ public struct ForecastTracker: Sendable {
         }
     }
 
-    /// - Parameter priorSigma: σ before any forecast has been resolved.
-    public init(horizonNanoseconds: DurationNanoseconds, priorSigma: Double, forgetting: Double = 0.995) {
+    /// - Parameters:
+    ///   - priorSigma: σ before any forecast has been resolved.
+    ///   - fitsRegression: false to score forecasts only (``fitsRegression``).
+    public init(horizonNanoseconds: DurationNanoseconds, priorSigma: Double, forgetting: Double = 0.995, fitsRegression: Bool = true) {
         self.horizonNanoseconds = horizonNanoseconds
+        self.fitsRegression = fitsRegression
         regression = OnlineRegression(forgetting: forgetting)
         residualSquares = priorSigma * priorSigma
     }
@@ -102,10 +109,12 @@ public struct ForecastTracker: Sendable {
             let forecast = pending[head]
             head += 1
             let realized = logMid - forecast.logMid
-            let residual = realized - forecast.mu
-            residualSquares = Self.residualForgetting * residualSquares + residual * residual
-            residualWeight = Self.residualForgetting * residualWeight + 1
-            regression.add(x: forecast.feature, y: realized)
+            if fitsRegression {
+                let residual = realized - forecast.mu
+                residualSquares = Self.residualForgetting * residualSquares + residual * residual
+                residualWeight = Self.residualForgetting * residualWeight + 1
+                regression.add(x: forecast.feature, y: realized)
+            }
             resolved += 1
             if forecast.mu != 0 { moments.add(forecast.mu, realized) }
             if forecast.mu != 0 && realized != 0 {

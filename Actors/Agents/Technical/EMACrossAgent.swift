@@ -50,7 +50,7 @@ public actor EMACrossAgent: Component {
         fastWeight = 2.0 / Double(parameters.fastPeriod + 1)
         slowWeight = 2.0 / Double(parameters.slowPeriod + 1)
         states = Array(repeating: EMACrossState(), count: symbolCount)
-        trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0), count: symbolCount)
+        trackers = Array(repeating: ForecastTracker(horizonNanoseconds: 0, priorSigma: 0, fitsRegression: false), count: symbolCount)
         signalsTopic = context.topic(Topics.signals, publishedAs: .agents)
     }
 
@@ -67,7 +67,7 @@ public actor EMACrossAgent: Component {
         state.absorb(mid: mid, time: delivery.time, fastWeight: fastWeight, slowWeight: slowWeight, horizonTicks: parameters.horizonTicks)
         states[index] = state
         let logMid = log(mid)  // once: the tracker observes it and records it with the forecast
-        trackers[index].observe(time: delivery.time, logMid: logMid)
+        if trackers[index].hasDueForecast(at: delivery.time) { trackers[index].observe(time: delivery.time, logMid: logMid) }
         guard state.seen > parameters.slowPeriod else { return }
         let mu = (state.fast - state.slow) / state.slow
         let sigma = (state.variance * Double(parameters.horizonTicks)).squareRoot()
@@ -80,7 +80,7 @@ public actor EMACrossAgent: Component {
         // Score the forecast after its horizon (fixed at the first one), like every agent — for the
         // report only: it does not change μ.
         if trackers[index].horizonNanoseconds == 0 && state.horizonNanoseconds > 0 {
-            trackers[index] = ForecastTracker(horizonNanoseconds: state.horizonNanoseconds, priorSigma: sigma)
+            trackers[index] = ForecastTracker(horizonNanoseconds: state.horizonNanoseconds, priorSigma: sigma, fitsRegression: false)
         }
         trackers[index].record(time: delivery.time, feature: mu, mu: mu, logMid: logMid)
         context.publish(signalsTopic, .signal(signal))
