@@ -38,7 +38,12 @@ public struct TickCSV: InputSource {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: true)
         file = path
-        stream = try CheckedStream(file: path, spilling: spilling) { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        let open = { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
+        if spilling, let parts = try SplitCheck.tickCSV(path: path, settings: settings) {
+            stream = CheckedStream(parts: parts, open: open)
+        } else {
+            stream = try CheckedStream(file: path, spilling: spilling, open: open)
+        }
         self.tradeQuotes = try TradeQuoteStage(settings: tradeQuotes, instruments: instruments, census: stream.census, quoteTopic: quoteTopic,
                                                file: path)
     }

@@ -10,6 +10,8 @@ public struct TradeSideInference: Sendable {
     private var midTimesTwo: [Int64?] = []
     private var lastPrice: [Int64?] = []
     private var lastSide: [Side?] = []
+    /// Sides inferred so far (a part of a file checked on its own must infer none: ``SplitCheck``).
+    public private(set) var inferred = 0
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct TradeSideInference: Sendable {
 
     /// The side of an unsided trade at `price` (before ``observe(trade:)`` records it).
     public mutating func side(symbol: SymbolID, price: Int64) -> Side {
+        inferred += 1
         let index = grow(symbol)
         if let mid = midTimesTwo[index] {
             // Compared in doubled units, so a half-tick mid needs no rounding.

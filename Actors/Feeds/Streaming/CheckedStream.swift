@@ -11,7 +11,11 @@ import Messages
 struct CheckedStream<Reader: RecordReader> {
     private let open: () throws -> Reader
     private var reader: Reader?
+    /// The checked records being read, and the parts after it (``SplitCheck``); nil when the file
+    /// is read again. (The part being read is kept out of the array: reading it in place there
+    /// cost a uniqueness check and a call per record.)
     private var spilled: RecordSpillReader?
+    private var laterParts: [RecordSpillReader] = []
     private var delivered = 0
     /// Records the file holds.
     let count: Int
@@ -40,10 +44,25 @@ struct CheckedStream<Reader: RecordReader> {
         spilled = writer?.finish().map { RecordSpillReader(file: $0, origin: file) }
     }
 
+    /// A file checked in parts (``SplitCheck``): their records, one part after the other.
+    init(parts: [SplitCheck.Part], open: @escaping () throws -> Reader) {
+        var census = RecordCensus()
+        for part in parts { census.merge(part.census) }
+        self.census = census
+        count = parts.reduce(0) { $0 + $1.count }
+        spilled = parts.first?.spill
+        laterParts = parts.dropFirst().map(\.spill)
+        self.open = open
+    }
+
     mutating func next(file: String) throws -> InputRecord? {
-        let record: InputRecord?
+        var record: InputRecord?
         if spilled != nil {
             record = try spilled!.next()
+            while record == nil && !laterParts.isEmpty {
+                spilled = laterParts.removeFirst()
+                record = try spilled!.next()
+            }
         } else {
             if reader == nil { reader = try open() }
             record = try reader!.next()

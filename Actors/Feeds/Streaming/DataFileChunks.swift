@@ -39,12 +39,28 @@ final class DataFileChunks {
     private var rawConsumedTotal = 0
     private var finished = false
     private var zstdFrameComplete = true
+    /// Bytes the origin may still give: a part of a plain file ends before the file does.
+    private var rawLimit = Int.max
 
     /// Opens `path`; `rawChunkBytes` is how much compressed input is read at a time.
     convenience init(path: String, rawChunkBytes: Int = 1 << 16) throws(Failure) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(description: "\(path): cannot read the file (missing or unreadable)") }
         try self.init(origin: .descriptor(descriptor), path: path, rawChunkBytes: rawChunkBytes)
+    }
+
+    /// The bytes `byteRange` of a plain (uncompressed) file: one part of it, checked on its own
+    /// (``SplitCheck``).
+    convenience init(path: String, byteRange: Range<Int>, rawChunkBytes: Int = 1 << 16) throws(Failure) {
+        guard DataFileText.Compression(path: path) == .none else { throw Failure(description: "\(path): only a plain file is read in parts") }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Failure(description: "\(path): cannot read the file (missing or unreadable)") }
+        guard lseek(descriptor, off_t(byteRange.lowerBound), SEEK_SET) == off_t(byteRange.lowerBound) else {
+            close(descriptor)
+            throw Failure(description: "\(path): cannot read the file from byte \(byteRange.lowerBound)")
+        }
+        try self.init(origin: .descriptor(descriptor), path: path, rawChunkBytes: rawChunkBytes)
+        rawLimit = byteRange.count
     }
 
     /// The bytes of a file already in memory, decoded as `path`'s extension says.
@@ -102,11 +118,13 @@ final class DataFileChunks {
         switch origin {
         case .descriptor(let descriptor):
             var got = -1
+            let wanted = min(range.count, rawLimit)
             repeat {
-                got = raw.withUnsafeMutableBufferPointer { systemRead(descriptor, $0.baseAddress! + range.lowerBound, range.count) }
+                got = wanted == 0 ? 0 : raw.withUnsafeMutableBufferPointer { systemRead(descriptor, $0.baseAddress! + range.lowerBound, wanted) }
             } while got < 0 && errno == EINTR
             guard got >= 0 else { throw Failure(description: "\(path): cannot read the file (\(String(cString: strerror(errno))))") }
             count = got
+            if rawLimit != .max { rawLimit -= got }
         case .memory(let bytes, let offset):
             count = min(range.count, bytes.count - offset)
             raw.replaceSubrange(range.lowerBound..<range.lowerBound + count, with: bytes[offset..<offset + count])

@@ -36,6 +36,14 @@ public struct DataFileLines {
         try self.init(chunks: DataFileChunks(path: path), chunkBytes: chunkBytes)
     }
 
+    /// The lines of `byteRange` of a plain file, which starts a line (``SplitCheck``): line
+    /// numbers count from that line, offsets from the file's start.
+    init(path: String, byteRange: Range<Int>, chunkBytes: Int = 1 << 18) throws(Failure) {
+        try self.init(chunks: DataFileChunks(path: path, byteRange: byteRange), chunkBytes: chunkBytes)
+        atFileStart = byteRange.lowerBound == 0
+        bufferOffset = byteRange.lowerBound
+    }
+
     /// A file already in memory (its `path` decides the compression, and names it in errors).
     public init(bytes: [UInt8], path: String, chunkBytes: Int = 1 << 18) throws(Failure) {
         try self.init(chunks: DataFileChunks(bytes: bytes, path: path, rawChunkBytes: max(chunkBytes, 4)), chunkBytes: chunkBytes)

@@ -16,8 +16,15 @@ struct RecordCensus {
         }
     }
 
-    private static func bump(_ counts: inout [Int], _ index: Int) {
+    /// Adds another part's counts.
+    mutating func merge(_ other: RecordCensus) {
+        for (symbol, count) in other.quotes.enumerated() where count > 0 { RecordCensus.bump(&quotes, symbol, by: count) }
+        for (symbol, count) in other.trades.enumerated() where count > 0 { RecordCensus.bump(&trades, symbol, by: count) }
+    }
+
+    @inline(__always)
+    private static func bump(_ counts: inout [Int], _ index: Int, by amount: Int = 1) {
         if index >= counts.count { counts += Array(repeating: 0, count: index + 1 - counts.count) }
-        counts[index] += 1
+        counts[index] += amount
     }
 }

@@ -18,10 +18,15 @@ struct TickCSVReader: RecordReader {
     private let settings: Settings
     private var scanner: TickCSVRowScanner
     private var sides = TradeSideInference()
+    /// Sides inferred for unsided trades so far.
+    var sidesInferred: Int { sides.inferred }
     private var isFirstRecord = true
 
-    init(lines: DataFileLines, file: String, settings: Settings) {
+    /// - Parameter continuing: the lines start inside the file (a part after the first,
+    ///   ``SplitCheck``): no header can come.
+    init(lines: DataFileLines, file: String, settings: Settings, continuing: Bool = false) {
         self.lines = lines
+        isFirstRecord = !continuing
         self.file = file
         self.settings = settings
         scanner = TickCSVRowScanner(instruments: settings.instruments, quoteTopic: settings.quoteTopic,

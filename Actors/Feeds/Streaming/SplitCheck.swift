@@ -1,0 +1,99 @@
+import Foundation
+import Kernel
+import Messages
+
+/// The checking pass of a large plain tick file on two cores: the file is cut at the first line
+/// break past its middle, the second part is checked on a thread of its own while the calling
+/// thread checks the first, and each part keeps its checked records in a spill of its own
+/// (``RecordSpillWriter``), read one after the other by the run. What the run reads does not
+/// depend on the cut: the records are the file's, in file order.
+///
+/// A part after the first knows nothing of the lines before it, so the cut is given up — and the
+/// file checked in one pass, as before — whenever that could matter: an unsided trade in the
+/// second part (the Lee–Ready rule reads the quotes before it), or any error there (its message
+/// must name the line in the whole file, and an earlier error in the first part goes first).
+/// The result is the same records, or the same error, as one pass; only the time differs.
+enum SplitCheck {
+    /// Smaller files are checked in one pass: a thread costs more than it saves.
+    static let minimumBytes = 8 << 20
+
+    /// One part, checked.
+    struct Part {
+        var spill: RecordSpillReader
+        var count: Int
+        var census: RecordCensus
+    }
+
+    /// What the second part's thread hands back.
+    private final class Outcome: @unchecked Sendable {
+        var part: Part?
+        var failed = false
+    }
+
+    /// The checked parts of the tick file at `path`, or nil when it is not cut (compressed, small,
+    /// one core, no line break past the middle) or the cut is given up.
+    /// - Throws: the first part's error (the file's first bad row is there, with its line).
+    static func tickCSV(path: String, settings: TickCSVReader.Settings, minimumBytes: Int = SplitCheck.minimumBytes) throws -> [Part]? {
+        guard DataFileText.Compression(path: path) == .none, ProcessInfo.processInfo.activeProcessorCount >= 2,
+              let size = fileSize(path), size >= minimumBytes, let cut = lineStart(after: size / 2, in: path, size: size) else { return nil }
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        // The thread only checks bytes [cut, size) into a spill of its own; what the run reads is fixed by the file.
+        let thread = Thread {  // det-ok: checks a part of a data file before the run; no kernel state
+            defer { done.signal() }
+            guard let lines = try? DataFileLines(path: path, byteRange: cut..<size) else { outcome.failed = true; return }
+            var reader = TickCSVReader(lines: lines, file: path, settings: settings, continuing: true)
+            guard let part = try? check(&reader, origin: path), reader.sidesInferred == 0 else { outcome.failed = true; return }
+            outcome.part = part
+        }
+        thread.start()
+        let first: Part?
+        do {
+            var reader = TickCSVReader(lines: try DataFileLines(path: path, byteRange: 0..<cut), file: path, settings: settings)
+            first = try check(&reader, origin: path)
+        } catch {
+            done.wait()
+            throw error
+        }
+        done.wait()
+        guard let first, !outcome.failed, let second = outcome.part else { return nil }
+        return [first, second]
+    }
+
+    /// Checks every record of `reader` into a spill; nil when no spill could be kept.
+    private static func check(_ reader: inout TickCSVReader, origin: String) throws -> Part? {
+        guard let writer = RecordSpillWriter() else { return nil }
+        var count = 0
+        var census = RecordCensus()
+        var spilling = true
+        while let record = try reader.next() {
+            count += 1
+            census.count(record.message)
+            if spilling && !writer.append(record) { spilling = false }
+        }
+        guard spilling, let file = writer.finish() else { return nil }
+        return Part(spill: RecordSpillReader(file: file, origin: origin), count: count, census: census)
+    }
+
+    private static func fileSize(_ path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
+
+    /// The offset just past the first `\n` at or after `offset`: the start of a line; nil when
+    /// there is none before the end.
+    private static func lineStart(after offset: Int, in path: String, size: Int) -> Int? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var position = offset
+        while position < size {
+            let read = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, off_t(position)) }
+            guard read > 0 else { return nil }
+            if let index = block[..<read].firstIndex(of: 0x0A) { return position + index + 1 < size ? position + index + 1 : nil }
+            position += read
+        }
+        return nil
+    }
+}
