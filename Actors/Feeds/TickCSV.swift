@@ -35,11 +35,19 @@ public struct TickCSV: InputSource {
     ///     will read them (`validate`), or to parse the text again.
     public init(path: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
                 latencyNanoseconds: DurationNanoseconds = 0, tradeQuotes: TradeQuoteSettings = .automatic, spilling: Bool = true) throws {
+        try self.init(path: path, instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic, latencyNanoseconds: latencyNanoseconds,
+                      tradeQuotes: tradeQuotes, spilling: spilling, splitMinimumBytes: SplitCheck.minimumBytes)
+    }
+
+    /// - Parameter splitMinimumBytes: the smallest file checked in two parts (``SplitCheck``;
+    ///   tests cut small ones).
+    init(path: String, instruments: [String: (id: SymbolID, precision: Int)], quoteTopic: TopicID, tradeTopic: TopicID,
+         latencyNanoseconds: DurationNanoseconds, tradeQuotes: TradeQuoteSettings, spilling: Bool, splitMinimumBytes: Int) throws {
         let settings = TickCSVReader.Settings(instruments: instruments, quoteTopic: quoteTopic, tradeTopic: tradeTopic,
                                               latencyNanoseconds: latencyNanoseconds, fastPath: true)
         file = path
         let open = { try TickCSVReader(lines: DataFileLines(path: path), file: path, settings: settings) }
-        if spilling, let parts = try SplitCheck.tickCSV(path: path, settings: settings) {
+        if spilling, let parts = try SplitCheck.tickCSV(path: path, settings: settings, minimumBytes: splitMinimumBytes) {
             stream = CheckedStream(parts: parts, open: open)
         } else {
             stream = try CheckedStream(file: path, spilling: spilling, open: open)
@@ -145,6 +153,9 @@ public struct TickCSV: InputSource {
 
     /// Whether the run reads the checked records back rather than parsing the text again (``CheckedStream``).
     var readsSpill: Bool { stream.readsSpill }
+
+    /// Whether the file was checked in two parts on two cores (``SplitCheck``).
+    var readsParts: Bool { stream.readsParts }
 
     public mutating func next() throws -> InputRecord? {
         if let held = tradeQuotes?.takeHeld() { return held }

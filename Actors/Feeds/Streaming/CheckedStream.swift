@@ -23,6 +23,8 @@ struct CheckedStream<Reader: RecordReader> {
     let census: RecordCensus
     /// Whether the run reads the checked records back rather than the file.
     var readsSpill: Bool { spilled != nil }
+    /// Whether the file was checked in parts (``SplitCheck``).
+    let readsParts: Bool
 
     /// - Parameters:
     ///   - file: the data file's name, for errors.
@@ -41,6 +43,7 @@ struct CheckedStream<Reader: RecordReader> {
         self.count = count
         self.census = census
         self.open = open
+        readsParts = false
         spilled = writer?.finish().map { RecordSpillReader(file: $0, origin: file) }
     }
 
@@ -50,6 +53,7 @@ struct CheckedStream<Reader: RecordReader> {
         for part in parts { census.merge(part.census) }
         self.census = census
         count = parts.reduce(0) { $0 + $1.count }
+        readsParts = parts.count > 1
         spilled = parts.first?.spill
         laterParts = parts.dropFirst().map(\.spill)
         self.open = open

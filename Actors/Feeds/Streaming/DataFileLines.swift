@@ -111,6 +111,10 @@ public struct DataFileLines {
     }
 
     private mutating func finishLine(at lineEnd: Int, ascii: Bool) throws(Failure) -> Bool {
+        // The limit is the line's own length, whatever the buffer holds: else a long line would
+        // pass or not depending on where the chunks fell and how big earlier lines made the
+        // buffer (and a file read in parts, ``SplitCheck``, could pass where one pass refuses it).
+        guard lineEnd - start <= DataFileLines.maximumLineBytes else { throw tooLong() }
         line = start..<lineEnd
         lineNumber += 1
         lineIsASCII = ascii
@@ -122,6 +126,10 @@ public struct DataFileLines {
         }
         start = next
         return true
+    }
+
+    private func tooLong() -> Failure {
+        Failure(description: "\(chunks.path): line \(lineNumber + 1) is longer than \(DataFileLines.maximumLineBytes) bytes (not a line-by-line text file?)")
     }
 
     private func checkUTF8() throws(Failure) {
@@ -151,9 +159,7 @@ public struct DataFileLines {
         let moved = position - start
         start = 0
         if buffer.count - end < chunkBytes {
-            guard end <= DataFileLines.maximumLineBytes else {
-                throw Failure(description: "\(chunks.path): line \(lineNumber + 1) is longer than \(DataFileLines.maximumLineBytes) bytes (not a line-by-line text file?)")
-            }
+            guard end <= DataFileLines.maximumLineBytes else { throw tooLong() }
             buffer.grow(to: end + chunkBytes, keeping: end)
         }
         let got = try chunks.read(into: UnsafeMutableBufferPointer(rebasing: buffer.storage[end..<end + chunkBytes]))

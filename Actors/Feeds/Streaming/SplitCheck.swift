@@ -1,6 +1,7 @@
 import Foundation
 import Kernel
 import Messages
+import Synchronization
 
 /// The checking pass of a large plain tick file on two cores: the file is cut at the first line
 /// break past its middle, the second part is checked on a thread of its own while the calling
@@ -24,44 +25,64 @@ enum SplitCheck {
         var census: RecordCensus
     }
 
-    /// What the second part's thread hands back.
-    private final class Outcome: @unchecked Sendable {
+    /// The second part's work and what it hands back; `stop` tells both parts the cut is given up.
+    private final class Job: @unchecked Sendable {
+        let path: String
+        let range: Range<Int>
+        let settings: TickCSVReader.Settings
+        let stop = Atomic<Bool>(false)
         var part: Part?
-        var failed = false
+
+        init(path: String, range: Range<Int>, settings: TickCSVReader.Settings) {
+            self.path = path
+            self.range = range
+            self.settings = settings
+        }
+
+        func run() {
+            guard let lines = try? DataFileLines(path: path, byteRange: range) else { return stop.store(true, ordering: .relaxed) }
+            var reader = TickCSVReader(lines: lines, file: path, settings: settings, continuing: true)
+            part = try? SplitCheck.check(&reader, origin: path, stop: stop, isLaterPart: true)
+            if part == nil { stop.store(true, ordering: .relaxed) }
+        }
     }
 
     /// The checked parts of the tick file at `path`, or nil when it is not cut (compressed, small,
-    /// one core, no line break past the middle) or the cut is given up.
+    /// one core, no line break past the middle, no thread to be had) or the cut is given up.
     /// - Throws: the first part's error (the file's first bad row is there, with its line).
     static func tickCSV(path: String, settings: TickCSVReader.Settings, minimumBytes: Int = SplitCheck.minimumBytes) throws -> [Part]? {
         guard DataFileText.Compression(path: path) == .none, ProcessInfo.processInfo.activeProcessorCount >= 2,
               let size = fileSize(path), size >= minimumBytes, let cut = lineStart(after: size / 2, in: path, size: size) else { return nil }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
+        let job = Job(path: path, range: cut..<size, settings: settings)
+        let retained = Unmanaged.passRetained(job).toOpaque()
+        var thread = pthread_t()
         // The thread only checks bytes [cut, size) into a spill of its own; what the run reads is fixed by the file.
-        let thread = Thread {  // det-ok: checks a part of a data file before the run; no kernel state
-            defer { done.signal() }
-            guard let lines = try? DataFileLines(path: path, byteRange: cut..<size) else { outcome.failed = true; return }
-            var reader = TickCSVReader(lines: lines, file: path, settings: settings, continuing: true)
-            guard let part = try? check(&reader, origin: path), reader.sidesInferred == 0 else { outcome.failed = true; return }
-            outcome.part = part
+        let created = pthread_create(&thread, nil, { raw in  // det-ok: checks a part of a data file before the run; no kernel state
+            Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue().run()
+            return nil
+        }, retained)
+        guard created == 0 else {
+            Unmanaged<Job>.fromOpaque(retained).release()
+            return nil
         }
-        thread.start()
         let first: Part?
         do {
             var reader = TickCSVReader(lines: try DataFileLines(path: path, byteRange: 0..<cut), file: path, settings: settings)
-            first = try check(&reader, origin: path)
+            first = try check(&reader, origin: path, stop: job.stop, isLaterPart: false)
         } catch {
-            done.wait()
+            job.stop.store(true, ordering: .relaxed)
+            pthread_join(thread, nil)
             throw error
         }
-        done.wait()
-        guard let first, !outcome.failed, let second = outcome.part else { return nil }
+        pthread_join(thread, nil)
+        guard let first, let second = job.part, !job.stop.load(ordering: .relaxed) else { return nil }
         return [first, second]
     }
 
-    /// Checks every record of `reader` into a spill; nil when no spill could be kept.
-    private static func check(_ reader: inout TickCSVReader, origin: String) throws -> Part? {
+    /// Checks every record of `reader` into a spill; nil when no spill could be kept, or when the
+    /// cut is given up (`stop`, checked every 4,096 records; a later part gives it up itself at its
+    /// first inferred side).
+    private static func check(_ reader: inout TickCSVReader, origin: String, stop: borrowing Atomic<Bool>, isLaterPart: Bool) throws -> Part? {
         guard let writer = RecordSpillWriter() else { return nil }
         var count = 0
         var census = RecordCensus()
@@ -70,6 +91,8 @@ enum SplitCheck {
             count += 1
             census.count(record.message)
             if spilling && !writer.append(record) { spilling = false }
+            if isLaterPart && reader.sidesInferred > 0 { return nil }
+            if count & 4_095 == 0 && stop.load(ordering: .relaxed) { return nil }
         }
         guard spilling, let file = writer.finish() else { return nil }
         return Part(spill: RecordSpillReader(file: file, origin: origin), count: count, census: census)
