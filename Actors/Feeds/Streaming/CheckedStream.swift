@@ -31,31 +31,21 @@ struct CheckedStream<Reader: RecordReader> {
     ///   - spilling: keep the checked records for the run (false: read the file twice; tests
     ///     compare the two).
     init(file: String, spilling: Bool = true, open: @escaping () throws -> Reader) throws {
-        var first = try open()
-        var count = 0
-        var census = RecordCensus()
-        var writer = spilling ? RecordSpillWriter() : nil
-        while let record = try first.next() {
-            count += 1
-            census.count(record.message)
-            if let spill = writer, !spill.append(record) { writer = nil }
-        }
-        self.count = count
-        self.census = census
-        self.open = open
-        readsParts = false
-        spilled = writer?.finish().map { RecordSpillReader(file: $0, origin: file) }
+        var reader = try open()
+        // Without `givesUp` a check is never abandoned: it gives a part or throws.
+        self.init(parts: [try CheckedPart.check(&reader, origin: file, spilling: spilling)!], open: open)
     }
 
-    /// A file checked in parts (``SplitCheck``): their records, one part after the other.
-    init(parts: [SplitCheck.Part], open: @escaping () throws -> Reader) {
+    /// A file checked in parts (``SplitCheck``; one part: the whole file), their records read one
+    /// part after the other. Parts after the first have their records kept.
+    init(parts: [CheckedPart], open: @escaping () throws -> Reader) {
         var census = RecordCensus()
         for part in parts { census.merge(part.census) }
         self.census = census
         count = parts.reduce(0) { $0 + $1.count }
         readsParts = parts.count > 1
         spilled = parts.first?.spill
-        laterParts = parts.dropFirst().map(\.spill)
+        laterParts = parts.dropFirst().compactMap(\.spill)
         self.open = open
     }
 

@@ -42,25 +42,21 @@ final class DataFileChunks {
     /// Bytes the origin may still give: a part of a plain file ends before the file does.
     private var rawLimit = Int.max
 
-    /// Opens `path`; `rawChunkBytes` is how much compressed input is read at a time.
-    convenience init(path: String, rawChunkBytes: Int = 1 << 16) throws(Failure) {
+    /// Opens `path`; `rawChunkBytes` is how much compressed input is read at a time. With
+    /// `byteRange`, only those bytes of a plain (uncompressed) file: one part of it, checked on its
+    /// own (``SplitCheck``).
+    convenience init(path: String, byteRange: Range<Int>? = nil, rawChunkBytes: Int = 1 << 16) throws(Failure) {
+        if byteRange != nil, DataFileText.Compression(path: path) != .none {
+            throw Failure(description: "\(path): only a plain file is read in parts")
+        }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(description: "\(path): cannot read the file (missing or unreadable)") }
-        try self.init(origin: .descriptor(descriptor), path: path, rawChunkBytes: rawChunkBytes)
-    }
-
-    /// The bytes `byteRange` of a plain (uncompressed) file: one part of it, checked on its own
-    /// (``SplitCheck``).
-    convenience init(path: String, byteRange: Range<Int>, rawChunkBytes: Int = 1 << 16) throws(Failure) {
-        guard DataFileText.Compression(path: path) == .none else { throw Failure(description: "\(path): only a plain file is read in parts") }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(description: "\(path): cannot read the file (missing or unreadable)") }
-        guard lseek(descriptor, off_t(byteRange.lowerBound), SEEK_SET) == off_t(byteRange.lowerBound) else {
+        if let start = byteRange?.lowerBound, lseek(descriptor, off_t(start), SEEK_SET) != off_t(start) {
             close(descriptor)
-            throw Failure(description: "\(path): cannot read the file from byte \(byteRange.lowerBound)")
+            throw Failure(description: "\(path): cannot read the file from byte \(start)")
         }
         try self.init(origin: .descriptor(descriptor), path: path, rawChunkBytes: rawChunkBytes)
-        rawLimit = byteRange.count
+        rawLimit = byteRange?.count ?? .max
     }
 
     /// The bytes of a file already in memory, decoded as `path`'s extension says.

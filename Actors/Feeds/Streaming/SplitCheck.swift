@@ -6,7 +6,7 @@ import Synchronization
 /// The checking pass of a large plain tick file on two cores: the file is cut at the first line
 /// break past its middle, the second part is checked on a thread of its own while the calling
 /// thread checks the first, and each part keeps its checked records in a spill of its own
-/// (``RecordSpillWriter``), read one after the other by the run. What the run reads does not
+/// (``CheckedPart``), read one after the other by the run. What the run reads does not
 /// depend on the cut: the records are the file's, in file order.
 ///
 /// A part after the first knows nothing of the lines before it, so the cut is given up — and the
@@ -18,20 +18,13 @@ enum SplitCheck {
     /// Smaller files are checked in one pass: a thread costs more than it saves.
     static let minimumBytes = 8 << 20
 
-    /// One part, checked.
-    struct Part {
-        var spill: RecordSpillReader
-        var count: Int
-        var census: RecordCensus
-    }
-
     /// The second part's work and what it hands back; `stop` tells both parts the cut is given up.
     private final class Job: @unchecked Sendable {
         let path: String
         let range: Range<Int>
         let settings: TickCSVReader.Settings
         let stop = Atomic<Bool>(false)
-        var part: Part?
+        var part: CheckedPart?
 
         init(path: String, range: Range<Int>, settings: TickCSVReader.Settings) {
             self.path = path
@@ -42,15 +35,18 @@ enum SplitCheck {
         func run() {
             guard let lines = try? DataFileLines(path: path, byteRange: range) else { return stop.store(true, ordering: .relaxed) }
             var reader = TickCSVReader(lines: lines, file: path, settings: settings, continuing: true)
-            part = try? SplitCheck.check(&reader, origin: path, stop: stop, isLaterPart: true)
-            if part == nil { stop.store(true, ordering: .relaxed) }
+            // The first inferred side gives the cut up: it needed the quotes before the cut.
+            part = try? CheckedPart.check(&reader, origin: path, spilling: true) { reader, count in
+                reader.sidesInferred > 0 || SplitCheck.isGivenUp(stop, count: count)
+            }
+            if part?.spill == nil { stop.store(true, ordering: .relaxed) }
         }
     }
 
     /// The checked parts of the tick file at `path`, or nil when it is not cut (compressed, small,
     /// one core, no line break past the middle, no thread to be had) or the cut is given up.
     /// - Throws: the first part's error (the file's first bad row is there, with its line).
-    static func tickCSV(path: String, settings: TickCSVReader.Settings, minimumBytes: Int = SplitCheck.minimumBytes) throws -> [Part]? {
+    static func tickCSV(path: String, settings: TickCSVReader.Settings, minimumBytes: Int = SplitCheck.minimumBytes) throws -> [CheckedPart]? {
         guard DataFileText.Compression(path: path) == .none, ProcessInfo.processInfo.activeProcessorCount >= 2,
               let size = fileSize(path), size >= minimumBytes, let cut = lineStart(after: size / 2, in: path, size: size) else { return nil }
         let job = Job(path: path, range: cut..<size, settings: settings)
@@ -65,37 +61,25 @@ enum SplitCheck {
             Unmanaged<Job>.fromOpaque(retained).release()
             return nil
         }
-        let first: Part?
+        let first: CheckedPart?
         do {
             var reader = TickCSVReader(lines: try DataFileLines(path: path, byteRange: 0..<cut), file: path, settings: settings)
-            first = try check(&reader, origin: path, stop: job.stop, isLaterPart: false)
+            first = try CheckedPart.check(&reader, origin: path, spilling: true) { _, count in SplitCheck.isGivenUp(job.stop, count: count) }
         } catch {
             job.stop.store(true, ordering: .relaxed)
             pthread_join(thread, nil)
             throw error
         }
         pthread_join(thread, nil)
-        guard let first, let second = job.part, !job.stop.load(ordering: .relaxed) else { return nil }
+        guard let first, first.spill != nil, let second = job.part, !job.stop.load(ordering: .relaxed) else { return nil }
         return [first, second]
     }
 
-    /// Checks every record of `reader` into a spill; nil when no spill could be kept, or when the
-    /// cut is given up (`stop`, checked every 4,096 records; a later part gives it up itself at its
-    /// first inferred side).
-    private static func check(_ reader: inout TickCSVReader, origin: String, stop: borrowing Atomic<Bool>, isLaterPart: Bool) throws -> Part? {
-        guard let writer = RecordSpillWriter() else { return nil }
-        var count = 0
-        var census = RecordCensus()
-        var spilling = true
-        while let record = try reader.next() {
-            count += 1
-            census.count(record.message)
-            if spilling && !writer.append(record) { spilling = false }
-            if isLaterPart && reader.sidesInferred > 0 { return nil }
-            if count & 4_095 == 0 && stop.load(ordering: .relaxed) { return nil }
-        }
-        guard spilling, let file = writer.finish() else { return nil }
-        return Part(spill: RecordSpillReader(file: file, origin: origin), count: count, census: census)
+    /// Whether the cut has been given up, looked at every 4,096 records (an atomic load per record
+    /// would cost more than the answer is worth sooner).
+    @inline(__always)
+    private static func isGivenUp(_ stop: borrowing Atomic<Bool>, count: Int) -> Bool {
+        count & 4_095 == 0 && stop.load(ordering: .relaxed)
     }
 
     private static func fileSize(_ path: String) -> Int? {
